@@ -1,0 +1,69 @@
+// Checks the package as users get it: packs the tarball, lists its files, runs publint and
+// @arethetypeswrong/cli on it, and checks that the subpath entries pull in nothing else and
+// that no entry uses Node built-ins. Part of `npm test`. Prints "N passed, N failed".
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const results = []
+const check = (name, fn) => {
+  try {
+    fn()
+    results.push([name, true])
+    console.log(`ok   ${name}`)
+  } catch (error) {
+    results.push([name, false])
+    console.log(`FAIL ${name}\n     ${String(error?.stdout ?? '') + String(error?.message ?? error)}`.trimEnd())
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fahras-pack-'))
+const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { encoding: 'utf8' }))[0]
+const tarball = join(dir, packed.filename)
+const files = packed.files.map((f) => f.path).sort()
+
+check('tarball contains the built entries, README, LICENSE and CHANGELOG', () => {
+  const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']
+  for (const entry of ['index', 'normalize', 'stem']) {
+    required.push(`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`)
+  }
+  const missing = required.filter((f) => !files.includes(f))
+  if (missing.length) throw new Error(`missing from the tarball: ${missing.join(', ')}`)
+})
+
+check('tarball holds no sources, tests, corpus or benchmarks', () => {
+  const stray = files.filter((f) => /^(src|tests|corpus|bench|scripts|docs|node_modules)\//.test(f))
+  if (stray.length) throw new Error(`unexpected files: ${stray.slice(0, 10).join(', ')}`)
+})
+
+check('publint finds no problem', () => {
+  const out = execFileSync('npx', ['--no-install', 'publint', tarball, '--strict'], { encoding: 'utf8' })
+  if (!/All good/i.test(out)) throw new Error(out)
+})
+
+check('@arethetypeswrong/cli finds no problem (node10 resolution ignored)', () => {
+  execFileSync('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'ascii'], { encoding: 'utf8' })
+})
+
+const bundle = (name) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8')
+check('fahras/normalize and fahras/stem import nothing (no minisearch)', () => {
+  for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs']) {
+    const code = bundle(name)
+    if (/from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(code)) throw new Error(`${name} imports a package`)
+    if (/minisearch/i.test(code)) throw new Error(`${name} mentions minisearch`)
+  }
+})
+
+check('no entry uses Node built-ins', () => {
+  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js']) {
+    const code = bundle(name)
+    const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
+    if (hit) throw new Error(`${name} imports ${hit[1]}`)
+  }
+})
+
+rmSync(dir, { recursive: true, force: true })
+const failed = results.filter(([, ok]) => !ok).length
+console.log(`package checks: ${results.length - failed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

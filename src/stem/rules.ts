@@ -1,0 +1,111 @@
+/**
+ * The affix tables of the light stemmer, one entry a rule, each with its length guard: the
+ * number of letters that must remain after the affix is removed. `docs/stemming.md` documents
+ * every entry with examples, and each has a test.
+ */
+export interface AffixRule {
+  readonly affix: string
+  /** Letters that must remain after removal. */
+  readonly minRemaining: number
+  readonly doc: string
+}
+
+/**
+ * The definite article and its clusters with a proclitic, longest first. Only one is removed.
+ * A word that keeps a stem of fewer than two letters is left alone (الف stays الف).
+ */
+export const ARTICLE_PREFIXES: readonly AffixRule[] = [
+  { affix: 'وبال', minRemaining: 2, doc: 'wa + bi + al: وبالتالي → تالي' },
+  { affix: 'وكال', minRemaining: 2, doc: 'wa + ka + al: وكالعاده → عاده' },
+  { affix: 'فبال', minRemaining: 2, doc: 'fa + bi + al: فبالتاكيد → تاكيد' },
+  { affix: 'ولل', minRemaining: 2, doc: 'wa + li + al: وللمره → مره' },
+  { affix: 'فلل', minRemaining: 2, doc: 'fa + li + al: فللمجلس → مجلس' },
+  { affix: 'وال', minRemaining: 2, doc: 'wa + al: والكتاب → كتاب' },
+  { affix: 'فال', minRemaining: 2, doc: 'fa + al: فالعراق → عراق' },
+  { affix: 'بال', minRemaining: 2, doc: 'bi + al: بالمدرسه → مدرس' },
+  { affix: 'كال', minRemaining: 2, doc: 'ka + al: كالبحر → بحر' },
+  { affix: 'لل', minRemaining: 2, doc: 'li + al (its alef dropped): للتعاون → تعاون' },
+  { affix: 'ال', minRemaining: 2, doc: 'the article al: الكتاب → كتاب' },
+]
+
+/**
+ * Single proclitics, removed only from a word that did not lose an article, whose remainder
+ * keeps three letters, and that is not in {@link ROOT_INITIAL_WORDS} (words whose first letter
+ * belongs to the word: وزاره, كتاب, بلد…). At most one of و/ف, then at most one of ب/ك/ل.
+ */
+export const CONJUNCTION_PREFIXES: readonly AffixRule[] = [
+  { affix: 'و', minRemaining: 3, doc: 'wa (and): وقال → قال; never وزاره, وليد' },
+  { affix: 'ف', minRemaining: 3, doc: 'fa (so, then): فقال → قال; never فلسطين' },
+]
+
+export const PREPOSITION_PREFIXES: readonly AffixRule[] = [
+  { affix: 'ب', minRemaining: 3, doc: 'bi (with, by): بحمايه → حمايه; never بلاد' },
+  { affix: 'ل', minRemaining: 3, doc: 'li (for, to): لتدريب → تدريب; never لجنه' },
+  { affix: 'ك', minRemaining: 3, doc: 'ka (like): كمصدر → مصدر; never كتاب' },
+]
+
+/**
+ * The future prefix sa- before an imperfect verb prefix (ي ت ن ا): only the س is removed, and
+ * only from a word that lost no article, keeps four letters, and is not in ROOT_INITIAL_WORDS
+ * (سياسه, سياره, سنوات stay whole).
+ */
+export const FUTURE_PREFIX: AffixRule = { affix: 'س', minRemaining: 4, doc: 'sa (will): سيكتبون → يكتبون → يكتب' }
+export const IMPERFECT_PREFIX_LETTERS = 'يتنا'
+
+/** Attached pronouns, longest first; at most one is removed. */
+export const PRONOUN_SUFFIXES: readonly AffixRule[] = [
+  { affix: 'هما', minRemaining: 3, doc: 'their (two): كتابهما → كتاب' },
+  { affix: 'كما', minRemaining: 3, doc: 'your (two): كتابكما → كتاب' },
+  { affix: 'هم', minRemaining: 3, doc: 'their: كتابهم → كتاب' },
+  { affix: 'هن', minRemaining: 3, doc: 'their (fem.): كتابهن → كتاب' },
+  { affix: 'ها', minRemaining: 3, doc: 'her, its: كتابها → كتاب' },
+  { affix: 'كم', minRemaining: 3, doc: 'your (pl.): كتابكم → كتاب' },
+  { affix: 'كن', minRemaining: 3, doc: 'your (fem. pl.): كتابكن → كتاب' },
+  { affix: 'نا', minRemaining: 3, doc: 'our: بلدنا → بلد' },
+  { affix: 'ه', minRemaining: 3, doc: 'his, its: كتابه → كتاب; سيادته → سياده' },
+]
+
+/**
+ * After a pronoun is removed, a final ت that is a taa marbuta in construct is written back as ه
+ * (the normalized ة), when four letters remain: حكومتها → حكومت → حكومه.
+ */
+export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4, doc: 'حكومتها → حكومه, like حكومة' }
+
+/** Nisba endings (with their plurals) and the feminine ending, longest first; at most one is removed. */
+export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
+  { affix: 'يين', minRemaining: 3, doc: 'nisba plural (oblique): العراقيين → عراق' },
+  { affix: 'يون', minRemaining: 3, doc: 'nisba plural: الفلسطينيون → فلسطين' },
+  { affix: 'يات', minRemaining: 3, doc: 'nisba feminine plural: الاقتصاديات → اقتصاد' },
+  { affix: 'يه', minRemaining: 3, doc: 'nisba feminine -iyya: العراقيه → عراق' },
+  { affix: 'ه', minRemaining: 3, doc: 'taa marbuta: مدرسه → مدرس' },
+  { affix: 'ي', minRemaining: 3, doc: 'nisba -i or my: عراقي → عراق, كتابي → كتاب' },
+]
+
+/** Plural and dual endings, longest first; at most one is removed. */
+export const PLURAL_SUFFIXES: readonly AffixRule[] = [
+  { affix: 'ات', minRemaining: 3, doc: 'feminine plural: سيارات → سيار' },
+  { affix: 'ون', minRemaining: 3, doc: 'masculine plural: موظفون → موظف' },
+  { affix: 'ين', minRemaining: 3, doc: 'masculine plural or dual (oblique): مهندسين → مهندس' },
+  { affix: 'ان', minRemaining: 4, doc: 'dual: برلمان → برلم, but ايران and لبنان keep three letters and stay' },
+]
+
+/**
+ * Words that are never stemmed, because the rules above would damage them: الله and its clitic
+ * forms (kept as الله, not له), and names whose first letters look like the article or whose
+ * ending looks like a suffix. Each maps to the stem it gets.
+ */
+export const PROTECTED_WORDS: ReadonlyMap<string, string> = new Map([
+  ['الله', 'الله'], ['لله', 'الله'], ['والله', 'الله'], ['فالله', 'الله'], ['بالله', 'الله'], ['تالله', 'الله'],
+  ['اللهم', 'الله'], ['ولله', 'الله'], ['فلله', 'الله'],
+  ['فلسطين', 'فلسطين'], ['ايران', 'ايران'], ['البانيا', 'البانيا'], ['المانيا', 'المانيا'], ['الاسكا', 'الاسكا'],
+])
+
+/**
+ * Words whose first letters belong to the word although they look like a proclitic or the
+ * article, added by hand to the generated list (see `root-initial.ts`).
+ */
+export const ROOT_INITIAL_EXTRA: readonly string[] = [
+  'وزاره', 'وزارات', 'وزير', 'وزراء', 'وليد', 'الوان', 'الف', 'الاف', 'الفين', 'الغاء', 'الزام', 'التزام', 'الكتروني',
+  'الكترونيه', 'الكترون', 'العاب', 'القاب', 'الواح', 'المانيا', 'البانيا', 'سياسه', 'سياسات', 'سياره', 'سيارات', 'سنوات',
+  'سيطره', 'سياده', 'كتاب', 'لجنه', 'بلاد', 'بلد', 'فريق', 'فيلم', 'وطن', 'وقت', 'وفد', 'واقع', 'والد', 'والده', 'ولايه', 'ولايات',
+]

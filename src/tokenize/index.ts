@@ -1,0 +1,2 @@
+export { tokenize } from './tokenize.js'
+export type { Token } from './tokenize.js'
