@@ -164,5 +164,12 @@ export function createAnalyzer(options?: AnalyzerOptions | ResolvedAnalyzerOptio
  */
 export function analyze(text: string, options?: AnalyzerOptions): AnalyzedTerm[] {
   assertString(text, 'analyze')
+  if (options === undefined) {
+    // The default analyzer is built once: its only state is a bounded memo of a pure function.
+    defaultAnalyzer ??= createAnalyzer()
+    return defaultAnalyzer.analyze(text)
+  }
   return createAnalyzer(options).analyze(text)
 }
+
+let defaultAnalyzer: Analyzer | undefined

@@ -100,11 +100,18 @@ interface Pieces {
 
 const presentationCache = new Map<number, string>()
 
+/** Word ligatures that Unicode gives no compatibility decomposition. */
+export const WORD_LIGATURES: ReadonlyMap<number, string> = new Map([
+  [0xfdfd, 'بسم الله الرحمن الرحيم'], // ﷽ BISMILLAH AR-RAHMAN AR-RAHEEM
+  [0xfdfe, 'سبحانه وتعالى'], // ﷾ SUBHAANAHU WA TAAALAA
+  [0xfdff, 'عز وجل'], // ﷿ AZZA WA JALL
+])
+
 function presentationDecomposition(c: number): string {
   let value = presentationCache.get(c)
   if (value === undefined) {
     const ch = String.fromCharCode(c)
-    value = ch.normalize('NFKC')
+    value = WORD_LIGATURES.get(c) ?? ch.normalize('NFKC')
     // Isolated forms of harakat decompose to a space (or tatweel) + the mark: keep the mark only.
     if (value.length > 1 && (value.charCodeAt(0) === 0x20 || value.charCodeAt(0) === cp.TATWEEL)) {
       let onlyMarks = true
@@ -249,9 +256,6 @@ function classify(
   if (c <= 0x06ff) {
     // Arabic block
     if (c >= cp.FATHATAN && c <= cp.HARAKAT_LAST) {
-      if (c === cp.HAMZA_ABOVE && o.uthmani && previousBase(text, i) === cp.TATWEEL) {
-        return foldLetter(hamzaSeat(text, i), o)
-      }
       return o.diacritics ? REMOVE : KEEP
     }
     if (c === cp.SUPERSCRIPT_ALEF) {
@@ -263,11 +267,25 @@ function classify(
       }
       return o.diacritics ? REMOVE : KEEP
     }
-    if (c === cp.TATWEEL) return o.tatweel ? REMOVE : KEEP
-    if ((c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST) || (c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST)) {
-      if (o.uthmani && (c === cp.SMALL_YEH || c === cp.SMALL_HIGH_YEH || c === cp.SMALL_WAW) && previousBase(text, i) === cp.TATWEEL) {
-        return c === cp.SMALL_WAW ? cp.WAW : cp.YEH
+    if (c === cp.TATWEEL) {
+      if (o.uthmani) {
+        // A letter written on the tatweel (harakat may stand between): the tatweel and the
+        // marks up to it become that letter, so the range maps to the whole written sequence.
+        let k = i + 1
+        while (k < text.length && isHarakah(text.charCodeAt(k)) && text.charCodeAt(k) !== cp.HAMZA_ABOVE) k++
+        const seated = text.charCodeAt(k)
+        if (seated === cp.HAMZA_ABOVE) {
+          consumed.n = k + 1 - i
+          return foldLetter(hamzaSeat(text, k), o)
+        }
+        if (seated === cp.SMALL_YEH || seated === cp.SMALL_HIGH_YEH || seated === cp.SMALL_WAW) {
+          consumed.n = k + 1 - i
+          return seated === cp.SMALL_WAW ? cp.WAW : cp.YEH
+        }
       }
+      return o.tatweel ? REMOVE : KEEP
+    }
+    if ((c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST) || (c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST)) {
       return o.quranicMarks ? REMOVE : KEEP
     }
     if (c === cp.ARABIC_LETTER_MARK) return o.invisible ? REMOVE : KEEP
@@ -329,12 +347,26 @@ interface RunResult {
   pieces: Pieces | null
 }
 
+/**
+ * Code units below U+0700 that no rule changes under any options: ASCII other than capitals,
+ * and the Arabic letters that are never folded nor composed (ب ت ث ج … ن ه ء). The scanner
+ * skips them without calling `classify`.
+ */
+const ALWAYS_KEPT = (() => {
+  const table = new Uint8Array(0x700)
+  for (let c = 0; c < 0x80; c++) if (c < 0x41 || c > 0x5a) table[c] = 1
+  for (const ch of 'ءبتثجحخدذرزسشصضطظعغفقلمنه') table[ch.charCodeAt(0)] = 1
+  for (const ch of '،؛؟٪٭۔') table[ch.charCodeAt(0)] = 1
+  return table
+})()
+
 function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunResult {
   const n = text.length
   const parts: string[] = []
   const pieces: Pieces | null = withMap ? { outStart: [], origStart: [], origEnd: [], copy: [] } : null
   let outLen = 0
   let copyFrom = 0
+  let changed = false
   const consumed = { n: 1 }
   const flush = (upTo: number) => {
     if (copyFrom < upTo) {
@@ -351,9 +383,9 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
-    if (c < 0x41 || (c > 0x5a && c < 0x80)) {
+    if (c < 0x700 && ALWAYS_KEPT[c] === 1) {
       i++
-      continue // fast path: ASCII other than capitals
+      continue // fast path: characters no rule changes
     }
     const action = classify(text, i, c, o, consumed)
     if (action === KEEP) {
@@ -361,6 +393,7 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
       continue
     }
     const end = i + consumed.n
+    changed = true
     flush(i)
     if (action === REMOVE) {
       if (pieces) {
@@ -386,7 +419,7 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
     i = end
     copyFrom = end
   }
-  if (parts.length === 0) {
+  if (!changed) {
     if (pieces && n > 0) {
       pieces.outStart.push(0)
       pieces.origStart.push(0)

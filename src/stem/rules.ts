@@ -84,8 +84,8 @@ export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
 /** Plural and dual endings, longest first; at most one is removed. */
 export const PLURAL_SUFFIXES: readonly AffixRule[] = [
   { affix: 'ات', minRemaining: 3, doc: 'feminine plural: سيارات → سيار' },
-  { affix: 'ون', minRemaining: 3, doc: 'masculine plural: موظفون → موظف' },
-  { affix: 'ين', minRemaining: 3, doc: 'masculine plural or dual (oblique): مهندسين → مهندس' },
+  { affix: 'ون', minRemaining: 4, doc: 'masculine plural: موظفون → موظف; تعاون and قانون keep three letters and stay' },
+  { affix: 'ين', minRemaining: 4, doc: 'masculine plural or dual (oblique): مهندسين → مهندس; مسكين stays' },
   { affix: 'ان', minRemaining: 4, doc: 'dual: برلمان → برلم, but ايران and لبنان keep three letters and stay' },
 ]
 

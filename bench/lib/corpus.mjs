@@ -1,0 +1,36 @@
+// Reads a JSONL corpus of {id, title, text} documents, gzipped or not. Shared by the benchmarks.
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { createGunzip } from 'node:zlib'
+
+export const DEFAULT_CORPUS = new URL('../../../shared/data/arwiki-cwc/docs.jsonl.gz', import.meta.url).pathname
+
+/** Reads up to `limit` documents from a .jsonl or .jsonl.gz file. */
+export async function readCorpus(file = DEFAULT_CORPUS, limit = Infinity) {
+  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file)
+  const docs = []
+  const lines = createInterface({ input, crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (!line.trim()) continue
+    docs.push(JSON.parse(line))
+    if (docs.length >= limit) {
+      lines.close()
+      break
+    }
+  }
+  return docs
+}
+
+/** Parses `--name value` and `--name=value` flags. */
+export function parseFlags(argv) {
+  const flags = {}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (!arg.startsWith('--')) continue
+    const eq = arg.indexOf('=')
+    if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1)
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[arg.slice(2)] = argv[++i]
+    else flags[arg.slice(2)] = true
+  }
+  return flags
+}
