@@ -31,9 +31,14 @@ for (const [w, n] of counts) {
   // B: a frequent word whose remainder without the would-be proclitic is rare on its own
   // (لبنان but hardly بنان; بغداد but hardly غداد), so the proclitic is not one.
   const n = counts.get(w) ?? 0
-  // (Not for ال: nouns are often more frequent with the article than without it.)
-  const rest = counts.get(w.slice(1)) ?? 0
-  const frequentAlone = !w.startsWith('ال') && n >= minFrequent && rest * 5 < n
+  // (Not for words that start with ال: nouns are often more frequent with the article than
+  // without it.)
+  // The remainder keeps the article of a cluster: بالقرب → القرب, للعراق → العراق.
+  const rest = counts.get(w.startsWith('لل') ? 'ال' + w.slice(2) : w.slice(1)) ?? 0
+  // For a cluster (بال كال فال وال لل) the remainder must be rare outright, since idioms such as
+  // بالقرب and للغاية are far more frequent than القرب and الغاية.
+  const cluster = /^(وال|فال|بال|كال|لل)/.test(w)
+  const frequentAlone = !w.startsWith('ال') && n >= minFrequent && (cluster ? rest < minCount : rest * 5 < n)
   if (withArticle >= minCount || frequentAlone) words.push(w)
 }
 words.sort()
@@ -42,7 +47,8 @@ const out = `/**
  * (../shared/data/arwiki-cwc, CC BY-SA 4.0; only counts are used, no text): the ${words.length} words of
  * four letters or more that start like a proclitic (و ف ب ك ل س) or the article and either
  * occur with the article at least ${minCount} times (الوزاره → وزاره), or do not start with ال, occur at
- * least ${minFrequent} times, and their remainder without the first letter(s) is five times rarer
+ * least ${minFrequent} times, and their remainder without the first letter is five times rarer
+ * (for a cluster such as كال, occurs fewer than ${minCount} times)
  * (لبنان but hardly بنان). Do not edit by hand: add words to
  * \`ROOT_INITIAL_EXTRA\` in \`rules.ts\`.
  */

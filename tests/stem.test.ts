@@ -25,7 +25,7 @@ const AFFIX_CASES: Record<string, [string, string]> = {
   'article:ال': ['الكتاب', 'كتاب'],
   'conjunction:و': ['وقال', 'قال'],
   'conjunction:ف': ['فقال', 'قال'],
-  'preposition:ب': ['بحمايه', 'حما'],
+  'preposition:ب': ['بحمايه', 'حماي'],
   'preposition:ل': ['لتدريب', 'تدريب'],
   'preposition:ك': ['كمصدر', 'مصدر'],
   'pronoun:هما': ['كتابهما', 'كتاب'],

@@ -71,7 +71,11 @@ export const PRONOUN_SUFFIXES: readonly AffixRule[] = [
  */
 export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4, doc: 'حكومتها → حكومه, like حكومة' }
 
-/** Nisba endings (with their plurals) and the feminine ending, longest first; at most one is removed. */
+/**
+ * Nisba endings (with their plurals) and the feminine ending, longest first; at most one is
+ * removed. A nisba ending (one that starts with ي) stays after an alef, where the ي belongs to
+ * the word: ولايه → ولاي, نهايات → نهاي (see NISBA_AFTER_ALEF).
+ */
 export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
   { affix: 'يين', minRemaining: 3, doc: 'nisba plural (oblique): العراقيين → عراق' },
   { affix: 'يون', minRemaining: 3, doc: 'nisba plural: الفلسطينيون → فلسطين' },
@@ -81,11 +85,14 @@ export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
   { affix: 'ي', minRemaining: 3, doc: 'nisba -i or my: عراقي → عراق, كتابي → كتاب' },
 ]
 
+/** The letter before which a nisba ending (يين يون يات يه ي) is not removed. */
+export const NISBA_AFTER_ALEF = 'ا'
+
 /** Plural and dual endings, longest first; at most one is removed. */
 export const PLURAL_SUFFIXES: readonly AffixRule[] = [
   { affix: 'ات', minRemaining: 3, doc: 'feminine plural: سيارات → سيار' },
   { affix: 'ون', minRemaining: 4, doc: 'masculine plural: موظفون → موظف; تعاون and قانون keep three letters and stay' },
-  { affix: 'ين', minRemaining: 4, doc: 'masculine plural or dual (oblique): مهندسين → مهندس; مسكين stays' },
+  { affix: 'ين', minRemaining: 3, doc: 'masculine plural or dual (oblique): مهندسين → مهندس, البلدين → بلد' },
   { affix: 'ان', minRemaining: 4, doc: 'dual: برلمان → برلم, but ايران and لبنان keep three letters and stay' },
 ]
 

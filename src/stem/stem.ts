@@ -8,6 +8,7 @@ import {
   CONSTRUCT_TAA,
   FUTURE_PREFIX,
   IMPERFECT_PREFIX_LETTERS,
+  NISBA_AFTER_ALEF,
   PLURAL_SUFFIXES,
   PREPOSITION_PREFIXES,
   PRONOUN_SUFFIXES,
@@ -43,9 +44,10 @@ function stripPrefix(word: string, rules: readonly AffixRule[]): string | null {
   return null
 }
 
-function stripSuffix(word: string, rules: readonly AffixRule[]): string | null {
+function stripSuffix(word: string, rules: readonly AffixRule[], keepNisbaAfterAlef = false): string | null {
   for (const rule of rules) {
     if (word.endsWith(rule.affix) && word.length - rule.affix.length >= rule.minRemaining) {
+      if (keepNisbaAfterAlef && rule.affix.startsWith('ي') && word.charAt(word.length - rule.affix.length - 1) === NISBA_AFTER_ALEF) continue
       return word.slice(0, word.length - rule.affix.length)
     }
   }
@@ -74,7 +76,7 @@ function removeSuffixes(word: string): string {
   if (withoutPronoun !== null) w = withoutPronoun
   const protectedStem = PROTECTED_WORDS.get(w)
   if (protectedStem !== undefined) return protectedStem
-  const withoutAdjective = stripSuffix(w, ADJECTIVE_SUFFIXES)
+  const withoutAdjective = stripSuffix(w, ADJECTIVE_SUFFIXES, true)
   if (withoutAdjective !== null) w = withoutAdjective
   const protectedStem2 = PROTECTED_WORDS.get(w)
   if (protectedStem2 !== undefined) return protectedStem2

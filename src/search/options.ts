@@ -1,0 +1,98 @@
+import type { AnalyzerOptions } from '../analyze/analyze.js'
+import type { SnippetOptions } from '../highlight/highlight.js'
+
+/** Parameters of BM25+ (MiniSearch's ranking function). */
+export interface BM25Params {
+  /** Term frequency saturation. @default 1.2 */
+  readonly k: number
+  /** Length normalization, 0–1. @default 0.7 */
+  readonly b: number
+  /** BM25+ lower bound on a matching term's contribution. @default 0.5 */
+  readonly d: number
+}
+
+/** A document id: a string or a finite number (`1` and `'1'` are different ids). */
+export type DocumentId = string | number
+
+/** Options of {@link ArabicSearch}. */
+export interface ArabicSearchOptions<T = Record<string, unknown>> extends AnalyzerOptions {
+  /** Required: the fields to index. Their values are text; numbers are indexed as text. */
+  readonly fields: readonly string[]
+  /** Fields returned with each result (and the source of snippets for indexed fields). @default [] */
+  readonly storeFields?: readonly string[]
+  /** The field that holds the document id. @default 'id' */
+  readonly idField?: string
+  /** Per-field weights, e.g. `{ title: 2 }`. @default 1 for each field */
+  readonly boost?: Readonly<Record<string, number>>
+  /**
+   * Weight of a match on the written (normalized, unstemmed) form, added to the match through
+   * the stem, so that `الكتاب` ranks a document with `الكتاب` above one with only `كتابه`.
+   * `0` indexes stems only (a smaller index). @default 0.5
+   */
+  readonly exactBoost?: number
+  /**
+   * Where snippets take the original text of a field when the field is not stored, for users who
+   * keep their text outside the index. Return `undefined` when there is none.
+   */
+  readonly getText?: (id: DocumentId, field: string) => string | null | undefined
+  /** Snippet length, count, wrapper and ellipsis. */
+  readonly snippet?: SnippetOptions
+  /** Default options of every search (merged under each call's options). */
+  readonly searchOptions?: SearchOptions<T>
+}
+
+/** Options of {@link ArabicSearch.search}. */
+export interface SearchOptions<T = Record<string, unknown>> {
+  /** Maximum number of results. @default 10 */
+  readonly limit?: number
+  /** Number of results to skip, for paging. @default 0 */
+  readonly offset?: number
+  /** How the query's words combine: `'OR'` ranks documents with any of them, `'AND'` requires all. @default 'OR' */
+  readonly combineWith?: 'OR' | 'AND' | 'or' | 'and'
+  /** Treat every query word as a prefix (search as you type). @default false */
+  readonly prefix?: boolean
+  /** Fuzzy matching: `true` (edit distance 20% of the term), a fraction below 1, or a distance. @default false */
+  readonly fuzzy?: boolean | number
+  /** Restrict the search to these fields. @default all indexed fields */
+  readonly fields?: readonly string[]
+  /** Per-field weights for this search, replacing the index's. */
+  readonly boost?: Readonly<Record<string, number>>
+  /** Keep only the results for which this returns true (called before paging). */
+  readonly filter?: (result: SearchResult<T>) => boolean
+  /** Compute snippets (`false` to skip them), or snippet options for this search. @default true */
+  readonly snippets?: boolean | SnippetOptions
+  /** BM25+ parameters. @default { k: 1.2, b: 0.7, d: 0.5 } */
+  readonly bm25?: BM25Params
+}
+
+/** A search result: the id, the score, the matched terms, the stored fields and the snippets. */
+export type SearchResult<T = Record<string, unknown>> = {
+  readonly id: DocumentId
+  /** BM25+ score, higher is better. */
+  readonly score: number
+  /** The index terms (stems) of the query that the document matched. */
+  readonly terms: string[]
+  /** For each matched index term, the fields it was found in. */
+  readonly match: Record<string, string[]>
+  /** Snippets of the indexed fields whose text is available, keyed by field. */
+  readonly snippets: Record<string, import('../highlight/highlight.js').Snippet>
+} & Partial<T>
+
+/** A completion of the query typed so far. */
+export interface Suggestion {
+  /** The query with its last word completed, as written in the documents (without diacritics). */
+  readonly suggestion: string
+  /** The normalized words of the suggestion. */
+  readonly terms: string[]
+  readonly score: number
+}
+
+/** Options of {@link ArabicSearch.addAllAsync}. */
+export interface AddAllAsyncOptions {
+  /** Called after each chunk with the number of documents added so far and the total. */
+  readonly onProgress?: (progress: { readonly added: number; readonly total: number }) => void
+  /** Cancels the operation between chunks; the documents added until then stay in the index. */
+  readonly signal?: AbortSignal
+  /** Documents added between two yields to the event loop. @default 500 */
+  readonly chunkSize?: number
+}

@@ -1,0 +1,59 @@
+/**
+ * The query syntax: plain words (combined with OR by default), `"exact phrase"`, `-word` or
+ * `-"phrase"` to exclude, `word*` for a prefix. Anything else is text: unbalanced quotes close at
+ * the end of the query, a lone `*` or `-` is ignored. No regular expression is built from it.
+ */
+export interface QueryClause {
+  /** The text of the word or phrase as written by the user. */
+  readonly text: string
+  readonly phrase: boolean
+  readonly exclude: boolean
+  readonly prefix: boolean
+}
+
+const QUOTES = new Set(['"', '“', '”', '«', '»'])
+const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000'
+
+/**
+ * Parses a query string into clauses. Linear in the length of the query.
+ *
+ * @example
+ * ```ts
+ * parseQuery('الشراكة -داعش "الأمن القومي" استراتيج*')
+ * // → [{ text: 'الشراكة' }, { text: 'داعش', exclude: true }, { text: 'الأمن القومي', phrase: true },
+ * //    { text: 'استراتيج', prefix: true }] (other flags false)
+ * ```
+ */
+export function parseQuery(query: string): QueryClause[] {
+  const clauses: QueryClause[] = []
+  let i = 0
+  const n = query.length
+  while (i < n) {
+    while (i < n && isSpace(query[i]!)) i++
+    if (i >= n) break
+    let exclude = false
+    if (query[i] === '-' || query[i] === '−') {
+      exclude = true
+      i++
+    }
+    if (i < n && QUOTES.has(query[i]!)) {
+      i++
+      const start = i
+      while (i < n && !QUOTES.has(query[i]!)) i++
+      const text = query.slice(start, i).trim()
+      if (i < n) i++ // closing quote
+      if (text) clauses.push({ text, phrase: true, exclude, prefix: false })
+      continue
+    }
+    const start = i
+    while (i < n && !isSpace(query[i]!) && !QUOTES.has(query[i]!)) i++
+    let text = query.slice(start, i)
+    let prefix = false
+    if (text.endsWith('*')) {
+      prefix = true
+      text = text.replace(/\*+$/, '')
+    }
+    if (text) clauses.push({ text, phrase: false, exclude, prefix })
+  }
+  return clauses
+}
