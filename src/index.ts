@@ -3,7 +3,9 @@ export * from './tokenize/index.js'
 export * from './stopwords/index.js'
 export * from './stem/index.js'
 export * from './analyze/index.js'
+export * from './highlight/index.js'
+export * from './search/index.js'
 export { ERROR_CODES, isFahrasError } from './errors.js'
 export type { FahrasError, FahrasErrorCode } from './errors.js'
-/** @internal The analyzer factory, for the benchmarks and the search index. */
+/** @internal The analyzer factory, for the benchmarks. */
 export { createAnalyzer as __createAnalyzer } from './analyze/analyze.js'

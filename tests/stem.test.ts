@@ -6,6 +6,7 @@ import {
   PLURAL_SUFFIXES,
   PREPOSITION_PREFIXES,
   PRONOUN_SUFFIXES,
+  TANWEEN_SUFFIXES,
   lightStem,
   stem,
 } from '../src/stem/index.js'
@@ -37,6 +38,8 @@ const AFFIX_CASES: Record<string, [string, string]> = {
   'pronoun:كن': ['كتابكن', 'كتاب'],
   'pronoun:نا': ['بلدنا', 'بلد'],
   'pronoun:ه': ['كتابه', 'كتاب'],
+  'tanween:وا': ['قالوا', 'قال'],
+  'tanween:ا': ['رسميا', 'رسم'],
   'adjective:يين': ['عراقيين', 'عراق'],
   'adjective:يون': ['فلسطينيون', 'فلسطين'],
   'adjective:يات': ['اقتصاديات', 'اقتصاد'],
@@ -52,7 +55,7 @@ const AFFIX_CASES: Record<string, [string, string]> = {
 describe('stem: one test per affix rule', () => {
   const tables: Array<[string, readonly { affix: string }[]]> = [
     ['article', ARTICLE_PREFIXES], ['conjunction', CONJUNCTION_PREFIXES], ['preposition', PREPOSITION_PREFIXES],
-    ['pronoun', PRONOUN_SUFFIXES], ['adjective', ADJECTIVE_SUFFIXES], ['plural', PLURAL_SUFFIXES],
+    ['pronoun', PRONOUN_SUFFIXES], ['tanween', TANWEEN_SUFFIXES], ['adjective', ADJECTIVE_SUFFIXES], ['plural', PLURAL_SUFFIXES],
   ]
   it('every affix rule has a case here', () => {
     const keys = tables.flatMap(([name, rules]) => rules.map((r) => `${name}:${r.affix}`)).sort()
@@ -66,6 +69,14 @@ describe('stem: one test per affix rule', () => {
     expect(stem('وسيكتبونها')).toBe('يكتب')
     expect(stem('ستعقد')).toBe('تعقد')
   })
+  it('a nisba ending stays after an alef: ولايه → ولاي, like ولايات', () => {
+    expect(stem('ولاية')).toBe('ولاي')
+    expect(stem('الولايات')).toBe('ولاي')
+  })
+  it('no tanween alef is removed after a pronoun, nor from a final نا or ها', () => {
+    expect(stem('احيانا')).toBe('احيا')
+    expect(stem('منها')).toBe('منها')
+  })
   it('a construct taa marbuta comes back before a pronoun: حكومتها → حكوم, like حكومة', () => {
     expect(stem('حكومتها')).toBe(stem('حكومة'))
     expect(stem('سيادته')).toBe(stem('سيادة'))
@@ -77,9 +88,9 @@ describe('stem: known over-stripping must not happen', () => {
     ['الله', 'الله'], ['لله', 'الله'], ['والله', 'الله'], ['بالله', 'الله'],
     ['وزارة', 'وزار'], ['الوزارة', 'وزار'], ['وزارات', 'وزار'], ['وليد', 'وليد'],
     ['فلسطين', 'فلسطين'], ['الفلسطينيين', 'فلسطين'], ['إيران', 'ايران'], ['ألوان', 'الوان'],
-    ['الألوان', 'الوان'], ['البانيا', 'البانيا'], ['ألمانيا', 'المانيا'], ['كتاب', 'كتاب'],
+    ['الألوان', 'الوان'], ['البانيا', 'البان'], ['ألمانيا', 'المان'], ['الألماني', 'المان'], ['كتاب', 'كتاب'],
     ['بلاد', 'بلاد'], ['لبنان', 'لبنان'], ['سياسات', 'سياس'], ['سيارة', 'سيار'], ['سنوات', 'سنو'],
-    ['التزام', 'التزام'], ['التعاون', 'تعاون'], ['قانون', 'قانون'], ['بغداد', 'بغداد'], ['بريطانيا', 'بريطانيا'], ['الالتزام', 'التزام'], ['إلغاء', 'الغاء'], ['وزير', 'وزير'], ['ولد', 'ولد'],
+    ['التزام', 'التزام'], ['التعاون', 'تعاون'], ['قانون', 'قانون'], ['بغداد', 'بغداد'], ['بريطانيا', 'بريط'], ['البريطانية', 'بريط'], ['فرنسا', 'فرنس'], ['الفرنسي', 'فرنس'], ['كتاباً', 'كتاب'], ['قالوا', 'قال'], ['ربنا', 'ربنا'], ['بيتنا', 'بيت'], ['الالتزام', 'التزام'], ['إلغاء', 'الغاء'], ['وزير', 'وزير'], ['ولد', 'ولد'],
   ]
   for (const [word, expected] of cases) it(`${word} → ${expected}`, () => expect(stem(word)).toBe(expected))
 })

@@ -188,14 +188,30 @@ export function bestSnippets(text: string, matches: readonly Match[], options: R
 }
 
 function makeSnippet(text: string, start: number, end: number, matches: readonly Match[], options: ResolvedSnippetOptions): Snippet {
-  const body = text.slice(start, end)
-  // trim whitespace at the edges (offsets shift accordingly)
-  const lead = body.length - body.trimStart().length
-  const trimmed = body.trim()
+  // Runs of whitespace (line breaks included) become one space; offsets follow.
+  let body = ''
+  const shiftAt: number[] = [] // for each original offset in [start, end], its offset in body
+  let i = start
+  while (i < end && WHITESPACE.test(text.charAt(i))) shiftAt[i++ - start] = 0
+  let pendingSpace = false
+  for (; i < end; i++) {
+    const ch = text.charAt(i)
+    if (WHITESPACE.test(ch)) {
+      shiftAt[i - start] = body.length
+      pendingSpace = true
+      continue
+    }
+    if (pendingSpace) {
+      body += ' '
+      pendingSpace = false
+    }
+    shiftAt[i - start] = body.length
+    body += ch
+  }
+  shiftAt[end - start] = body.length
   const before = start > 0 && options.ellipsis ? options.ellipsis + ' ' : ''
   const after = end < text.length && options.ellipsis ? ' ' + options.ellipsis : ''
-  const shift = before.length - start - lead
-  const ranges: Array<[number, number]> = matches.map((m) => [m.start + shift, m.end + shift])
-  const snippetText = before + trimmed + after
+  const ranges: Array<[number, number]> = matches.map((m) => [before.length + shiftAt[m.start - start]!, before.length + shiftAt[m.end - start]!])
+  const snippetText = before + body + after
   return { text: snippetText, html: markHtml(snippetText, ranges, options.wrapper), ranges }
 }

@@ -72,6 +72,20 @@ export const PRONOUN_SUFFIXES: readonly AffixRule[] = [
 export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4, doc: 'حكومتها → حكومه, like حكومة' }
 
 /**
+ * The alef of the accusative tanween (كتاباً, شمالاً, رسمياً) and the plural verb ending وا
+ * (قالوا), after the pronouns and before the nisba endings: at most one is removed, with three
+ * letters left, and never after a pronoun was removed. Country names meet their adjectives this
+ * way: فرنسا → فرنس, like الفرنسي.
+ */
+export const TANWEEN_SUFFIXES: readonly AffixRule[] = [
+  { affix: 'وا', minRemaining: 3, doc: 'plural past verb: قالوا → قال, حكموا → حكم' },
+  { affix: 'ا', minRemaining: 3, doc: 'tanween alef: كتابا → كتاب, رسميا → رسمي → رسم, فرنسا → فرنس' },
+]
+
+/** Endings that keep their alef: pronouns left on a short word (ربنا, منها, جلها). */
+export const TANWEEN_BLOCKING_ENDINGS: readonly string[] = ['نا', 'ها']
+
+/**
  * Nisba endings (with their plurals) and the feminine ending, longest first; at most one is
  * removed. A nisba ending (one that starts with ي) stays after an alef, where the ي belongs to
  * the word: ولايه → ولاي, نهايات → نهاي (see NISBA_AFTER_ALEF).
@@ -99,12 +113,13 @@ export const PLURAL_SUFFIXES: readonly AffixRule[] = [
 /**
  * Words that are never stemmed, because the rules above would damage them: الله and its clitic
  * forms (kept as الله, not له), and names whose first letters look like the article or whose
- * ending looks like a suffix. Each maps to the stem it gets.
+ * ending looks like a suffix. Each maps to the stem it gets: البانيا and المانيا get the stem
+ * of their adjectives (الالباني → البان), not one without the أل of the name.
  */
 export const PROTECTED_WORDS: ReadonlyMap<string, string> = new Map([
   ['الله', 'الله'], ['لله', 'الله'], ['والله', 'الله'], ['فالله', 'الله'], ['بالله', 'الله'], ['تالله', 'الله'],
   ['اللهم', 'الله'], ['ولله', 'الله'], ['فلله', 'الله'],
-  ['فلسطين', 'فلسطين'], ['ايران', 'ايران'], ['البانيا', 'البانيا'], ['المانيا', 'المانيا'], ['الاسكا', 'الاسكا'],
+  ['فلسطين', 'فلسطين'], ['ايران', 'ايران'], ['البانيا', 'البان'], ['المانيا', 'المان'], ['الاسكا', 'الاسك'],
 ])
 
 /**

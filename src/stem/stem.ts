@@ -14,6 +14,8 @@ import {
   PRONOUN_SUFFIXES,
   PROTECTED_WORDS,
   ROOT_INITIAL_EXTRA,
+  TANWEEN_BLOCKING_ENDINGS,
+  TANWEEN_SUFFIXES,
   type AffixRule,
 } from './rules.js'
 
@@ -76,6 +78,12 @@ function removeSuffixes(word: string): string {
   if (withoutPronoun !== null) w = withoutPronoun
   const protectedStem = PROTECTED_WORDS.get(w)
   if (protectedStem !== undefined) return protectedStem
+  // A word with a pronoun has no tanween; a final نا or ها too short to lose its pronoun
+  // (ربنا, منها) keeps its alef.
+  if (withoutPronoun === null && !TANWEEN_BLOCKING_ENDINGS.some((e) => w.endsWith(e))) {
+    const withoutTanween = stripSuffix(w, TANWEEN_SUFFIXES)
+    if (withoutTanween !== null) w = withoutTanween
+  }
   const withoutAdjective = stripSuffix(w, ADJECTIVE_SUFFIXES, true)
   if (withoutAdjective !== null) w = withoutAdjective
   const protectedStem2 = PROTECTED_WORDS.get(w)
