@@ -35,6 +35,20 @@ describe('the built package', () => {
     expect(got.s2).toBe('مدرس')
   })
 
+  it('ArabicSearch works from ESM and CJS alike, with the same results', () => {
+    const script = (kind: 'esm' | 'cjs') => `
+      ${kind === 'esm' ? "import { ArabicSearch } from 'fahras'" : "const { ArabicSearch } = require('fahras')"}
+      const index = new ArabicSearch({ fields: ['title', 'text'], storeFields: ['title', 'text'] })
+      index.addAll([{ id: 1, title: 'العراق', text: ${JSON.stringify(SAMPLE)} }, { id: 2, title: 'بغداد', text: 'عاصمة العراق' }])
+      const again = ArabicSearch.loadJSON(JSON.stringify(index))
+      console.log(JSON.stringify(again.search('الشراكة العراق').map((r) => [r.id, r.snippets.text.html])))`
+    const esm = JSON.parse(runNode(['--input-type=module', '-e', script('esm')]))
+    const cjs = JSON.parse(runNode(['-e', script('cjs')]))
+    expect(esm).toEqual(cjs)
+    expect(esm[0][0]).toBe(1)
+    expect(esm[0][1]).toContain('<mark>الشراكةَ</mark>')
+  })
+
   it('works with require from CJS', () => {
     const out = runNode([
       '-e',

@@ -103,3 +103,47 @@ describe('properties over an Arabic alphabet', () => {
     }), params)
   })
 })
+
+describe('properties of search', async () => {
+  const { ArabicSearch, escapeHtml } = await import('../src/index.js')
+  const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  const docText = fc.oneof(arabicText(120), fc.constantFrom('<script>alert(1)</script> الكتاب', '<img src=x onerror=alert(1)> بغداد', 'a & b < c > d "e" \'f\' الكتاب'))
+  const docs = fc.uniqueArray(fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.string({ maxLength: 3 })), text: docText }), { selector: (d) => d.id, maxLength: 12 })
+  const queryArb = fc.oneof(arabicText(20), fc.constantFrom('الكتاب', 'بغداد', 'script', '"الكتاب"', 'كتا*', '-الكتاب بغداد'))
+  const RUNS_SEARCH = Math.max(50, Math.floor(RUNS / 10))
+
+  it('html with the marks removed and entities unescaped equals text; no tag but the wrapper', () => {
+    fc.assert(
+      fc.property(docs, fc.array(queryArb, { minLength: 1, maxLength: 3 }), (documents, queries) => {
+        const index = new ArabicSearch<{ id: string | number; text: string }>({ fields: ['text'], storeFields: ['text'] })
+        index.addAll(documents)
+        for (const q of queries) {
+          for (const r of index.search(q, { snippets: { length: 40, count: 2 } })) {
+            const s = r.snippets.text
+            if (!s) continue
+            expect(unescape(s.html.replace(/<\/?mark>/g, ''))).toBe(s.text)
+            for (const tag of s.html.match(/<[^>]*>/g) ?? []) expect(['<mark>', '</mark>']).toContain(tag)
+            for (const [a, b] of s.ranges) {
+              expect(a).toBeGreaterThanOrEqual(0)
+              expect(b).toBeLessThanOrEqual(s.text.length)
+              expect(s.html).toContain(`<mark>${escapeHtml(s.text.slice(a, b))}</mark>`)
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS_SEARCH },
+    )
+  })
+
+  it('save → load returns the same results', () => {
+    fc.assert(
+      fc.property(docs, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (documents, queries) => {
+        const index = new ArabicSearch<{ id: string | number; text: string }>({ fields: ['text'], storeFields: ['text'] })
+        index.addAll(documents)
+        const again = ArabicSearch.loadJSON<{ id: string | number; text: string }>(JSON.stringify(index))
+        for (const q of queries) expect(again.search(q)).toEqual(index.search(q))
+      }),
+      { numRuns: RUNS_SEARCH },
+    )
+  })
+})
