@@ -8,6 +8,8 @@ export interface Snippet {
   readonly html: string
   /** `[start, end]` offsets of the matched words inside `text` (UTF-16). */
   readonly ranges: ReadonlyArray<readonly [number, number]>
+  /** With `count` > 1: the passages that `text` joins, each a snippet of its own. */
+  readonly passages?: readonly Snippet[]
 }
 
 /** A matched word in the original text, with a weight (higher for rarer or exact matches). */

@@ -505,7 +505,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
         if (stems.has(t.term) || words.has(t.word)) matches.push({ start: t.start, end: t.end, key: t.term })
       }
       const passages = bestSnippets(text, matches, options)
-      snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages, options)
+      snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
     }
     return { ...result, snippets }
   }
@@ -650,7 +650,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   }
 }
 
-function joinPassages(passages: readonly Snippet[], options: ResolvedSnippetOptions): Snippet & { passages: readonly Snippet[] } {
+function joinPassages(passages: readonly Snippet[]): Snippet {
   let text = ''
   let html = ''
   const ranges: Array<readonly [number, number]> = []
@@ -662,7 +662,6 @@ function joinPassages(passages: readonly Snippet[], options: ResolvedSnippetOpti
     html += (sep ? separator : '') + p.html
     for (const [s, e] of p.ranges) ranges.push([s + shift, e + shift])
   }
-  void options
   return { text, html, ranges, passages }
 }
 
