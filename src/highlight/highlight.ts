@@ -123,7 +123,7 @@ function startBoundary(text: string, pos: number, limit: number): number {
 /** End of a passage at or before `pos`, at a word boundary when one is near. */
 function endBoundary(text: string, pos: number, floor: number): number {
   if (pos >= text.length) return text.length
-  for (let p = pos; p > floor; p--) if (WHITESPACE.test(text.charAt(p))) return p
+  for (let p = pos; p >= floor; p--) if (WHITESPACE.test(text.charAt(p))) return p
   return safeCut(text, pos)
 }
 
