@@ -178,9 +178,11 @@ function previousBase(text: string, i: number): number {
   return k >= 0 ? text.charCodeAt(k) : -1
 }
 
-/** The seat of a hamza written on tatweel, from the vowel next to it. */
+/** The seat of a hamza written on tatweel, from the vowel written with it (marks next to it only). */
 function hamzaSeat(text: string, i: number): number {
-  const around = [text.charCodeAt(i + 1), text.charCodeAt(i - 1), text.charCodeAt(i + 2)]
+  const around: number[] = []
+  for (let k = i + 1; k < text.length && isHarakah(text.charCodeAt(k)); k++) around.push(text.charCodeAt(k))
+  for (let k = i - 1; k >= 0 && isHarakah(text.charCodeAt(k)); k--) around.push(text.charCodeAt(k))
   for (const c of around) {
     if (c === cp.KASRA || c === cp.KASRATAN) return cp.YEH_HAMZA
     if (c === cp.DAMMA || c === cp.DAMMATAN) return cp.WAW_HAMZA
