@@ -77,6 +77,17 @@ describe('stem: one test per affix rule', () => {
     expect(stem('احيانا')).toBe('احيا')
     expect(stem('منها')).toBe('منها')
   })
+  it('looks past one ending to find a root-initial word: كتابي, كتبوا, كاتبان keep their ك', () => {
+    expect(stem('كتابي')).toBe('كتاب')
+    expect(stem('كتبوا')).toBe('كتب')
+    expect(stem('كاتبان')).toBe('كاتب')
+    expect(stem('بلادي')).toBe('بلاد')
+  })
+  it('a feminine dual loses its ت with the dual ending: مدرستان → مدرس, like مدرسة', () => {
+    expect(stem('مدرستان')).toBe(stem('مدرسة'))
+    expect(stem('المعلمتين')).toBe(stem('المعلمة'))
+    expect(stem('سيارتين')).toBe(stem('سيارة'))
+  })
   it('a construct taa marbuta comes back before a pronoun: حكومتها → حكوم, like حكومة', () => {
     expect(stem('حكومتها')).toBe(stem('حكومة'))
     expect(stem('سيادته')).toBe(stem('سيادة'))
@@ -117,6 +128,7 @@ describe('stem: options and input', () => {
     expect(stem('الكتاب', { keep: ['الكتاب'] })).toBe('الكتاب')
     expect(stem('الْكِتَابُ', { keep: ['الكتاب'] })).toBe('الكتاب')
     expect(stem('الكتاب', { keep: new Set(['الكتاب']) })).toBe('الكتاب')
+    expect(stem('المدرسة', { keep: ['مدرسة'] })).toBe('مدرسه')
   })
   it('leaves Latin words and numbers as normalized', () => {
     expect(stem('Beirut')).toBe('beirut')

@@ -15,8 +15,8 @@ export interface AffixRule {
  * A word that keeps a stem of fewer than two letters is left alone (الف stays الف).
  */
 export const ARTICLE_PREFIXES: readonly AffixRule[] = [
-  { affix: 'وبال', minRemaining: 2, doc: 'wa + bi + al: وبالتالي → تالي' },
-  { affix: 'وكال', minRemaining: 2, doc: 'wa + ka + al: وكالعاده → عاده' },
+  { affix: 'وبال', minRemaining: 2, doc: 'wa + bi + al: وبالتالي → تالي (then ي: تال)' },
+  { affix: 'وكال', minRemaining: 2, doc: 'wa + ka + al: وكالعاده → عاده (then ه: عاد)' },
   { affix: 'فبال', minRemaining: 2, doc: 'fa + bi + al: فبالتاكيد → تاكيد' },
   { affix: 'ولل', minRemaining: 2, doc: 'wa + li + al: وللمره → مره' },
   { affix: 'فلل', minRemaining: 2, doc: 'fa + li + al: فللمجلس → مجلس' },
@@ -39,7 +39,7 @@ export const CONJUNCTION_PREFIXES: readonly AffixRule[] = [
 ]
 
 export const PREPOSITION_PREFIXES: readonly AffixRule[] = [
-  { affix: 'ب', minRemaining: 3, doc: 'bi (with, by): بحمايه → حمايه; never بلاد' },
+  { affix: 'ب', minRemaining: 3, doc: 'bi (with, by): بحمايه → حمايه (then ه: حماي); never بلاد' },
   { affix: 'ل', minRemaining: 3, doc: 'li (for, to): لتدريب → تدريب; never لجنه' },
   { affix: 'ك', minRemaining: 3, doc: 'ka (like): كمصدر → مصدر; never كتاب' },
 ]
@@ -62,7 +62,7 @@ export const PRONOUN_SUFFIXES: readonly AffixRule[] = [
   { affix: 'كم', minRemaining: 3, doc: 'your (pl.): كتابكم → كتاب' },
   { affix: 'كن', minRemaining: 3, doc: 'your (fem. pl.): كتابكن → كتاب' },
   { affix: 'نا', minRemaining: 3, doc: 'our: بلدنا → بلد' },
-  { affix: 'ه', minRemaining: 3, doc: 'his, its: كتابه → كتاب; سيادته → سياده' },
+  { affix: 'ه', minRemaining: 3, doc: 'his, its: كتابه → كتاب; سيادته → سياده (then ه: سياد)' },
 ]
 
 /**
@@ -98,6 +98,12 @@ export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
   { affix: 'ه', minRemaining: 3, doc: 'taa marbuta: مدرسه → مدرس' },
   { affix: 'ي', minRemaining: 3, doc: 'nisba -i or my: عراقي → عراق, كتابي → كتاب' },
 ]
+
+/**
+ * Endings looked past (not removed) when a word is looked up in the root-initial list: the
+ * possessive ي and ك, the verb endings وا and ا, the dual, the plurals and ه.
+ */
+export const LOOKUP_ENDINGS: readonly string[] = ['وا', 'ان', 'ين', 'ون', 'ات', 'ا', 'ي', 'ك', 'ه']
 
 /** The letter before which a nisba ending (يين يون يات يه ي) is not removed. */
 export const NISBA_AFTER_ALEF = 'ا'

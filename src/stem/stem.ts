@@ -8,6 +8,7 @@ import {
   CONSTRUCT_TAA,
   FUTURE_PREFIX,
   IMPERFECT_PREFIX_LETTERS,
+  LOOKUP_ENDINGS,
   NISBA_AFTER_ALEF,
   PLURAL_SUFFIXES,
   PREPOSITION_PREFIXES,
@@ -66,10 +67,23 @@ function stripPronoun(word: string): string | null {
   return stripped
 }
 
+/**
+ * Is the word (or the word less one ending) in the root-initial list? Endings are looked past
+ * here only to find the word, not removed: كتابي, كتبوا and كاتبان are found through كتاب, كتب
+ * and كاتب.
+ */
 function isRootInitial(word: string): boolean {
   if (ROOT_INITIAL_WORDS.has(word)) return true
   const bare = stripPronoun(word)
-  return bare !== null && ROOT_INITIAL_WORDS.has(bare)
+  if (bare !== null && ROOT_INITIAL_WORDS.has(bare)) return true
+  for (const ending of LOOKUP_ENDINGS) {
+    if (word.length - ending.length < 3 || !word.endsWith(ending)) continue
+    const stem = word.slice(0, -ending.length)
+    if (ROOT_INITIAL_WORDS.has(stem)) return true
+    // سيارتين → سيارت → سياره
+    if (stem.length >= CONSTRUCT_TAA.minLength && stem.endsWith(CONSTRUCT_TAA.from) && ROOT_INITIAL_WORDS.has(stem.slice(0, -1) + CONSTRUCT_TAA.to)) return true
+  }
+  return false
 }
 
 function removeSuffixes(word: string): string {
@@ -89,7 +103,13 @@ function removeSuffixes(word: string): string {
   const protectedStem2 = PROTECTED_WORDS.get(w)
   if (protectedStem2 !== undefined) return protectedStem2
   const withoutPlural = stripSuffix(w, PLURAL_SUFFIXES)
-  if (withoutPlural !== null) w = withoutPlural
+  if (withoutPlural !== null) {
+    w = withoutPlural
+    // a dual of a feminine noun keeps its taa marbuta as ت: مدرستان → مدرسه → مدرس (names in
+    // Persian -stan lose their ت too, the same in every form: كردستان, كردستاني → كردس)
+    const dual = !word.endsWith('ون') && !word.endsWith('ات')
+    if (dual && withoutAdjective === null && w.length >= CONSTRUCT_TAA.minLength && w.endsWith(CONSTRUCT_TAA.from)) w = w.slice(0, -1)
+  }
   return w
 }
 
@@ -123,6 +143,7 @@ export function lightStem(word: string, keep?: ReadonlySet<string>): string {
       removedArticle = true
       const p = PROTECTED_WORDS.get(w)
       if (p !== undefined) return p
+      if (keep !== undefined && keep.has(w)) return w
     }
   }
   if (!removedArticle) {

@@ -4,7 +4,8 @@
  *
  * Source: compiled for fahras by its authors from the closed classes of Arabic grammar
  * (prepositions, pronouns, demonstratives, relative pronouns, particles, auxiliary verbs and
- * question words) and their most frequent forms with the clitics و، ف، ب، ل and the attached
+ * question words, with the glued forms common on the web such as ماهو and بماذا) and their most
+ * frequent forms with the clitics و، ف، ب، ل and the attached
  * pronouns. Licence: MIT, as the rest of fahras. `علي` is left out on purpose: it is both the
  * preposition على and the name Ali, which users search for.
  */
@@ -43,7 +44,7 @@ export const ARABIC_STOP_WORDS: readonly string[] = [
   'عليه', 'اي', 'ايه', 'ايها', 'ايتها', 'يا', 'اجل', 'نعم', 'بلي', 'كذلك', 'هكذا', 'اما', 'الا', 'الي', 'سوي',
   'تم', 'يتم', 'وقد', 'فقد', 'قد', 'ولقد', 'انما', 'كانما', 'كان', 'كانه', 'كانها', 'لعل', 'ليت', 'عسي',
   // question words
-  'هل', 'كم', 'كيف', 'متي', 'اين', 'ماذا', 'لماذا', 'ممن', 'مما', 'عما', 'فيما', 'بما', 'لما', 'مم', 'اني',
+  'هل', 'كم', 'كيف', 'متي', 'اين', 'ماذا', 'لماذا', 'بماذا', 'وماذا', 'ماهو', 'ماهي', 'ماهم', 'لمن', 'بمن', 'باي', 'لاي', 'فاي', 'واي', 'ممن', 'مما', 'عما', 'فيما', 'بما', 'لما', 'مم', 'اني',
   // with و and ف
   'وفي', 'ومن', 'والي', 'وعن', 'ومع', 'وحتي', 'وعند', 'وبين', 'وبعد', 'وقبل', 'وخلال', 'ودون', 'وهو', 'وهي',
   'وهم', 'وهما', 'وهن', 'ونحن', 'وانا', 'ولا', 'وما', 'ولم', 'ولن', 'وان', 'وانه', 'وانها', 'وكان', 'وكانت',
