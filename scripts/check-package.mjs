@@ -66,4 +66,13 @@ check('no entry uses Node built-ins', () => {
 rmSync(dir, { recursive: true, force: true })
 const failed = results.filter(([, ok]) => !ok).length
 console.log(`package checks: ${results.length - failed} passed, ${failed} failed`)
+// One closing line for the whole of `npm test`: vitest's tests (from its JSON report) and these checks.
+let testsPassed = 0
+let testsFailed = 0
+try {
+  const report = JSON.parse(readFileSync(new URL('../.tmp/vitest-report.json', import.meta.url), 'utf8'))
+  testsPassed = report.numPassedTests
+  testsFailed = report.numFailedTests
+} catch {}
+console.log(`total: ${testsPassed + results.length - failed} passed, ${testsFailed + failed} failed`)
 process.exit(failed ? 1 : 0)
