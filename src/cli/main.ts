@@ -49,7 +49,7 @@ function version(): string {
 }
 
 function bundledCorpus(): string {
-  for (const candidate of [join(here, '..', 'corpus'), join(here, '..', '..', 'corpus')]) if (existsSync(candidate)) return candidate
+  for (const candidate of [join(here, '..', 'corpus', 'articles.jsonl'), join(here, '..', '..', 'corpus', 'articles.jsonl')]) if (existsSync(candidate)) return candidate
   throw new CliError('the bundled corpus/ folder was not found (it ships with the repository, not the npm package): give inputs')
 }
 
@@ -214,7 +214,7 @@ function run(argv: string[]): number {
         process.stdout.write(`${common.style.bold('▶')} ${query}\n${common.style.dim(what)}\n\n`)
         printResults(index.search(query, { limit: 2 }), query, common, index.documentCount)
       }
-      process.stdout.write(`Try your own: npm start -- "your query"   (or: node dist/cli.js search corpus "your query")\n`)
+      process.stdout.write(`Try your own: npm start -- "your query"   (or: node dist/cli.js search corpus/articles.jsonl "your query")\n`)
       return 0
     }
     case undefined:

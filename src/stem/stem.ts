@@ -106,9 +106,10 @@ function removeSuffixes(word: string): string {
   if (withoutPlural !== null) {
     w = withoutPlural
     // a dual of a feminine noun keeps its taa marbuta as ت: مدرستان → مدرسه → مدرس (names in
-    // Persian -stan lose their ت too, the same in every form: كردستان, كردستاني → كردس)
+    // Persian -stan lose their ت too, the same in every form: كردستان, كردستاني → كردس; so do
+    // masculine words ending in ت before ين: ثابتين → ثاب, an accepted over-stripping)
     const dual = !word.endsWith('ون') && !word.endsWith('ات')
-    if (dual && withoutAdjective === null && w.length >= CONSTRUCT_TAA.minLength && w.endsWith(CONSTRUCT_TAA.from)) w = w.slice(0, -1)
+    if (dual && w.length >= CONSTRUCT_TAA.minLength && w.endsWith(CONSTRUCT_TAA.from)) w = w.slice(0, -1)
   }
   return w
 }
