@@ -110,10 +110,14 @@ describe('fahras CLI', () => {
     const damaged = join(tmp, 'damaged.json')
     writeFileSync(damaged, readFileSync(corpusIndex, 'utf8').slice(0, 5000))
     cases.push([['search', damaged, 'بغداد'], /could not parse the saved index|damaged/])
+    // unreadable: a folder named like an index (EISDIR), which even root cannot read as a file
     const unreadable = join(tmp, 'unreadable.json')
-    writeFileSync(unreadable, readFileSync(corpusIndex, 'utf8').slice(0, 300))
-    chmodSync(unreadable, 0o000)
-    if (process.getuid?.() !== 0) cases.push([['search', unreadable, 'بغداد'], /cannot read the index/])
+    mkdirSync(unreadable)
+    cases.push([['search', unreadable, 'بغداد'], /cannot read the index .*unreadable\.json: EISDIR/])
+    const denied = join(tmp, 'denied.json')
+    writeFileSync(denied, readFileSync(corpusIndex, 'utf8').slice(0, 300))
+    chmodSync(denied, 0o000)
+    if (process.getuid?.() !== 0) cases.push([['search', denied, 'بغداد'], /cannot read the index .*EACCES/])
     for (const [args, message] of cases) {
       const r = fahras(...args)
       expect(r.code, args.join(' ')).toBe(1)

@@ -91,19 +91,18 @@ function buildIndex(inputs: string[], c: Common, out: NodeJS.WriteStream): { ind
   return { index, summary }
 }
 
-function isSavedIndex(path: string): boolean {
-  if (!path.toLowerCase().endsWith('.json') || !existsSync(path)) return false
-  const fd = readFileSync(path, { encoding: 'utf8', flag: 'r' }).slice(0, 200)
-  return fd.includes('"format":"fahras-index"')
-}
-
-function loadIndex(path: string): ArabicSearch<Document> {
+/** Reads a saved index if `path` is one: null when it is a document input instead. */
+function readSavedIndex(path: string): ArabicSearch<Document> | null {
+  if (!path.toLowerCase().endsWith('.json')) return null
   let text: string
   try {
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    throw new CliError(`cannot read the index ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new CliError(`no such file or folder: ${path}`)
+    throw new CliError(`cannot read the index ${path}: ${code ?? (error as Error).message}`)
   }
+  if (!/^\s*\{\s*"format"\s*:\s*"fahras-index"/.test(text.slice(0, 200))) return null
   return ArabicSearch.loadJSON<Document>(text)
 }
 
@@ -196,7 +195,8 @@ function run(argv: string[]): number {
       const query = rest[rest.length - 1]!
       const sources = rest.slice(0, -1)
       let index: ArabicSearch<Document>
-      if (sources.length === 1 && isSavedIndex(sources[0]!)) index = loadIndex(sources[0]!)
+      const saved = sources.length === 1 ? readSavedIndex(sources[0]!) : null
+      if (saved) index = saved
       else {
         const built = buildIndex(sources, { ...common, quiet: true }, process.stdout)
         if (!common.json) process.stderr.write(`${built.summary}\n`)
