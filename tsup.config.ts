@@ -10,10 +10,14 @@ export default defineConfig([{
   dts: true,
   clean: false,
   sourcemap: false,
-  target: 'es2020',
+  target: 'es2022',
   platform: 'neutral',
   splitting: false,
   treeshake: true,
+  // Arabic letters as UTF-8, not \uXXXX escapes: a third of the size
+  esbuildOptions(options) {
+    options.charset = 'utf8'
+  },
 },
 {
   // The command line: Node only, ESM, not part of the library entries.

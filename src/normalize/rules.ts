@@ -32,22 +32,20 @@ export type RuleGroup =
   | 'latinCase'
   | 'uthmani'
 
-const range = (first: number, last: number) => ({ first, last })
-
 export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
   // diacritics
-  { id: 'harakat', group: 'diacritics', from: range(cp.FATHATAN, cp.HARAKAT_LAST), to: '', doc: 'Remove harakat, tanween, shadda, sukun and the other combining marks U+064B–U+065F.' },
+  { id: 'harakat', group: 'diacritics', from: { first: cp.FATHATAN, last: cp.HARAKAT_LAST }, to: '', doc: 'Remove harakat, tanween, shadda, sukun and the other combining marks U+064B–U+065F.' },
   { id: 'superscriptAlef', group: 'diacritics', from: [cp.SUPERSCRIPT_ALEF], to: '', doc: 'Remove the superscript (dagger) alef U+0670 when the uthmani rules are off.' },
   // tatweel
   { id: 'tatweel', group: 'tatweel', from: [cp.TATWEEL], to: '', doc: 'Remove tatweel (kashida) U+0640, the stretching stroke: كتـــاب → كتاب.' },
   // Quranic marks
-  { id: 'quranicSigns', group: 'quranicMarks', from: range(cp.QURANIC_SIGNS_FIRST, cp.QURANIC_SIGNS_LAST), to: '', doc: 'Remove the honorific and Quranic signs U+0610–U+061A.' },
-  { id: 'quranicMarks', group: 'quranicMarks', from: range(cp.QURANIC_MARKS_FIRST, cp.QURANIC_MARKS_LAST), to: '', doc: 'Remove the Quranic annotation marks U+06D6–U+06ED (pause marks, small high letters, end of ayah).' },
-  { id: 'extendedQuranicMarks', group: 'quranicMarks', from: range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST), to: '', doc: 'Remove the Arabic Extended-A Quranic marks U+08D3–U+08FF (open tanween and similar).' },
+  { id: 'quranicSigns', group: 'quranicMarks', from: { first: cp.QURANIC_SIGNS_FIRST, last: cp.QURANIC_SIGNS_LAST }, to: '', doc: 'Remove the honorific and Quranic signs U+0610–U+061A.' },
+  { id: 'quranicMarks', group: 'quranicMarks', from: { first: cp.QURANIC_MARKS_FIRST, last: cp.QURANIC_MARKS_LAST }, to: '', doc: 'Remove the Quranic annotation marks U+06D6–U+06ED (pause marks, small high letters, end of ayah).' },
+  { id: 'extendedQuranicMarks', group: 'quranicMarks', from: { first: cp.EXTENDED_MARKS_FIRST, last: cp.EXTENDED_MARKS_LAST }, to: '', doc: 'Remove the Arabic Extended-A Quranic marks U+08D3–U+08FF (open tanween and similar).' },
   // invisible
   { id: 'invisible', group: 'invisible', from: [cp.SOFT_HYPHEN, cp.ARABIC_LETTER_MARK, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM, cp.WORD_JOINER, cp.BOM], to: '', doc: 'Remove invisible format characters: soft hyphen, ALM, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM.' },
-  { id: 'bidiEmbeddings', group: 'invisible', from: range(cp.BIDI_EMBEDDING_FIRST, cp.BIDI_EMBEDDING_LAST), to: '', doc: 'Remove the bidi embeddings and overrides LRE, RLE, PDF, LRO, RLO (U+202A–U+202E).' },
-  { id: 'bidiIsolates', group: 'invisible', from: range(cp.BIDI_ISOLATE_FIRST, cp.BIDI_ISOLATE_LAST), to: '', doc: 'Remove the bidi isolates LRI, RLI, FSI, PDI (U+2066–U+2069).' },
+  { id: 'bidiEmbeddings', group: 'invisible', from: { first: cp.BIDI_EMBEDDING_FIRST, last: cp.BIDI_EMBEDDING_LAST }, to: '', doc: 'Remove the bidi embeddings and overrides LRE, RLE, PDF, LRO, RLO (U+202A–U+202E).' },
+  { id: 'bidiIsolates', group: 'invisible', from: { first: cp.BIDI_ISOLATE_FIRST, last: cp.BIDI_ISOLATE_LAST }, to: '', doc: 'Remove the bidi isolates LRI, RLI, FSI, PDI (U+2066–U+2069).' },
   // alef
   { id: 'alefVariants', group: 'alef', from: [cp.ALEF_MADDA, cp.ALEF_HAMZA_ABOVE, cp.ALEF_HAMZA_BELOW, cp.ALEF_WASLA, cp.ALEF_WAVY_HAMZA_ABOVE, cp.ALEF_WAVY_HAMZA_BELOW, cp.HIGH_HAMZA_ALEF], to: 'ا', doc: 'Fold the alef variants آ أ إ ٱ ٲ ٳ ٵ to bare alef ا.' },
   { id: 'alefCombiningHamza', group: 'alef', from: [cp.ALEF], to: 'ا', context: true, doc: 'Alef followed by a combining madda or hamza (U+0653–U+0655) becomes bare alef ا, the mark included.' },
@@ -62,15 +60,15 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
   { id: 'persianYeh', group: 'persian', from: [cp.FARSI_YEH, cp.E_LETTER, cp.YEH_BARREE, cp.YEH_BARREE_HAMZA], to: 'ي', doc: 'Fold Farsi yeh ی, ې, yeh barree ے and ۓ to yeh ي.' },
   { id: 'persianHeh', group: 'persian', from: [cp.HEH_DOACHASHMEE, cp.HEH_YEH_ABOVE, cp.HEH_GOAL, cp.HEH_GOAL_HAMZA, cp.TEH_MARBUTA_GOAL], to: 'ه', doc: 'Fold ھ ۀ ہ ۂ ۃ to heh ه.' },
   // presentation forms
-  { id: 'presentationFormsA', group: 'presentationForms', from: range(cp.PRESENTATION_A_FIRST, cp.PRESENTATION_A_LAST), to: 'NFKC', context: true, doc: 'Replace Arabic Presentation Forms-A (U+FB50–U+FDFF: contextual forms, ligatures such as ﷲ and ﷺ) by their compatibility decomposition, then normalize that.' },
-  { id: 'presentationFormsB', group: 'presentationForms', from: range(cp.PRESENTATION_B_FIRST, cp.PRESENTATION_B_LAST), to: 'NFKC', context: true, doc: 'Replace Arabic Presentation Forms-B (U+FE70–U+FEFE: contextual letter forms, lam-alef ligatures ﻻ ﻷ) by their compatibility decomposition, then normalize that.' },
+  { id: 'presentationFormsA', group: 'presentationForms', from: { first: cp.PRESENTATION_A_FIRST, last: cp.PRESENTATION_A_LAST }, to: 'NFKC', context: true, doc: 'Replace Arabic Presentation Forms-A (U+FB50–U+FDFF: contextual forms, ligatures such as ﷲ and ﷺ) by their compatibility decomposition, then normalize that.' },
+  { id: 'presentationFormsB', group: 'presentationForms', from: { first: cp.PRESENTATION_B_FIRST, last: cp.PRESENTATION_B_LAST }, to: 'NFKC', context: true, doc: 'Replace Arabic Presentation Forms-B (U+FE70–U+FEFE: contextual letter forms, lam-alef ligatures ﻻ ﻷ) by their compatibility decomposition, then normalize that.' },
   // digits
-  { id: 'arabicIndicDigits', group: 'digits', from: range(cp.ARABIC_INDIC_ZERO, cp.ARABIC_INDIC_NINE), to: '0-9', doc: 'Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩ become ASCII 0–9.' },
-  { id: 'extendedArabicIndicDigits', group: 'digits', from: range(cp.EXTENDED_ARABIC_INDIC_ZERO, cp.EXTENDED_ARABIC_INDIC_NINE), to: '0-9', doc: 'Extended (Persian, Urdu) Arabic-Indic digits ۰۱۲۳۴۵۶۷۸۹ become ASCII 0–9.' },
+  { id: 'arabicIndicDigits', group: 'digits', from: { first: cp.ARABIC_INDIC_ZERO, last: cp.ARABIC_INDIC_NINE }, to: '0-9', doc: 'Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩ become ASCII 0–9.' },
+  { id: 'extendedArabicIndicDigits', group: 'digits', from: { first: cp.EXTENDED_ARABIC_INDIC_ZERO, last: cp.EXTENDED_ARABIC_INDIC_NINE }, to: '0-9', doc: 'Extended (Persian, Urdu) Arabic-Indic digits ۰۱۲۳۴۵۶۷۸۹ become ASCII 0–9.' },
   { id: 'arabicDecimalSeparator', group: 'digits', from: [cp.ARABIC_DECIMAL_SEPARATOR], to: '.', doc: 'The Arabic decimal separator ٫ becomes `.`.' },
   { id: 'arabicThousandsSeparator', group: 'digits', from: [cp.ARABIC_THOUSANDS_SEPARATOR], to: ',', doc: 'The Arabic thousands separator ٬ becomes `,`.' },
   // Latin case
-  { id: 'latinCase', group: 'latinCase', from: range(0x41, 0x5a), to: 'lower', context: true, doc: 'Lower-case Latin (and Greek, Cyrillic) letters: Beirut → beirut.' },
+  { id: 'latinCase', group: 'latinCase', from: { first: 0x41, last: 0x5a }, to: 'lower', context: true, doc: 'Lower-case Latin (and Greek, Cyrillic) letters: Beirut → beirut.' },
   // Uthmani spelling
   { id: 'wawDaggerAlef', group: 'uthmani', from: [cp.WAW, cp.SUPERSCRIPT_ALEF], to: 'ا', context: true, doc: 'Waw carrying a dagger alef reads as alef: ٱلصَّلَوٰةَ → الصلاه, like الصلاة.' },
   { id: 'yehDaggerAlef', group: 'uthmani', from: [cp.ALEF_MAKSURA, cp.SUPERSCRIPT_ALEF], to: 'ي', context: true, doc: 'A dagger alef on alef maksura or yeh is dropped: عَلَىٰ → علي.' },

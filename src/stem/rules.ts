@@ -7,7 +7,6 @@ export interface AffixRule {
   readonly affix: string
   /** Letters that must remain after removal. */
   readonly minRemaining: number
-  readonly doc: string
 }
 
 /**
@@ -15,17 +14,17 @@ export interface AffixRule {
  * A word that keeps a stem of fewer than two letters is left alone (الف stays الف).
  */
 export const ARTICLE_PREFIXES: readonly AffixRule[] = [
-  { affix: 'وبال', minRemaining: 2, doc: 'wa + bi + al: وبالتالي → تالي (then ي: تال)' },
-  { affix: 'وكال', minRemaining: 2, doc: 'wa + ka + al: وكالعاده → عاده (then ه: عاد)' },
-  { affix: 'فبال', minRemaining: 2, doc: 'fa + bi + al: فبالتاكيد → تاكيد' },
-  { affix: 'ولل', minRemaining: 2, doc: 'wa + li + al: وللمره → مره' },
-  { affix: 'فلل', minRemaining: 2, doc: 'fa + li + al: فللمجلس → مجلس' },
-  { affix: 'وال', minRemaining: 2, doc: 'wa + al: والكتاب → كتاب' },
-  { affix: 'فال', minRemaining: 2, doc: 'fa + al: فالعراق → عراق' },
-  { affix: 'بال', minRemaining: 2, doc: 'bi + al: بالمدرسه → مدرس' },
-  { affix: 'كال', minRemaining: 2, doc: 'ka + al: كالبحر → بحر' },
-  { affix: 'لل', minRemaining: 2, doc: 'li + al (its alef dropped): للتعاون → تعاون' },
-  { affix: 'ال', minRemaining: 2, doc: 'the article al: الكتاب → كتاب' },
+  { affix: 'وبال', minRemaining: 2 }, // wa + bi + al: وبالتالي → تالي (then ي: تال)
+  { affix: 'وكال', minRemaining: 2 }, // wa + ka + al: وكالعاده → عاده (then ه: عاد)
+  { affix: 'فبال', minRemaining: 2 }, // fa + bi + al: فبالتاكيد → تاكيد
+  { affix: 'ولل', minRemaining: 2 }, // wa + li + al: وللمره → مره
+  { affix: 'فلل', minRemaining: 2 }, // fa + li + al: فللمجلس → مجلس
+  { affix: 'وال', minRemaining: 2 }, // wa + al: والكتاب → كتاب
+  { affix: 'فال', minRemaining: 2 }, // fa + al: فالعراق → عراق
+  { affix: 'بال', minRemaining: 2 }, // bi + al: بالمدرسه → مدرس
+  { affix: 'كال', minRemaining: 2 }, // ka + al: كالبحر → بحر
+  { affix: 'لل', minRemaining: 2 }, // li + al (its alef dropped): للتعاون → تعاون
+  { affix: 'ال', minRemaining: 2 }, // the article al: الكتاب → كتاب
 ]
 
 /**
@@ -34,14 +33,14 @@ export const ARTICLE_PREFIXES: readonly AffixRule[] = [
  * belongs to the word: وزاره, كتاب, بلد…). At most one of و/ف, then at most one of ب/ك/ل.
  */
 export const CONJUNCTION_PREFIXES: readonly AffixRule[] = [
-  { affix: 'و', minRemaining: 3, doc: 'wa (and): وقال → قال; never وزاره, وليد' },
-  { affix: 'ف', minRemaining: 3, doc: 'fa (so, then): فقال → قال; never فلسطين' },
+  { affix: 'و', minRemaining: 3 }, // wa (and): وقال → قال; never وزاره, وليد
+  { affix: 'ف', minRemaining: 3 }, // fa (so, then): فقال → قال; never فلسطين
 ]
 
 export const PREPOSITION_PREFIXES: readonly AffixRule[] = [
-  { affix: 'ب', minRemaining: 3, doc: 'bi (with, by): بحمايه → حمايه (then ه: حماي); never بلاد' },
-  { affix: 'ل', minRemaining: 3, doc: 'li (for, to): لتدريب → تدريب; never لجنه' },
-  { affix: 'ك', minRemaining: 3, doc: 'ka (like): كمصدر → مصدر; never كتاب' },
+  { affix: 'ب', minRemaining: 3 }, // bi (with, by): بحمايه → حمايه (then ه: حماي); never بلاد
+  { affix: 'ل', minRemaining: 3 }, // li (for, to): لتدريب → تدريب; never لجنه
+  { affix: 'ك', minRemaining: 3 }, // ka (like): كمصدر → مصدر; never كتاب
 ]
 
 /**
@@ -49,27 +48,29 @@ export const PREPOSITION_PREFIXES: readonly AffixRule[] = [
  * only from a word that lost no article, keeps four letters, and is not in ROOT_INITIAL_WORDS
  * (سياسه, سياره, سنوات stay whole).
  */
-export const FUTURE_PREFIX: AffixRule = { affix: 'س', minRemaining: 4, doc: 'sa (will): سيكتبون → يكتبون → يكتب' }
+/** sa (will): سيكتبون → يكتبون → يكتب */
+export const FUTURE_PREFIX: AffixRule = { affix: 'س', minRemaining: 4 }
 export const IMPERFECT_PREFIX_LETTERS = 'يتنا'
 
 /** Attached pronouns, longest first; at most one is removed. */
 export const PRONOUN_SUFFIXES: readonly AffixRule[] = [
-  { affix: 'هما', minRemaining: 3, doc: 'their (two): كتابهما → كتاب' },
-  { affix: 'كما', minRemaining: 3, doc: 'your (two): كتابكما → كتاب' },
-  { affix: 'هم', minRemaining: 3, doc: 'their: كتابهم → كتاب' },
-  { affix: 'هن', minRemaining: 3, doc: 'their (fem.): كتابهن → كتاب' },
-  { affix: 'ها', minRemaining: 3, doc: 'her, its: كتابها → كتاب' },
-  { affix: 'كم', minRemaining: 3, doc: 'your (pl.): كتابكم → كتاب' },
-  { affix: 'كن', minRemaining: 3, doc: 'your (fem. pl.): كتابكن → كتاب' },
-  { affix: 'نا', minRemaining: 3, doc: 'our: بلدنا → بلد' },
-  { affix: 'ه', minRemaining: 3, doc: 'his, its: كتابه → كتاب; سيادته → سياده (then ه: سياد)' },
+  { affix: 'هما', minRemaining: 3 }, // their (two): كتابهما → كتاب
+  { affix: 'كما', minRemaining: 3 }, // your (two): كتابكما → كتاب
+  { affix: 'هم', minRemaining: 3 }, // their: كتابهم → كتاب
+  { affix: 'هن', minRemaining: 3 }, // their (fem.): كتابهن → كتاب
+  { affix: 'ها', minRemaining: 3 }, // her, its: كتابها → كتاب
+  { affix: 'كم', minRemaining: 3 }, // your (pl.): كتابكم → كتاب
+  { affix: 'كن', minRemaining: 3 }, // your (fem. pl.): كتابكن → كتاب
+  { affix: 'نا', minRemaining: 3 }, // our: بلدنا → بلد
+  { affix: 'ه', minRemaining: 3 }, // his, its: كتابه → كتاب; سيادته → سياده (then ه: سياد)
 ]
 
 /**
  * After a pronoun is removed, a final ت that is a taa marbuta in construct is written back as ه
  * (the normalized ة), when four letters remain: حكومتها → حكومت → حكومه.
  */
-export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4, doc: 'حكومتها → حكومه, like حكومة' }
+/** حكومتها → حكومه, like حكومة */
+export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4 }
 
 /**
  * The alef of the accusative tanween (كتاباً, شمالاً, رسمياً) and the plural verb ending وا
@@ -78,8 +79,8 @@ export const CONSTRUCT_TAA = { from: 'ت', to: 'ه', minLength: 4, doc: 'حكو�
  * way: فرنسا → فرنس, like الفرنسي.
  */
 export const TANWEEN_SUFFIXES: readonly AffixRule[] = [
-  { affix: 'وا', minRemaining: 3, doc: 'plural past verb: قالوا → قال, حكموا → حكم' },
-  { affix: 'ا', minRemaining: 3, doc: 'tanween alef: كتابا → كتاب, رسميا → رسمي → رسم, فرنسا → فرنس' },
+  { affix: 'وا', minRemaining: 3 }, // plural past verb: قالوا → قال, حكموا → حكم
+  { affix: 'ا', minRemaining: 3 }, // tanween alef: كتابا → كتاب, رسميا → رسمي → رسم, فرنسا → فرنس
 ]
 
 /** Endings that keep their alef: pronouns left on a short word (ربنا, منها, جلها). */
@@ -91,12 +92,12 @@ export const TANWEEN_BLOCKING_ENDINGS: readonly string[] = ['نا', 'ها']
  * the word: ولايه → ولاي, نهايات → نهاي (see NISBA_AFTER_ALEF).
  */
 export const ADJECTIVE_SUFFIXES: readonly AffixRule[] = [
-  { affix: 'يين', minRemaining: 3, doc: 'nisba plural (oblique): العراقيين → عراق' },
-  { affix: 'يون', minRemaining: 3, doc: 'nisba plural: الفلسطينيون → فلسطين' },
-  { affix: 'يات', minRemaining: 3, doc: 'nisba feminine plural: الاقتصاديات → اقتصاد' },
-  { affix: 'يه', minRemaining: 3, doc: 'nisba feminine -iyya: العراقيه → عراق' },
-  { affix: 'ه', minRemaining: 3, doc: 'taa marbuta: مدرسه → مدرس' },
-  { affix: 'ي', minRemaining: 3, doc: 'nisba -i or my: عراقي → عراق, كتابي → كتاب' },
+  { affix: 'يين', minRemaining: 3 }, // nisba plural (oblique): العراقيين → عراق
+  { affix: 'يون', minRemaining: 3 }, // nisba plural: الفلسطينيون → فلسطين
+  { affix: 'يات', minRemaining: 3 }, // nisba feminine plural: الاقتصاديات → اقتصاد
+  { affix: 'يه', minRemaining: 3 }, // nisba feminine -iyya: العراقيه → عراق
+  { affix: 'ه', minRemaining: 3 }, // taa marbuta: مدرسه → مدرس
+  { affix: 'ي', minRemaining: 3 }, // nisba -i or my: عراقي → عراق, كتابي → كتاب
 ]
 
 /**
@@ -110,10 +111,10 @@ export const NISBA_AFTER_ALEF = 'ا'
 
 /** Plural and dual endings, longest first; at most one is removed. */
 export const PLURAL_SUFFIXES: readonly AffixRule[] = [
-  { affix: 'ات', minRemaining: 3, doc: 'feminine plural: سيارات → سيار' },
-  { affix: 'ون', minRemaining: 4, doc: 'masculine plural: موظفون → موظف; تعاون and قانون keep three letters and stay' },
-  { affix: 'ين', minRemaining: 3, doc: 'masculine plural or dual (oblique): مهندسين → مهندس, البلدين → بلد' },
-  { affix: 'ان', minRemaining: 4, doc: 'dual: برلمان → برلم, but ايران and لبنان keep three letters and stay' },
+  { affix: 'ات', minRemaining: 3 }, // feminine plural: سيارات → سيار
+  { affix: 'ون', minRemaining: 4 }, // masculine plural: موظفون → موظف; تعاون and قانون keep three letters and stay
+  { affix: 'ين', minRemaining: 3 }, // masculine plural or dual (oblique): مهندسين → مهندس, البلدين → بلد
+  { affix: 'ان', minRemaining: 4 }, // dual: برلمان → برلم, but ايران and لبنان keep three letters and stay
 ]
 
 /**

@@ -25,10 +25,23 @@ import {
  * removed from them. Generated from Arabic Wikipedia (a word is listed when its form with the
  * article is frequent: الوزاره makes وزاره root-initial) plus {@link ROOT_INITIAL_EXTRA}.
  */
-export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([
-  ...ROOT_INITIAL_WORDS_GENERATED.split(' ').filter((w) => w.length > 0),
-  ...ROOT_INITIAL_EXTRA,
-])
+export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([...decodeFrontCoded(ROOT_INITIAL_WORDS_GENERATED), ...ROOT_INITIAL_EXTRA])
+
+/** Decodes the front-coded list: a character '0' + n starts a word that shares n letters with the previous one. */
+function decodeFrontCoded(encoded: string): string[] {
+  const words: string[] = []
+  let previous = ''
+  let i = 0
+  while (i < encoded.length) {
+    const shared = encoded.charCodeAt(i) - 48
+    let j = i + 1
+    while (j < encoded.length && encoded.charCodeAt(j) >= 0x80) j++
+    previous = previous.slice(0, shared) + encoded.slice(i + 1, j)
+    words.push(previous)
+    i = j
+  }
+  return words
+}
 
 /** Options of {@link stem} and {@link lightStem}. */
 export interface StemOptions {
@@ -67,15 +80,9 @@ function stripPronoun(word: string): string | null {
   return stripped
 }
 
-/**
- * Is the word (or the word less one ending) in the root-initial list? Endings are looked past
- * here only to find the word, not removed: كتابي, كتبوا and كاتبان are found through كتاب, كتب
- * and كاتب.
- */
-function isRootInitial(word: string): boolean {
+/** Is the word, or the word less one of LOOKUP_ENDINGS, in the root-initial list? */
+function listed(word: string): boolean {
   if (ROOT_INITIAL_WORDS.has(word)) return true
-  const bare = stripPronoun(word)
-  if (bare !== null && ROOT_INITIAL_WORDS.has(bare)) return true
   for (const ending of LOOKUP_ENDINGS) {
     if (word.length - ending.length < 3 || !word.endsWith(ending)) continue
     const stem = word.slice(0, -ending.length)
@@ -84,6 +91,17 @@ function isRootInitial(word: string): boolean {
     if (stem.length >= CONSTRUCT_TAA.minLength && stem.endsWith(CONSTRUCT_TAA.from) && ROOT_INITIAL_WORDS.has(stem.slice(0, -1) + CONSTRUCT_TAA.to)) return true
   }
   return false
+}
+
+/**
+ * Is the word root-initial: listed, or listed once an ending or an attached pronoun is looked
+ * past? Endings are looked past here only to find the word, not removed: كتابي, كتبوا, كاتبان
+ * and كبيرتها are found through كتاب, كتب, كاتب and كبير.
+ */
+function isRootInitial(word: string): boolean {
+  if (listed(word)) return true
+  const bare = stripPronoun(word)
+  return bare !== null && listed(bare)
 }
 
 function removeSuffixes(word: string): string {

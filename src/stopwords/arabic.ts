@@ -9,22 +9,23 @@
  * pronouns. Licence: MIT, as the rest of fahras. `علي` is left out on purpose: it is both the
  * preposition على and the name Ali, which users search for.
  */
+const PREPOSITIONS_WITH_PRONOUNS = ['في', 'من', 'الي', 'علي', 'عن', 'مع', 'ل', 'ب', 'عند', 'لدي', 'بين']
+const ATTACHED_PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'هن', 'نا', 'ي', 'ك', 'كم', 'كما']
+
+/**
+ * The prepositions that take attached pronouns (فيه، منها، عليهم، لنا، بكم…), generated:
+ * every preposition of the list with every pronoun. (A few generated forms are never written,
+ * such as مننا for منا; they match nothing.)
+ */
+const PRONOMINAL_PREPOSITIONS = PREPOSITIONS_WITH_PRONOUNS.flatMap((p) => ATTACHED_PRONOUNS.map((s) => p + s))
+
 export const ARABIC_STOP_WORDS: readonly string[] = [
+  ...PRONOMINAL_PREPOSITIONS,
+  'منا', 'عنا', 'فينا', 'عليه',
   // prepositions
   'في', 'من', 'الي', 'عن', 'مع', 'حتي', 'منذ', 'مذ', 'عند', 'لدي', 'لدن', 'بين', 'نحو', 'دون', 'سوي',
   'خلال', 'عبر', 'ضد', 'حول', 'امام', 'وراء', 'فوق', 'تحت', 'بعد', 'قبل', 'اثناء', 'ازاء', 'تجاه', 'لدي',
   'كي', 'لكي', 'رب', 'عدا', 'خلا', 'حاشا',
-  // prepositions with attached pronouns
-  'فيه', 'فيها', 'فيهم', 'فيهما', 'فيهن', 'فينا', 'فيك', 'فيكم',
-  'منه', 'منها', 'منهم', 'منهما', 'منهن', 'منا', 'مني', 'منك', 'منكم',
-  'اليه', 'اليها', 'اليهم', 'اليهما', 'الينا', 'اليك', 'اليكم',
-  'عليه', 'عليها', 'عليهم', 'عليهما', 'علينا', 'عليك', 'عليكم',
-  'عنه', 'عنها', 'عنهم', 'عنهما', 'عنا', 'عني', 'عنك', 'عنكم',
-  'معه', 'معها', 'معهم', 'معهما', 'معنا', 'معي', 'معك', 'معكم',
-  'له', 'لها', 'لهم', 'لهما', 'لهن', 'لنا', 'لي', 'لك', 'لكم', 'لكما',
-  'به', 'بها', 'بهم', 'بهما', 'بنا', 'بي', 'بك', 'بكم',
-  'عنده', 'عندها', 'عندهم', 'عندنا', 'عندي', 'لديه', 'لديها', 'لديهم', 'لدينا',
-  'بينه', 'بينها', 'بينهم', 'بينهما', 'بيننا',
   // pronouns
   'انا', 'نحن', 'انت', 'انتم', 'انتما', 'انتن', 'هو', 'هي', 'هما', 'هم', 'هن',
   'اياه', 'اياها', 'اياهم', 'اياي', 'اياك', 'اياكم', 'ايانا',
