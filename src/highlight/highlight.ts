@@ -211,8 +211,13 @@ function makeSnippet(text: string, start: number, end: number, matches: readonly
     body += ch
   }
   shiftAt[end - start] = body.length
-  const before = start > 0 && options.ellipsis ? options.ellipsis + ' ' : ''
-  const after = end < text.length && options.ellipsis ? ' ' + options.ellipsis : ''
+  // an ellipsis only where text was cut, not where only whitespace was left out
+  let k = start
+  while (k > 0 && WHITESPACE.test(text.charAt(k - 1))) k--
+  let m = end
+  while (m < text.length && WHITESPACE.test(text.charAt(m))) m++
+  const before = k > 0 && options.ellipsis ? options.ellipsis + ' ' : ''
+  const after = m < text.length && options.ellipsis ? ' ' + options.ellipsis : ''
   const ranges: Array<[number, number]> = matches.map((m) => [before.length + shiftAt[m.start - start]!, before.length + shiftAt[m.end - start]!])
   const snippetText = before + body + after
   return { text: snippetText, html: markHtml(snippetText, ranges, options.wrapper), ranges }

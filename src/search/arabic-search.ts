@@ -3,6 +3,7 @@ import { createAnalyzer, resolveAnalyzerOptions, type Analyzer, type ResolvedAna
 import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
 import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOptions, type Snippet } from '../highlight/highlight.js'
 import { parseQuery } from './query.js'
+import { checkEngineJSON } from './validate.js'
 import type { AddAllAsyncOptions, ArabicSearchOptions, BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion } from './options.js'
 
 /** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
@@ -11,6 +12,13 @@ const SURFACE = '\u0001'
 export const INDEX_FORMAT_VERSION = 1
 const FORMAT_NAME = 'fahras-index'
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** At most this many distinct words of a query are searched; the rest are ignored. */
+export const MAX_QUERY_TERMS = 256
+/** A prefix shorter than this (after normalization) is searched as a whole word. */
+export const MIN_PREFIX_LENGTH = 2
+/** The largest fuzzy edit distance accepted. */
+export const MAX_FUZZY_DISTANCE = 3
 
 const OPTIONS_SCHEMA = {
   fields: 'string[]', storeFields: 'string[]', idField: 'string', boost: 'object', exactBoost: 'number',
@@ -59,6 +67,36 @@ function checkWeights(where: string, option: string, weights: unknown, fields: r
     if (!fields.includes(field)) throw invalidOption(where, `${option}.${field}`, `one of the indexed fields (${fields.join(', ')})`, field)
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw invalidOption(where, `${option}.${field}`, 'a finite number >= 0', weight)
   }
+}
+
+/**
+ * MiniSearch leaves the postings of removed documents in place ("dirt") and skips them while it
+ * scores, after it has counted them in the term's document frequency: the first search after a
+ * removal then scores differently from the next ones, and from the same index saved and loaded.
+ * This drops the postings of removed documents from a term's data before MiniSearch scores it,
+ * so scores never depend on the history of the index. (It reaches into MiniSearch 7 internals,
+ * and does nothing if they are not there.)
+ */
+function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
+  const engine = mini as unknown as {
+    _documentIds?: Map<number, unknown>
+    termResults?: (...args: unknown[]) => unknown
+    dirtCount: number
+  }
+  const original = engine.termResults
+  if (typeof original !== 'function' || !(engine._documentIds instanceof Map)) return mini
+  engine.termResults = function (this: typeof engine, ...args: unknown[]) {
+    const fieldTermData = args[4] as Map<number, Map<number, number>> | undefined
+    if (fieldTermData && this.dirtCount > 0) {
+      const ids = this._documentIds!
+      for (const [fieldId, postings] of fieldTermData) {
+        for (const docId of postings.keys()) if (!ids.has(docId)) postings.delete(docId)
+        if (postings.size === 0) fieldTermData.delete(fieldId)
+      }
+    }
+    return original.apply(this, args)
+  }
+  return mini
 }
 
 function stableStringify(value: unknown): string {
@@ -120,7 +158,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     this.#exactBoost = exactBoost
     this.#snippet = resolveSnippetOptions(options.snippet, `${where} option \`snippet\``)
     if (options.searchOptions !== undefined) this.#checkSearchOptions(options.searchOptions, `${where} option \`searchOptions\``)
-    this.#mini = new MiniSearch(this.#miniOptions())
+    this.#mini = scoreWithoutDirt(new MiniSearch(this.#miniOptions()))
   }
 
   #miniOptions() {
@@ -313,7 +351,9 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalidOption(where, 'limit', 'an integer >= 0', limit)
     if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
     if (combineWith !== undefined && !['OR', 'AND', 'or', 'and'].includes(combineWith)) throw invalidOption(where, 'combineWith', "'OR' or 'AND'", combineWith)
-    if (fuzzy !== undefined && typeof fuzzy !== 'boolean' && !(typeof fuzzy === 'number' && fuzzy >= 0 && Number.isFinite(fuzzy))) throw invalidOption(where, 'fuzzy', 'a boolean or a number >= 0', fuzzy)
+    if (fuzzy !== undefined && typeof fuzzy !== 'boolean' && !(typeof fuzzy === 'number' && fuzzy >= 0 && (fuzzy < 1 || (Number.isInteger(fuzzy) && fuzzy <= MAX_FUZZY_DISTANCE)))) {
+      throw invalidOption(where, 'fuzzy', `a boolean, a fraction below 1, or an edit distance from 1 to ${MAX_FUZZY_DISTANCE}`, fuzzy)
+    }
     if (fields !== undefined) for (const f of fields) if (!this.#fields.includes(f)) throw invalidOption(where, 'fields', `indexed fields (${this.#fields.join(', ')})`, f)
     checkWeights(where, 'boost', given.boost, this.#fields)
     if (snippets !== undefined && typeof snippets !== 'boolean') resolveSnippetOptions(snippets, `${where} option \`snippets\``)
@@ -338,7 +378,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   }
 
   #unitQuery(unit: Unit, options: SearchOptions<T>): MiniQuery {
-    const prefix = unit.prefix || options.prefix === true
+    const prefix = (unit.prefix || options.prefix === true) && unit.word.length >= MIN_PREFIX_LENGTH
     const fuzzy = options.fuzzy ?? false
     const queries: MiniQuery[] = [{ queries: [unit.stem], prefix, fuzzy }]
     if (this.#exactBoost > 0) {
@@ -410,6 +450,24 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       }
     }
     if (words.length === 0 && phrases.length === 0) return []
+    // Bounded work for any query: repeated words count once, and at most MAX_QUERY_TERMS words
+    // (phrases first) are searched.
+    let budget = MAX_QUERY_TERMS
+    const keptPhrases = phrases.filter((p) => (budget -= p.units.length) >= 0)
+    phrases.length = 0
+    phrases.push(...keptPhrases)
+    const seenUnits = new Set<string>()
+    const uniqueWords = words.filter((u) => {
+      const key = `${u.stem}\u0000${u.word}\u0000${u.prefix}`
+      if (seenUnits.has(key) || budget <= 0) return false
+      seenUnits.add(key)
+      budget--
+      return true
+    })
+    words.length = 0
+    words.push(...uniqueWords)
+    if (excluded.length > MAX_QUERY_TERMS) excluded.length = MAX_QUERY_TERMS
+    if (words.length === 0 && phrases.length === 0) return []
 
     const combineWith = (options.combineWith ?? 'OR').toUpperCase() as 'OR' | 'AND'
     const required: MiniQuery[] = phrases.map((p) => ({ combineWith: 'AND', queries: p.units.map((u) => this.#unitQuery(u, options)) }))
@@ -425,6 +483,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const fields = options.fields ? [...options.fields] : [...this.#fields]
     const raw = this.#mini.search(top, {
       fields,
+      maxFuzzy: MAX_FUZZY_DISTANCE,
       boost: { ...(options.boost ?? this.#options.boost ?? {}) },
       ...(options.bm25 ? { bm25: options.bm25 } : {}),
     })
@@ -523,7 +582,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     assertString(query, 'suggest', 'query')
     const given = checkOptions(options, 'suggest()', { limit: 'number', fields: 'string[]' })
     const limit = (given.limit as number | undefined) ?? 5
-    const trimmed = query.replace(/\s+$/, '')
+    const trimmed = query.trimEnd()
     const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))
     const head = trimmed.slice(0, lastSpace + 1)
     const lastWord = this.#analyzer.normalize(trimmed.slice(lastSpace + 1))
@@ -610,8 +669,15 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (s.version !== INDEX_FORMAT_VERSION) {
       throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `loadJSON() expected index format version ${INDEX_FORMAT_VERSION}, got ${describe(s.version)}; rebuild the index with this version of fahras`, { version: s.version })
     }
-    if (!Array.isArray(s.fields) || !Array.isArray(s.storeFields) || typeof s.idField !== 'string' || typeof s.exactBoost !== 'number' || typeof s.analyzer !== 'object' || s.analyzer === null || typeof s.index !== 'object' || s.index === null) {
+    const isNames = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string')
+    if (!isNames(s.fields) || !isNames(s.storeFields) || typeof s.idField !== 'string' || typeof s.exactBoost !== 'number' || !(s.exactBoost >= 0) || typeof s.analyzer !== 'object' || s.analyzer === null || typeof s.index !== 'object' || s.index === null) {
       throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its header is incomplete')
+    }
+    let savedAnalyzer: ResolvedAnalyzerOptions
+    try {
+      savedAnalyzer = resolveAnalyzerOptions(s.analyzer, 'loadJSON() saved analyzer')
+    } catch {
+      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its analyzer options are invalid')
     }
     const merged: ArabicSearchOptions<T> = {
       ...options,
@@ -619,21 +685,15 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       storeFields: options?.storeFields ?? s.storeFields,
       idField: options?.idField ?? s.idField,
       exactBoost: options?.exactBoost ?? s.exactBoost,
-      normalize: options?.normalize ?? s.analyzer.normalize,
-      stopWords: options?.stopWords ?? s.analyzer.stopWords,
-      extraStopWords: options?.extraStopWords ?? s.analyzer.extraStopWords,
-      stem: options?.stem ?? s.analyzer.stem,
-      keep: options?.keep ?? s.analyzer.keep,
+      normalize: options?.normalize ?? savedAnalyzer.normalize,
+      stopWords: options?.stopWords ?? savedAnalyzer.stopWords,
+      extraStopWords: options?.extraStopWords ?? savedAnalyzer.extraStopWords,
+      stem: options?.stem ?? savedAnalyzer.stem,
+      keep: options?.keep ?? savedAnalyzer.keep,
     }
     const search = new ArabicSearch<T>(merged)
     const mismatch = (what: string, saved: unknown, given: unknown) =>
       createError(ERROR_CODES.ANALYZER_MISMATCH, `loadJSON(): the index was built with ${what} ${stableStringify(saved)}, but the options give ${stableStringify(given)}; load it with the same options or rebuild it`, { option: what })
-    let savedAnalyzer: ResolvedAnalyzerOptions
-    try {
-      savedAnalyzer = resolveAnalyzerOptions(s.analyzer, 'loadJSON() saved analyzer')
-    } catch {
-      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its analyzer options are invalid')
-    }
     for (const key of Object.keys(savedAnalyzer) as Array<keyof ResolvedAnalyzerOptions>) {
       if (stableStringify(savedAnalyzer[key]) !== stableStringify(search.#analyzer.options[key])) throw mismatch(`analyzer option \`${key}\``, savedAnalyzer[key], search.#analyzer.options[key])
     }
@@ -641,8 +701,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (stableStringify(s.storeFields) !== stableStringify(search.#storeFields)) throw mismatch('`storeFields`', s.storeFields, search.#storeFields)
     if (s.idField !== search.#idField) throw mismatch('`idField`', s.idField, search.#idField)
     if ((s.exactBoost > 0) !== (search.#exactBoost > 0)) throw mismatch('`exactBoost` (written forms indexed or not)', s.exactBoost, search.#exactBoost)
+    const problem = checkEngineJSON(s.index, search.#fields, search.#storeFields)
+    if (problem !== null) throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${problem}`)
     try {
-      search.#mini = MiniSearch.loadJS(s.index as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions())
+      search.#mini = scoreWithoutDirt(MiniSearch.loadJS(s.index as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions()))
     } catch (error) {
       throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${(error as Error).message}`)
     }

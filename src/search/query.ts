@@ -49,9 +49,11 @@ export function parseQuery(query: string): QueryClause[] {
     while (i < n && !isSpace(query[i]!) && !QUOTES.has(query[i]!)) i++
     let text = query.slice(start, i)
     let prefix = false
-    if (text.endsWith('*')) {
+    let end = text.length
+    while (end > 0 && text.charCodeAt(end - 1) === 0x2a) end-- // trailing *
+    if (end < text.length) {
       prefix = true
-      text = text.replace(/\*+$/, '')
+      text = text.slice(0, end)
     }
     if (text) clauses.push({ text, phrase: false, exclude, prefix })
   }

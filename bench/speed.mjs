@@ -1,0 +1,373 @@
+// Speed, memory and size of fahras against the JavaScript peers, in one process, systems in turn.
+// Uses the built package (npm run build first; `npm run bench` and `npm run bench:full` do it).
+//
+// Usage: node --expose-gc bench/speed.mjs [--corpus FILE.jsonl[.gz]] [--limit N] [--queries N]
+//          [--systems fahras,fahras-gettext,minisearch,lunr,orama,flexsearch] [--out FILE.json]
+//          [--svg FILE.svg] [--no-bundles]
+//
+// Figures per system: build throughput (MB/s of UTF-8 title + text), query latency p50/p95/p99
+// (limit 10; fahras with its default search options, snippets on), heap used by the built index
+// (gc before and after), saved index size raw and gzipped, time to load the saved index (from the
+// JSON string, parse included), and for fahras the cost of snippets per returned result. Then the
+// browser bundle size of each library.
+//
+// A whole-corpus run (no --limit, default corpus) writes bench/results/speed.json and the chart
+// docs/benchmarks-speed.svg; a limited run writes bench/results/speed-limit-N.json and no chart
+// (unless --svg is given), so that quick runs do not overwrite the figures the docs quote.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, platform, arch, release, totalmem } from 'node:os'
+import { dirname, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getHeapStatistics } from 'node:v8'
+import { gzipSync } from 'node:zlib'
+import { DEFAULT_CORPUS, parseFlags, readCorpus } from './lib/corpus.mjs'
+
+// Orama's saved index of the whole corpus is several hundred MB of JSON; Node's default heap
+// limit (about 4 GB here) leaves little room around it. Re-run in a child with a 12 GB limit.
+const HEAP_LIMIT_MB = 12288
+if (process.env.FAHRAS_SPEED_CHILD !== '1' && getHeapStatistics().heap_size_limit < 8e9) {
+  const child = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_LIMIT_MB}`, ...process.execArgv.filter((a) => a !== '--expose-gc'), fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, FAHRAS_SPEED_CHILD: '1' },
+  })
+  process.exit(child.status ?? 1)
+}
+
+const { ArabicSearch } = await import('../dist/index.js')
+const { SPEED_PEERS, miniSearchTermStats, versionOf } = await import('./systems/speed-peers.mjs')
+const { buildQueries } = await import('./lib/speed-queries.mjs')
+const { bundleSizes } = await import('./lib/speed-bundle.mjs')
+const { renderSvg } = await import('./lib/speed-svg.mjs')
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const FAHRAS_VERSION = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version
+const flags = parseFlags(process.argv.slice(2))
+const corpusFile = flags.corpus ?? DEFAULT_CORPUS
+const limit = flags.limit ? Number(flags.limit) : Infinity
+const queryCount = flags.queries ? Number(flags.queries) : 1200
+const wholeRun = limit === Infinity && corpusFile === DEFAULT_CORPUS
+const outFile = flags.out ?? `${ROOT}bench/results/${limit === Infinity ? 'speed' : `speed-limit-${limit}`}.json`
+const svgFile = flags.svg ?? (wholeRun ? `${ROOT}docs/benchmarks-speed.svg` : null)
+const K = 10
+const WARMUP = 200
+const VERIFY = 50
+const WARMUP_DOCS = 200
+const LOAD_RUNS = 2
+
+if (typeof globalThis.gc !== 'function') {
+  console.error('speed.mjs: run with node --expose-gc (npm run bench does)')
+  process.exit(2)
+}
+const gc = () => {
+  globalThis.gc()
+  globalThis.gc()
+}
+const heapMB = () => process.memoryUsage().heapUsed / 1e6
+const now = () => process.hrtime.bigint()
+const ms = (a, b) => Number(b - a) / 1e6
+const log = (...a) => console.error(...a)
+
+// ------------------------------------------------------------------------------------ corpus
+
+const t0 = now()
+const docs = await readCorpus(corpusFile, limit)
+const megabytes = docs.reduce((s, d) => s + Buffer.byteLength(String(d.title ?? ''), 'utf8') + Buffer.byteLength(String(d.text ?? ''), 'utf8'), 0) / 1e6
+const queries = buildQueries(docs, queryCount)
+const byId = new Map(docs.map((d) => [d.id, d]))
+log(`corpus: ${relative(ROOT, corpusFile)}: ${docs.length} documents, ${megabytes.toFixed(1)} MB of UTF-8 title + text (read in ${(ms(t0, now()) / 1000).toFixed(1)} s)`)
+log(`queries: ${queries.length} (${queries.filter((q) => q.kind === 'title').length} from titles, ${queries.filter((q) => q.kind === 'question').length} questions)`)
+
+// ------------------------------------------------------------------------------------ systems
+
+const isSurface = (t) => t.startsWith('\u0001')
+
+function createFahras({ name, label, getText }) {
+  let index
+  const options = getText
+    ? { fields: ['title', 'text'], storeFields: ['title'], getText: (id, field) => byId.get(id)?.[field] }
+    : { fields: ['title', 'text'], storeFields: ['title', 'text'] }
+  return {
+    name,
+    label,
+    fahras: true,
+    saveFormat: 'JSON.stringify(index)',
+    loadFormat: getText ? 'ArabicSearch.loadJSON(json, { getText })' : 'ArabicSearch.loadJSON(json)',
+    options: getText ? "{ fields: ['title', 'text'], storeFields: ['title'], getText }" : "{ fields: ['title', 'text'], storeFields: ['title', 'text'] }",
+    build(all) {
+      index = new ArabicSearch(options)
+      index.addAll(all)
+    },
+    search(query, k) {
+      return index.search(query, { limit: k })
+    },
+    searchWithoutSnippets(query, k) {
+      return index.search(query, { limit: k, snippets: false })
+    },
+    save() {
+      return JSON.stringify(index)
+    },
+    load(json) {
+      index = getText ? ArabicSearch.loadJSON(json, { getText: options.getText }) : ArabicSearch.loadJSON(json)
+    },
+    stats() {
+      return miniSearchTermStats(index.toJSON().index, isSurface)
+    },
+    drop() {
+      index = undefined
+    },
+  }
+}
+
+const FACTORIES = {
+  fahras: () => createFahras({ name: 'fahras', label: `fahras ${FAHRAS_VERSION} defaults, text stored` }),
+  'fahras-gettext': () => createFahras({ name: 'fahras-gettext', label: 'fahras, text kept outside (getText)', getText: true }),
+  ...SPEED_PEERS,
+}
+const wanted = flags.systems ? String(flags.systems).split(',') : Object.keys(FACTORIES)
+for (const w of wanted) if (!FACTORIES[w]) throw new Error(`unknown system ${w}; one of ${Object.keys(FACTORIES).join(', ')}`)
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN)
+const settle = (v) => (v !== null && typeof v === 'object' && typeof v.then === 'function' ? v : null)
+
+async function runQueries(fn, list) {
+  const times = new Float64Array(list.length)
+  let results = 0
+  let total = 0
+  for (let i = 0; i < list.length; i++) {
+    const a = now()
+    let r = fn(list[i].text, K)
+    const p = settle(r)
+    if (p) r = await p
+    const b = now()
+    times[i] = ms(a, b)
+    total += times[i]
+    results += r.length
+  }
+  return { times, results, totalMs: total }
+}
+
+async function measure(sys) {
+  const row = { name: sys.name, label: sys.label, saveFormat: sys.saveFormat, loadFormat: sys.loadFormat }
+  if (sys.options) row.options = sys.options
+  const ids = sys.ids ?? ((rs) => rs.map((r) => r.id))
+  // Warm-up: build an index of the first WARMUP_DOCS documents and throw it away, so that the
+  // timed build does not pay for compiling the code (the first system would pay more otherwise).
+  const warm = sys.build(docs.slice(0, WARMUP_DOCS))
+  if (settle(warm)) await warm
+  sys.drop()
+  gc()
+  const heapBefore = heapMB()
+  let a = now()
+  const built = sys.build(docs)
+  if (settle(built)) await built
+  row.buildSeconds = ms(a, now()) / 1000
+  row.buildMBps = megabytes / row.buildSeconds
+  gc()
+  row.heapMB = heapMB() - heapBefore
+  log(`  built in ${row.buildSeconds.toFixed(1)} s (${row.buildMBps.toFixed(2)} MB/s), heap +${row.heapMB.toFixed(0)} MB`)
+
+  // Queries: a warm-up pass over the first WARMUP queries, then every query timed once.
+  await runQueries(sys.search, queries.slice(0, WARMUP))
+  const timed = await runQueries(sys.search, queries)
+  const sorted = Array.from(timed.times).sort((x, y) => x - y)
+  row.query = {
+    count: queries.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    mean: timed.totalMs / queries.length,
+    max: sorted[sorted.length - 1],
+    resultsPerQuery: timed.results / queries.length,
+  }
+  if (sys.queryErrors) row.query.errors = sys.queryErrors
+  log(`  queries: p50 ${row.query.p50.toFixed(2)} ms, p95 ${row.query.p95.toFixed(2)} ms, p99 ${row.query.p99.toFixed(2)} ms`)
+
+  // fahras: the same queries again with snippets: false; the difference per returned result.
+  if (sys.searchWithoutSnippets) {
+    const off1 = await runQueries(sys.searchWithoutSnippets, queries)
+    const on = timed.totalMs
+    const off = off1.totalMs
+    const offSorted = Array.from(off1.times).sort((x, y) => x - y)
+    row.query.withoutSnippets = { p50: percentile(offSorted, 0.5), p95: percentile(offSorted, 0.95), p99: percentile(offSorted, 0.99), mean: off / queries.length }
+    row.snippetMicrosPerResult = ((on - off) * 1000) / timed.results
+    log(`  snippets: ${row.snippetMicrosPerResult.toFixed(0)} µs per result (p50 without snippets ${row.query.withoutSnippets.p50.toFixed(2)} ms)`)
+  }
+
+  const reference = []
+  for (const q of queries.slice(0, VERIFY)) {
+    let r = sys.search(q.text, K)
+    if (settle(r)) r = await r
+    reference.push(JSON.stringify(ids(r)))
+  }
+  if (sys.stats) row.terms = sys.stats()
+
+  // Save, then load from the string into a fresh index (the built one dropped first).
+  let json
+  try {
+    a = now()
+    json = sys.save()
+    if (settle(json)) json = await json
+    row.saveSeconds = ms(a, now()) / 1000
+    row.savedBytes = Buffer.byteLength(json, 'utf8')
+    row.savedGzipBytes = gzipSync(json).length
+    log(`  saved: ${(row.savedBytes / 1e6).toFixed(1)} MB, gzipped ${(row.savedGzipBytes / 1e6).toFixed(1)} MB`)
+  } catch (error) {
+    row.saveError = String(error?.message ?? error)
+    log(`  save failed: ${row.saveError}`)
+  }
+  sys.drop()
+  if (json !== undefined) {
+    try {
+      // Loaded LOAD_RUNS times from the string (each into a fresh index, the previous one
+      // dropped); the first load is cold, the figure is the fastest.
+      row.loadRunsMs = []
+      for (let run = 0; run < LOAD_RUNS; run++) {
+        sys.drop()
+        gc()
+        const heapLoad = heapMB()
+        a = now()
+        const loaded = sys.load(json)
+        if (settle(loaded)) await loaded
+        row.loadRunsMs.push(ms(a, now()))
+        gc()
+        row.heapLoadedMB = heapMB() - heapLoad
+      }
+      row.loadMs = Math.min(...row.loadRunsMs)
+      let same = 0
+      for (let i = 0; i < reference.length; i++) {
+        let r = sys.search(queries[i].text, K)
+        if (settle(r)) r = await r
+        if (JSON.stringify(ids(r)) === reference[i]) same++
+      }
+      row.loadedSameResults = `${same}/${reference.length}`
+      log(`  loaded in ${row.loadRunsMs.map((x) => x.toFixed(0)).join(' / ')} ms (heap +${row.heapLoadedMB.toFixed(0)} MB), same top ${K} on ${row.loadedSameResults} queries`)
+    } catch (error) {
+      row.loadError = String(error?.message ?? error)
+      log(`  load failed: ${row.loadError}`)
+    }
+  }
+  json = undefined
+  sys.drop()
+  return row
+}
+
+const rows = []
+const started = now()
+for (const name of wanted) {
+  const sys = FACTORIES[name]()
+  log(`\n${sys.label}`)
+  try {
+    rows.push(await measure(sys))
+  } catch (error) {
+    log(`  failed: ${error?.stack ?? error}`)
+    rows.push({ name: sys.name, label: sys.label, error: String(error?.message ?? error) })
+  }
+  gc()
+  log(`  (heap now ${heapMB().toFixed(0)} MB, ${(ms(started, now()) / 1000).toFixed(0)} s so far)`)
+}
+
+const bundles = flags['no-bundles'] ? {} : await bundleSizes()
+
+// ------------------------------------------------------------------------------------ output
+
+const f = (v, d = 1) => (v === undefined || v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d))
+const mb = (b) => (b === undefined ? 'n/a' : (b / 1e6).toFixed(1))
+const kb = (b) => (b === undefined ? 'n/a' : (b / 1e3).toFixed(1))
+const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
+const lines = []
+lines.push(`| system | build MB/s | p50 ms | p95 ms | p99 ms | heap MB | saved MB | saved gz MB | load ms | bundle gz KB |`)
+lines.push('|---|---|---|---|---|---|---|---|---|---|')
+for (const r of rows) {
+  const b = bundles[BUNDLE_OF[r.name]]
+  lines.push(`| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, 0)} | ${kb(b?.gzipBytes)} |`)
+}
+
+const fa = rows.find((r) => r.name === 'fahras')
+const fg = rows.find((r) => r.name === 'fahras-gettext')
+const mi = rows.find((r) => r.name === 'minisearch')
+const ratio = (x, y) => (Number.isFinite(x) && Number.isFinite(y) && y !== 0 ? x / y : NaN)
+const TARGETS = [
+  { key: 'build', label: 'build throughput', get: (r) => r?.buildMBps, target: '≥ 1.0× (aim 1.5×)', met: (v) => v >= 1.0 },
+  { key: 'p50', label: 'query p50, snippets on', get: (r) => r?.query?.p50, target: '≤ 1.0×', met: (v) => v <= 1.0 },
+  { key: 'heap', label: 'heap after building', get: (r) => r?.heapMB, target: '≤ 0.8×', met: (v) => v <= 0.8 },
+  { key: 'saved', label: 'saved index size (raw)', get: (r) => r?.savedBytes, target: '≤ 0.8×', met: (v) => v <= 0.8 },
+  { key: 'load', label: 'load time', get: (r) => r?.loadMs, target: '≤ 1.0×', met: (v) => v <= 1.0 },
+]
+const ratios = {}
+if (mi) {
+  lines.push('', '| fahras / MiniSearch | target | text stored | text outside (getText) |', '|---|---|---|---|')
+  for (const t of TARGETS) {
+    const a1 = ratio(t.get(fa), t.get(mi))
+    const a2 = ratio(t.get(fg), t.get(mi))
+    ratios[t.key] = { target: t.target, stored: a1, stored_met: Number.isFinite(a1) ? t.met(a1) : null, getText: a2, getText_met: Number.isFinite(a2) ? t.met(a2) : null }
+    const cell = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}× ${t.met(v) ? 'met' : 'not met'}` : 'n/a')
+    lines.push(`| ${t.label} | ${t.target} | ${cell(a1)} | ${cell(a2)} |`)
+  }
+}
+for (const r of [fa, fg]) {
+  if (r?.snippetMicrosPerResult !== undefined) lines.push(`\n${r.label}: snippets cost ${r.snippetMicrosPerResult.toFixed(0)} µs per returned result; p50 without snippets ${f(r.query.withoutSnippets.p50, 2)} ms`)
+}
+for (const r of rows) {
+  if (r.terms) lines.push(`${r.label}: ${r.terms.terms} distinct terms (${r.terms.surfaceTerms} written forms), ${r.terms.postings} postings (${r.terms.surfacePostings} of written forms)`)
+}
+if (Object.keys(bundles).length) {
+  lines.push('', '| bundle (esbuild, ESM, minified) | minified KB | gzipped KB |', '|---|---|---|')
+  for (const b of Object.values(bundles)) lines.push(`| ${b.label} | ${kb(b.minifiedBytes)} | ${kb(b.gzipBytes)} |`)
+}
+const cpuList = cpus()
+const machine = { cpu: cpuList[0]?.model ?? 'unknown', cores: cpuList.length, memoryGB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()} ${arch()}`, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }
+const command = process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event}` : `node --expose-gc bench/speed.mjs ${process.argv.slice(2).join(' ')}`.trim()
+console.log(`corpus: ${relative(ROOT, corpusFile)} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`)
+console.log(`node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}`)
+console.log('')
+console.log(lines.join('\n'))
+
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine,
+  command,
+  argv: process.argv.slice(2),
+  corpus: { file: relative(ROOT, corpusFile), documents: docs.length, megabytes },
+  limit: limit === Infinity ? null : limit,
+  queries: { count: queries.length, fromTitles: queries.filter((q) => q.kind === 'title').length, questions: queries.filter((q) => q.kind === 'question').length, k: K, warmup: WARMUP, sample: queries.slice(0, 10).map((q) => q.text) },
+  seconds: ms(started, now()) / 1000,
+  systems: rows,
+  ratiosVsMiniSearch: ratios,
+  bundles,
+}
+mkdirSync(dirname(outFile), { recursive: true })
+writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n')
+log(`\nwrote ${relative(ROOT, outFile)}`)
+
+if (svgFile) {
+  const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
+  const bar = (r, value) => ({ label: r.label, short: SHORT[r.name]?.[0] ?? r.name, short2: SHORT[r.name]?.[1], value })
+  const panel = (title, unit, better, get) => ({ title, unit, better, bars: rows.map((r) => bar(r, get(r))) })
+  const bundleBars = ['fahras', 'fahras-external', 'minisearch', 'lunr', 'orama', 'flexsearch'].map((n, i) => ({
+    label: bundles[n]?.label ?? n,
+    short: ['fahras', 'fahras', 'MiniSearch', 'Lunr + lunr.ar', 'Orama', 'FlexSearch'][i],
+    short2: ['', 'minisearch ext.', '', '', '', ''][i] || undefined,
+    value: bundles[n]?.gzipBytes / 1e3,
+  }))
+  const svg = renderSvg({
+    title: 'fahras against the JavaScript peers: speed, memory and size',
+    subtitle: `${relative(ROOT, corpusFile)}: ${docs.length} documents, ${megabytes.toFixed(1)} MB; ${queries.length} queries, top ${K}; node ${process.version}, ${machine.cpu} × ${machine.cores}; ${result.date.slice(0, 10)}; ${command}`,
+    systems: rows.map((r) => ({ label: r.label })),
+    panels: [
+      panel('Build throughput', 'MB/s', 'higher', (r) => r.buildMBps),
+      panel('Query latency p50', 'ms', 'lower', (r) => r.query?.p50),
+      panel('Query latency p95', 'ms', 'lower', (r) => r.query?.p95),
+      panel('Query latency p99', 'ms', 'lower', (r) => r.query?.p99),
+      panel('Heap after building', 'MB', 'lower', (r) => r.heapMB),
+      panel('Load the saved index', 'ms', 'lower', (r) => r.loadMs),
+      panel('Saved index, raw', 'MB', 'lower', (r) => r.savedBytes / 1e6),
+      panel('Saved index, gzipped', 'MB', 'lower', (r) => r.savedGzipBytes / 1e6),
+      { title: 'Browser bundle, minified + gzipped', unit: 'KB', better: 'lower', bars: bundleBars },
+    ],
+  })
+  mkdirSync(dirname(svgFile), { recursive: true })
+  writeFileSync(svgFile, svg)
+  log(`wrote ${relative(ROOT, svgFile)}`)
+}

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, type Metafile } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+// What a site pays for fahras: `import { ArabicSearch } from 'fahras'`, bundled for browsers,
+// tree-shaken and minified, gzipped (level 9). Measured on dist/ (built by `npm test` first).
+const root = fileURLToPath(new URL('..', import.meta.url))
+const LIMIT = 15 * 1024 // bytes, min+gzip, fahras's own code (minisearch not counted)
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
+const isBuiltin = (path: string) => NODE_BUILTINS.has(path) || path.startsWith('node:')
+
+async function bundle(external: string[]) {
+  const result = await build({
+    stdin: { contents: "export { ArabicSearch } from './dist/index.js'", resolveDir: root, sourcefile: 'entry.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    // Node built-ins stay external here, so that an import of one shows up below instead of
+    // failing the build with a less helpful message.
+    external: [...external, ...NODE_BUILTINS],
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]!.contents
+  return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile as Metafile }
+}
+
+const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`
+
+describe.runIf(existsSync(join(root, 'dist', 'index.js')))('browser bundle of fahras', () => {
+  it(`fahras's own code is at most ${LIMIT / 1024} kB min+gzip (minisearch external)`, async () => {
+    const alone = await bundle(['minisearch'])
+    const withMiniSearch = await bundle([])
+    console.log(`fahras alone: ${kB(alone.min)} min, ${kB(alone.gzip)} min+gzip; ` +
+      `with minisearch: ${kB(withMiniSearch.min)} min, ${kB(withMiniSearch.gzip)} min+gzip`)
+    // the limit is on what fahras adds, whatever minisearch weighs
+    expect(alone.gzip, `fahras min+gzip is ${kB(alone.gzip)}, over the ${kB(LIMIT)} budget`).toBeLessThanOrEqual(LIMIT)
+  })
+
+  it('imports nothing but minisearch: no Node built-ins in the browser entry', async () => {
+    const { metafile } = await bundle(['minisearch'])
+    const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.map((i) => i.path))
+    expect(imports.filter(isBuiltin)).toEqual([])
+    expect(imports).toEqual(['minisearch'])
+    // and dist/index.js as published, before bundling
+    const source = readFileSync(join(root, 'dist', 'index.js'), 'utf8')
+    const specifiers = [
+      ...source.matchAll(/^\s*(?:import|export)\b[^'"\n]*?\bfrom\s*["']([^"']+)["']/gm), // import … from '…'
+      ...source.matchAll(/^\s*import\s*["']([^"']+)["']/gm), // import '…'
+      ...source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g), // import('…')
+    ].map((m) => m[1]!)
+    expect(specifiers.filter(isBuiltin)).toEqual([])
+    expect(specifiers).toEqual(['minisearch'])
+    expect(source).not.toMatch(/\brequire\(|\bprocess\.(env|argv|cwd)|\bBuffer\./)
+  })
+
+  it('bundles with minisearch into one file that needs nothing else', async () => {
+    const { metafile, code } = await bundle([])
+    expect(Object.values(metafile.outputs).flatMap((o) => o.imports)).toEqual([])
+    expect(new TextDecoder().decode(code)).toContain('ArabicSearch')
+  })
+})
+
+describe.runIf(!existsSync(join(root, 'dist', 'index.js')))('browser bundle of fahras (dist/ missing)', () => {
+  it('needs dist/: run `npm run build` (npm test does)', () => {
+    throw new Error('dist/index.js is missing: run `npm run build` first (npm test builds it)')
+  })
+})
