@@ -18,7 +18,12 @@ export const MAX_QUERY_TERMS = 256
 /** A prefix shorter than this (after normalization) is searched as a whole word. */
 export const MIN_PREFIX_LENGTH = 2
 /** The largest fuzzy edit distance accepted. */
-export const MAX_FUZZY_DISTANCE = 3
+export const MAX_FUZZY_DISTANCE = 2
+/**
+ * Prefix and fuzzy matching expand a word to many index terms: they apply to the first this many
+ * words of a query; the others match exactly.
+ */
+export const MAX_EXPANDED_TERMS = 8
 
 const OPTIONS_SCHEMA = {
   fields: 'string[]', storeFields: 'string[]', idField: 'string', boost: 'object', exactBoost: 'number',
@@ -453,7 +458,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     // Bounded work for any query: repeated words count once, and at most MAX_QUERY_TERMS words
     // (phrases first) are searched.
     let budget = MAX_QUERY_TERMS
-    const keptPhrases = phrases.filter((p) => (budget -= p.units.length) >= 0)
+    const keptPhrases = phrases.filter((p) => p.units.length <= budget && (budget -= p.units.length) >= 0)
     phrases.length = 0
     phrases.push(...keptPhrases)
     const seenUnits = new Set<string>()
@@ -473,7 +478,16 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const required: MiniQuery[] = phrases.map((p) => ({ combineWith: 'AND', queries: p.units.map((u) => this.#unitQuery(u, options)) }))
     let positive: MiniQuery
     if (words.length > 0) {
-      const wordQuery: MiniQuery = { combineWith, queries: words.map((u) => this.#unitQuery(u, options)) }
+      const exact = { ...options, fuzzy: false, prefix: false }
+      let expanded = 0
+      const wordQuery: MiniQuery = {
+        combineWith,
+        queries: words.map((u) => {
+          const expands = u.prefix || options.prefix === true || (options.fuzzy ?? false) !== false
+          if (expands && expanded++ >= MAX_EXPANDED_TERMS) return this.#unitQuery({ ...u, prefix: false }, exact)
+          return this.#unitQuery(u, options)
+        }),
+      }
       positive = required.length > 0 ? { combineWith: 'AND', queries: [...required, wordQuery] } : wordQuery
     } else positive = required.length === 1 ? required[0]! : { combineWith: 'AND', queries: required }
     const top: MiniQuery = excluded.length > 0
@@ -702,7 +716,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (s.idField !== search.#idField) throw mismatch('`idField`', s.idField, search.#idField)
     if ((s.exactBoost > 0) !== (search.#exactBoost > 0)) throw mismatch('`exactBoost` (written forms indexed or not)', s.exactBoost, search.#exactBoost)
     const problem = checkEngineJSON(s.index, search.#fields, search.#storeFields)
-    if (problem !== null) throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${problem}`)
+    if (problem !== null) throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: its engine data (${problem}) is invalid`)
     try {
       search.#mini = scoreWithoutDirt(MiniSearch.loadJS(s.index as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions()))
     } catch (error) {

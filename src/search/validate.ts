@@ -2,54 +2,35 @@
  * Checks the engine part of a saved index (MiniSearch's serialized form) before it is loaded, so
  * that a truncated, corrupted or tampered file fails with a clear error instead of loading and
  * then failing, or answering wrongly, at search time. Linear in the size of the index.
- * Returns a description of the first problem, or null when the structure is sound.
+ * Returns the name of the first part found invalid, or null when the structure is sound.
  */
 export function checkEngineJSON(index: unknown, fields: readonly string[], storeFields: readonly string[]): string | null {
-  if (index === null || typeof index !== 'object' || Array.isArray(index)) return 'the engine data is not an object'
-  const data = index as Record<string, unknown>
-  const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0
-  const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-  if (data.serializationVersion !== 1 && data.serializationVersion !== 2) return 'unknown engine serialization version'
-  if (!isCount(data.documentCount) || !isCount(data.nextId) || !isCount(data.dirtCount)) return 'document counters are missing or invalid'
-  if (!isPlainObject(data.documentIds)) return '`documentIds` is not an object'
-  const shortIds = new Set<string>()
-  for (const [shortId, id] of Object.entries(data.documentIds)) {
-    if (!/^\d{1,15}$/.test(shortId)) return `invalid internal document number ${JSON.stringify(shortId).slice(0, 40)}`
-    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) return `document ${shortId} has an invalid id`
-    shortIds.add(shortId)
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+  const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
+  const isShortId = (k: string) => /^\d{1,15}$/.test(k)
+  if (!isObject(index)) return 'engine data'
+  const { documentIds, fieldIds, fieldLength, averageFieldLength: averages, storedFields, index: terms } = index
+  if (index.serializationVersion !== 1 && index.serializationVersion !== 2) return 'serializationVersion'
+  if (!isCount(index.documentCount) || !isCount(index.nextId) || !isCount(index.dirtCount)) return 'document counters'
+  if (!isObject(documentIds)) return 'documentIds'
+  const ids = Object.keys(documentIds)
+  const known = new Set(ids)
+  for (const k of ids) {
+    const id = documentIds[k]
+    if (!isShortId(k) || !(typeof id === 'string' || Number.isFinite(id))) return 'documentIds'
   }
-  if (shortIds.size !== data.documentCount) return `\`documentCount\` is ${String(data.documentCount)} but ${shortIds.size} documents are listed`
-  if (!isPlainObject(data.fieldIds)) return '`fieldIds` is not an object'
-  const fieldIds = new Set<number>()
-  for (const field of fields) {
-    const id = data.fieldIds[field]
-    if (!isCount(id)) return `field \`${field}\` is missing from the engine data`
-    fieldIds.add(id as number)
-  }
-  if (Object.keys(data.fieldIds).length !== fields.length) return 'the engine data lists other fields'
-  if (!Array.isArray(data.averageFieldLength) || data.averageFieldLength.some((n) => n !== null && (typeof n !== 'number' || !Number.isFinite(n)))) return '`averageFieldLength` is invalid'
-  if (!isPlainObject(data.fieldLength)) return '`fieldLength` is not an object'
-  for (const [shortId, lengths] of Object.entries(data.fieldLength)) {
-    if (!shortIds.has(shortId)) return `field lengths of an unknown document ${JSON.stringify(shortId).slice(0, 40)}`
-    if (!Array.isArray(lengths) || lengths.some((n) => n !== null && n !== undefined && !isCount(n))) return `field lengths of document ${shortId} are invalid`
-  }
-  if (!isPlainObject(data.storedFields)) return '`storedFields` is not an object'
-  for (const [shortId, stored] of Object.entries(data.storedFields)) {
-    if (!shortIds.has(shortId)) return `stored fields of an unknown document ${JSON.stringify(shortId).slice(0, 40)}`
-    if (!isPlainObject(stored)) return `stored fields of document ${shortId} are not an object`
-    for (const key of Object.keys(stored)) if (!storeFields.includes(key)) return `document ${shortId} stores an unknown field ${JSON.stringify(key).slice(0, 40)}`
-  }
-  if (!Array.isArray(data.index)) return '`index` is not an array'
-  for (const entry of data.index) {
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || !isPlainObject(entry[1])) return 'an index entry is invalid'
-    for (const [fieldId, postings] of Object.entries(entry[1])) {
-      if (!fieldIds.has(Number(fieldId))) return `the term ${JSON.stringify(entry[0]).slice(0, 40)} refers to an unknown field`
-      if (!isPlainObject(postings)) return `the postings of ${JSON.stringify(entry[0]).slice(0, 40)} are invalid`
-      for (const [docId, freq] of Object.entries(postings)) {
-        // postings of removed documents may remain until the engine vacuums them
-        if (!/^\d{1,15}$/.test(docId) || typeof freq !== 'number' || !(freq > 0)) return `the postings of ${JSON.stringify(entry[0]).slice(0, 40)} are invalid`
-      }
-    }
+  if (ids.length !== index.documentCount) return 'documentCount'
+  if (!isObject(fieldIds) || Object.keys(fieldIds).length !== fields.length || !fields.every((f) => isCount(fieldIds[f]))) return 'fieldIds'
+  const fieldNumbers = new Set(Object.values(fieldIds).map(String))
+  if (!Array.isArray(averages) || !averages.every((n) => n === null || Number.isFinite(n))) return 'averageFieldLength'
+  if (!isObject(fieldLength) || !Object.entries(fieldLength).every(([k, v]) => known.has(k) && Array.isArray(v) && v.every((n) => n == null || isCount(n)))) return 'fieldLength'
+  if (!isObject(storedFields) || !Object.entries(storedFields).every(([k, v]) => known.has(k) && isObject(v) && Object.keys(v).every((f) => storeFields.includes(f)))) return 'storedFields'
+  if (!Array.isArray(terms)) return 'index'
+  for (const entry of terms) {
+    // postings of removed documents may remain until the engine vacuums them
+    const ok = Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && isObject(entry[1]) &&
+      Object.entries(entry[1]).every(([f, postings]) => fieldNumbers.has(f) && isObject(postings) && Object.entries(postings).every(([d, n]) => isShortId(d) && typeof n === 'number' && n > 0))
+    if (!ok) return 'index'
   }
   return null
 }
