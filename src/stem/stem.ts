@@ -27,17 +27,21 @@ import {
  */
 export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([...decodeFrontCoded(ROOT_INITIAL_WORDS_GENERATED), ...ROOT_INITIAL_EXTRA])
 
-/** Decodes the front-coded list: a character '0' + n starts a word that shares n letters with the previous one. */
+/**
+ * Decodes the generated list: a character '0' + n (below '@') starts a word that shares n letters
+ * with the previous one; each following character '@' + k is the Arabic letter U+0621 + k.
+ */
 function decodeFrontCoded(encoded: string): string[] {
   const words: string[] = []
   let previous = ''
   let i = 0
   while (i < encoded.length) {
     const shared = encoded.charCodeAt(i) - 48
+    let word = previous.slice(0, shared)
     let j = i + 1
-    while (j < encoded.length && encoded.charCodeAt(j) >= 0x80) j++
-    previous = previous.slice(0, shared) + encoded.slice(i + 1, j)
-    words.push(previous)
+    for (; j < encoded.length && encoded.charCodeAt(j) >= 0x40; j++) word += String.fromCharCode(encoded.charCodeAt(j) - 0x40 + 0x0621)
+    words.push(word)
+    previous = word
     i = j
   }
   return words
