@@ -2,7 +2,7 @@
 // Uses the built package (npm run build first; `npm run bench` and `npm run bench:full` do it).
 //
 // Usage: node --expose-gc bench/speed.mjs [--corpus FILE.jsonl[.gz]] [--limit N] [--queries N]
-//          [--systems fahras,fahras-gettext,minisearch,lunr,orama,flexsearch] [--out FILE.json]
+//          [--systems fahras,fahras-gettext,minisearch,lunr,orama,flexsearch,fahras-stems] [--out FILE.json]
 //          [--svg FILE.svg] [--no-bundles]
 //
 // Figures per system: build throughput (MB/s of UTF-8 title + text), query latency p50/p95/p99
@@ -45,15 +45,15 @@ const FAHRAS_VERSION = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).v
 const flags = parseFlags(process.argv.slice(2))
 const corpusFile = flags.corpus ?? DEFAULT_CORPUS
 const limit = flags.limit ? Number(flags.limit) : Infinity
-const queryCount = flags.queries ? Number(flags.queries) : 1200
+const queryCount = flags.queries ? Number(flags.queries) : 1000
 const wholeRun = limit === Infinity && corpusFile === DEFAULT_CORPUS
 const outFile = flags.out ?? `${ROOT}bench/results/${limit === Infinity ? 'speed' : `speed-limit-${limit}`}.json`
 const svgFile = flags.svg ?? (wholeRun ? `${ROOT}docs/benchmarks-speed.svg` : null)
 const K = 10
-const WARMUP = 200
-const VERIFY = 50
+const WARMUP = 100
+const VERIFY = 20
 const WARMUP_DOCS = 200
-const LOAD_RUNS = 2
+const LOAD_RUNS = 1
 
 if (typeof globalThis.gc !== 'function') {
   console.error('speed.mjs: run with node --expose-gc (npm run bench does)')
@@ -82,18 +82,19 @@ log(`queries: ${queries.length} (${queries.filter((q) => q.kind === 'title').len
 
 const isSurface = (t) => t.startsWith('\u0001')
 
-function createFahras({ name, label, getText }) {
+function createFahras({ name, label, getText, exactBoost }) {
   let index
   const options = getText
     ? { fields: ['title', 'text'], storeFields: ['title'], getText: (id, field) => byId.get(id)?.[field] }
     : { fields: ['title', 'text'], storeFields: ['title', 'text'] }
+  if (exactBoost !== undefined) options.exactBoost = exactBoost
   return {
     name,
     label,
     fahras: true,
     saveFormat: 'JSON.stringify(index)',
     loadFormat: getText ? 'ArabicSearch.loadJSON(json, { getText })' : 'ArabicSearch.loadJSON(json)',
-    options: getText ? "{ fields: ['title', 'text'], storeFields: ['title'], getText }" : "{ fields: ['title', 'text'], storeFields: ['title', 'text'] }",
+    options: (getText ? "{ fields: ['title', 'text'], storeFields: ['title'], getText }" : "{ fields: ['title', 'text'], storeFields: ['title', 'text'] }").replace(' }', exactBoost === undefined ? ' }' : `, exactBoost: ${exactBoost} }`),
     build(all) {
       index = new ArabicSearch(options)
       index.addAll(all)
@@ -123,8 +124,11 @@ const FACTORIES = {
   fahras: () => createFahras({ name: 'fahras', label: `fahras ${FAHRAS_VERSION} defaults, text stored` }),
   'fahras-gettext': () => createFahras({ name: 'fahras-gettext', label: 'fahras, text kept outside (getText)', getText: true }),
   ...SPEED_PEERS,
+  // Not in the default run: stems only (no written forms), text outside. Ask for it with --systems.
+  'fahras-stems': () => createFahras({ name: 'fahras-stems', label: 'fahras, stems only (exactBoost: 0), getText', getText: true, exactBoost: 0 }),
 }
-const wanted = flags.systems ? String(flags.systems).split(',') : Object.keys(FACTORIES)
+const DEFAULT_SYSTEMS = ['fahras', 'fahras-gettext', 'minisearch', 'lunr', 'orama', 'flexsearch']
+const wanted = flags.systems ? String(flags.systems).split(',') : DEFAULT_SYSTEMS
 for (const w of wanted) if (!FACTORIES[w]) throw new Error(`unknown system ${w}; one of ${Object.keys(FACTORIES).join(', ')}`)
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN)
@@ -219,8 +223,8 @@ async function measure(sys) {
   sys.drop()
   if (json !== undefined) {
     try {
-      // Loaded LOAD_RUNS times from the string (each into a fresh index, the previous one
-      // dropped); the first load is cold, the figure is the fastest.
+      // Loaded from the string into a fresh index (the built one dropped): a cold load, as an
+      // application starting up does it. LOAD_RUNS > 1 repeats it and keeps the fastest.
       row.loadRunsMs = []
       for (let run = 0; run < LOAD_RUNS; run++) {
         sys.drop()
@@ -274,7 +278,7 @@ const bundles = flags['no-bundles'] ? {} : await bundleSizes()
 const f = (v, d = 1) => (v === undefined || v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d))
 const mb = (b) => (b === undefined ? 'n/a' : (b / 1e6).toFixed(1))
 const kb = (b) => (b === undefined ? 'n/a' : (b / 1e3).toFixed(1))
-const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
+const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', 'fahras-stems': 'fahras', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
 const lines = []
 lines.push(`| system | build MB/s | p50 ms | p95 ms | p99 ms | heap MB | saved MB | saved gz MB | load ms | bundle gz KB |`)
 lines.push('|---|---|---|---|---|---|---|---|---|---|')
@@ -283,8 +287,7 @@ for (const r of rows) {
   lines.push(`| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, 0)} | ${kb(b?.gzipBytes)} |`)
 }
 
-const fa = rows.find((r) => r.name === 'fahras')
-const fg = rows.find((r) => r.name === 'fahras-gettext')
+const fahrasRows = rows.filter((r) => r.name.startsWith('fahras') && !r.error)
 const mi = rows.find((r) => r.name === 'minisearch')
 const ratio = (x, y) => (Number.isFinite(x) && Number.isFinite(y) && y !== 0 ? x / y : NaN)
 const TARGETS = [
@@ -295,17 +298,19 @@ const TARGETS = [
   { key: 'load', label: 'load time', get: (r) => r?.loadMs, target: '≤ 1.0×', met: (v) => v <= 1.0 },
 ]
 const ratios = {}
-if (mi) {
-  lines.push('', '| fahras / MiniSearch | target | text stored | text outside (getText) |', '|---|---|---|---|')
+if (mi && fahrasRows.length) {
+  lines.push('', `| fahras / MiniSearch | target | ${fahrasRows.map((r) => r.label).join(' | ')} |`, `|---|---|${fahrasRows.map(() => '---|').join('')}`)
   for (const t of TARGETS) {
-    const a1 = ratio(t.get(fa), t.get(mi))
-    const a2 = ratio(t.get(fg), t.get(mi))
-    ratios[t.key] = { target: t.target, stored: a1, stored_met: Number.isFinite(a1) ? t.met(a1) : null, getText: a2, getText_met: Number.isFinite(a2) ? t.met(a2) : null }
-    const cell = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}× ${t.met(v) ? 'met' : 'not met'}` : 'n/a')
-    lines.push(`| ${t.label} | ${t.target} | ${cell(a1)} | ${cell(a2)} |`)
+    ratios[t.key] = { target: t.target }
+    const cells = fahrasRows.map((r) => {
+      const v = ratio(t.get(r), t.get(mi))
+      ratios[t.key][r.name] = { ratio: v, met: Number.isFinite(v) ? t.met(v) : null }
+      return Number.isFinite(v) ? `${v.toFixed(2)}× ${t.met(v) ? 'met' : 'not met'}` : 'n/a'
+    })
+    lines.push(`| ${t.label} | ${t.target} | ${cells.join(' | ')} |`)
   }
 }
-for (const r of [fa, fg]) {
+for (const r of fahrasRows) {
   if (r?.snippetMicrosPerResult !== undefined) lines.push(`\n${r.label}: snippets cost ${r.snippetMicrosPerResult.toFixed(0)} µs per returned result; p50 without snippets ${f(r.query.withoutSnippets.p50, 2)} ms`)
 }
 for (const r of rows) {
@@ -342,7 +347,7 @@ writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n')
 log(`\nwrote ${relative(ROOT, outFile)}`)
 
 if (svgFile) {
-  const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
+  const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
   const bar = (r, value) => ({ label: r.label, short: SHORT[r.name]?.[0] ?? r.name, short2: SHORT[r.name]?.[1], value })
   const panel = (title, unit, better, get) => ({ title, unit, better, bars: rows.map((r) => bar(r, get(r))) })
   const bundleBars = ['fahras', 'fahras-external', 'minisearch', 'lunr', 'orama', 'flexsearch'].map((n, i) => ({

@@ -187,6 +187,8 @@ describe('ArabicSearch: suggest', () => {
     expect(suggestions.map((x) => x.suggestion)).toEqual(expect.arrayContaining(['الاستراتيجية', 'الاستراتيجي']))
     expect(index.suggest('مطار بغد')[0]!.suggestion).toBe('مطار بغداد')
     expect(index.suggest('')).toEqual([])
+    // the word as typed is no suggestion, with or without diacritics
+    for (const q of ['الاستراتيجية', 'الاستراتيجيةَ']) expect(index.suggest(q).map((x) => x.suggestion)).not.toContain('الاستراتيجية')
   })
 })
 

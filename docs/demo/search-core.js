@@ -1,7 +1,7 @@
 // The search side of the demo, shared by the Web Worker (worker.js) and the main-thread mode
 // (app.js with ?mode=main): load the saved index, run a query, return plain data that can be
 // posted between threads.
-import { ArabicSearch } from '../../dist/index.js'
+import { ArabicSearch, normalizeText } from '../../dist/index.js'
 
 /**
  * Downloads the index as one file, reporting the bytes received, then loads it.
@@ -56,7 +56,7 @@ export function runQuery(index, query, { limit = 10, suggestions = 5 } = {}) {
   const completions = prefix
     ? index.suggest(trimmed, { limit: suggestions + 1 })
       .map((s) => s.suggestion)
-      .filter((s) => s !== trimmed)
+      .filter((s) => normalizeText(s) !== normalizeText(trimmed)) // not the query itself
       .slice(0, suggestions)
     : []
   return { query, results, suggestions: completions, ms: performance.now() - started }

@@ -612,7 +612,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       for (const term of Object.keys(hit.match)) {
         if (!term.startsWith(SURFACE)) continue
         const word = term.slice(1)
-        if (!word.startsWith(lastWord)) continue
+        // a completion, not the word as typed (that is no suggestion)
+        if (word === lastWord || !word.startsWith(lastWord)) continue
         const entry = scores.get(word)
         if (entry) entry.score += hit.score
         else scores.set(word, { score: hit.score, id: hit.id })
