@@ -38,7 +38,7 @@ const { ArabicSearch } = await import('../dist/index.js')
 const { SPEED_PEERS, miniSearchTermStats, versionOf } = await import('./systems/speed-peers.mjs')
 const { buildQueries } = await import('./lib/speed-queries.mjs')
 const { bundleSizes } = await import('./lib/speed-bundle.mjs')
-const { renderSvg } = await import('./lib/speed-svg.mjs')
+const { chartFromResult } = await import('./lib/speed-svg.mjs')
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FAHRAS_VERSION = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version
@@ -347,32 +347,7 @@ writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n')
 log(`\nwrote ${relative(ROOT, outFile)}`)
 
 if (svgFile) {
-  const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
-  const bar = (r, value) => ({ label: r.label, short: SHORT[r.name]?.[0] ?? r.name, short2: SHORT[r.name]?.[1], value })
-  const panel = (title, unit, better, get) => ({ title, unit, better, bars: rows.map((r) => bar(r, get(r))) })
-  const bundleBars = ['fahras', 'fahras-external', 'minisearch', 'lunr', 'orama', 'flexsearch'].map((n, i) => ({
-    label: bundles[n]?.label ?? n,
-    short: ['fahras', 'fahras', 'MiniSearch', 'Lunr + lunr.ar', 'Orama', 'FlexSearch'][i],
-    short2: ['', 'minisearch ext.', '', '', '', ''][i] || undefined,
-    value: bundles[n]?.gzipBytes / 1e3,
-  }))
-  const svg = renderSvg({
-    title: 'fahras against the JavaScript peers: speed, memory and size',
-    subtitle: `${relative(ROOT, corpusFile)}: ${docs.length} documents, ${megabytes.toFixed(1)} MB; ${queries.length} queries, top ${K}; node ${process.version}, ${machine.cpu} × ${machine.cores}; ${result.date.slice(0, 10)}; ${command}`,
-    systems: rows.map((r) => ({ label: r.label })),
-    panels: [
-      panel('Build throughput', 'MB/s', 'higher', (r) => r.buildMBps),
-      panel('Query latency p50', 'ms', 'lower', (r) => r.query?.p50),
-      panel('Query latency p95', 'ms', 'lower', (r) => r.query?.p95),
-      panel('Query latency p99', 'ms', 'lower', (r) => r.query?.p99),
-      panel('Heap after building', 'MB', 'lower', (r) => r.heapMB),
-      panel('Load the saved index', 'ms', 'lower', (r) => r.loadMs),
-      panel('Saved index, raw', 'MB', 'lower', (r) => r.savedBytes / 1e6),
-      panel('Saved index, gzipped', 'MB', 'lower', (r) => r.savedGzipBytes / 1e6),
-      { title: 'Browser bundle, minified + gzipped', unit: 'KB', better: 'lower', bars: bundleBars },
-    ],
-  })
   mkdirSync(dirname(svgFile), { recursive: true })
-  writeFileSync(svgFile, svg)
+  writeFileSync(svgFile, chartFromResult(result))
   log(`wrote ${relative(ROOT, svgFile)}`)
 }

@@ -1,5 +1,8 @@
 // Hand-written SVG chart of the speed benchmark: one panel per figure, one bar per system, each
 // bar labelled with its value. Each panel has its own scale. No dependencies.
+// Redraw a chart from a results file: node bench/lib/speed-svg.mjs bench/results/speed.json docs/benchmarks-speed.svg
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 const COLORS = ['#1b7f5b', '#7fc8a9', '#3b6fb6', '#c9852b', '#b54a4a', '#7a5aa8', '#888888']
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -77,4 +80,48 @@ export function renderSvg({ title, subtitle, panels, systems }) {
   })
   out.push('</svg>')
   return out.join('\n') + '\n'
+}
+
+const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
+
+/** The chart of a results object as bench/speed.mjs writes it. */
+export function chartFromResult(result) {
+  const rows = result.systems
+  const bundles = result.bundles ?? {}
+  const bar = (r, value) => ({ label: r.label, short: SHORT[r.name]?.[0] ?? r.name, short2: SHORT[r.name]?.[1], value })
+  const panel = (title, unit, better, get) => ({ title, unit, better, bars: rows.map((r) => bar(r, get(r))) })
+  const bundleBars = [
+    ['fahras', 'fahras', 'all in'],
+    ['fahras-external', 'fahras', 'ms external'],
+    ['minisearch', 'MiniSearch'],
+    ['lunr', 'Lunr', '+ lunr.ar'],
+    ['orama', 'Orama', '+ Arabic'],
+    ['flexsearch', 'FlexSearch'],
+  ].map(([n, short, short2]) => ({ label: bundles[n]?.label ?? n, short, short2, value: bundles[n]?.gzipBytes / 1e3 }))
+  const m = result.machine
+  return renderSvg({
+    title: 'fahras against the JavaScript peers: speed, memory and size',
+    subtitle: `${result.corpus.file.replace(/^(\.\.\/)+/, '')}: ${result.corpus.documents} documents, ${result.corpus.megabytes.toFixed(1)} MB; ${result.queries.count} queries, top ${result.queries.k}; node ${result.node}, ${m.cpu} × ${m.cores}; ${result.date.slice(0, 10)}; ${result.command}`,
+    systems: rows.map((r) => ({ label: r.label })),
+    panels: [
+      panel('Build throughput', 'MB/s', 'higher', (r) => r.buildMBps),
+      panel('Query latency p50', 'ms', 'lower', (r) => r.query?.p50),
+      panel('Query latency p95', 'ms', 'lower', (r) => r.query?.p95),
+      panel('Query latency p99', 'ms', 'lower', (r) => r.query?.p99),
+      panel('Heap after building', 'MB', 'lower', (r) => r.heapMB),
+      panel('Load the saved index', 's', 'lower', (r) => r.loadMs / 1000),
+      panel('Saved index, raw', 'MB', 'lower', (r) => r.savedBytes / 1e6),
+      panel('Saved index, gzipped', 'MB', 'lower', (r) => r.savedGzipBytes / 1e6),
+      { title: 'Browser bundle, gzipped', unit: 'KB', better: 'lower', bars: bundleBars },
+    ],
+  })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input, output] = process.argv.slice(2)
+  if (!input || !output) {
+    console.error('usage: node bench/lib/speed-svg.mjs RESULTS.json OUT.svg')
+    process.exit(2)
+  }
+  writeFileSync(output, chartFromResult(JSON.parse(readFileSync(input, 'utf8'))))
 }

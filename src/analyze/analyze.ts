@@ -6,6 +6,7 @@ import {
   type NormalizeOptions,
   type ResolvedNormalizeOptions,
 } from '../normalize/normalize.js'
+import { PROTECTED_WORDS } from '../stem/rules.js'
 import { lightStem, resolveKeep } from '../stem/stem.js'
 import { DEFAULT_STOP_WORDS } from '../stopwords/index.js'
 import { scanTokens } from '../tokenize/tokenize.js'
@@ -87,8 +88,16 @@ export interface Analyzer {
   readonly options: ResolvedAnalyzerOptions
   /** Terms with offsets into `text`. */
   analyze(text: string): AnalyzedTerm[]
-  /** Calls `visit(term, word)` for each term of `text`, without offsets (the indexing path). */
+  /** Calls `visit(term, word)` for each term of `text`, without offsets. */
   eachTerm(text: string, visit: (term: string, word: string) => void): void
+  /** The normalized words of `text`, stop words included (the indexing path: terms come later). */
+  words(text: string): string[]
+  /**
+   * The words of `text` whose term is in `terms` or whose normalized word is in `words`, with
+   * offsets into the original (the snippet path). A word is stemmed only if one of `terms` is a
+   * substring of it (a light stem always is, protected words aside), so most words cost a lookup.
+   */
+  matches(text: string, terms: ReadonlySet<string>, words: ReadonlySet<string>): AnalyzedTerm[]
   /** The term of one normalized word, or null for a stop word. */
   termOf(word: string): string | null
   /** The normalized form of a text. */
@@ -108,15 +117,21 @@ export function createAnalyzer(options?: AnalyzerOptions | ResolvedAnalyzerOptio
   else if (Array.isArray(o.stopWords)) for (const w of o.stopWords) stopWords.add(normalizeResolved(w, n))
   for (const w of o.extraStopWords) stopWords.add(normalizeResolved(w, n))
   const keep = o.keep.length > 0 ? resolveKeep(o.keep, n, where) : undefined
-  let cache = new Map<string, string | null>()
+  // Two generations: when the young one is full it becomes the old one, so frequent words stay
+  // cached across the switch instead of the whole cache being dropped.
+  let young = new Map<string, string | null>()
+  let old = new Map<string, string | null>()
 
   const termOf = (word: string): string | null => {
-    let term = cache.get(word)
+    let term = young.get(word)
     if (term !== undefined) return term
-    if (stopWords.has(word)) term = null
-    else term = o.stem ? lightStem(word, keep) : word
-    if (cache.size >= CACHE_LIMIT) cache = new Map()
-    cache.set(word, term)
+    term = old.get(word)
+    if (term === undefined) term = stopWords.has(word) ? null : o.stem ? lightStem(word, keep) : word
+    if (young.size >= CACHE_LIMIT) {
+      old = young
+      young = new Map()
+    }
+    young.set(word, term)
     return term
   }
 
@@ -125,6 +140,32 @@ export function createAnalyzer(options?: AnalyzerOptions | ResolvedAnalyzerOptio
     termOf,
     normalize: (text) => normalizeResolved(text, n),
     isStopWord: (word) => stopWords.has(word),
+    matches(text, terms, words) {
+      const normalized = normalizeResolvedWithMap(text, n)
+      const wanted = [...terms]
+      const out: AnalyzedTerm[] = []
+      let position = 0
+      scanTokens(normalized.text, (start, end) => {
+        const word = normalized.text.slice(start, end)
+        let term: string | null = null
+        if (words.has(word) || PROTECTED_WORDS.has(word) || wanted.some((t) => word.includes(t))) {
+          term = termOf(word)
+          if (term !== null && !terms.has(term) && !words.has(word)) term = null
+        }
+        if (term !== null) {
+          const [s, e] = normalized.toOriginalRange(start, end)
+          out.push({ term, word, start: s, end: e, position })
+        }
+        position++
+      })
+      return out
+    },
+    words(text) {
+      const normalized = normalizeResolved(text, n)
+      const words: string[] = []
+      scanTokens(normalized, (start, end) => words.push(normalized.slice(start, end)))
+      return words
+    },
     eachTerm(text, visit) {
       const normalized = normalizeResolved(text, n)
       scanTokens(normalized, (start, end) => {

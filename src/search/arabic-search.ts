@@ -169,6 +169,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   #miniOptions() {
     const analyzer = this.#analyzer
     const exact = this.#exactBoost > 0
+    const indexTerms = new Map<string, string | string[] | null>()
     return {
       fields: [...this.#fields],
       storeFields: [...this.#storeFields],
@@ -176,15 +177,17 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       extractField: (document: object, field: string) => own(document, field),
       stringifyField: (value: unknown) => String(value),
       // Documents: the normalized words; queries arrive already analyzed (one term a leaf).
-      tokenize: (text: string) => {
-        const words: string[] = []
-        analyzer.eachTerm(text, (_term, word) => words.push(word))
-        return words
-      },
+      tokenize: (text: string) => analyzer.words(text),
+      // one analysis per distinct word: the terms of a word are computed once and reused
       processTerm: (word: string) => {
-        const term = analyzer.termOf(word)
-        if (term === null) return null
-        return exact ? [term, SURFACE + word] : term
+        let terms = indexTerms.get(word)
+        if (terms === undefined) {
+          const term = analyzer.termOf(word)
+          terms = term === null ? null : exact && term !== word ? [term, SURFACE + word] : term
+          if (indexTerms.size >= 100_000) indexTerms.clear()
+          indexTerms.set(word, terms)
+        }
+        return terms
       },
       searchOptions: {
         tokenize: (query: string) => [query],
@@ -386,7 +389,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const prefix = (unit.prefix || options.prefix === true) && unit.word.length >= MIN_PREFIX_LENGTH
     const fuzzy = options.fuzzy ?? false
     const queries: MiniQuery[] = [{ queries: [unit.stem], prefix, fuzzy }]
-    if (this.#exactBoost > 0) {
+    // a prefix is also looked for among the stems as typed: بغدا* finds the stem بغداد, which
+    // the stem of the prefix (غدا) would not
+    if (prefix && unit.word !== unit.stem) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })
+    if (this.#exactBoost > 0 && unit.word !== unit.stem) {
       const weight = this.#exactBoost
       queries.push({ queries: [SURFACE + unit.word], prefix, fuzzy: false, boostTerm: () => weight })
     }
@@ -573,10 +579,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     for (const field of fields) {
       const text = this.#textOf(hit.id, field, stored)
       if (text === undefined) continue
-      const matches: Match[] = []
-      for (const t of this.#analyzer.analyze(text)) {
-        if (stems.has(t.term) || words.has(t.word)) matches.push({ start: t.start, end: t.end, key: t.term })
-      }
+      const matches: Match[] = this.#analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
       const passages = bestSnippets(text, matches, options)
       snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
     }
@@ -610,8 +613,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const scores = new Map<string, { score: number; id: DocumentId }>()
     for (const hit of this.#mini.search(top, { fields })) {
       for (const term of Object.keys(hit.match)) {
-        if (!term.startsWith(SURFACE)) continue
-        const word = term.slice(1)
+        // written forms (surface terms) and stems that are words themselves (بغداد, كتاب)
+        const word = term.startsWith(SURFACE) ? term.slice(1) : term
         // a completion, not the word as typed (that is no suggestion)
         if (word === lastWord || !word.startsWith(lastWord)) continue
         const entry = scores.get(word)
@@ -619,16 +622,20 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
         else scores.set(word, { score: hit.score, id: hit.id })
       }
     }
-    const best = [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit)
     const headText = head.trim()
-    return best.map(([word, { score, id }]) => {
+    const suggestions: Suggestion[] = []
+    for (const [word, { score, id }] of [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit * 3)) {
+      // only words found as written in a document (a stem such as شراك is no word to offer)
       const written = this.#writtenForm(word, id, fields)
-      return { suggestion: headText ? `${headText} ${written}` : written, terms: [...headUnits.map((u) => u.word), word], score }
-    })
+      if (written === null) continue
+      suggestions.push({ suggestion: headText ? `${headText} ${written}` : written, terms: [...headUnits.map((u) => u.word), word], score })
+      if (suggestions.length >= limit) break
+    }
+    return suggestions
   }
 
-  /** The word as written in a document (diacritics and tatweel dropped), or the normalized word. */
-  #writtenForm(word: string, id: DocumentId, fields: readonly string[]): string {
+  /** The word as written in a document (diacritics and tatweel dropped), or null if it is not there. */
+  #writtenForm(word: string, id: DocumentId, fields: readonly string[]): string | null {
     const stored = this.#mini.getStoredFields(id) ?? {}
     for (const field of fields) {
       const text = this.#textOf(id, field, stored)
@@ -637,7 +644,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
         if (t.word === word) return text.slice(t.start, t.end).replace(/[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]/g, '')
       }
     }
-    return word
+    return null
   }
 
   /**
