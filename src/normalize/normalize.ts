@@ -457,7 +457,7 @@ function makeNormalizedText(original: string, text: string, pieces: Pieces): Nor
   const toOriginal = (offset: number, edge: 'start' | 'end' = 'start'): number => {
     const p = clampOffset(offset, text.length)
     if (edge === 'end') {
-      if (p === 0) return count > 0 && text.length === 0 ? 0 : 0
+      if (p === 0) return 0
       const k = pieceAt(p - 1)
       const pieceOutEnd = k + 1 < count ? outStart[k + 1]! : text.length
       if (copy[k] && p < pieceOutEnd) return origStart[k]! + (p - outStart[k]!)

@@ -510,7 +510,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
 
     const limit = options.limit ?? 10
     const offset = options.offset ?? 0
-    const page: SearchResult<T>[] = []
+    const page: Array<{ result: SearchResult<T>; hit: MiniResult }> = []
     let skipped = 0
     for (const hit of raw) {
       if (page.length >= limit) break
@@ -521,14 +521,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
         skipped++
         continue
       }
-      page.push(result)
+      page.push({ result, hit })
     }
     const snippetOption = options.snippets ?? true
-    if (snippetOption !== false) {
-      const snippetOptions = snippetOption === true ? this.#snippet : { ...this.#snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
-      for (let i = 0; i < page.length; i++) page[i] = this.#withSnippets(page[i]!, raw.find((h) => h.id === page[i]!.id)!, fields, snippetOptions)
-    }
-    return page
+    if (snippetOption === false) return page.map((p) => p.result)
+    const snippetOptions = snippetOption === true ? this.#snippet : { ...this.#snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
+    return page.map(({ result, hit }) => this.#withSnippets(result, hit, fields, snippetOptions))
   }
 
   #phrasesMatch(hit: MiniResult, phrases: ReadonlyArray<{ units: Unit[]; positions: number[] }>, fields: readonly string[]): boolean {
