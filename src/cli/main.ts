@@ -65,7 +65,7 @@ interface Common {
   json: boolean
 }
 
-function buildIndex(inputs: string[], c: Common, out: NodeJS.WriteStream): { index: ArabicSearch<Document>; summary: string } {
+function buildIndex(inputs: string[], c: Common): { index: ArabicSearch<Document>; summary: string } {
   const { documents, bad, files } = readInputs(inputs, c.idField)
   // fields holding objects are reported and the record skipped
   const good: Document[] = []
@@ -86,7 +86,6 @@ function buildIndex(inputs: string[], c: Common, out: NodeJS.WriteStream): { ind
     bar.update(Math.min(good.length, i + chunk))
   }
   bar.finish(good.length)
-  void out
   const summary = `indexed ${good.length} documents from ${files} file${files === 1 ? '' : 's'}; skipped ${bad.length} bad record${bad.length === 1 ? '' : 's'}`
   return { index, summary }
 }
@@ -180,7 +179,7 @@ function run(argv: string[]): number {
     case 'index': {
       if (rest.length === 0) throw new CliError('index needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder)', 2)
       if (!values.output) throw new CliError('index needs -o <index.json>: where to write the index', 2)
-      const { index, summary } = buildIndex(rest, common, process.stdout)
+      const { index, summary } = buildIndex(rest, common)
       if (index.documentCount === 0) throw new CliError(`${summary}; nothing to index`)
       try {
         writeFileSync(values.output, JSON.stringify(index))
@@ -198,7 +197,7 @@ function run(argv: string[]): number {
       const saved = sources.length === 1 ? readSavedIndex(sources[0]!) : null
       if (saved) index = saved
       else {
-        const built = buildIndex(sources, { ...common, quiet: true }, process.stdout)
+        const built = buildIndex(sources, { ...common, quiet: true })
         if (!common.json) process.stderr.write(`${built.summary}\n`)
         index = built.index
       }
@@ -208,7 +207,7 @@ function run(argv: string[]): number {
     }
     case 'tour': {
       const sources = rest.length > 0 ? rest : [bundledCorpus()]
-      const { index, summary } = buildIndex(sources, common, process.stdout)
+      const { index, summary } = buildIndex(sources, common)
       process.stderr.write(`${summary}\n\n`)
       for (const [query, what] of TOUR) {
         process.stdout.write(`${common.style.bold('▶')} ${query}\n${common.style.dim(what)}\n\n`)
