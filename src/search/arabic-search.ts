@@ -12,6 +12,7 @@ const SURFACE = '\u0001'
 export const INDEX_FORMAT_VERSION = 1
 const FORMAT_NAME = 'fahras-index'
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
+const NO_TERMS: ReadonlySet<string> = new Set()
 
 /** At most this many distinct words of a query are searched; the rest are ignored. */
 export const MAX_QUERY_TERMS = 256
@@ -638,9 +639,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     for (const field of fields) {
       const text = this.#textOf(id, field, stored)
       if (text === undefined) continue
-      for (const t of this.#analyzer.analyze(text)) {
-        if (t.word === word) return text.slice(t.start, t.end).replace(/[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]/g, '')
-      }
+      const [t] = this.#analyzer.matches(text, NO_TERMS, new Set([word]))
+      if (t) return text.slice(t.start, t.end).replace(/[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]/g, '')
     }
     return null
   }
