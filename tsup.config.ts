@@ -5,6 +5,7 @@ export default defineConfig([{
     index: 'src/index.ts',
     normalize: 'src/normalize/index.ts',
     stem: 'src/stem/index.ts',
+    opensearch: 'src/opensearch/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -25,7 +25,7 @@ const files = packed.files.map((f) => f.path).sort()
 
 check('tarball contains the built entries, README, LICENSE and CHANGELOG', () => {
   const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']
-  for (const entry of ['index', 'normalize', 'stem']) {
+  for (const entry of ['index', 'normalize', 'stem', 'opensearch']) {
     required.push(`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`)
   }
   const missing = required.filter((f) => !files.includes(f))
@@ -47,8 +47,8 @@ check('@arethetypeswrong/cli finds no problem (node10 resolution ignored)', () =
 })
 
 const bundle = (name) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8')
-check('fahras/normalize and fahras/stem import nothing (no minisearch)', () => {
-  for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs']) {
+check('fahras/normalize, fahras/stem and fahras/opensearch import nothing (no minisearch)', () => {
+  for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs', 'opensearch.js', 'opensearch.cjs']) {
     const code = bundle(name)
     if (/from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(code)) throw new Error(`${name} imports a package`)
     if (/minisearch/i.test(code)) throw new Error(`${name} mentions minisearch`)
@@ -56,7 +56,7 @@ check('fahras/normalize and fahras/stem import nothing (no minisearch)', () => {
 })
 
 check('no entry uses Node built-ins', () => {
-  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js']) {
+  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js']) {
     const code = bundle(name)
     const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
     if (hit) throw new Error(`${name} imports ${hit[1]}`)

@@ -104,6 +104,10 @@ export interface Analyzer {
   normalize(text: string): string
   /** Is this normalized word a stop word? */
   isStopWord(word: string): boolean
+  /** The stop words, normalized. */
+  readonly stopWords: ReadonlySet<string>
+  /** The words never stemmed, normalized (undefined when none). */
+  readonly keep: ReadonlySet<string> | undefined
 }
 
 const CACHE_LIMIT = 200_000
@@ -140,6 +144,8 @@ export function createAnalyzer(options?: AnalyzerOptions | ResolvedAnalyzerOptio
     termOf,
     normalize: (text) => normalizeResolved(text, n),
     isStopWord: (word) => stopWords.has(word),
+    stopWords,
+    keep,
     matches(text, terms, words) {
       const normalized = normalizeResolvedWithMap(text, n)
       const wanted = [...terms]

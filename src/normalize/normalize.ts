@@ -123,7 +123,8 @@ function presentationDecomposition(c: number): string {
   return value
 }
 
-function isCombiningArabicMark(c: number): boolean {
+/** Is `c` an Arabic combining mark (harakat, dagger alef, Quranic marks)? @internal */
+export function isCombiningArabicMark(c: number): boolean {
   return (
     (c >= cp.FATHATAN && c <= cp.HARAKAT_LAST) ||
     c === cp.SUPERSCRIPT_ALEF ||
@@ -137,11 +138,13 @@ function isHarakah(c: number): boolean {
   return c >= cp.FATHATAN && c <= cp.HARAKAT_LAST
 }
 
-function isArabicLetter(c: number): boolean {
+/** Is `c` a letter of a word skeleton (tatweel included)? @internal */
+export function isArabicLetter(c: number): boolean {
   return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3 && c !== cp.SUPERSCRIPT_ALEF) || c === 0x06d5 || (c >= 0x06ee && c <= 0x06ff && !(c >= cp.EXTENDED_ARABIC_INDIC_ZERO && c <= cp.EXTENDED_ARABIC_INDIC_NINE))
 }
 
-function foldSkeletonLetter(c: number): number {
+/** The skeleton form of a letter (alef variants, yeh forms, taa marbuta folded). @internal */
+export function foldSkeletonLetter(c: number): number {
   if (c === cp.ALEF_MADDA || c === cp.ALEF_HAMZA_ABOVE || c === cp.ALEF_HAMZA_BELOW || c === cp.ALEF_WASLA) return cp.ALEF
   if (c === cp.ALEF_MAKSURA || c === cp.FARSI_YEH) return cp.YEH
   if (c === cp.TEH_MARBUTA) return cp.HEH

@@ -13,15 +13,15 @@ export interface Token {
   readonly kind: 'word' | 'number'
 }
 
-// Character classes
-const SEPARATOR = 0
-const ARABIC_LETTER = 1 // letters of the Arabic script (presentation forms included)
-const OTHER_LETTER = 2 // letters of any other script
-const DIGIT = 3
-const MARK = 4 // combining marks: stay with the letter before them
-const JOINER = 5 // tatweel, ZWNJ, ZWJ, bidi controls, soft hyphen, BOM: never split a word
-const NUMBER_PUNCT = 6 // . , ٫ ٬ : inside a number when between digits
-const APOSTROPHE = 7 // ' ’ : inside a Latin word when between letters
+// Character classes (exported for the OpenSearch generator, which writes them out as regexes)
+/** @internal */ export const SEPARATOR = 0
+/** @internal */ export const ARABIC_LETTER = 1 // letters of the Arabic script (presentation forms included)
+/** @internal */ export const OTHER_LETTER = 2 // letters of any other script
+/** @internal */ export const DIGIT = 3
+/** @internal */ export const MARK = 4 // combining marks: stay with the letter before them
+/** @internal */ export const JOINER = 5 // tatweel, ZWNJ, ZWJ, bidi controls, soft hyphen, BOM: never split a word
+/** @internal */ export const NUMBER_PUNCT = 6 // . , ٫ ٬ : inside a number when between digits
+/** @internal */ export const APOSTROPHE = 7 // ' ’ : inside a Latin word when between letters
 
 const LETTER_RE = /\p{L}/u
 const MARK_RE = /\p{M}/u
@@ -70,6 +70,13 @@ function classOfAstral(codePoint: number): number {
   if (DIGIT_RE.test(ch)) return DIGIT
   if (LETTER_RE.test(ch)) return OTHER_LETTER
   return SEPARATOR
+}
+
+/**
+ * The scanner's class of a code point (a lone surrogate is a separator). @internal
+ */
+export function codePointClass(codePoint: number): number {
+  return codePoint >= 0x10000 ? classOfAstral(codePoint) : classOf(codePoint)
 }
 
 /** Can base class `b` continue a token whose last base class is `a`? */

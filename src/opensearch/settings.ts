@@ -1,0 +1,467 @@
+import { createAnalyzer, resolveAnalyzerOptions, type AnalyzerOptions } from '../analyze/analyze.js'
+import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import * as cp from '../normalize/codepoints.js'
+import {
+  foldSkeletonLetter,
+  isArabicLetter,
+  isCombiningArabicMark,
+  normalizeResolved,
+  type ResolvedNormalizeOptions,
+} from '../normalize/normalize.js'
+import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
+import {
+  ADJECTIVE_SUFFIXES,
+  ARTICLE_PREFIXES,
+  CONJUNCTION_PREFIXES,
+  CONSTRUCT_TAA,
+  FUTURE_PREFIX,
+  IMPERFECT_PREFIX_LETTERS,
+  LOOKUP_ENDINGS,
+  NISBA_AFTER_ALEF,
+  PLURAL_SUFFIXES,
+  PREPOSITION_PREFIXES,
+  PRONOUN_SUFFIXES,
+  PROTECTED_WORDS,
+  TANWEEN_BLOCKING_ENDINGS,
+  TANWEEN_SUFFIXES,
+  type AffixRule,
+} from '../stem/rules.js'
+import { ROOT_INITIAL_WORDS } from '../stem/stem.js'
+import {
+  APOSTROPHE,
+  ARABIC_LETTER,
+  codePointClass,
+  DIGIT,
+  JOINER,
+  MARK,
+  NUMBER_PUNCT,
+  OTHER_LETTER,
+} from '../tokenize/tokenize.js'
+
+/** The analyzer's name in the generated settings unless `name` is given. */
+export const DEFAULT_ANALYZER_NAME = 'fahras_arabic'
+
+/**
+ * The longest term the generated analyzer keeps, in UTF-16 code units. Lucene refuses a term
+ * longer than 32,766 UTF-8 bytes (the whole document is rejected); a code unit takes at most 3
+ * bytes, so longer terms are dropped by a `length` filter. fahras itself keeps them.
+ */
+export const MAX_TERM_LENGTH = 10_922
+
+/** Options of {@link indexSettings}. */
+export interface IndexSettingsOptions {
+  /** The fahras analyzer options to reproduce (the same object `ArabicSearch` takes as `analyzer`). @default the defaults */
+  readonly analyzer?: AnalyzerOptions
+  /** The analyzer's name in the settings; also the prefix of its components' names. @default 'fahras_arabic' */
+  readonly name?: string
+  /** Text fields mapped with the analyzer. @default ['title', 'text'] */
+  readonly fields?: readonly string[]
+}
+
+/** The `analysis` block of index settings: named components and the custom analyzer. */
+export interface AnalysisSettings {
+  char_filter: Record<string, Record<string, unknown>>
+  tokenizer: Record<string, Record<string, unknown>>
+  filter: Record<string, Record<string, unknown>>
+  analyzer: Record<string, { type: 'custom'; char_filter: string[]; tokenizer: string; filter: string[] }>
+}
+
+/** The body of `PUT /<index>`: settings with the analyzer, and the field mapping that uses it. */
+export interface IndexDefinition {
+  settings: { analysis: AnalysisSettings }
+  mappings: { properties: Record<string, { type: 'text'; analyzer: string }> }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regex writing. Patterns are Java regexes (the engines run java.util.regex): no \b, no \w, no
+// named classes whose meaning depends on the Java version; every class is spelled out, every
+// character outside the Arabic letters and printable ASCII is written as an escape.
+
+const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0')
+
+/** One code point as a regex atom (inside or outside a class). */
+function atom(c: number): string {
+  if (c >= 0x10000) return `\\x{${c.toString(16).toUpperCase()}}`
+  if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) return String.fromCharCode(c)
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return String.fromCharCode(c)
+  return `\\u${hex4(c)}`
+}
+
+/** A literal string as a regex. */
+function literal(s: string): string {
+  let out = ''
+  for (const ch of s) out += atom(ch.codePointAt(0)!)
+  return out
+}
+
+/** A character class from a sorted list of code points. */
+function charClass(codes: readonly number[]): string {
+  let out = ''
+  for (let i = 0; i < codes.length; ) {
+    let j = i
+    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
+    out += j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}`
+    i = j + 1
+  }
+  return `[${out}]`
+}
+
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k)
+
+interface TrieNode {
+  end: boolean
+  next: Map<string, TrieNode>
+}
+
+/**
+ * An alternation of words as a trie-shaped regex (a shared prefix is written once). `letter`
+ * writes one letter (default: the letter itself). Matches the same strings as `(?:w1|w2|…)`.
+ */
+function alternation(words: Iterable<string>, letter: (ch: string) => string = literal): string {
+  const root: TrieNode = { end: false, next: new Map() }
+  for (const w of words) {
+    let node = root
+    for (const ch of w) {
+      let child = node.next.get(ch)
+      if (child === undefined) node.next.set(ch, (child = { end: false, next: new Map() }))
+      node = child
+    }
+    node.end = true
+  }
+  const emit = (node: TrieNode): string => {
+    const parts = [...node.next.keys()].sort().map((ch) => letter(ch) + emit(node.next.get(ch)!))
+    if (parts.length === 0) return ''
+    if (node.end) return `(?:${parts.join('|')})?`
+    return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`
+  }
+  if (root.end) throw new Error('alternation: empty word')
+  return `(?:${emit(root)})`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentinels: noncharacters (U+FDD0–U+FDEF, reserved by Unicode for internal use, never letters
+// for the tokenizer) carry decisions from one component to the next; the last component removes
+// them.
+
+/** Char filter sentinel: a character to delete (a silent dagger alef, a hamza seated on tatweel). */
+const DELETE = 0xfdd0
+/** First char filter sentinel standing for a letter (the seat of a hamza on tatweel…). */
+const FIRST_LETTER_SENTINEL = 0xfdd1
+/** Token filter sentinels. */
+const FINAL = '\ufde0' // the term is decided: no later rule applies
+const ARTICLE = '\ufde1' // the article was removed: no proclitic is removed
+const PRONOUN = '\ufde2' // an attached pronoun was removed
+const ENDS_ON_AT = '\ufde3' // the word entering the suffix rules ends in ون or ات
+const PLURAL = '\ufde4' // a plural or dual ending was removed
+const TOKEN_SENTINELS = [FINAL, ARTICLE, PRONOUN, ENDS_ON_AT, PLURAL]
+const s = (sentinel: string) => atom(sentinel.charCodeAt(0))
+/** Any character of a word: the sentinels excluded, so that a guard never counts them. */
+const LETTER = '[^\\uFDE0-\\uFDEF]'
+
+// ---------------------------------------------------------------------------------------------
+// Normalization → char filters
+
+interface Component {
+  name: string
+  definition: Record<string, unknown>
+}
+
+/** Harakat U+064B–U+065F, and the same without the combining hamza above. */
+const HARAKAT = charClass(range(cp.FATHATAN, cp.HARAKAT_LAST))
+const HARAKAT_NOT_HAMZA = charClass(range(cp.FATHATAN, cp.HARAKAT_LAST).filter((c) => c !== cp.HAMZA_ABOVE))
+const VOWELS = { kasra: [cp.KASRATAN, cp.KASRA], damma: [cp.DAMMATAN, cp.DAMMA] }
+/** Harakat that are not vowels (shadda, sukun, madda, hamza…), with and without the hamza above. */
+const NOT_VOWELS = charClass(range(cp.SHADDA, cp.HARAKAT_LAST))
+const NOT_VOWELS_NOT_HAMZA = charClass(range(cp.SHADDA, cp.HARAKAT_LAST).filter((c) => c !== cp.HAMZA_ABOVE))
+
+/** The longest run of marks (or word characters) the lookbehinds look through. */
+const LOOKBEHIND_LIMIT = 64
+
+/** The words whose dagger alef is silent, as a regex over written text (marks anywhere). */
+function silentDaggerAlef(): string {
+  const letters = range(0x0600, 0x06ff).filter(isArabicLetter)
+  const marks = [...range(0x0600, 0x06ff), ...range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST)].filter(isCombiningArabicMark)
+  const wordChars = charClass([...letters, ...marks].sort((a, b) => a - b))
+  const markClass = charClass(marks)
+  const writtenAs = (ch: string) => charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0))) + `${markClass}*`
+  const skeletons = new Set<string>()
+  for (const p of DAGGER_ALEF_PROCLITICS) for (const w of DAGGER_ALEF_SILENT_WORDS) skeletons.add(p + w)
+  const word = `${markClass}*${alternation(skeletons, writtenAs)}(?!${wordChars})`
+  // The dagger alef is inside a word (from a word start, through word characters) that is,
+  // as a whole, one of the silent words.
+  return `(?<=(?<!${wordChars})(?=${word})${wordChars}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+}
+
+function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): Component[] {
+  const filters: Component[] = []
+  const letterSentinels = new Map<string, number>()
+  const sentinelFor = (letter: string): string => {
+    let c = letterSentinels.get(letter)
+    if (c === undefined) letterSentinels.set(letter, (c = FIRST_LETTER_SENTINEL + letterSentinels.size))
+    return String.fromCharCode(c)
+  }
+  const del = String.fromCharCode(DELETE)
+
+  if (o.uthmani) {
+    // Rule daggerAlef / yehDaggerAlef: a dagger alef after yeh or alef maksura (harakat between),
+    // or in a word whose plain spelling omits it, is dropped. One after waw is left for the
+    // mapping (wawDaggerAlef: وٰ → ا).
+    const afterYeh = `(?<=${charClass([cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH])}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+    filters.push({
+      name: `${prefix}_silent_dagger_alef`,
+      definition: { type: 'pattern_replace', pattern: `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`, replacement: del },
+    })
+    // Rule hamzaOnTatweel: the tatweel becomes the hamza's seat (from the vowel after the hamza,
+    // else the last vowel before it), the hamza is deleted; harakat between are kept for the
+    // mapping to remove. Same length in and out: offsets do not move.
+    const seat = (vowels: number[]) => {
+      const v = charClass(vowels)
+      return `\\u0640(?:(${HARAKAT_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*${v})|(${HARAKAT_NOT_HAMZA}*${v}${NOT_VOWELS_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*(?!${HARAKAT})))`
+    }
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel_kasra`,
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(normalizeResolved('ئ', o))}$1$2${del}` },
+    })
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel_damma`,
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(normalizeResolved('ؤ', o))}$1$2${del}` },
+    })
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(normalizeResolved('أ', o))}$1${del}` },
+    })
+    // Rules smallYehAfterTatweel, smallWawAfterTatweel.
+    filters.push({
+      name: `${prefix}_small_yeh_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`, replacement: `${sentinelFor('ي')}$1${del}` },
+    })
+    filters.push({
+      name: `${prefix}_small_waw_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`, replacement: `${sentinelFor('و')}$1${del}` },
+    })
+  }
+
+  // Every other rule does not depend on context: the mapping is what fahras's own normalizer
+  // makes of each character alone, and of each letter + combining mark composition.
+  const rules: string[] = []
+  const escape = (text: string) => [...text].map((ch) => (ch.length > 1 ? [...ch].map((u) => `\\u${hex4(u.charCodeAt(0))}`).join('') : `\\u${hex4(ch.charCodeAt(0))}`)).join('')
+  const rule = (from: string, to: string) => rules.push(`${escape(from)} => ${escape(to)}`.trimEnd())
+  for (let c = 0; c <= 0xffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue
+    if (c >= DELETE && c <= 0xfdef) continue // sentinels (noncharacters: the normalizer keeps them)
+    const ch = String.fromCharCode(c)
+    const out = normalizeResolved(ch, o)
+    if (out !== ch) rule(ch, out)
+  }
+  for (const base of [cp.ALEF, cp.WAW, cp.YEH, cp.ALEF_MAKSURA, cp.FARSI_YEH]) {
+    for (const mark of [cp.MADDA_ABOVE, cp.HAMZA_ABOVE, cp.HAMZA_BELOW, cp.SUPERSCRIPT_ALEF]) {
+      const pair = String.fromCharCode(base, mark)
+      const out = normalizeResolved(pair, o)
+      if (out !== normalizeResolved(pair[0]!, o) + normalizeResolved(pair[1]!, o)) rule(pair, out)
+    }
+  }
+  rule(del, '')
+  for (const [letter, c] of letterSentinels) rule(String.fromCharCode(c), letter)
+  filters.push({ name: `${prefix}_normalize`, definition: { type: 'mapping', mappings: rules } })
+  return filters
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer
+
+let tokenPatternCache: string | undefined
+
+/** The scanner of `tokenize()` as one regex over normalized text (see scanTokens). */
+function tokenPattern(): string {
+  if (tokenPatternCache !== undefined) return tokenPatternCache
+  const byClass = new Map<number, number[]>()
+  const bmp = new Map<number, number[]>()
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue
+    const k = codePointClass(c)
+    let list = byClass.get(k)
+    if (list === undefined) byClass.set(k, (list = []))
+    list.push(c)
+    if (c <= 0xffff) {
+      let b = bmp.get(k)
+      if (b === undefined) bmp.set(k, (b = []))
+      b.push(c)
+    }
+  }
+  const of = (m: Map<number, number[]>, ...classes: number[]) => charClass(classes.flatMap((k) => m.get(k) ?? []).sort((a, b) => a - b))
+  const marks = of(byClass, MARK, JOINER)
+  const digit = of(byClass, DIGIT)
+  const other = of(byClass, OTHER_LETTER)
+  // An Arabic word: a letter, then letters, marks and joiners. A Latin (or other script) word or
+  // a number: letters and digits together, marks and joiners after them, . , ٫ ٬ between digits
+  // and ' ’ between letters (the next character must be a BMP digit or letter, as the scanner
+  // looks at one code unit ahead).
+  tokenPatternCache =
+    `${of(byClass, ARABIC_LETTER)}${of(byClass, ARABIC_LETTER, MARK, JOINER)}*` +
+    `|(?:${digit}${marks}*(?:${of(byClass, NUMBER_PUNCT)}(?=${of(bmp, DIGIT)}))?` +
+    `|${other}${marks}*(?:${of(byClass, APOSTROPHE)}(?=${of(bmp, OTHER_LETTER)}))?)+`
+  return tokenPatternCache
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stemming → pattern_replace token filters. Each filter is one step of lightStem() in src/stem/
+// stem.ts, in the same order, reading the same tables.
+
+/** Ordered affix rules as one alternation: the first rule whose affix and guard match wins. */
+function orderedSuffixes(rules: readonly AffixRule[], extra: (rule: AffixRule) => string = () => ''): string {
+  return `(?:${rules.map((r) => `(${LETTER}{${r.minRemaining},})${extra(r)}${literal(r.affix)}`).join('|')})`
+}
+const groups = (from: number, count: number) => range(from, from + count - 1).map((k) => `$${k}`).join('')
+const orderedPrefixes = (rules: readonly AffixRule[]) => `(?:${rules.map((r) => `${literal(r.affix)}(?=${LETTER}{${r.minRemaining}})`).join('|')})`
+
+/** isRootInitial(w) of stem.ts, as a regex matching the whole remainder of the term. */
+function rootInitialPattern(): string {
+  const words = [...ROOT_INITIAL_WORDS]
+  if (words.some((w) => w.length < 3)) throw new Error('root-initial words shorter than three letters need a length guard')
+  const taa = literal(CONSTRUCT_TAA.from)
+  const root = alternation(words)
+  // r less its final ه, for r ending in ه of at least minLength letters: the construct form's stem
+  const construct = alternation(words.filter((w) => w.endsWith(CONSTRUCT_TAA.to) && w.length >= CONSTRUCT_TAA.minLength).map((w) => w.slice(0, -1)))
+  const endings = alternation(LOOKUP_ENDINGS)
+  const listed = `(?:${root}${endings}?|${construct}${taa}${endings})`
+  const pronoun = alternation(PRONOUN_SUFFIXES.map((r) => r.affix))
+  if (PRONOUN_SUFFIXES.some((r) => r.minRemaining !== 3)) throw new Error('pronoun guards other than three letters are not written out')
+  if (!LOOKUP_ENDINGS.includes(CONSTRUCT_TAA.to) || LOOKUP_ENDINGS.filter((e) => e.endsWith(CONSTRUCT_TAA.to)).length !== 1) {
+    throw new Error('the construct lookup below assumes ه is the only lookup ending ending in ه')
+  }
+  // With a pronoun: the stem before it is looked up, its final ت read as ه when four letters or
+  // more remain (a construct taa marbuta): listed(y + ه) for y ت.
+  const constructBeforePronoun = `${LETTER}{3,}${taa}${pronoun}$`
+  return (
+    `(?:${listed}$` +
+    `|(?!${constructBeforePronoun})${listed}${pronoun}$` +
+    `|(?=${constructBeforePronoun})(?:${construct}|${root}|${construct}${taa})${taa}${pronoun}$)`
+  )
+}
+
+function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Component[] {
+  const filters: Component[] = []
+  let n = 0
+  const add = (what: string, pattern: string, replacement: string) => {
+    n++
+    filters.push({ name: `${prefix}_stem_${String(n).padStart(2, '0')}_${what}`, definition: { type: 'pattern_replace', pattern, replacement } })
+  }
+  const notFinal = `(?!${s(FINAL)})`
+  const keepWords = keep !== undefined && keep.size > 0 ? alternation(keep) : null
+  const protectedByStem = new Map<string, string[]>()
+  for (const [word, stem] of PROTECTED_WORDS) protectedByStem.set(stem, [...(protectedByStem.get(stem) ?? []), word])
+  /**
+   * Protected words after `lead` become FINAL + their stem; kept words (checked first or last,
+   * as lightStem does, or not at all) become FINAL + themselves.
+   */
+  const protect = (what: string, lead: string, keepAt: 'first' | 'last' | 'never') => {
+    const keepRule = () => keepWords !== null && add(`${what}_keep`, `^${lead}(${keepWords})$`, `${FINAL}$1`)
+    if (keepAt === 'first') keepRule()
+    for (const [stem, words] of protectedByStem) add(`${what}_protected`, `^${lead}${alternation(words)}$`, FINAL + stem)
+    if (keepAt === 'last') keepRule()
+  }
+  const root = rootInitialPattern()
+
+  // lightStem: a kept word, then a protected word, is returned as it is.
+  protect('word', '', 'first')
+  // The article and its clusters, unless the word is root-initial.
+  add('article', `^${notFinal}(?!${root})${orderedPrefixes(ARTICLE_PREFIXES)}`, ARTICLE)
+  protect('after_article', s(ARTICLE), 'last')
+  // Without an article: و ف, then ب ل ك, then the future س, each unless root-initial.
+  const noArticle = `(?![${s(FINAL)}${s(ARTICLE)}])`
+  add('conjunction', `^${noArticle}(?!${root})${orderedPrefixes(CONJUNCTION_PREFIXES)}`, '')
+  add('preposition', `^${noArticle}(?!${root})${orderedPrefixes(PREPOSITION_PREFIXES)}`, '')
+  add(
+    'future',
+    `^${noArticle}(?!${root})${literal(FUTURE_PREFIX.affix)}(?=${charClass([...IMPERFECT_PREFIX_LETTERS].map((c) => c.charCodeAt(0)))})(?=${LETTER}{${FUTURE_PREFIX.minRemaining}})`,
+    '',
+  )
+  protect('after_prefixes', noArticle, 'last')
+  add('article_done', `^${s(ARTICLE)}`, '')
+
+  // removeSuffixes. The word entering it is remembered when it ends in ون or ات (a dual's ت rule).
+  add('ends_on_at', `^${notFinal}(${LETTER}*(?:ون|ات))$`, `${ENDS_ON_AT}$1`)
+  const onAt = `(${s(ENDS_ON_AT)}?)`
+  add('pronoun', `^${notFinal}${onAt}${orderedSuffixes(PRONOUN_SUFFIXES)}$`, `$1${PRONOUN}${groups(2, PRONOUN_SUFFIXES.length)}`)
+  add(
+    'construct_taa',
+    `^${onAt}${s(PRONOUN)}(${LETTER}{${CONSTRUCT_TAA.minLength - 1},})${literal(CONSTRUCT_TAA.from)}$`,
+    `$1${PRONOUN}$2${CONSTRUCT_TAA.to}`,
+  )
+  protect('after_pronoun', `${s(ENDS_ON_AT)}?${s(PRONOUN)}?`, 'never')
+  const blocking = alternation(TANWEEN_BLOCKING_ENDINGS)
+  add('tanween', `^${notFinal}${onAt}(?!${s(PRONOUN)})(?!${LETTER}*${blocking}$)${orderedSuffixes(TANWEEN_SUFFIXES)}$`, `$1${groups(2, TANWEEN_SUFFIXES.length)}`)
+  add('pronoun_done', `^${onAt}${s(PRONOUN)}`, '$1')
+  const nisba = (r: AffixRule) => (r.affix.startsWith('ي') ? `(?<!${literal(NISBA_AFTER_ALEF)})` : '')
+  add('adjective', `^${notFinal}${onAt}${orderedSuffixes(ADJECTIVE_SUFFIXES, nisba)}$`, `$1${groups(2, ADJECTIVE_SUFFIXES.length)}`)
+  protect('after_adjective', `${s(ENDS_ON_AT)}?`, 'never')
+  // after ون or ات nothing follows the plural rule: the term is decided
+  add('plural_after_on_at', `^${s(ENDS_ON_AT)}${orderedSuffixes(PLURAL_SUFFIXES)}$`, FINAL + groups(1, PLURAL_SUFFIXES.length))
+  add('plural', `^(?![${s(FINAL)}${s(ENDS_ON_AT)}])${orderedSuffixes(PLURAL_SUFFIXES)}$`, PLURAL + groups(1, PLURAL_SUFFIXES.length))
+  add('dual_taa', `^${s(PLURAL)}(${LETTER}{${CONSTRUCT_TAA.minLength - 1},})${literal(CONSTRUCT_TAA.from)}$`, '$1')
+  add('done', `[${TOKEN_SENTINELS.map(s).join('')}]`, '')
+  return filters
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]' } as const
+
+/**
+ * Index settings for Elasticsearch 8+ and OpenSearch 2+ whose analyzer reproduces fahras's
+ * analysis (normalize → tokenize → stop words → light stem, offsets into the original text),
+ * built only from components both engines ship: `mapping` and `pattern_replace` char filters,
+ * the `pattern` tokenizer, and `stop`, `pattern_replace` and `length` token filters. It is
+ * generated from the library's own rule tables and word lists, so the two cannot drift apart;
+ * `docs/scaling.md` lists the few inputs on which they differ.
+ *
+ * @example
+ * ```ts
+ * import { indexSettings } from 'fahras/opensearch'
+ * const body = indexSettings({ fields: ['title', 'text'] })
+ * await fetch('http://localhost:9200/articles', {
+ *   method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+ * })
+ * ```
+ */
+export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
+  const given = checkOptions(options, 'indexSettings()', OPTIONS_SCHEMA)
+  const name = (given.name as string | undefined) ?? DEFAULT_ANALYZER_NAME
+  if (!/^[a-z0-9_][a-z0-9_-]*$/i.test(name)) {
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `indexSettings() expected \`name\` to be letters, digits, _ and - (not starting with -), got ${describe(name)}`,
+      { option: 'name' },
+      'type',
+    )
+  }
+  const fields = (given.fields as string[] | undefined) ?? ['title', 'text']
+  if (fields.length === 0 || fields.some((f) => f.length === 0)) {
+    throw createError(ERROR_CODES.INVALID_OPTION, `indexSettings() expected \`fields\` to be a non-empty list of field names, got ${describe(fields)}`, { option: 'fields' }, 'type')
+  }
+  const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
+  const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
+
+  const charFilters = normalizationCharFilters(resolved.normalize, name)
+  const tokenFilters: Component[] = []
+  if (analyzer.stopWords.size > 0) {
+    tokenFilters.push({ name: `${name}_stop`, definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false } })
+  }
+  if (resolved.stem) tokenFilters.push(...stemFilters(analyzer.keep, name))
+  tokenFilters.push({ name: `${name}_length`, definition: { type: 'length', min: 1, max: MAX_TERM_LENGTH } })
+
+  const tokenizer = `${name}_tokenizer`
+  return {
+    settings: {
+      analysis: {
+        char_filter: Object.fromEntries(charFilters.map((c) => [c.name, c.definition])),
+        tokenizer: { [tokenizer]: { type: 'pattern', pattern: tokenPattern(), group: 0 } },
+        filter: Object.fromEntries(tokenFilters.map((c) => [c.name, c.definition])),
+        analyzer: {
+          [name]: { type: 'custom', char_filter: charFilters.map((c) => c.name), tokenizer, filter: tokenFilters.map((c) => c.name) },
+        },
+      },
+    },
+    mappings: { properties: Object.fromEntries(fields.map((f) => [f, { type: 'text' as const, analyzer: name }])) },
+  }
+}
