@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { isFahrasError } from '../errors.js'
+import { ERROR_CODES, isFahrasError } from '../errors.js'
+import { encodeBulkDocument, indexNameProblem, resolveBulkOptions } from '../opensearch/bulk.js'
+import { indexSettings, type IndexSettingsOptions } from '../opensearch/settings.js'
 import { ArabicSearch } from '../search/arabic-search.js'
 import type { SearchResult } from '../search/options.js'
-import { CliError, origins, readInputs, type Document } from './inputs.js'
+import { CliError, origins, readInputs, type BadRecord, type Document } from './inputs.js'
 import { progressBar, renderSnippet, styleFor, type Style } from './terminal.js'
 
 const HELP = `fahras: Arabic full-text search from the command line
@@ -14,20 +16,30 @@ Usage:
   fahras index <inputs…> -o <index.json> [--fields title,text] [--store …] [--id id] [--quiet]
   fahras search <index.json | inputs…> <query> [--limit 10] [--json] [--and] [--fields …]
   fahras tour [inputs…]            a few queries over the bundled corpus (or your inputs)
+  fahras bulk <inputs…> --index <name> [-o <out.ndjson>] [--split-mb <n>] [--fields …] [--id id]
+                                   the inputs as a _bulk request for Elasticsearch or OpenSearch
+  fahras export-settings [--name fahras_arabic] [--fields title,text] [-o <settings.json>]
+                                   the index settings and mappings with fahras's analyzer
   fahras --help | --version
 
 Inputs: .jsonl files (one JSON document a line), .json files (an array of documents), .txt, .md
 and .html files, and folders of them. Bad records are reported with file and line, and skipped.
 
 Options:
-  -o, --output <file>   where \`index\` writes the index (JSON)
-  --fields <a,b>        fields to index (default: title,text)
+  -o, --output <file>   where \`index\` writes the index (JSON); where \`bulk\` and
+                        \`export-settings\` write (default: stdout)
+  --fields <a,b>        fields to index (default: title,text); for \`bulk\`, the fields kept in each
+                        document (default: all); for \`export-settings\`, the fields mapped
   --store <a,b>         fields stored and shown with results (default: the indexed fields and url, date, source)
   --id <field>          the id field (default: id; text, Markdown and HTML files get their path)
+  --index <name>        \`bulk\`: the Elasticsearch or OpenSearch index the documents go to (required)
+  --split-mb <n>        \`bulk\`: write out-001.ndjson, out-002.ndjson… each at most n MB
+                        (1 MB = 1,048,576 bytes; Elasticsearch takes 100 MB a request by default)
+  --name <analyzer>     \`export-settings\`: the analyzer's name (default: fahras_arabic)
   -n, --limit <n>       results to show (default: 10)
   --and                 require every word of the query (default: any word)
-  --json                machine-readable output
-  --quiet               no progress bar
+  --json                machine-readable output (\`bulk\`: a summary on stdout, with -o)
+  --quiet               no progress bar (\`bulk\`, \`export-settings\`: no summary either)
   --no-color            no colour (also when piped, or with NO_COLOR set)
   --verbose             details on errors
   -h, --help            this help
@@ -65,18 +77,37 @@ interface Common {
   json: boolean
 }
 
-function buildIndex(inputs: string[], c: Common): { index: ArabicSearch<Document>; summary: string } {
+/** Reads the inputs; a record whose text field holds an object or an array is reported and skipped. */
+function readTextDocuments(inputs: string[], c: Common): { good: Document[]; bad: BadRecord[]; files: number } {
   const { documents, bad, files } = readInputs(inputs, c.idField)
-  // fields holding objects are reported and the record skipped
   const good: Document[] = []
   for (const doc of documents) {
     const field = c.fields.find((f) => doc[f] !== null && typeof doc[f] === 'object')
-    if (field) {
-      const o = origins.get(doc)
-      bad.push({ file: o?.file ?? '(input)', line: o?.line, reason: `field "${field}" holds ${Array.isArray(doc[field]) ? 'an array' : 'an object'}, not text` })
-    } else good.push(doc)
+    if (field) bad.push({ ...originOf(doc), reason: `field "${field}" holds ${Array.isArray(doc[field]) ? 'an array' : 'an object'}, not text` })
+    else good.push(doc)
   }
-  for (const b of bad) process.stderr.write(`${c.style.red('skipped')} ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}\n`)
+  return { good, bad, files }
+}
+
+const originOf = (doc: Document): { file: string; line?: number } => {
+  const o = origins.get(doc)
+  return { file: o?.file ?? '(input)', line: o?.line }
+}
+
+const placeOf = (doc: Document): string => {
+  const o = originOf(doc)
+  return o.line ? `${o.file}:${o.line}` : o.file
+}
+
+function reportBad(bad: readonly BadRecord[], style: Style) {
+  for (const b of bad) process.stderr.write(`${style.red('skipped')} ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}\n`)
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function buildIndex(inputs: string[], c: Common): { index: ArabicSearch<Document>; summary: string } {
+  const { good, bad, files } = readTextDocuments(inputs, c)
+  reportBad(bad, c.style)
   const storeFields = c.store ?? [...new Set([...c.fields, 'url', 'date', 'source', 'path'])]
   const index = new ArabicSearch<Document>({ fields: c.fields, storeFields, idField: c.idField })
   const bar = progressBar(good.length, !c.quiet && process.stderr.isTTY === true)
@@ -128,6 +159,172 @@ function printResults(results: SearchResult<Document>[], query: string, c: Commo
   })
 }
 
+/** A megabyte as Elasticsearch counts it: its default `100mb` limit is 100 × 1,048,576 bytes. */
+const MEGABYTE = 1024 * 1024
+/** Elasticsearch's default `http.max_content_length`: the largest request body it accepts. */
+const ELASTICSEARCH_DEFAULT_MAX_CONTENT = 100 * MEGABYTE
+/** How much NDJSON is gathered before each write. */
+const WRITE_CHUNK = MEGABYTE
+
+interface BulkCommand {
+  readonly index: string
+  /** The fields kept in each document's source; all of them when undefined. */
+  readonly keep: string[] | undefined
+  readonly output: string | undefined
+  /** The largest part in bytes, with --split-mb. */
+  readonly partBytes: number | undefined
+  readonly splitMb: string | undefined
+}
+
+/** One file of the output: the pairs (action and source lines, with their newlines) it holds. */
+interface Part {
+  readonly pairs: string[]
+  bytes: number
+}
+
+/** The name of part `n` of `output`: articles.ndjson → articles-001.ndjson. */
+function partName(output: string, n: number, width: number): string {
+  const ext = extname(output)
+  return `${output.slice(0, output.length - ext.length)}-${String(n).padStart(width, '0')}${ext}`
+}
+
+/** The pairs joined into chunks of about WRITE_CHUNK characters, for fewer writes. */
+function* chunksOf(pairs: readonly string[]): Generator<string> {
+  let chunk = ''
+  for (const pair of pairs) {
+    chunk += pair
+    if (chunk.length >= WRITE_CHUNK) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  if (chunk) yield chunk
+}
+
+function writeNdjson(path: string, pairs: readonly string[]) {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'w')
+    for (const chunk of chunksOf(pairs)) writeFileSync(fd, chunk)
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+function writeStdout(pairs: readonly string[]) {
+  // a reader that stops early (| head) is not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
+  for (const chunk of chunksOf(pairs)) process.stdout.write(chunk)
+}
+
+const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes (${(bytes / MEGABYTE).toFixed(1)} MB)`
+
+/** `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout. */
+function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
+  let options
+  try {
+    options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.keep }, 'bulk')
+  } catch (error) {
+    if (isFahrasError(error) && error.code === ERROR_CODES.INVALID_OPTION) throw new CliError(error.message.replace(/^fahras: /, ''), 2)
+    throw error
+  }
+  const { good, bad, files } = readTextDocuments(inputs, c)
+  // the library's checks (an id over 512 bytes, 7 and "7" as the same _id…), reported and skipped
+  const seen = new Map<string, string>()
+  const pairs: string[] = []
+  const sizes: number[] = []
+  for (const doc of good) {
+    const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
+    if (!encoded.ok) {
+      bad.push({ ...originOf(doc), reason: encoded.reason })
+      continue
+    }
+    const pair = `${encoded.action}\n${encoded.source}\n`
+    const bytes = Buffer.byteLength(pair, 'utf8')
+    if (b.partBytes !== undefined && bytes > b.partBytes) {
+      seen.delete(encoded.id)
+      bad.push({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
+      continue
+    }
+    pairs.push(pair)
+    sizes.push(bytes)
+  }
+  reportBad(bad, c.style)
+  const read = `exported ${plural(pairs.length, 'document')} from ${plural(files, 'file')}; skipped ${plural(bad.length, 'bad record')}`
+  if (pairs.length === 0) throw new CliError(`${read}; nothing to export`)
+  const total = sizes.reduce((a, n) => a + n, 0)
+  const lines = pairs.length * 2
+  const written: Array<{ path: string; documents: number; bytes: number }> = []
+  let where: string
+  if (b.output === undefined) {
+    writeStdout(pairs)
+    where = 'to stdout'
+  } else if (b.partBytes === undefined) {
+    writeNdjson(b.output, pairs)
+    written.push({ path: b.output, documents: pairs.length, bytes: total })
+    where = `to ${b.output}`
+  } else {
+    // greedy: a pair goes to the current part while it fits, an action never apart from its source
+    const parts: Part[] = []
+    let current: Part | undefined
+    pairs.forEach((pair, i) => {
+      const bytes = sizes[i]!
+      if (current === undefined || current.bytes + bytes > b.partBytes!) {
+        current = { pairs: [], bytes: 0 }
+        parts.push(current)
+      }
+      current.pairs.push(pair)
+      current.bytes += bytes
+    })
+    const width = Math.max(3, String(parts.length).length)
+    parts.forEach((part, i) => {
+      const path = partName(b.output!, i + 1, width)
+      writeNdjson(path, part.pairs)
+      written.push({ path, documents: part.pairs.length, bytes: part.bytes })
+    })
+    const stale = partName(b.output, parts.length + 1, width)
+    if (existsSync(stale)) process.stderr.write(`note: ${stale} and any later part are left from an earlier run, not written by this one\n`)
+    where = `in ${plural(parts.length, 'file')} of at most ${b.splitMb} MB: ${written[0]!.path}${parts.length > 1 ? ` … ${written[written.length - 1]!.path}` : ''}`
+  }
+  if (b.partBytes === undefined && total > ELASTICSEARCH_DEFAULT_MAX_CONTENT) {
+    process.stderr.write(`note: ${formatBytes(total)} is more than Elasticsearch accepts in one request by default (http.max_content_length: 100mb): split it with --split-mb 20\n`)
+  }
+  if (!c.quiet) process.stderr.write(`${read}; wrote ${plural(lines, 'line')}, ${formatBytes(total)}, ${where}\n`)
+  if (c.json) {
+    const summary = { index: options.index, documents: pairs.length, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: bad }
+    process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
+  }
+  return 0
+}
+
+/** `fahras export-settings`: the body of `PUT /<index>`, with fahras's analyzer. */
+function exportSettings(c: Common, name: string | undefined, fields: string[] | undefined, output: string | undefined): number {
+  const options: IndexSettingsOptions = { ...(name !== undefined && { name }), ...(fields !== undefined && { fields }) }
+  let definition
+  try {
+    definition = indexSettings(options)
+  } catch (error) {
+    if (isFahrasError(error) && error.code === ERROR_CODES.INVALID_OPTION) throw new CliError(error.message.replace(/^fahras: /, ''), 2)
+    throw error
+  }
+  const json = JSON.stringify(definition, null, 2) + '\n'
+  if (output === undefined) {
+    process.stdout.write(json)
+    return 0
+  }
+  try {
+    writeFileSync(output, json)
+  } catch (error) {
+    throw new CliError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  if (!c.quiet) process.stderr.write(`wrote ${output}: the body of PUT /<index>\n`)
+  return 0
+}
+
 const TOUR: Array<[string, string]> = [
   ['الشراكة الاستراتيجية', 'the founding news article: clitics and taa marbuta (الاستراتيجية, بالشراكة)'],
   ['ٱلْكِتَٰبُ', 'Uthmani spelling, vowelled: finds الكتاب written plainly'],
@@ -146,6 +343,9 @@ function run(argv: string[]): number {
       fields: { type: 'string' },
       store: { type: 'string' },
       id: { type: 'string' },
+      index: { type: 'string' },
+      'split-mb': { type: 'string' },
+      name: { type: 'string' },
       limit: { type: 'string', short: 'n' },
       and: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -216,10 +416,32 @@ function run(argv: string[]): number {
       process.stdout.write(`Try your own: npm start -- "your query"   (or: node dist/cli.js search corpus/articles.jsonl "your query")\n`)
       return 0
     }
+    case 'bulk': {
+      if (rest.length === 0) throw new CliError('bulk needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder)', 2)
+      const index = values.index
+      if (index === undefined) throw new CliError('bulk needs --index <name>: the Elasticsearch or OpenSearch index the documents go to (the one you PUT the settings to)', 2)
+      const problem = indexNameProblem(index)
+      if (problem !== null) throw new CliError(`--index ${JSON.stringify(index)} is not a valid index name: ${problem}`, 2)
+      let partBytes: number | undefined
+      const splitMb = values['split-mb']
+      if (splitMb !== undefined) {
+        const mb = Number(splitMb)
+        if (splitMb.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new CliError(`--split-mb expects a number of megabytes > 0, got ${JSON.stringify(splitMb)}`, 2)
+        if (!values.output) throw new CliError('--split-mb needs -o <out.ndjson>: the parts are named after it (out-001.ndjson, out-002.ndjson…)', 2)
+        partBytes = Math.floor(mb * MEGABYTE)
+      }
+      if (common.json && !values.output) throw new CliError('bulk --json needs -o <out.ndjson>: without it stdout carries the NDJSON', 2)
+      if (values.output && rest.some((input) => resolve(input) === resolve(values.output!))) throw new CliError(`-o ${values.output} is also an input: write the NDJSON elsewhere`, 2)
+      return exportBulk(rest, common, { index, keep: values.fields === undefined ? undefined : common.fields, output: values.output, partBytes, splitMb })
+    }
+    case 'export-settings': {
+      if (rest.length > 0) throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(rest[0])}`, 2)
+      return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output)
+    }
     case undefined:
-      throw new CliError('a command is needed: index, search or tour (see fahras --help)', 2)
+      throw new CliError('a command is needed: index, search, tour, bulk or export-settings (see fahras --help)', 2)
     default:
-      throw new CliError(`unknown command "${command}": expected index, search or tour (see fahras --help)`, 2)
+      throw new CliError(`unknown command "${command}": expected index, search, tour, bulk or export-settings (see fahras --help)`, 2)
   }
 }
 

@@ -56,6 +56,12 @@ export interface IndexSettingsOptions {
   readonly name?: string
   /** Text fields mapped with the analyzer. @default ['title', 'text'] */
   readonly fields?: readonly string[]
+  /**
+   * Also define `<name>_exact` (the same analysis without stemming) and map it as a subfield
+   * `<field>.exact` of each field, so that a query can reward the word as written, as fahras's
+   * `exactBoost` does. @default true
+   */
+  readonly exact?: boolean
 }
 
 /** The `analysis` block of index settings: named components and the custom analyzer. */
@@ -66,10 +72,17 @@ export interface AnalysisSettings {
   analyzer: Record<string, { type: 'custom'; char_filter: string[]; tokenizer: string; filter: string[] }>
 }
 
+/** A text field's mapping. */
+export interface TextFieldMapping {
+  type: 'text'
+  analyzer: string
+  fields?: Record<string, { type: 'text'; analyzer: string }>
+}
+
 /** The body of `PUT /<index>`: settings with the analyzer, and the field mapping that uses it. */
 export interface IndexDefinition {
   settings: { analysis: AnalysisSettings }
-  mappings: { properties: Record<string, { type: 'text'; analyzer: string }> }
+  mappings: { properties: Record<string, TextFieldMapping> }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,9 +197,10 @@ function silentDaggerAlef(): string {
   const wordChars = charClass([...letters, ...marks].sort((a, b) => a - b))
   const markClass = charClass(marks)
   const writtenAs = (ch: string) => charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0))) + `${markClass}*`
-  const skeletons = new Set<string>()
-  for (const p of DAGGER_ALEF_PROCLITICS) for (const w of DAGGER_ALEF_SILENT_WORDS) skeletons.add(p + w)
-  const word = `${markClass}*${alternation(skeletons, writtenAs)}(?!${wordChars})`
+  // any proclitic (the list includes the empty one), then any silent word: the same strings as
+  // daggerAlefIsSilent() accepts, without writing every combination out
+  const proclitics = DAGGER_ALEF_PROCLITICS.filter((p) => p.length > 0)
+  const word = `${markClass}*${alternation(proclitics, writtenAs)}${DAGGER_ALEF_PROCLITICS.includes('') ? '?' : ''}${alternation(DAGGER_ALEF_SILENT_WORDS, writtenAs)}(?!${wordChars})`
   // The dagger alef is inside a word (from a word start, through word characters) that is,
   // as a whole, one of the silent words.
   return `(?<=(?<!${wordChars})(?=${word})${wordChars}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
@@ -405,7 +419,7 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
 
 // ---------------------------------------------------------------------------------------------
 
-const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]' } as const
+const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]', exact: 'boolean' } as const
 
 /**
  * Index settings for Elasticsearch 8+ and OpenSearch 2+ whose analyzer reproduces fahras's
@@ -442,26 +456,30 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
   const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
 
+  const exact = (given.exact as boolean | undefined) ?? true
+
   const charFilters = normalizationCharFilters(resolved.normalize, name)
-  const tokenFilters: Component[] = []
-  if (analyzer.stopWords.size > 0) {
-    tokenFilters.push({ name: `${name}_stop`, definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false } })
-  }
-  if (resolved.stem) tokenFilters.push(...stemFilters(analyzer.keep, name))
-  tokenFilters.push({ name: `${name}_length`, definition: { type: 'length', min: 1, max: MAX_TERM_LENGTH } })
+  const stop: Component[] = analyzer.stopWords.size > 0
+    ? [{ name: `${name}_stop`, definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false } }]
+    : []
+  const stems = resolved.stem ? stemFilters(analyzer.keep, name) : []
+  const length: Component = { name: `${name}_length`, definition: { type: 'length', min: 1, max: MAX_TERM_LENGTH } }
+  const tokenFilters = [...stop, ...stems, length]
 
   const tokenizer = `${name}_tokenizer`
+  const custom = (filters: Component[]) => ({ type: 'custom' as const, char_filter: charFilters.map((c) => c.name), tokenizer, filter: filters.map((c) => c.name) })
+  const exactName = `${name}_exact`
+  const field = (): TextFieldMapping =>
+    exact ? { type: 'text', analyzer: name, fields: { exact: { type: 'text', analyzer: exactName } } } : { type: 'text', analyzer: name }
   return {
     settings: {
       analysis: {
         char_filter: Object.fromEntries(charFilters.map((c) => [c.name, c.definition])),
         tokenizer: { [tokenizer]: { type: 'pattern', pattern: tokenPattern(), group: 0 } },
         filter: Object.fromEntries(tokenFilters.map((c) => [c.name, c.definition])),
-        analyzer: {
-          [name]: { type: 'custom', char_filter: charFilters.map((c) => c.name), tokenizer, filter: tokenFilters.map((c) => c.name) },
-        },
+        analyzer: exact ? { [name]: custom(tokenFilters), [exactName]: custom([...stop, length]) } : { [name]: custom(tokenFilters) },
       },
     },
-    mappings: { properties: Object.fromEntries(fields.map((f) => [f, { type: 'text' as const, analyzer: name }])) },
+    mappings: { properties: Object.fromEntries(fields.map((f) => [f, field()])) },
   }
 }
