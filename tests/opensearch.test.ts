@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createAnalyzer } from '../src/analyze/analyze.js'
+import { indexSettings, MAX_TERM_LENGTH, type IndexDefinition } from '../src/opensearch/index.js'
+
+// Unit tests of the generator. The real check runs the settings in Lucene: tests/parity.test.ts.
+
+const ALLOWED = {
+  char_filter: new Set(['mapping', 'pattern_replace']),
+  tokenizer: new Set(['pattern']),
+  filter: new Set(['stop', 'pattern_replace', 'length', 'lowercase']),
+}
+
+const defaults = indexSettings()
+const analysis = defaults.settings.analysis
+
+/** The engines' reading of a mapping rule: the last `=>` splits, both sides trimmed, escapes decoded. */
+function parseRule(rule: string): [string, string] {
+  const m = /^(.*)\s*=>\s*(.*)\s*$/.exec(rule)
+  if (!m) throw new Error(`not a rule: ${rule}`)
+  const decode = (side: string) =>
+    side.trim().replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e))
+  return [decode(m[1]!), decode(m[2]!)]
+}
+
+const mapping = new Map(
+  Object.values(analysis.char_filter)
+    .filter((c) => c.type === 'mapping')
+    .flatMap((c) => (c.mappings as string[]).map(parseRule)),
+)
+
+/** The analyzer's pattern_replace token filters, as JavaScript regexes (Java syntax they share). */
+function stemSteps(definition: IndexDefinition, name = 'fahras_arabic'): [RegExp, string][] {
+  const a = definition.settings.analysis
+  return a.analyzer[name]!.filter
+    .map((n) => a.filter[n]!)
+    .filter((f) => f.type === 'pattern_replace')
+    .map((f) => [new RegExp(f.pattern as string, 'g'), f.replacement as string])
+}
+const applySteps = (steps: [RegExp, string][], word: string) => steps.reduce((w, [re, rep]) => w.replace(re, rep), word)
+
+describe('indexSettings(): the shape of the settings', () => {
+  it('builds the analyzer only from components both engines ship, each defined once', () => {
+    const analyzer = analysis.analyzer.fahras_arabic!
+    expect(analyzer.type).toBe('custom')
+    for (const name of analyzer.char_filter) expect(ALLOWED.char_filter).toContain(analysis.char_filter[name]?.type)
+    expect(ALLOWED.tokenizer).toContain(analysis.tokenizer[analyzer.tokenizer]?.type)
+    for (const name of analyzer.filter) expect(ALLOWED.filter).toContain(analysis.filter[name]?.type)
+    expect(new Set(analyzer.filter).size).toBe(analyzer.filter.length)
+  })
+
+  it('maps each field with the analyzer and an exact-form subfield', () => {
+    expect(defaults.mappings.properties).toEqual({
+      title: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
+      text: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
+    })
+    const exact = analysis.analyzer.fahras_arabic_exact!
+    expect(exact.filter.some((n) => n.includes('_stem_'))).toBe(false)
+    expect(exact.char_filter).toEqual(analysis.analyzer.fahras_arabic!.char_filter)
+  })
+
+  it('honours name, fields and exact', () => {
+    const d = indexSettings({ name: 'ar', fields: ['body'], exact: false })
+    expect(Object.keys(d.settings.analysis.analyzer)).toEqual(['ar'])
+    expect(d.mappings.properties).toEqual({ body: { type: 'text', analyzer: 'ar' } })
+    for (const group of ['char_filter', 'tokenizer', 'filter'] as const) {
+      for (const key of Object.keys(d.settings.analysis[group])) expect(key.startsWith('ar_')).toBe(true)
+    }
+  })
+
+  it('follows the analyzer options: no stemming, no stop words, kept words', () => {
+    const plain = indexSettings({ analyzer: { stem: false, stopWords: false } }).settings.analysis
+    expect(plain.analyzer.fahras_arabic!.filter).toEqual(['fahras_arabic_length'])
+    const kept = stemSteps(indexSettings({ analyzer: { keep: ['المدرسة'] } }))
+    expect(applySteps(kept, 'المدرسه')).toBe('المدرسه')
+    expect(applySteps(stemSteps(defaults), 'المدرسه')).toBe('مدرس')
+  })
+
+  it('is deterministic and survives JSON', () => {
+    expect(JSON.parse(JSON.stringify(indexSettings()))).toEqual(defaults)
+  })
+
+  it('drops terms Lucene would refuse (over 32,766 bytes of UTF-8)', () => {
+    expect(analysis.filter.fahras_arabic_length).toEqual({ type: 'length', min: 1, max: MAX_TERM_LENGTH })
+    expect(MAX_TERM_LENGTH * 3).toBeLessThanOrEqual(32_766)
+  })
+
+  it('rejects unknown options and wrong types with a coded error', () => {
+    expect(() => indexSettings({ nmae: 'x' } as never)).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
+    expect(() => indexSettings({ name: 'bad name' })).toThrow(/letters, digits/)
+    expect(() => indexSettings({ fields: [] })).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
+    expect(() => indexSettings({ fields: 'text' as never })).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
+    expect(() => indexSettings({ analyzer: { stem: 'yes' } as never })).toThrow(/stem/)
+  })
+})
+
+describe('indexSettings(): patterns the engines read the same way', () => {
+  const patterns = [
+    ...Object.values(analysis.char_filter).filter((c) => c.type === 'pattern_replace').map((c) => c.pattern as string),
+    analysis.tokenizer.fahras_arabic_tokenizer!.pattern as string,
+    ...Object.values(analysis.filter).filter((c) => c.type === 'pattern_replace').map((c) => c.pattern as string),
+  ]
+
+  it('never uses classes whose meaning depends on the Java version (\\b \\w \\s \\d \\p)', () => {
+    for (const p of patterns) expect(p).not.toMatch(/(?<!\\)(?:\\\\)*\\[bBwWsSdDpP]/)
+  })
+
+  it('compiles every pattern (Java syntax read as JavaScript where the two agree)', () => {
+    for (const p of patterns) expect(() => new RegExp(p.replace(/\\x\{([0-9A-F]+)\}/g, '\\u{$1}'), 'u')).not.toThrow()
+  })
+
+  it('writes mapping rules the engines parse: unique non-empty left sides, short right sides', () => {
+    const rules = Object.values(analysis.char_filter).filter((c) => c.type === 'mapping').flatMap((c) => c.mappings as string[])
+    const left = rules.map((r) => parseRule(r)[0])
+    expect(left.every((l) => l.length > 0)).toBe(true)
+    expect(new Set(left).size).toBe(left.length)
+    // Elasticsearch decodes a rule side into a 256-character buffer
+    expect(rules.every((r) => parseRule(r)[1].length < 256)).toBe(true)
+    // a space on either side survives trimming only as an escape
+    expect(rules.every((r) => !/^\s|\s$/.test(r))).toBe(true)
+  })
+
+  it('maps characters as normalize() does (one rule a row of the rule table)', () => {
+    const cases: [string, string][] = [
+      ['\u064e', ''], // harakat
+      ['\u0640', ''], // tatweel
+      ['\u06d6', ''], // Quranic marks
+      ['\u200c', ''], // invisible
+      ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], // alef variants
+      ['ى', 'ي'], ['ة', 'ه'], ['ؤ', 'و'], ['ئ', 'ي'], // yaa, taa marbuta, hamza carriers
+      ['ک', 'ك'], ['ی', 'ي'], ['ہ', 'ه'], // Persian letters
+      ['ﻻ', 'لا'], ['ﷺ', 'صلي الله عليه وسلم'], // presentation forms
+      ['٣', '3'], ['۳', '3'], ['٫', '.'], ['٬', ','], // digits
+      ['B', 'b'], ['\u0670', 'ا'], ['و\u0670', 'ا'], // Latin case, dagger alef, waw with dagger alef
+    ]
+    for (const [from, to] of cases) expect([from, mapping.get(from)]).toEqual([from, to])
+    expect(mapping.has('ب')).toBe(false)
+  })
+})
+
+describe('indexSettings(): the stemming filters read as JavaScript', () => {
+  // A quick reading of the pattern_replace filters with JavaScript's regex engine, on every word
+  // of the bundled corpus and the golden file: catches a wrong step without a JVM.
+  const analyzer = createAnalyzer()
+  const words = new Set<string>()
+  for (const line of readFileSync(new URL('../corpus/articles.jsonl', import.meta.url), 'utf8').split('\n')) {
+    if (line) for (const w of analyzer.words(JSON.parse(line).text as string)) words.add(w)
+  }
+  for (const line of readFileSync(new URL('./golden/words.tsv', import.meta.url), 'utf8').split('\n')) {
+    if (line && !line.startsWith('#')) words.add(analyzer.normalize(line.split('\t')[0]!))
+  }
+
+  it('give every word of the corpus the term analyze() gives it', () => {
+    const steps = stemSteps(defaults)
+    const wrong: string[] = []
+    for (const w of words) {
+      const want = analyzer.termOf(w)
+      if (want !== null && applySteps(steps, w) !== want) wrong.push(`${w}: ${applySteps(steps, w)} ≠ ${want}`)
+    }
+    expect(words.size).toBeGreaterThan(40_000)
+    expect(wrong.slice(0, 10)).toEqual([])
+  })
+})

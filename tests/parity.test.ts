@@ -1,0 +1,212 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../src/index.js'
+import { DEFAULT_ANALYZER_NAME, indexSettings } from '../src/opensearch/index.js'
+import { LUCENE_MISSING, lastLuceneSummary, luceneAvailable, runLucene, type LuceneToken } from './parity/lucene.mjs'
+
+// Parity: the analyzer that indexSettings() generates for Elasticsearch/OpenSearch, run in real
+// Lucene (tests/parity/FahrasParity.java, Debian's Lucene 8), must give the same terms, offsets
+// and positions as fahras's analyze() on every Arabic line of the bundled corpus and every verse
+// of the Quran; on the edge cases (tests/parity/edge-cases.txt) every difference must be
+// explained in tests/parity/explained.json. Figures and differences: test-results/parity.json.
+// PARITY_DEFINITION=<file.json> (and PARITY_ANALYZER=<name>) runs the harness on a hand-written
+// definition instead of indexSettings().
+const root = fileURLToPath(new URL('..', import.meta.url))
+const available = luceneAvailable()
+const required = Boolean(process.env.CI)
+if (!available && !required) {
+  console.warn(`tests/parity.test.ts skipped: ${LUCENE_MISSING}`)
+}
+
+const ARABIC_LETTER = /[\u0621-\u064A]/
+const REPORT = join(root, 'test-results', 'parity.json')
+const SHOWN_IN_FAILURE = 5
+const KEPT_IN_REPORT = 50
+
+type Group = 'corpus' | 'quran' | 'edge'
+interface Case {
+  readonly group: Group
+  /** Where the text comes from: document id and field line, chapter:verse, or file line. */
+  readonly where: string
+  readonly text: string
+}
+interface Difference extends Case {
+  readonly at: number
+  readonly fahras: LuceneToken[]
+  readonly lucene: LuceneToken[]
+}
+
+/** Every non-empty line with an Arabic letter of the titles and texts of corpus/articles.jsonl. */
+function corpusCases(): Case[] {
+  const cases: Case[] = []
+  const records = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
+  for (const record of records) {
+    const doc = JSON.parse(record) as { id: string; title: string; text: string }
+    for (const field of ['title', 'text'] as const) {
+      doc[field].split('\n').forEach((text, i) => {
+        if (text !== '' && ARABIC_LETTER.test(text)) cases.push({ group: 'corpus', where: `${doc.id} ${field} line ${i + 1}`, text })
+      })
+    }
+  }
+  return cases
+}
+
+/** Every verse of quran-json's Uthmani text. */
+function quranCases(): Case[] {
+  const file = createRequire(import.meta.url).resolve('quran-json/dist/quran.json')
+  const chapters = JSON.parse(readFileSync(file, 'utf8')) as { id: number; verses: { id: number; text: string }[] }[]
+  return chapters.flatMap((c) => c.verses.map((v): Case => ({ group: 'quran', where: `${c.id}:${v.id}`, text: v.text })))
+}
+
+/** tests/parity/edge-cases.txt: one text a line; lines starting with # are comments. */
+function edgeCases(): Case[] {
+  const lines = readFileSync(join(root, 'tests', 'parity', 'edge-cases.txt'), 'utf8').split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  return lines.flatMap((text, i) => (text.startsWith('#') ? [] : [{ group: 'edge' as const, where: `edge-cases.txt:${i + 1}`, text }]))
+}
+
+/** tests/parity/explained.json: [{ text, why }], the edge cases allowed to differ. */
+function explainedEdgeCases(): Map<string, string> {
+  const entries: unknown = JSON.parse(readFileSync(join(root, 'tests', 'parity', 'explained.json'), 'utf8'))
+  if (!Array.isArray(entries)) throw new TypeError('tests/parity/explained.json: expected an array of { text, why }')
+  const explained = new Map<string, string>()
+  entries.forEach((e: { text?: unknown; why?: unknown }, i) => {
+    if (typeof e?.text !== 'string' || typeof e.why !== 'string' || e.why.trim() === '') {
+      throw new TypeError(`tests/parity/explained.json[${i}]: expected { text: string, why: non-empty string }`)
+    }
+    explained.set(e.text, e.why)
+  })
+  return explained
+}
+
+/** The definition under test: indexSettings(), or PARITY_DEFINITION's file. */
+function definitionUnderTest(): { definition: object; analyzer: string; source: string } {
+  const file = process.env.PARITY_DEFINITION
+  const analyzer = process.env.PARITY_ANALYZER ?? DEFAULT_ANALYZER_NAME
+  if (file) return { definition: JSON.parse(readFileSync(file, 'utf8')) as object, analyzer, source: file }
+  return { definition: indexSettings(), analyzer, source: 'indexSettings()' }
+}
+
+/** Index of the first token that differs, or -1. */
+function firstDifference(a: readonly LuceneToken[], b: readonly LuceneToken[]): number {
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (!x || !y || x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2] || x[3] !== y[3]) return i
+  }
+  return -1
+}
+
+/** Invisible and control characters as \u{…}, so a message shows what a term holds. */
+const visible = (s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\u00A0\u2000-\u200A\u202F\u3000]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`)
+const token = (t: LuceneToken | undefined) => (t ? `${visible(t[0])}[${t[1]},${t[2]})@${t[3]}` : '∅')
+
+/** A few lines on one difference: where, the text near it, both token lists around it. */
+function describeDifference(d: Difference): string {
+  const from = Math.max(0, d.at - 1)
+  const to = d.at + 3
+  const offset = d.fahras[d.at]?.[1] ?? d.lucene[d.at]?.[1] ?? 0
+  const excerpt = d.text.length <= 120 ? d.text : `…${d.text.slice(Math.max(0, offset - 50), offset + 70)}…`
+  const around = (tokens: LuceneToken[]) => tokens.slice(from, to).map(token).join(' ') || '∅'
+  return [
+    `${d.group} ${d.where}: token ${d.at} differs (${d.fahras.length} fahras tokens, ${d.lucene.length} Lucene tokens)`,
+    `  text:   ${visible(excerpt)}`,
+    `  fahras: ${around(d.fahras)}`,
+    `  lucene: ${around(d.lucene)}`,
+  ].join('\n')
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 1 : Math.round((part / whole) * 1e6) / 1e6)
+
+describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene', () => {
+  it('gives the same terms, offsets and positions as analyze() on the corpus, the Quran and the edge cases', async () => {
+    if (!available) throw new Error(LUCENE_MISSING)
+    const { definition, analyzer, source } = definitionUnderTest()
+    const cases = [...corpusCases(), ...quranCases(), ...edgeCases()]
+    const explained = explainedEdgeCases()
+
+    let started = performance.now()
+    const fahras = cases.map((c) => analyze(c.text).map((t): LuceneToken => [t.term, t.start, t.end, t.position]))
+    const fahrasMs = Math.round(performance.now() - started)
+    started = performance.now()
+    const lucene = await runLucene(definition, analyzer, cases.map((c) => c.text))
+    const luceneMs = Math.round(performance.now() - started)
+
+    const figures = Object.fromEntries(
+      (['corpus', 'quran', 'edge'] as const).map((g) => [g, { lines: 0, tokens: 0, luceneTokens: 0, identicalLines: 0, shareIdentical: 1 }]),
+    ) as Record<Group, { lines: number; tokens: number; luceneTokens: number; identicalLines: number; shareIdentical: number }>
+    const differences: Difference[] = []
+    cases.forEach((c, i) => {
+      const f = figures[c.group]
+      f.lines++
+      f.tokens += fahras[i]!.length
+      f.luceneTokens += lucene[i]!.length
+      const at = firstDifference(fahras[i]!, lucene[i]!)
+      if (at < 0) f.identicalLines++
+      else differences.push({ ...c, at, fahras: fahras[i]!, lucene: lucene[i]! })
+    })
+    for (const f of Object.values(figures)) f.shareIdentical = share(f.identicalLines, f.lines)
+
+    const inGroup = (g: Group) => differences.filter((d) => d.group === g)
+    const gated = differences.filter((d) => d.group !== 'edge')
+    const edge = inGroup('edge')
+    const unexplained = edge.filter((d) => !explained.has(d.text))
+    const differing = new Set(edge.map((d) => d.text))
+    const edgeTexts = new Set(cases.filter((c) => c.group === 'edge').map((c) => c.text))
+    const entry = (d: Difference) => ({ where: d.where, text: d.text, firstDifference: d.at, fahras: d.fahras, lucene: d.lucene })
+
+    mkdirSync(join(root, 'test-results'), { recursive: true })
+    writeFileSync(
+      REPORT,
+      JSON.stringify(
+        {
+          definition: source,
+          analyzer,
+          lucene: lastLuceneSummary(),
+          timings: { fahrasMs, luceneMs },
+          figures,
+          edgeCaseDifferences: edge.map((d) => ({ ...entry(d), explained: explained.get(d.text) ?? null })),
+          // explanations whose text no longer differs (or is no longer an edge case): drop them
+          staleExplanations: [...explained.keys()].filter((t) => !differing.has(t)).map((t) => ({ text: t, inEdgeCases: edgeTexts.has(t) })),
+          corpusDifferences: inGroup('corpus').slice(0, KEPT_IN_REPORT).map(entry),
+          quranDifferences: inGroup('quran').slice(0, KEPT_IN_REPORT).map(entry),
+        },
+        null,
+        1,
+      ) + '\n',
+    )
+
+    const failure = (list: Difference[], what: string) =>
+      `${list.length} ${what} (report: test-results/parity.json)\n${list.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`
+    expect(figures.corpus.lines).toBeGreaterThan(1000)
+    expect(figures.quran.lines).toBe(6236)
+    expect(gated.length, failure(gated, 'corpus and Quran lines differ')).toBe(0)
+    expect(unexplained.length, failure(unexplained, 'edge cases differ without an entry in tests/parity/explained.json')).toBe(0)
+  }, 180_000)
+
+  it('gives the terms of analyze() without stemming from the exact-form analyzer (`<field>.exact`)', async () => {
+    if (!available) throw new Error(LUCENE_MISSING)
+    if (process.env.PARITY_DEFINITION) return // a hand-written definition has no exact analyzer
+    const cases = [...corpusCases(), ...quranCases()]
+    const lucene = await runLucene(indexSettings(), `${DEFAULT_ANALYZER_NAME}_exact`, cases.map((c) => c.text))
+    let tokens = 0
+    const differences: Difference[] = []
+    cases.forEach((c, i) => {
+      const fahras = analyze(c.text, { stem: false }).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+      tokens += fahras.length
+      const at = firstDifference(fahras, lucene[i]!)
+      if (at >= 0) differences.push({ ...c, at, fahras, lucene: lucene[i]! })
+    })
+    mkdirSync(join(root, 'test-results'), { recursive: true })
+    writeFileSync(
+      join(root, 'test-results', 'parity-exact.json'),
+      JSON.stringify({ analyzer: `${DEFAULT_ANALYZER_NAME}_exact`, lines: cases.length, tokens, differingLines: differences.length }, null, 1) + '\n',
+    )
+    expect(tokens).toBeGreaterThan(100_000)
+    expect(differences.length, `${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`).toBe(0)
+  }, 180_000)
+})

@@ -1,0 +1,8 @@
+// Types for tests/parity/lucene.mjs (so the TypeScript tests type-check).
+/** One Lucene token: term, start and end offsets (UTF-16, into the text), position (from 0). */
+export type LuceneToken = [term: string, start: number, end: number, position: number]
+export const LUCENE_MISSING: string
+export function luceneJars(): string[] | null
+export function luceneAvailable(): boolean
+export function runLucene(definition: object, analyzerName: string, texts: readonly string[]): Promise<LuceneToken[][]>
+export function lastLuceneSummary(): string
