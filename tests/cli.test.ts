@@ -257,7 +257,6 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
   })
 
   it('export-settings prints the body of PUT /<index>: the analyzer and the mapping that uses it', () => {
-    // Needs the settings generator (src/opensearch/settings.ts); fails until it lands.
     const r = fahras('export-settings')
     expect(r.code, r.stderr).toBe(0)
     const definition = JSON.parse(r.stdout)
@@ -270,6 +269,10 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const custom = JSON.parse(readFileSync(out, 'utf8'))
     expect(custom.settings.analysis.analyzer.arabic).toBeDefined()
     expect(custom.mappings.properties.body.analyzer).toBe('arabic')
+    expect(custom.mappings.properties.body.fields.exact.analyzer).toBe('arabic_exact')
+    const plain = JSON.parse(fahras('export-settings', '--no-exact').stdout)
+    expect(plain.mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
+    expect(Object.keys(plain.settings.analysis.analyzer)).toEqual(['fahras_arabic'])
   })
 
   it('--help lists both commands', () => {

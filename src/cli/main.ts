@@ -18,7 +18,7 @@ Usage:
   fahras tour [inputs…]            a few queries over the bundled corpus (or your inputs)
   fahras bulk <inputs…> --index <name> [-o <out.ndjson>] [--split-mb <n>] [--fields …] [--id id]
                                    the inputs as a _bulk request for Elasticsearch or OpenSearch
-  fahras export-settings [--name fahras_arabic] [--fields title,text] [-o <settings.json>]
+  fahras export-settings [--name fahras_arabic] [--fields title,text] [--no-exact] [-o <settings.json>]
                                    the index settings and mappings with fahras's analyzer
   fahras --help | --version
 
@@ -36,6 +36,7 @@ Options:
   --split-mb <n>        \`bulk\`: write out-001.ndjson, out-002.ndjson… each at most n MB
                         (1 MB = 1,048,576 bytes; Elasticsearch takes 100 MB a request by default)
   --name <analyzer>     \`export-settings\`: the analyzer's name (default: fahras_arabic)
+  --no-exact            \`export-settings\`: no <field>.exact subfield (words as written)
   -n, --limit <n>       results to show (default: 10)
   --and                 require every word of the query (default: any word)
   --json                machine-readable output (\`bulk\`: a summary on stdout, with -o)
@@ -302,8 +303,8 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
 }
 
 /** `fahras export-settings`: the body of `PUT /<index>`, with fahras's analyzer. */
-function exportSettings(c: Common, name: string | undefined, fields: string[] | undefined, output: string | undefined): number {
-  const options: IndexSettingsOptions = { ...(name !== undefined && { name }), ...(fields !== undefined && { fields }) }
+function exportSettings(c: Common, name: string | undefined, fields: string[] | undefined, output: string | undefined, exact: boolean): number {
+  const options: IndexSettingsOptions = { ...(name !== undefined && { name }), ...(fields !== undefined && { fields }), ...(!exact && { exact: false }) }
   let definition
   try {
     definition = indexSettings(options)
@@ -346,6 +347,7 @@ function run(argv: string[]): number {
       index: { type: 'string' },
       'split-mb': { type: 'string' },
       name: { type: 'string' },
+      'no-exact': { type: 'boolean' },
       limit: { type: 'string', short: 'n' },
       and: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -436,7 +438,7 @@ function run(argv: string[]): number {
     }
     case 'export-settings': {
       if (rest.length > 0) throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(rest[0])}`, 2)
-      return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output)
+      return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output, values['no-exact'] !== true)
     }
     case undefined:
       throw new CliError('a command is needed: index, search, tour, bulk or export-settings (see fahras --help)', 2)
