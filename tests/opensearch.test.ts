@@ -2,6 +2,18 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createAnalyzer } from '../src/analyze/analyze.js'
 import { indexSettings, MAX_TERM_LENGTH, type IndexDefinition } from '../src/opensearch/index.js'
+import {
+  APOSTROPHE,
+  ARABIC_SCRIPT_RANGES,
+  codePointClass,
+  DIGIT,
+  JOINER,
+  MARK,
+  NUMBER_PUNCT,
+  OTHER_LETTER,
+  SEPARATOR,
+  tokenize,
+} from '../src/tokenize/tokenize.js'
 
 // Unit tests of the generator. The real check runs the settings in Lucene: tests/parity.test.ts.
 
@@ -101,12 +113,47 @@ describe('indexSettings(): patterns the engines read the same way', () => {
     ...Object.values(analysis.filter).filter((c) => c.type === 'pattern_replace').map((c) => c.pattern as string),
   ]
 
-  it('never uses classes whose meaning depends on the Java version (\\b \\w \\s \\d \\p)', () => {
-    for (const p of patterns) expect(p).not.toMatch(/(?<!\\)(?:\\\\)*\\[bBwWsSdDpP]/)
+  it('never uses \\b \\w \\s \\d, and Unicode properties only outside the Arabic blocks', () => {
+    for (const p of patterns) expect(p).not.toMatch(/(?<!\\)(?:\\\\)*\\[bBwWsSdD]/)
+    const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `\\u${f.toString(16).toUpperCase().padStart(4, '0')}-\\u${l.toString(16).toUpperCase().padStart(4, '0')}`).join('')
+    for (const p of patterns) {
+      // every \p{…} is intersected with the complement of the Arabic blocks
+      const properties = p.match(/\\p\{\w+\}/g) ?? []
+      const guarded = p.match(new RegExp(`\\\\p\\{\\w+\\}&&\\[\\^${areas.replace(/\\/g, '\\\\')}`, 'g')) ?? []
+      expect(guarded.length).toBe(properties.length)
+    }
   })
 
   it('compiles every pattern (Java syntax read as JavaScript where the two agree)', () => {
-    for (const p of patterns) expect(() => new RegExp(p.replace(/\\x\{([0-9A-F]+)\}/g, '\\u{$1}'), 'u')).not.toThrow()
+    // nested classes and && are Java syntax that JavaScript reads with the v flag
+    for (const p of patterns) expect(() => new RegExp(p.replace(/\\x\{([0-9A-F]+)\}/g, '\\u{$1}'), /&&|\[\[/.test(p) ? 'v' : 'u')).not.toThrow()
+  })
+
+  it('tokenizes as tokenize() does (the pattern read as JavaScript)', () => {
+    const pattern = analysis.tokenizer.fahras_arabic_tokenizer!.pattern as string
+    const re = new RegExp(pattern.replace(/\\x\{([0-9A-F]+)\}/g, '\\u{$1}'), 'gv')
+    const texts = ['قال: «الكتابُ» بـ2500 دينار', 'COVID-19 و mp3 l\'eau ٣٫٥ 2,500 don’t', 'كتاب\u200cخانه 𝒜𝒷 😀 ب\u0301ت']
+    for (const text of texts) {
+      const scanned = tokenize(text).map((t) => [t.start, t.end])
+      expect([...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length])).toEqual(scanned)
+    }
+  })
+
+  it('spells out the scanner inside the Arabic blocks and uses Unicode classes only outside them', () => {
+    // Outside the Arabic blocks the scanner's classes must be Unicode's, except its own short
+    // lists (joiners, number punctuation, apostrophes), which the pattern spells out.
+    const own = new Set([JOINER, NUMBER_PUNCT, APOSTROPHE])
+    const unicode = (c: number) => {
+      const ch = String.fromCodePoint(c)
+      return /\p{M}/u.test(ch) ? MARK : /\p{Nd}/u.test(ch) ? DIGIT : /\p{L}/u.test(ch) ? OTHER_LETTER : SEPARATOR
+    }
+    const wrong: number[] = []
+    for (let c = 0; c <= 0x10ffff; c += c < 0x30000 ? 1 : 0x101) {
+      if ((c >= 0xd800 && c <= 0xdfff) || ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l)) continue
+      const k = codePointClass(c)
+      if (!own.has(k) && k !== unicode(c)) wrong.push(c)
+    }
+    expect(wrong.slice(0, 5)).toEqual([])
   })
 
   it('writes mapping rules the engines parse: unique non-empty left sides, short right sides', () => {

@@ -30,6 +30,7 @@ import { ROOT_INITIAL_WORDS } from '../stem/stem.js'
 import {
   APOSTROPHE,
   ARABIC_LETTER,
+  ARABIC_SCRIPT_RANGES,
   codePointClass,
   DIGIT,
   JOINER,
@@ -107,16 +108,38 @@ function literal(s: string): string {
   return out
 }
 
-/** A character class from a sorted list of code points. */
-function charClass(codes: readonly number[]): string {
-  let out = ''
+/** The ranges of a sorted list of code points, as class items (`a`, `ab`, `a-z`). */
+function classItems(codes: readonly number[]): { first: number; text: string }[] {
+  const items: { first: number; text: string }[] = []
   for (let i = 0; i < codes.length; ) {
     let j = i
     while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
-    out += j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}`
+    items.push({ first: codes[i]!, text: j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}` })
     i = j + 1
   }
-  return `[${out}]`
+  return items
+}
+
+/** A character class from a sorted list of code points. */
+function charClass(codes: readonly number[]): string {
+  return `[${classItems(codes).map((item) => item.text).join('')}]`
+}
+
+/**
+ * A large character class written for speed in Java: Java tests a class's ranges one after the
+ * other through a chain of nested calls as long as the class, for every character. Here the
+ * ranges are nested in balanced sub-classes (`[[…][…]]`, the same set), so a test goes a few
+ * levels deep, and the Arabic block and ASCII come first, where most characters are found.
+ */
+function largeCharClass(codes: readonly number[]): string {
+  const rank = (c: number) => (c >= 0x0600 && c <= 0x06ff ? 0 : c < 0x80 ? 1 : 2)
+  const items = classItems(codes).sort((a, b) => rank(a.first) - rank(b.first) || a.first - b.first).map((item) => item.text)
+  const nest = (list: string[]): string => {
+    if (list.length <= 4) return `[${list.join('')}]`
+    const half = Math.ceil(list.length / 2)
+    return `[${nest(list.slice(0, half))}${nest(list.slice(half))}]`
+  }
+  return items.length <= 4 ? `[${items.join('')}]` : nest(items)
 }
 
 const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k)
@@ -285,36 +308,65 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
 
 let tokenPatternCache: string | undefined
 
-/** The scanner of `tokenize()` as one regex over normalized text (see scanTokens). */
+/**
+ * The scanner of `tokenize()` as one regex over normalized text (see scanTokens).
+ *
+ * Inside the Arabic blocks every class is spelled out from the scanner's own table. Outside
+ * them the scanner's classes are Unicode's (a letter is \p{L}, a mark \p{M}, a digit \p{Nd}),
+ * and so are the pattern's: Java tests a property with a table lookup, where a spelled-out class
+ * of the whole of Unicode (hundreds of ranges) is tested range by range, some hundred times
+ * slower. The cost: a character assigned after the JVM's Unicode version is not a letter there.
+ */
 function tokenPattern(): string {
   if (tokenPatternCache !== undefined) return tokenPatternCache
-  const byClass = new Map<number, number[]>()
-  const bmp = new Map<number, number[]>()
-  for (let c = 0; c <= 0x10ffff; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue
-    const k = codePointClass(c)
-    let list = byClass.get(k)
-    if (list === undefined) byClass.set(k, (list = []))
-    list.push(c)
-    if (c <= 0xffff) {
-      let b = bmp.get(k)
-      if (b === undefined) bmp.set(k, (b = []))
-      b.push(c)
+  const inside = new Map<number, number[]>()
+  for (const [first, last] of ARABIC_SCRIPT_RANGES) {
+    for (let c = first; c <= last; c++) {
+      const k = codePointClass(c)
+      let list = inside.get(k)
+      if (list === undefined) inside.set(k, (list = []))
+      list.push(c)
     }
   }
-  const of = (m: Map<number, number[]>, ...classes: number[]) => charClass(classes.flatMap((k) => m.get(k) ?? []).sort((a, b) => a - b))
-  const marks = of(byClass, MARK, JOINER)
-  const digit = of(byClass, DIGIT)
-  const other = of(byClass, OTHER_LETTER)
+  const listed = (...classes: number[]) => classItems(classes.flatMap((k) => inside.get(k) ?? []).sort((a, b) => a - b)).map((i) => i.text).join('')
+  // The scanner's own lists outside the Arabic blocks (ZWNJ, bidi controls, . , ' ’…).
+  const outsideList = (k: number) => {
+    const codes: number[] = []
+    for (let c = 0; c < 0x10000; c++) if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && !isUnicodeClass(c, k)) codes.push(c)
+    return classItems(codes).map((i) => i.text).join('')
+  }
+  const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `${atom(f)}-${atom(l)}`).join('')
+  const outside = (property: string, bmpOnly = false) => `[${property}&&[^${areas}${bmpOnly ? '\\x{10000}-\\x{10FFFF}' : ''}]]`
+  const arabicLetter = `[${listed(ARABIC_LETTER)}]`
+  const marks = `[${listed(MARK, JOINER)}${outsideList(JOINER)}${outside('\\p{M}')}]`
+  const arabicWordChar = `[${listed(ARABIC_LETTER)}${listed(MARK, JOINER)}${outsideList(JOINER)}${outside('\\p{M}')}]`
+  const digit = (bmpOnly = false) => `[0-9${listed(DIGIT)}${outside('\\p{Nd}', bmpOnly)}]`
+  const other = (bmpOnly = false) => `[a-zA-Z${outside('\\p{L}', bmpOnly)}]`
+  const numberPunct = `[${listed(NUMBER_PUNCT)}${outsideList(NUMBER_PUNCT)}]`
+  const apostrophe = `[${listed(APOSTROPHE)}${outsideList(APOSTROPHE)}]`
+  // A cheap first test: the common separators (ASCII punctuation and spaces, the Arabic comma,
+  // semicolon and question mark) never start a token.
+  const starts = new Set([ARABIC_LETTER, OTHER_LETTER, DIGIT])
+  const separators = [...range(0, 0x7f), 0x060c, 0x061b, 0x061f].filter((c) => !starts.has(codePointClass(c)))
   // An Arabic word: a letter, then letters, marks and joiners. A Latin (or other script) word or
   // a number: letters and digits together, marks and joiners after them, . , ٫ ٬ between digits
   // and ' ’ between letters (the next character must be a BMP digit or letter, as the scanner
   // looks at one code unit ahead).
   tokenPatternCache =
-    `${of(byClass, ARABIC_LETTER)}${of(byClass, ARABIC_LETTER, MARK, JOINER)}*` +
-    `|(?:${digit}${marks}*(?:${of(byClass, NUMBER_PUNCT)}(?=${of(bmp, DIGIT)}))?` +
-    `|${other}${marks}*(?:${of(byClass, APOSTROPHE)}(?=${of(bmp, OTHER_LETTER)}))?)+`
+    `(?!${charClass(separators)})` +
+    `(?:${arabicLetter}${arabicWordChar}*` +
+    `|(?:${digit()}${marks}*(?:${numberPunct}(?=${digit(true)}))?` +
+    `|${other()}${marks}*(?:${apostrophe}(?=${other(true)}))?)+)`
   return tokenPatternCache
+}
+
+/** Is `c` in the Unicode class that stands for the scanner's class `k` outside the Arabic blocks? */
+function isUnicodeClass(c: number, k: number): boolean {
+  const ch = String.fromCodePoint(c)
+  if (k === MARK) return /\p{M}/u.test(ch)
+  if (k === DIGIT) return /\p{Nd}/u.test(ch)
+  if (k === OTHER_LETTER) return /\p{L}/u.test(ch)
+  return false
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,19 +427,21 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
     if (keepAt === 'last') keepRule()
   }
   const root = rootInitialPattern()
+  // The root-initial lookup is long: a cheap look at the first letter comes before it.
+  const startsWith = (affixes: readonly string[]) => `(?=${charClass([...new Set(affixes.map((a) => a.charCodeAt(0)))].sort((a, b) => a - b))})`
 
   // lightStem: a kept word, then a protected word, is returned as it is.
   protect('word', '', 'first')
   // The article and its clusters, unless the word is root-initial.
-  add('article', `^${notFinal}(?!${root})${orderedPrefixes(ARTICLE_PREFIXES)}`, ARTICLE)
+  add('article', `^${notFinal}${startsWith(ARTICLE_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(ARTICLE_PREFIXES)}`, ARTICLE)
   protect('after_article', s(ARTICLE), 'last')
   // Without an article: و ف, then ب ل ك, then the future س, each unless root-initial.
   const noArticle = `(?![${s(FINAL)}${s(ARTICLE)}])`
-  add('conjunction', `^${noArticle}(?!${root})${orderedPrefixes(CONJUNCTION_PREFIXES)}`, '')
-  add('preposition', `^${noArticle}(?!${root})${orderedPrefixes(PREPOSITION_PREFIXES)}`, '')
+  add('conjunction', `^${noArticle}${startsWith(CONJUNCTION_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(CONJUNCTION_PREFIXES)}`, '')
+  add('preposition', `^${noArticle}${startsWith(PREPOSITION_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(PREPOSITION_PREFIXES)}`, '')
   add(
     'future',
-    `^${noArticle}(?!${root})${literal(FUTURE_PREFIX.affix)}(?=${charClass([...IMPERFECT_PREFIX_LETTERS].map((c) => c.charCodeAt(0)))})(?=${LETTER}{${FUTURE_PREFIX.minRemaining}})`,
+    `^${noArticle}${startsWith([FUTURE_PREFIX.affix])}(?!${root})${literal(FUTURE_PREFIX.affix)}(?=${charClass([...IMPERFECT_PREFIX_LETTERS].map((c) => c.charCodeAt(0)))})(?=${LETTER}{${FUTURE_PREFIX.minRemaining}})`,
     '',
   )
   protect('after_prefixes', noArticle, 'last')

@@ -27,6 +27,14 @@ const LETTER_RE = /\p{L}/u
 const MARK_RE = /\p{M}/u
 const DIGIT_RE = /\p{Nd}/u
 
+/**
+ * The blocks whose letters are Arabic letters (Arabic, Arabic Supplement, Arabic Extended-A,
+ * Presentation Forms-A and -B): inclusive ranges. @internal
+ */
+export const ARABIC_SCRIPT_RANGES: readonly (readonly [number, number])[] = [
+  [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe],
+]
+
 function isArabicScript(c: number): boolean {
   return (
     (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) ||
