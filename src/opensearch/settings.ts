@@ -185,11 +185,12 @@ const DELETE = 0xfdd0
 const FIRST_LETTER_SENTINEL = 0xfdd1
 /** Token filter sentinels. */
 const FINAL = '\ufde0' // the term is decided: no later rule applies
+const PROTECTED = '\ufde5' // a protected word: decided, its stem written by the last filters
 const ARTICLE = '\ufde1' // the article was removed: no proclitic is removed
 const PRONOUN = '\ufde2' // an attached pronoun was removed
 const ENDS_ON_AT = '\ufde3' // the word entering the suffix rules ends in ون or ات
 const PLURAL = '\ufde4' // a plural or dual ending was removed
-const TOKEN_SENTINELS = [FINAL, ARTICLE, PRONOUN, ENDS_ON_AT, PLURAL]
+const TOKEN_SENTINELS = [FINAL, ARTICLE, PRONOUN, ENDS_ON_AT, PLURAL, PROTECTED]
 const s = (sentinel: string) => atom(sentinel.charCodeAt(0))
 /** Any character of a word: the sentinels excluded, so that a guard never counts them. */
 const LETTER = '[^\\uFDE0-\\uFDEF]'
@@ -412,18 +413,20 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
     n++
     filters.push({ name: `${prefix}_stem_${String(n).padStart(2, '0')}_${what}`, definition: { type: 'pattern_replace', pattern, replacement } })
   }
-  const notFinal = `(?!${s(FINAL)})`
+  const notFinal = `(?![${s(FINAL)}${s(PROTECTED)}])`
   const keepWords = keep !== undefined && keep.size > 0 ? alternation(keep) : null
   const protectedByStem = new Map<string, string[]>()
   for (const [word, stem] of PROTECTED_WORDS) protectedByStem.set(stem, [...(protectedByStem.get(stem) ?? []), word])
+  const protectedWords = alternation(PROTECTED_WORDS.keys())
   /**
-   * Protected words after `lead` become FINAL + their stem; kept words (checked first or last,
-   * as lightStem does, or not at all) become FINAL + themselves.
+   * Protected words after `lead` are marked PROTECTED (the last filters write their stems, one
+   * filter a stem, instead of six filters at every step); kept words (checked first or last, as
+   * lightStem does, or not at all) become FINAL + themselves.
    */
   const protect = (what: string, lead: string, keepAt: 'first' | 'last' | 'never') => {
     const keepRule = () => keepWords !== null && add(`${what}_keep`, `^${lead}(${keepWords})$`, `${FINAL}$1`)
     if (keepAt === 'first') keepRule()
-    for (const [stem, words] of protectedByStem) add(`${what}_protected`, `^${lead}${alternation(words)}$`, FINAL + stem)
+    add(`${what}_protected`, `^${lead}(${protectedWords})$`, `${PROTECTED}$1`)
     if (keepAt === 'last') keepRule()
   }
   const root = rootInitialPattern()
@@ -436,7 +439,7 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
   add('article', `^${notFinal}${startsWith(ARTICLE_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(ARTICLE_PREFIXES)}`, ARTICLE)
   protect('after_article', s(ARTICLE), 'last')
   // Without an article: و ف, then ب ل ك, then the future س, each unless root-initial.
-  const noArticle = `(?![${s(FINAL)}${s(ARTICLE)}])`
+  const noArticle = `(?![${s(FINAL)}${s(PROTECTED)}${s(ARTICLE)}])`
   add('conjunction', `^${noArticle}${startsWith(CONJUNCTION_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(CONJUNCTION_PREFIXES)}`, '')
   add('preposition', `^${noArticle}${startsWith(PREPOSITION_PREFIXES.map((r) => r.affix))}(?!${root})${orderedPrefixes(PREPOSITION_PREFIXES)}`, '')
   add(
@@ -465,8 +468,9 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
   protect('after_adjective', `${s(ENDS_ON_AT)}?`, 'never')
   // after ون or ات nothing follows the plural rule: the term is decided
   add('plural_after_on_at', `^${s(ENDS_ON_AT)}${orderedSuffixes(PLURAL_SUFFIXES)}$`, FINAL + groups(1, PLURAL_SUFFIXES.length))
-  add('plural', `^(?![${s(FINAL)}${s(ENDS_ON_AT)}])${orderedSuffixes(PLURAL_SUFFIXES)}$`, PLURAL + groups(1, PLURAL_SUFFIXES.length))
+  add('plural', `^(?![${s(FINAL)}${s(PROTECTED)}${s(ENDS_ON_AT)}])${orderedSuffixes(PLURAL_SUFFIXES)}$`, PLURAL + groups(1, PLURAL_SUFFIXES.length))
   add('dual_taa', `^${s(PLURAL)}(${LETTER}{${CONSTRUCT_TAA.minLength - 1},})${literal(CONSTRUCT_TAA.from)}$`, '$1')
+  for (const [stem, words] of protectedByStem) add('protected_stem', `^${s(PROTECTED)}${alternation(words)}$`, stem)
   add('done', `[${TOKEN_SENTINELS.map(s).join('')}]`, '')
   return filters
 }

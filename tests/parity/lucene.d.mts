@@ -4,5 +4,6 @@ export type LuceneToken = [term: string, start: number, end: number, position: n
 export const LUCENE_MISSING: string
 export function luceneJars(): string[] | null
 export function luceneAvailable(): boolean
+export function compileJava(sources: readonly string[], classesRoot: string, marker: string, jars?: readonly string[]): Promise<string>
 export function runLucene(definition: object, analyzerName: string, texts: readonly string[]): Promise<LuceneToken[][]>
 export function lastLuceneSummary(): string

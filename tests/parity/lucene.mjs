@@ -42,39 +42,44 @@ export function luceneAvailable() {
   return available
 }
 
-let compiled
 /**
- * Compiles FahrasParity.java once per process, into .tmp/parity-classes/<hash of the source and
- * the jars>/ (reused by later runs while the source is unchanged).
+ * Compiles Java sources with the Lucene jars on the classpath into `<classesRoot>/<hash of the
+ * sources and the jars>/`, reused by later runs while the sources are unchanged (older builds are
+ * removed). Returns the classpath to run them with. `marker` is a class file the build must hold;
+ * `jars` default to the two Lucene jars of {@link luceneJars}.
  */
-function compile() {
-  compiled ??= (async () => {
-    const jars = luceneJars()
-    if (!jars || !luceneAvailable()) throw new Error(`runLucene: ${LUCENE_MISSING}`)
-    const source = readFileSync(SOURCE)
-    const key = createHash('sha256').update(source).update(jars.join(':')).digest('hex').slice(0, 16)
-    const dir = join(CLASSES_ROOT, key)
-    if (!existsSync(join(dir, 'FahrasParity.class'))) {
-      mkdirSync(CLASSES_ROOT, { recursive: true })
-      const building = mkdtempSync(join(CLASSES_ROOT, `${key}-building-`))
+export async function compileJava(sources, classesRoot, marker, jars = luceneJars()) {
+  if (!jars || !luceneAvailable()) throw new Error(`compileJava: ${LUCENE_MISSING}`)
+  const hash = createHash('sha256')
+  for (const source of sources) hash.update(readFileSync(source))
+  const key = hash.update(jars.join(':')).digest('hex').slice(0, 16)
+  const dir = join(classesRoot, key)
+  if (!existsSync(join(dir, marker))) {
+    mkdirSync(classesRoot, { recursive: true })
+    const building = mkdtempSync(join(classesRoot, `${key}-building-`))
+    try {
+      await run('javac', ['-encoding', 'UTF-8', '-nowarn', '-d', building, '-cp', jars.join(':'), ...sources])
       try {
-        await run('javac', ['-encoding', 'UTF-8', '-nowarn', '-d', building, '-cp', jars.join(':'), SOURCE])
-        try {
-          renameSync(building, dir)
-        } catch (error) {
-          // another process got there first: its classes are the same
-          if (!existsSync(join(dir, 'FahrasParity.class'))) throw error
-        }
-        // classes of older versions of the source
-        for (const old of readdirSync(CLASSES_ROOT)) {
-          if (/^[0-9a-f]{16}$/.test(old) && old !== key) rmSync(join(CLASSES_ROOT, old), { recursive: true, force: true })
-        }
-      } finally {
-        rmSync(building, { recursive: true, force: true })
+        renameSync(building, dir)
+      } catch (error) {
+        // another process got there first: its classes are the same
+        if (!existsSync(join(dir, marker))) throw error
       }
+      // classes of older versions of the sources
+      for (const old of readdirSync(classesRoot)) {
+        if (/^[0-9a-f]{16}$/.test(old) && old !== key) rmSync(join(classesRoot, old), { recursive: true, force: true })
+      }
+    } finally {
+      rmSync(building, { recursive: true, force: true })
     }
-    return [...jars, dir].join(':')
-  })()
+  }
+  return [...jars, dir].join(':')
+}
+
+let compiled
+/** Compiles FahrasParity.java once per process, into .tmp/parity-classes/. */
+function compile() {
+  compiled ??= compileJava([SOURCE], CLASSES_ROOT, 'FahrasParity.class')
   return compiled
 }
 
