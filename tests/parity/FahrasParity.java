@@ -71,12 +71,9 @@ public final class FahrasParity {
       System.err.println("usage: FahrasParity <definition.json> <analyzerName> <input.jsonl> <output.jsonl>");
       System.exit(64);
     }
-    Path resources = null;
     try {
       long started = System.nanoTime();
-      Object definition = Json.parse(Files.readString(Paths.get(args[0]), StandardCharsets.UTF_8));
-      resources = Files.createTempDirectory("fahras-parity-");
-      CustomAnalyzer analyzer = buildAnalyzer(findAnalysis(definition), args[1], resources);
+      CustomAnalyzer analyzer = build(Paths.get(args[0]), args[1]);
       long[] counts = analyzeAll(analyzer, Paths.get(args[2]), Paths.get(args[3]));
       long ms = (System.nanoTime() - started) / 1_000_000;
       System.err.println("FahrasParity: Lucene " + org.apache.lucene.util.Version.LATEST + ", Java " + System.getProperty("java.version")
@@ -88,8 +85,22 @@ public final class FahrasParity {
     } catch (IOException | UncheckedIOException e) {
       System.err.println("FahrasParity: I/O error: " + e);
       System.exit(3);
+    }
+  }
+
+  /**
+   * The named analyzer of an index definition file (the forms findAnalysis accepts), as main
+   * builds it; also used by bench/opensearch/LuceneSearch.java. The stop-word and mapping files
+   * it writes are read while it is built and deleted before it returns. Throws ParityError on a
+   * problem with the definition.
+   */
+  public static CustomAnalyzer build(Path definitionJson, String analyzerName) throws IOException {
+    Object definition = Json.parse(Files.readString(definitionJson, StandardCharsets.UTF_8));
+    Path resources = Files.createTempDirectory("fahras-parity-");
+    try {
+      return buildAnalyzer(findAnalysis(definition), analyzerName, resources);
     } finally {
-      if (resources != null) deleteTree(resources);
+      deleteTree(resources);
     }
   }
 
