@@ -105,7 +105,7 @@ async function luceneRuns(classpath, definitionFile, set, work) {
   writeFileSync(docs, set.docs.map((d) => JSON.stringify(d) + '\n').join(''))
   writeFileSync(queries, set.queries.map((q) => JSON.stringify(q) + '\n').join(''))
   const started = performance.now()
-  const { stdout } = await run('java', ['-Xss16m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
+  const { stdout } = await run('java', ['-Xss1m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
   const summary = { ...JSON.parse(stdout.trim().split('\n').at(-1)), wallMs: Math.round(performance.now() - started) }
   const runs = new Map()
   for (const line of readFileSync(output, 'utf8').split('\n')) {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
-import { DEFAULT_ANALYZER_NAME, indexSettings } from '../src/opensearch/index.js'
+import { DEFAULT_ANALYZER_NAME, indexSettings, MAX_TERM_LENGTH } from '../src/opensearch/index.js'
 import { LUCENE_MISSING, lastLuceneSummary, luceneAvailable, runLucene, type LuceneToken } from './parity/lucene.mjs'
 
 // Parity: the analyzer that indexSettings() generates for Elasticsearch/OpenSearch, run in real
@@ -186,6 +186,29 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     expect(figures.quran.lines).toBe(6236)
     expect(gated.length, failure(gated, 'corpus and Quran lines differ')).toBe(0)
     expect(unexplained.length, failure(unexplained, 'edge cases differ without an entry in tests/parity/explained.json')).toBe(0)
+  }, 180_000)
+
+  it('handles very long words at the engines\' 1 MB thread stack, dropping only the terms Lucene refuses', async () => {
+    if (!available) throw new Error(LUCENE_MISSING)
+    if (process.env.PARITY_DEFINITION) return
+    const texts = [
+      `رقم ${'1'.repeat(50_000)} فقط`,
+      `word ${'ab'.repeat(25_000)} end`,
+      '1,2'.repeat(10_000),
+      "a'b".repeat(10_000),
+      `وال${'ب'.repeat(MAX_TERM_LENGTH + 1)}ات`,
+      `كتاب ${'بـ'.repeat(MAX_TERM_LENGTH)} ${'ت'.repeat(MAX_TERM_LENGTH)} مدرسة`,
+    ]
+    const lucene = await runLucene(indexSettings(), DEFAULT_ANALYZER_NAME, texts)
+    texts.forEach((text, i) => {
+      const fahras = analyze(text).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+      const kept = fahras.filter(([term]) => term.length <= MAX_TERM_LENGTH)
+      expect(fahras.length).toBeGreaterThan(0)
+      // the same tokens, less the terms over MAX_TERM_LENGTH (their positions are kept)
+      expect(lucene[i]!.map((t) => t.join(' '))).toEqual(kept.map((t) => t.join(' ')))
+    })
+    // the long terms are there in fahras and gone in Lucene: the cases test the length filter
+    expect(texts.filter((t) => analyze(t).some((a) => a.term.length > MAX_TERM_LENGTH)).length).toBeGreaterThanOrEqual(4)
   }, 180_000)
 
   it('gives the terms of analyze() without stemming from the exact-form analyzer (`<field>.exact`)', async () => {

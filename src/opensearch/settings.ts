@@ -353,11 +353,15 @@ function tokenPattern(): string {
   // a number: letters and digits together, marks and joiners after them, . , ٫ ٬ between digits
   // and ' ’ between letters (the next character must be a BMP digit or letter, as the scanner
   // looks at one code unit ahead).
+  // The loops are possessive (*+, ++): nothing after them could take back what they matched,
+  // and Java's matcher then keeps no backtracking state. A greedy group loop recurses once a
+  // letter and overflows a 1 MB thread stack (the engines' default) on a word of some thousand
+  // Latin letters or digits, an Error that stops an Elasticsearch node.
   tokenPatternCache =
     `(?!${charClass(separators)})` +
-    `(?:${arabicLetter}${arabicWordChar}*` +
-    `|(?:${digit()}${marks}*(?:${numberPunct}(?=${digit(true)}))?` +
-    `|${other()}${marks}*(?:${apostrophe}(?=${other(true)}))?)+)`
+    `(?:${arabicLetter}${arabicWordChar}*+` +
+    `|(?:${digit()}${marks}*+(?:${numberPunct}(?=${digit(true)}))?` +
+    `|${other()}${marks}*+(?:${apostrophe}(?=${other(true)}))?)++)`
   return tokenPatternCache
 }
 
