@@ -1,7 +1,7 @@
 // Parity beyond `npm test`: the analyzer of indexSettings() run in Lucene (Debian's Lucene 8, as
 // tests/parity.test.ts runs it) against fahras's analyze() on
 //   - the whole arwiki-cwc set (10,726 articles, 87 MB; every line with an Arabic letter),
-//   - the corpus and the Quran under five other analyzer options,
+//   - the corpus and the Quran (as written and in NFC) under six other analyzer options,
 //   - random texts over the property tests' Arabic alphabet (multi-word ligatures left out: their
 //     offsets differ by design, docs/scaling.md),
 //   - generated texts of the dagger-alef words (proclitics, alef and yeh variants, harakat, tatweel,
@@ -38,7 +38,13 @@ function corpusAndQuran(): string[] {
     lines.push(...`${doc.title}\n${doc.text}`.split('\n').filter(hasArabic))
   }
   const quran = createRequire(import.meta.url)('quran-json/dist/quran.json') as { verses: { text: string }[] }[]
-  for (const chapter of quran) for (const verse of chapter.verses) lines.push(verse.text)
+  for (const chapter of quran) {
+    for (const verse of chapter.verses) {
+      lines.push(verse.text)
+      // again in Unicode's canonical order (hamza after its vowel) where that differs
+      if (verse.text.normalize('NFC') !== verse.text) lines.push(verse.text.normalize('NFC'))
+    }
+  }
   return lines
 }
 
@@ -120,6 +126,7 @@ const optionSets: AnalyzerOptions[] = [
   { normalize: { uthmani: false } },
   { normalize: { hamzaCarriers: false, taaMarbuta: false, alefMaksura: false } },
   { normalize: { diacritics: false, tatweel: false } },
+  { normalize: { diacritics: false, quranicMarks: false } },
   { stopWords: false, keep: ['الكتاب', 'مدرسة', 'الله'] },
 ]
 for (const options of optionSets) report(`corpus + Quran, ${JSON.stringify(options)}`, await compare(lines, options), options)

@@ -277,6 +277,19 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
       name: `${prefix}_small_waw_on_tatweel`,
       definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`, replacement: `${sentinelFor('و')}$1${del}` },
     })
+    if (!o.diacritics) {
+      // The harakat between the tatweel and the letter on it belong to that letter: normalize()
+      // drops them with the run even when it keeps harakat elsewhere.
+      const seats = charClass([...letterSentinels.values()].sort((a, b) => a - b))
+      filters.push({
+        name: `${prefix}_harakat_on_tatweel`,
+        definition: {
+          type: 'pattern_replace',
+          pattern: `(?<=${seats}${HARAKAT_NOT_HAMZA}{0,${LOOKBEHIND_LIMIT}})${HARAKAT_NOT_HAMZA}(?=${HARAKAT_NOT_HAMZA}*${atom(DELETE)})`,
+          replacement: del,
+        },
+      })
+    }
   }
 
   // Every other rule does not depend on context: the mapping is what fahras's own normalizer
