@@ -88,6 +88,7 @@ describe('indexSettings(): the shape of the settings', () => {
   it('follows the analyzer options: no stemming, no stop words, kept words', () => {
     const plain = indexSettings({ analyzer: { stem: false, stopWords: false } }).settings.analysis
     expect(plain.analyzer.fahras_arabic!.filter).toEqual(['fahras_arabic_length'])
+    expect(Object.keys(plain.analyzer)).toEqual(['fahras_arabic'])
     const kept = stemSteps(indexSettings({ analyzer: { keep: ['المدرسة'] } }))
     expect(applySteps(kept, 'المدرسه')).toBe('المدرسه')
     expect(applySteps(stemSteps(defaults), 'المدرسه')).toBe('مدرس')
@@ -97,17 +98,35 @@ describe('indexSettings(): the shape of the settings', () => {
     expect(JSON.parse(JSON.stringify(indexSettings()))).toEqual(defaults)
   })
 
-  it('drops terms Lucene would refuse (over 32,766 bytes of UTF-8)', () => {
+  it('drops terms Lucene would refuse (over 32,766 bytes of UTF-8), last', () => {
+    // the parity test checks in Lucene that exactly the longer terms go
     expect(analysis.filter.fahras_arabic_length).toEqual({ type: 'length', min: 1, max: MAX_TERM_LENGTH })
-    expect(MAX_TERM_LENGTH * 3).toBeLessThanOrEqual(32_766)
+    expect(analysis.analyzer.fahras_arabic!.filter.at(-1)).toBe('fahras_arabic_length')
   })
 
-  it('rejects unknown options and wrong types with a coded error', () => {
-    expect(() => indexSettings({ nmae: 'x' } as never)).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
-    expect(() => indexSettings({ name: 'bad name' })).toThrow(/letters, digits/)
-    expect(() => indexSettings({ fields: [] })).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
-    expect(() => indexSettings({ fields: 'text' as never })).toThrow(expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' }))
-    expect(() => indexSettings({ analyzer: { stem: 'yes' } as never })).toThrow(/stem/)
+  it('leaves the exact subfield out when the analyzer does not stem, unless asked', () => {
+    expect(indexSettings({ analyzer: { stem: false } }).mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
+    expect(indexSettings({ analyzer: { stem: false }, exact: true }).mappings.properties.text?.fields).toBeDefined()
+  })
+
+  it('ignores a kept word that normalizes to nothing', () => {
+    const steps = stemSteps(indexSettings({ analyzer: { keep: ['', '\u0640\u064e', 'المدرسة'] } }))
+    expect(applySteps(steps, 'المدرسه')).toBe('المدرسه')
+    expect(applySteps(steps, 'والكتاب')).toBe('كتاب')
+  })
+
+  it('rejects unknown options, wrong types and names the engines refuse with a coded error', () => {
+    const invalid = expect.objectContaining({ code: 'FAHRAS_INVALID_OPTION' })
+    expect(() => indexSettings({ nmae: 'x' } as never)).toThrow(invalid)
+    expect(() => indexSettings({ name: 'bad name' })).toThrow(invalid)
+    expect(() => indexSettings({ name: '_arabic' })).toThrow(/not starting with _/)
+    expect(() => indexSettings({ fields: [] })).toThrow(invalid)
+    expect(() => indexSettings({ fields: ['_id'] })).toThrow(/not starting with _/)
+    expect(() => indexSettings({ fields: ['a..b'] })).toThrow(invalid)
+    expect(() => indexSettings({ fields: 'text' as never })).toThrow(invalid)
+    expect(() => indexSettings({ analyzer: { stem: 'yes' } as never })).toThrow(invalid)
+    expect(() => indexSettings({ analyzer: { extraStopWords: ['_english_'] } })).toThrow(/named lists/)
+    expect(indexSettings({ fields: ['meta.title'] }).mappings.properties['meta.title']?.analyzer).toBe('fahras_arabic')
   })
 })
 

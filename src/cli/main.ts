@@ -312,7 +312,9 @@ function exportSettings(c: Common, name: string | undefined, fields: string[] | 
     if (isFahrasError(error) && error.code === ERROR_CODES.INVALID_OPTION) throw new CliError(error.message.replace(/^fahras: /, ''), 2)
     throw error
   }
-  const json = JSON.stringify(definition, null, 2) + '\n'
+  // The analyzer's internal markers are Unicode noncharacters: written as \u escapes (the same
+  // JSON), so that no editor or tool on the way drops them unseen.
+  const json = JSON.stringify(definition, null, 2).replace(/[\ufdd0-\ufdef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`) + '\n'
   if (output === undefined) {
     process.stdout.write(json)
     return 0

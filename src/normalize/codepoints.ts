@@ -65,6 +65,11 @@ export const SMALL_HIGH_YEH = 0x06e7 // ۧ
 export const EXTENDED_MARKS_FIRST = 0x08d3
 export const EXTENDED_MARKS_LAST = 0x08ff
 
+// Arabic punctuation
+export const ARABIC_COMMA = 0x060c // ،
+export const ARABIC_SEMICOLON = 0x061b // ؛
+export const ARABIC_QUESTION_MARK = 0x061f // ؟
+
 // Digits and number punctuation
 export const ARABIC_INDIC_ZERO = 0x0660 // ٠
 export const ARABIC_INDIC_NINE = 0x0669 // ٩

@@ -23,9 +23,10 @@ export interface BulkOptions {
   readonly idField?: string
   /**
    * The fields kept in each source line, in this order (a field a document lacks is left out).
-   * Without it the source is the whole document, the id field included. `_id` is never written in
-   * a source: the engines refuse it there.
-   * @default every field of the document
+   * Without it the source is the whole document, the id field included, less its metadata fields
+   * (`_id`, `_index`, `_routing`, `_source`, `_version`…): the engines refuse those inside a
+   * document, so they are never written in a source, and listing one here throws.
+   * @default every field of the document but its metadata fields
    */
   readonly fields?: readonly string[]
 }
@@ -40,10 +41,38 @@ const INDEX_NAME_FORBIDDEN_FIRST = ['-', '_', '+'] as const
 const INDEX_NAME_MAX_BYTES = 255
 /** The longest document id, in bytes of UTF-8 (longer ones fail the request's validation). */
 const ID_MAX_BYTES = 512
-/** The metadata field that may not appear inside a document's source. */
-const ID_METADATA_FIELD = '_id'
+/**
+ * The metadata fields of Elasticsearch 8 and OpenSearch 2, each with what it holds. Both engines
+ * refuse a document that has one at its top level ("Field [_index] is a metadata field and cannot
+ * be added inside a document"): they are never written in a source line, and `fields` may not
+ * list them. Not here: `_doc_count`, a metadata field the engines do read from the document (the
+ * number of documents a pre-aggregated one stands for), and `_meta`, which lives in the mapping.
+ */
+const METADATA_FIELDS: Readonly<Record<string, string>> = {
+  _id: "the document's id, written in the action line from `idField`",
+  _index: 'the index the document is in, written in the action line from `index`',
+  _routing: "the value that picks the document's shard, a parameter of the action",
+  _source: 'the document as given: the source line itself',
+  _version: "the document's version, counted by the engine or given as a parameter of the action",
+  _seq_no: "the sequence number of the document's last change, given by the engine",
+  _primary_term: 'the primary term of that change, stored by the engine beside `_seq_no`',
+  _field_names: 'the fields of the document that hold a value, indexed by the engine',
+  _ignored: 'the fields the engine left out as malformed (`ignore_malformed`)',
+  _ignored_source: 'the values Elasticsearch keeps to rebuild a synthetic source',
+  _nested_path: 'the path of a nested document inside its parent',
+  _data_stream_timestamp: 'the check that a data stream document has one `@timestamp`',
+  _feature: 'the features of the document\'s `rank_feature` fields',
+  _tier: "the data tier of the document's index (Elasticsearch)",
+  _index_mode: "the mode of the document's index: standard, time series, logs (Elasticsearch)",
+  _tsid: 'the id of the time series the document belongs to (Elasticsearch)',
+  _ts_routing_hash: "the hash that routes a time series document to its shard (Elasticsearch)",
+  _size: "the source's size in bytes (the `mapper-size` plugin)",
+}
 /** Line separators JSON.stringify leaves raw: escaped so that no line splitter breaks a line. */
 const RAW_LINE_SEPARATORS = /[\u0085\u2028\u2029]/g
+
+/** Whether the engines refuse this field inside a document. @internal */
+export const isMetadataField = (field: string): boolean => Object.prototype.hasOwnProperty.call(METADATA_FIELDS, field)
 
 /** The length of a string in bytes of UTF-8 (a lone surrogate counts as U+FFFD, 3 bytes). */
 function utf8Length(text: string): number {
@@ -102,18 +131,39 @@ export function resolveBulkOptions(options: unknown, where: string): ResolvedBul
   const fields = given.fields as string[] | undefined
   if (fields !== undefined) {
     if (fields.length === 0) throw invalid('fields', 'a non-empty array of field names', fields)
-    const bad = fields.find((f) => f.length === 0 || f === ID_METADATA_FIELD)
-    if (bad !== undefined) throw invalid('fields', `field names other than "" and "${ID_METADATA_FIELD}" (the engines refuse them in a document)`, bad)
+    if (fields.includes('')) throw invalid('fields', 'non-empty field names', '')
+    const metadata = fields.find(isMetadataField)
+    if (metadata !== undefined) {
+      throw createError(
+        ERROR_CODES.INVALID_OPTION,
+        `${where} expected \`fields\` to list no metadata field (Elasticsearch and OpenSearch refuse them inside a document), got ${describe(metadata)}: ${METADATA_FIELDS[metadata]}`,
+        { option: 'fields', field: metadata },
+        'type',
+      )
+    }
   }
   return { index, idField, fields: fields === undefined ? undefined : [...new Set(fields)] }
 }
 
 /** A document turned into its two lines, or the reason it cannot be. @internal */
 export type BulkEncoding =
-  | { readonly ok: true; readonly id: string; readonly action: string; readonly source: string }
+  | {
+      readonly ok: true
+      readonly id: string
+      readonly action: string
+      readonly source: string
+      /** The metadata fields left out of the source, in the document's order; not the id field, whose value is the `_id`. */
+      readonly leftOut: readonly string[]
+    }
   | { readonly ok: false; readonly code: FahrasErrorCode; readonly reason: string; readonly details: Readonly<Record<string, unknown>> }
 
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
+
+/** `_`: every metadata field starts with it, a cheap first test. */
+const UNDERSCORE = 0x5f
+
+/** Whether JSON.stringify writes a property of this value (it skips undefined, functions, symbols). */
+const writtenByJson = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol'
 
 /** JSON on one line: control characters are escaped by JSON.stringify, line separators here. */
 const oneLine = (json: string) => json.replace(RAW_LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
@@ -146,18 +196,26 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   if (first !== undefined) {
     return fail(ERROR_CODES.DUPLICATE_ID, `got the id ${JSON.stringify(id)} a second time${at}, first at ${first}: the second would overwrite the first`, { id })
   }
-  let sourceObject: object
+  let sourceObject: object = document
+  const leftOut: string[] = []
   if (options.fields !== undefined) {
     const picked: Record<string, unknown> = Object.create(null)
     for (const field of options.fields) {
       if (Object.prototype.hasOwnProperty.call(document, field)) picked[field] = (document as Record<string, unknown>)[field]
     }
     sourceObject = picked
-  } else if (Object.prototype.hasOwnProperty.call(document, ID_METADATA_FIELD)) {
-    const copy: Record<string, unknown> = { ...document }
-    delete copy[ID_METADATA_FIELD]
-    sourceObject = copy
-  } else sourceObject = document
+  } else {
+    const metadata = Object.keys(document).filter((key) => key.charCodeAt(0) === UNDERSCORE && isMetadataField(key))
+    if (metadata.length > 0) {
+      const copy: Record<string, unknown> = { ...document }
+      for (const key of metadata) {
+        // reported unless JSON would not have written it, or its value is the action's _id
+        if (key !== idField && writtenByJson(copy[key])) leftOut.push(key)
+        delete copy[key]
+      }
+      sourceObject = copy
+    }
+  }
   let source: string | undefined
   try {
     source = JSON.stringify(sourceObject)
@@ -169,7 +227,7 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   }
   seen.set(id, place)
   const action = JSON.stringify({ index: { _index: options.index, _id: id } })
-  return { ok: true, id, action: oneLine(action), source: oneLine(source) }
+  return { ok: true, id, action: oneLine(action), source: oneLine(source), leftOut }
 }
 
 /**
@@ -178,8 +236,14 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
  * Each item is one line without its newline: join them with `'\n'` and end the body with `'\n'`.
  * No line ever holds a raw line break (U+2028, U+2029 and U+0085 are escaped too).
  *
+ * The metadata fields the engines refuse inside a document (`_id`, `_index`, `_routing`,
+ * `_source`, `_version`, `_seq_no`, `_primary_term`, `_field_names`, `_ignored`, `_tier`,
+ * `_data_stream_timestamp`, `_nested_path`, `_feature` and the like) are left out of each source
+ * line without a word: check your documents for them if their values matter (`_doc_count` is
+ * kept, the engines read it from the document).
+ *
  * The options are checked at the call (`FAHRAS_INVALID_OPTION`: an unknown option, a wrong type,
- * an index name the engines refuse). A document is checked when it is reached, and a bad one
+ * an index name the engines refuse, a metadata field in `fields`). A document is checked when it is reached, and a bad one
  * throws before either of its lines is yielded, so nothing is dropped silently: not an object
  * (`FAHRAS_INVALID_DOCUMENT`), no id or an id that is not a string or finite number
  * (`FAHRAS_MISSING_ID`), an id over 512 bytes or a document JSON cannot write
@@ -197,6 +261,8 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
  * //   '{"id":7,"title":"القاهرة"}',
  * // ]
  * [...bulkLines(docs, { index: 'articles', fields: ['title'] })][1] // → '{"title":"بغداد"}'
+ * [...bulkLines([{ id: 'a1', _index: 'old', title: 'بغداد' }], { index: 'articles' })][1]
+ * // → '{"id":"a1","title":"بغداد"}' (the metadata field _index left out)
  * const body = [...bulkLines(docs, { index: 'articles' })].join('\n') + '\n' // POST /_bulk
  * ```
  */

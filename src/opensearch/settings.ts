@@ -18,6 +18,7 @@ import {
   IMPERFECT_PREFIX_LETTERS,
   LOOKUP_ENDINGS,
   NISBA_AFTER_ALEF,
+  NOT_DUAL_ENDINGS,
   PLURAL_SUFFIXES,
   PREPOSITION_PREFIXES,
   PRONOUN_SUFFIXES,
@@ -39,19 +40,52 @@ import {
   OTHER_LETTER,
 } from '../tokenize/tokenize.js'
 
-/** The analyzer's name in the generated settings unless `name` is given. */
+/**
+ * The analyzer's name in the generated settings unless `name` is given.
+ *
+ * @example
+ * ```ts
+ * indexSettings().mappings.properties.text.analyzer // → 'fahras_arabic'
+ * ```
+ */
 export const DEFAULT_ANALYZER_NAME = 'fahras_arabic'
+
+/**
+ * The fields mapped with the analyzer unless `fields` is given.
+ *
+ * @example
+ * ```ts
+ * Object.keys(indexSettings().mappings.properties) // → ['title', 'text']
+ * ```
+ */
+export const DEFAULT_MAPPED_FIELDS: readonly string[] = ['title', 'text']
 
 /**
  * The longest term the generated analyzer keeps, in UTF-16 code units. Lucene refuses a term
  * longer than 32,766 UTF-8 bytes (the whole document is rejected); a code unit takes at most 3
  * bytes, so longer terms are dropped by a `length` filter. fahras itself keeps them.
+ *
+ * @example
+ * ```ts
+ * indexSettings().settings.analysis.filter.fahras_arabic_length // → { type: 'length', min: 1, max: 10922 }
+ * ```
  */
 export const MAX_TERM_LENGTH = 10_922
 
-/** Options of {@link indexSettings}. */
+/**
+ * Options of {@link indexSettings}.
+ *
+ * @example
+ * ```ts
+ * const options: IndexSettingsOptions = { fields: ['title', 'body'], analyzer: { keep: ['الجزيرة'] } }
+ * ```
+ */
 export interface IndexSettingsOptions {
-  /** The fahras analyzer options to reproduce (the same object `ArabicSearch` takes as `analyzer`). @default the defaults */
+  /**
+   * The fahras analyzer options to reproduce: those an `ArabicSearch` was built with
+   * (`search.analyzerOptions`), or the same fields as its constructor takes them (`normalize`,
+   * `stopWords`, `extraStopWords`, `stem`, `keep`). @default the defaults
+   */
   readonly analyzer?: AnalyzerOptions
   /** The analyzer's name in the settings; also the prefix of its components' names. @default 'fahras_arabic' */
   readonly name?: string
@@ -60,12 +94,20 @@ export interface IndexSettingsOptions {
   /**
    * Also define `<name>_exact` (the same analysis without stemming) and map it as a subfield
    * `<field>.exact` of each field, so that a query can reward the word as written, as fahras's
-   * `exactBoost` does. @default true
+   * `exactBoost` does. @default true when the analyzer stems, false when it does not
    */
   readonly exact?: boolean
 }
 
-/** The `analysis` block of index settings: named components and the custom analyzer. */
+/**
+ * The `analysis` block of index settings: named components and the custom analyzer.
+ *
+ * @example
+ * ```ts
+ * const analysis: AnalysisSettings = indexSettings().settings.analysis
+ * analysis.analyzer.fahras_arabic.tokenizer // → 'fahras_arabic_tokenizer'
+ * ```
+ */
 export interface AnalysisSettings {
   char_filter: Record<string, Record<string, unknown>>
   tokenizer: Record<string, Record<string, unknown>>
@@ -73,14 +115,30 @@ export interface AnalysisSettings {
   analyzer: Record<string, { type: 'custom'; char_filter: string[]; tokenizer: string; filter: string[] }>
 }
 
-/** A text field's mapping. */
+/**
+ * A text field's mapping.
+ *
+ * @example
+ * ```ts
+ * const title: TextFieldMapping = indexSettings().mappings.properties.title
+ * // → { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } }
+ * ```
+ */
 export interface TextFieldMapping {
   type: 'text'
   analyzer: string
   fields?: Record<string, { type: 'text'; analyzer: string }>
 }
 
-/** The body of `PUT /<index>`: settings with the analyzer, and the field mapping that uses it. */
+/**
+ * The body of `PUT /<index>`: settings with the analyzer, and the field mapping that uses it.
+ *
+ * @example
+ * ```ts
+ * const body: IndexDefinition = indexSettings()
+ * await fetch('http://localhost:9200/articles', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+ * ```
+ */
 export interface IndexDefinition {
   settings: { analysis: AnalysisSettings }
   mappings: { properties: Record<string, TextFieldMapping> }
@@ -123,23 +181,6 @@ function classItems(codes: readonly number[]): { first: number; text: string }[]
 /** A character class from a sorted list of code points. */
 function charClass(codes: readonly number[]): string {
   return `[${classItems(codes).map((item) => item.text).join('')}]`
-}
-
-/**
- * A large character class written for speed in Java: Java tests a class's ranges one after the
- * other through a chain of nested calls as long as the class, for every character. Here the
- * ranges are nested in balanced sub-classes (`[[…][…]]`, the same set), so a test goes a few
- * levels deep, and the Arabic block and ASCII come first, where most characters are found.
- */
-function largeCharClass(codes: readonly number[]): string {
-  const rank = (c: number) => (c >= 0x0600 && c <= 0x06ff ? 0 : c < 0x80 ? 1 : 2)
-  const items = classItems(codes).sort((a, b) => rank(a.first) - rank(b.first) || a.first - b.first).map((item) => item.text)
-  const nest = (list: string[]): string => {
-    if (list.length <= 4) return `[${list.join('')}]`
-    const half = Math.ceil(list.length / 2)
-    return `[${nest(list.slice(0, half))}${nest(list.slice(half))}]`
-  }
-  return items.length <= 4 ? `[${items.join('')}]` : nest(items)
 }
 
 const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k)
@@ -361,7 +402,7 @@ function tokenPattern(): string {
   // A cheap first test: the common separators (ASCII punctuation and spaces, the Arabic comma,
   // semicolon and question mark) never start a token.
   const starts = new Set([ARABIC_LETTER, OTHER_LETTER, DIGIT])
-  const separators = [...range(0, 0x7f), 0x060c, 0x061b, 0x061f].filter((c) => !starts.has(codePointClass(c)))
+  const separators = [...range(0, 0x7f), cp.ARABIC_COMMA, cp.ARABIC_SEMICOLON, cp.ARABIC_QUESTION_MARK].filter((c) => !starts.has(codePointClass(c)))
   // An Arabic word: a letter, then letters, marks and joiners. A Latin (or other script) word or
   // a number: letters and digits together, marks and joiners after them, . , ٫ ٬ between digits
   // and ' ’ between letters (the next character must be a BMP digit or letter, as the scanner
@@ -415,7 +456,7 @@ function rootInitialPattern(): string {
   }
   // With a pronoun: the stem before it is looked up, its final ت read as ه when four letters or
   // more remain (a construct taa marbuta): listed(y + ه) for y ت.
-  const constructBeforePronoun = `${LETTER}{3,}${taa}${pronoun}$`
+  const constructBeforePronoun = `${LETTER}{${CONSTRUCT_TAA.minLength - 1},}${taa}${pronoun}$`
   return (
     `(?:${listed}$` +
     `|(?!${constructBeforePronoun})${listed}${pronoun}$` +
@@ -431,7 +472,9 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
     filters.push({ name: `${prefix}_stem_${String(n).padStart(2, '0')}_${what}`, definition: { type: 'pattern_replace', pattern, replacement } })
   }
   const notFinal = `(?![${s(FINAL)}${s(PROTECTED)}])`
-  const keepWords = keep !== undefined && keep.size > 0 ? alternation(keep) : null
+  // a kept word that normalizes to nothing (a lone mark) matches no token: left out
+  const kept = keep === undefined ? [] : [...keep].filter((w) => w.length > 0)
+  const keepWords = kept.length > 0 ? alternation(kept) : null
   const protectedByStem = new Map<string, string[]>()
   for (const [word, stem] of PROTECTED_WORDS) protectedByStem.set(stem, [...(protectedByStem.get(stem) ?? []), word])
   const protectedWords = alternation(PROTECTED_WORDS.keys())
@@ -468,7 +511,7 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
   add('article_done', `^${s(ARTICLE)}`, '')
 
   // removeSuffixes. The word entering it is remembered when it ends in ون or ات (a dual's ت rule).
-  add('ends_on_at', `^${notFinal}(${LETTER}*(?:ون|ات))$`, `${ENDS_ON_AT}$1`)
+  add('ends_on_at', `^${notFinal}(${LETTER}*${alternation(NOT_DUAL_ENDINGS)})$`, `${ENDS_ON_AT}$1`)
   const onAt = `(${s(ENDS_ON_AT)}?)`
   add('pronoun', `^${notFinal}${onAt}${orderedSuffixes(PRONOUN_SUFFIXES)}$`, `$1${PRONOUN}${groups(2, PRONOUN_SUFFIXES.length)}`)
   add(
@@ -495,6 +538,12 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
 // ---------------------------------------------------------------------------------------------
 
 const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]', exact: 'boolean' } as const
+/** Names the engines accept for an analyzer and its components (they refuse a leading _). */
+const ANALYZER_NAME = /^[a-z0-9][a-z0-9_-]*$/i
+/** Field names: no leading _ (metadata fields), no empty part between dots. */
+const FIELD_NAME = /^[^_.][^.]*(?:\.[^.]+)*$/
+/** Stop words the engines would read as a named list (_english_, _arabic_, _none_…). */
+const NAMED_WORD_LIST = /^_[a-z]+_$/
 
 /**
  * Index settings for Elasticsearch 8+ and OpenSearch 2+ whose analyzer reproduces fahras's
@@ -516,22 +565,37 @@ const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]',
 export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   const given = checkOptions(options, 'indexSettings()', OPTIONS_SCHEMA)
   const name = (given.name as string | undefined) ?? DEFAULT_ANALYZER_NAME
-  if (!/^[a-z0-9_][a-z0-9_-]*$/i.test(name)) {
+  if (!ANALYZER_NAME.test(name)) {
     throw createError(
       ERROR_CODES.INVALID_OPTION,
-      `indexSettings() expected \`name\` to be letters, digits, _ and - (not starting with -), got ${describe(name)}`,
+      `indexSettings() expected \`name\` to be letters, digits, _ and - (not starting with _ or -), got ${describe(name)}`,
       { option: 'name' },
       'type',
     )
   }
-  const fields = (given.fields as string[] | undefined) ?? ['title', 'text']
-  if (fields.length === 0 || fields.some((f) => f.length === 0)) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `indexSettings() expected \`fields\` to be a non-empty list of field names, got ${describe(fields)}`, { option: 'fields' }, 'type')
+  const fields = (given.fields as string[] | undefined) ?? DEFAULT_MAPPED_FIELDS
+  const badField = fields.find((f) => !FIELD_NAME.test(f))
+  if (fields.length === 0 || badField !== undefined) {
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `indexSettings() expected \`fields\` to be a non-empty list of field names (not starting with _, which the engines keep for their own fields; no empty part between dots), got ${describe(badField ?? fields)}`,
+      { option: 'fields' },
+      'type',
+    )
   }
   const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
   const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
-
-  const exact = (given.exact as boolean | undefined) ?? true
+  const named = [...analyzer.stopWords].find((w) => NAMED_WORD_LIST.test(w))
+  if (named !== undefined) {
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `indexSettings() cannot write the stop word ${describe(named)}: the engines read a word like _name_ as one of their named lists`,
+      { option: 'analyzer' },
+      'type',
+    )
+  }
+  // Without stemming, the exact analyzer would be the main one again: no subfield unless asked.
+  const exact = (given.exact as boolean | undefined) ?? resolved.stem
 
   const charFilters = normalizationCharFilters(resolved.normalize, name)
   const stop: Component[] = analyzer.stopWords.size > 0

@@ -118,6 +118,12 @@ export const PLURAL_SUFFIXES: readonly AffixRule[] = [
 ]
 
 /**
+ * A word entering the suffix rules with one of these endings lost a plural, not a dual, ending:
+ * the ت left before it stays (موظفات → موظف… no ت rule; مدرستان → مدرس).
+ */
+export const NOT_DUAL_ENDINGS: readonly string[] = ['ون', 'ات']
+
+/**
  * Words that are never stemmed, because the rules above would damage them: الله and its clitic
  * forms (kept as الله, not له), and names whose first letters look like the article or whose
  * ending looks like a suffix. Each maps to the stem it gets: البانيا and المانيا get the stem

@@ -10,6 +10,7 @@ import {
   IMPERFECT_PREFIX_LETTERS,
   LOOKUP_ENDINGS,
   NISBA_AFTER_ALEF,
+  NOT_DUAL_ENDINGS,
   PLURAL_SUFFIXES,
   PREPOSITION_PREFIXES,
   PRONOUN_SUFFIXES,
@@ -130,7 +131,7 @@ function removeSuffixes(word: string): string {
     // a dual of a feminine noun keeps its taa marbuta as ت: مدرستان → مدرسه → مدرس (names in
     // Persian -stan lose their ت too, the same in every form: كردستان, كردستاني → كردس; so do
     // masculine words ending in ت before ين: ثابتين → ثاب, an accepted over-stripping)
-    const dual = !word.endsWith('ون') && !word.endsWith('ات')
+    const dual = !NOT_DUAL_ENDINGS.some((e) => word.endsWith(e))
     if (dual && w.length >= CONSTRUCT_TAA.minLength && w.endsWith(CONSTRUCT_TAA.from)) w = w.slice(0, -1)
   }
   return w
