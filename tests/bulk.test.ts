@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, isFahrasError } from '../src/index.js'
+import { encodeBulkDocument, isMetadataField, resolveBulkOptions } from '../src/opensearch/bulk.js'
 import { bulkLines, type BulkOptions } from '../src/opensearch/index.js'
 
 const expectCoded = (fn: () => unknown, code: string, message: RegExp) => {
@@ -23,6 +24,15 @@ const pairs = (all: string[]) => {
   for (let i = 0; i < all.length; i += 2) out.push({ action: JSON.parse(all[i]!), source: JSON.parse(all[i + 1]!) })
   return out
 }
+
+// The metadata fields Elasticsearch 8 and OpenSearch 2 refuse inside a document ("Field [_index] is
+// a metadata field and cannot be added inside a document"): their built-in metadata mappers, and
+// those of the x-pack (_tier) and mapper-extras (_feature) modules. _size (the mapper-size
+// plugin's) is kept: most clusters accept it as an ordinary field.
+const METADATA_FIELDS = [
+  '_id', '_index', '_routing', '_source', '_version', '_seq_no', '_primary_term', '_field_names', '_ignored', '_ignored_source',
+  '_nested_path', '_data_stream_timestamp', '_feature', '_tier', '_index_mode', '_tsid', '_ts_routing_hash',
+]
 
 const DOCS = [
   { id: 'jidar', title: 'العراق يؤكد شراكة استراتيجية', text: 'تعهد كبار مسؤولي الجيش بالحفاظ على شراكة استراتيجية.', url: 'https://example.org/j' },
@@ -68,7 +78,49 @@ describe('bulkLines', () => {
   it('never writes _id inside a source: the engines refuse it there', () => {
     const all = lines([{ _id: 'm1', title: 'مقال' }], { index: 'x', idField: '_id' })
     expect(all).toEqual(['{"index":{"_index":"x","_id":"m1"}}', '{"title":"مقال"}'])
-    expectCoded(() => bulkLines([], { index: 'x', fields: ['title', '_id'] }), ERROR_CODES.INVALID_OPTION, /expected `fields` to be field names other than "" and "_id"/)
+    expectCoded(() => bulkLines([], { index: 'x', fields: ['title', '_id'] }), ERROR_CODES.INVALID_OPTION, /expected `fields` to list no metadata field .*, got `"_id"` \(string\): the document's id/)
+  })
+
+  describe('leaves every metadata field out of the source, and refuses it in `fields`', () => {
+    for (const field of METADATA_FIELDS) {
+      it(field, () => {
+        expect(isMetadataField(field)).toBe(true)
+        const document = { id: 'a1', [field]: 'value', title: 'بغداد' }
+        expect(lines([document], { index: 'x' })).toEqual(['{"index":{"_index":"x","_id":"a1"}}', '{"id":"a1","title":"بغداد"}'])
+        const error = expectCoded(() => bulkLines([], { index: 'x', fields: ['title', field] }), ERROR_CODES.INVALID_OPTION,
+          new RegExp(`^fahras: bulkLines\\(\\) expected \`fields\` to list no metadata field \\(Elasticsearch and OpenSearch refuse them inside a document\\), got \`"${field}"\` \\(string\\): .+`))
+        expect(error.details).toEqual({ option: 'fields', field })
+        expect(error).toBeInstanceOf(TypeError)
+      })
+    }
+  })
+
+  it('keeps fields that are not metadata fields: _doc_count (the engines read it from the document), look-alikes, nested ones', () => {
+    const document = { id: 'a1', _doc_count: 45, _score: 1.5, _meta: 'm', __id: 'b', _ID: 'c', _index_: 'd', index: 'e', nested: { _index: 'f', _id: 'g' } }
+    expect(JSON.parse(lines([document], { index: 'x' })[1]!)).toEqual(document)
+    for (const field of ['_doc_count', '_score', '_meta', 'id', '', 'constructor', 'hasOwnProperty', '__proto__', 'toString']) {
+      expect(isMetadataField(field), field).toBe(false)
+    }
+    expect(JSON.parse(lines([document], { index: 'x', fields: ['_doc_count', 'nested'] })[1]!)).toEqual({ _doc_count: 45, nested: document.nested })
+  })
+
+  it('says which metadata fields it left out of each source (for the command line), in the document\'s order', () => {
+    const options = resolveBulkOptions({ index: 'x' }, 'test')
+    const encode = (document: object, o = options) => encodeBulkDocument(document, o, new Map(), '', 'here')
+    const encoded = encode({ _version: 3, id: 'a1', title: 'بغداد', _index: 'old', _routing: 'r' })
+    expect(encoded).toMatchObject({ ok: true, leftOut: ['_version', '_index', '_routing'], source: '{"id":"a1","title":"بغداد"}' })
+    expect(encode({ id: 'a1', title: 'بغداد' })).toMatchObject({ ok: true, leftOut: [] })
+    // not a loss: a value JSON would not have written, or the id field, whose value is the action's _id
+    expect(encode({ id: 'a1', _index: undefined, _routing: () => 1 })).toMatchObject({ ok: true, leftOut: [], source: '{"id":"a1"}' })
+    expect(encode({ _id: 'm1', title: 'مقال' }, resolveBulkOptions({ index: 'x', idField: '_id' }, 'test'))).toMatchObject({ ok: true, leftOut: [], source: '{"title":"مقال"}' })
+    // with `fields`, nothing is left out that was asked for
+    expect(encode({ id: 'a1', _index: 'old', title: 'بغداد' }, resolveBulkOptions({ index: 'x', fields: ['title'] }, 'test'))).toMatchObject({ ok: true, leftOut: [], source: '{"title":"بغداد"}' })
+  })
+
+  it('does not change the document it was given when leaving out metadata fields', () => {
+    const document = { id: 'a1', _index: 'old', title: 'بغداد' }
+    lines([document], { index: 'x' })
+    expect(document).toEqual({ id: 'a1', _index: 'old', title: 'بغداد' })
   })
 
   it('round-trips Arabic text, with diacritics, Uthmani marks and odd characters, through JSON.parse of each line', () => {
@@ -166,6 +218,7 @@ describe('bulkLines', () => {
     expectCoded(() => bulkLines([], { index: 'x', idfield: 'slug' } as never), ERROR_CODES.INVALID_OPTION, /bulkLines\(\) got an unknown option `idfield`; expected one of `index`, `idField`, `fields`/)
     expectCoded(() => bulkLines([], { index: 'x', fields: 'title' } as never), ERROR_CODES.INVALID_OPTION, /expected `fields` to be an array of strings, got `"title"` \(string\)/)
     expectCoded(() => bulkLines([], { index: 'x', fields: [] }), ERROR_CODES.INVALID_OPTION, /expected `fields` to be a non-empty array/)
+    expectCoded(() => bulkLines([], { index: 'x', fields: ['title', ''] }), ERROR_CODES.INVALID_OPTION, /expected `fields` to be non-empty field names, got `""` \(string\)/)
     expectCoded(() => bulkLines([], { index: 'x', idField: '' }), ERROR_CODES.INVALID_OPTION, /expected `idField` to be a field name/)
     expectCoded(() => bulkLines([], { index: 42 } as never), ERROR_CODES.INVALID_OPTION, /expected `index` to be a string, got `42` \(number\)/)
     expectCoded(() => bulkLines([], {} as never), ERROR_CODES.INVALID_OPTION, /expected `index` to be the name of the target index, got `undefined`/)

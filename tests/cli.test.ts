@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { indexSettings } from '../src/opensearch/index.js'
 
 // End-to-end: these tests spawn the built binary (dist/cli.js, built by `npm test` first).
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -232,6 +233,106 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     expect(joined).toEqual(whole)
   })
 
+  it('leaves metadata fields out of the documents, counts them in the summary, and says where the first was', () => {
+    const input = join(tmp, 'bulk-metadata.jsonl')
+    writeFileSync(input, [
+      JSON.stringify({ id: 'm1', _index: 'old', _version: 3, title: 'الأول', text: 'نص' }),
+      JSON.stringify({ id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 }),
+      JSON.stringify({ id: 'm3', _index: 'old', title: 'الثالث', text: 'نص' }),
+    ].join('\n'))
+    const out = join(tmp, 'bulk-metadata.ndjson')
+    const r = fahras('bulk', input, '--index', 'articles', '-o', out)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/^note: left out the metadata fields _index \(2 documents\), _version \(1 document\), the first at .*bulk-metadata\.jsonl:1: Elasticsearch and OpenSearch refuse them inside a document\n/)
+    expect(r.stderr).toMatch(/\nexported 3 documents from 1 file; left out metadata fields from 2 documents; skipped 0 bad records; wrote 6 lines, .* to .*bulk-metadata\.ndjson\n$/)
+    const sources = ndjsonLines(readFileSync(out, 'utf8')).filter((_, i) => i % 2 === 1).map((l) => JSON.parse(l))
+    // _doc_count is kept: the engines read it from the document
+    expect(sources).toEqual([{ id: 'm1', title: 'الأول', text: 'نص' }, { id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 }, { id: 'm3', title: 'الثالث', text: 'نص' }])
+    // the note stays with --quiet; --json counts them
+    const quiet = fahras('bulk', input, '--index', 'articles', '-o', out, '--quiet')
+    expect(quiet.stderr).toMatch(/^note: left out the metadata fields _index \(2 documents\), _version \(1 document\)/)
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1)
+    const json = fahras('bulk', input, '--index', 'articles', '-o', out, '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({ documents: 3, metadataFieldsLeftOut: { documents: 2, fields: { _index: 2, _version: 1 } } })
+    const clean = fahras('bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', join(tmp, 'clean.ndjson'), '--json')
+    expect(JSON.parse(clean.stdout).metadataFieldsLeftOut).toEqual({ documents: 0, fields: {} })
+    // an _id read as the id field is no loss: it is the action's _id
+    const mongo = join(tmp, 'bulk-mongo.json')
+    writeFileSync(mongo, JSON.stringify([{ _id: 'x1', title: 'عنوان', text: 'نص' }]))
+    const m = fahras('bulk', mongo, '--index', 'articles', '--id', '_id')
+    expect(m.code, m.stderr).toBe(0)
+    expect(m.stderr).not.toMatch(/note:|left out/)
+    expect(ndjsonLines(m.stdout)).toEqual(['{"index":{"_index":"articles","_id":"x1"}}', '{"title":"عنوان","text":"نص"}'])
+  })
+
+  it('writes 20,000 documents as they come: one file, stdout, parts, more than 999 parts', () => {
+    const dir = join(tmp, 'large')
+    mkdirSync(dir)
+    const input = join(dir, 'many.jsonl')
+    const count = 20_000
+    const docs = Array.from({ length: count }, (_, i) => ({ id: `d${i}`, title: `عنوان ${i}`, text: `نص قصير رقم ${i}` }))
+    writeFileSync(input, docs.map((d) => JSON.stringify(d)).join('\n') + '\n')
+    const single = join(dir, 'many.ndjson')
+    const r = fahras('bulk', input, '--index', 'many', '-o', single)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/^exported 20000 documents from 1 file; skipped 0 bad records; wrote 40000 lines, [\d,]+ bytes \([\d.]+ MB\), to .*many\.ndjson\n$/)
+    const whole = readFileSync(single, 'utf8')
+    const lines = ndjsonLines(whole)
+    expect(lines).toHaveLength(2 * count)
+    for (const i of [0, 1, 12_345, count - 1]) {
+      expect(JSON.parse(lines[2 * i]!)).toEqual({ index: { _index: 'many', _id: `d${i}` } })
+      expect(JSON.parse(lines[2 * i + 1]!)).toEqual(docs[i])
+    }
+    // the same bytes through a pipe; a reader that stops early is no error
+    expect(fahras('bulk', input, '--index', 'many', '--quiet').stdout).toBe(whole)
+    const head = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" bulk "$2" --index many | head -n 1', process.execPath, cli, input], { encoding: 'utf8' })
+    expect(head.status, head.stderr).toBe(0)
+    expect(head.stdout).toBe(`${lines[0]}\n`)
+    expect(head.stderr).toMatch(/^exported 20000 documents .* to stdout\n$/)
+
+    // parts of 0.25 MB: full ones (the next document would not have fit), together the same bytes
+    const parts = join(dir, 'parts')
+    mkdirSync(parts)
+    const limit = 0.25 * 1024 * 1024
+    const split = fahras('bulk', input, '--index', 'many', '-o', join(parts, 'many.ndjson'), '--split-mb', '0.25', '--json')
+    expect(split.code, split.stderr).toBe(0)
+    const summary = JSON.parse(split.stdout)
+    expect(summary).toMatchObject({ documents: count, lines: 2 * count, bytes: Buffer.byteLength(whole) })
+    const names = readdirSync(parts).sort()
+    expect(names.length).toBeGreaterThan(5)
+    expect(names).toEqual(names.map((_, i) => `many-${String(i + 1).padStart(3, '0')}.ndjson`))
+    expect(summary.files.map((f: { path: string }) => f.path)).toEqual(names.map((n) => join(parts, n)))
+    const texts = names.map((n) => readFileSync(join(parts, n), 'utf8'))
+    expect(texts.join('')).toBe(whole)
+    texts.forEach((text, i) => {
+      const bytes = Buffer.byteLength(text)
+      expect(bytes, names[i]).toBeLessThanOrEqual(limit)
+      expect(summary.files[i]).toMatchObject({ bytes, documents: ndjsonLines(text).length / 2 })
+      if (i + 1 < texts.length) {
+        const [action, source] = ndjsonLines(texts[i + 1]!)
+        expect(bytes + Buffer.byteLength(`${action}\n${source}\n`), names[i]).toBeGreaterThan(limit)
+      }
+    })
+
+    // fewer parts over the same names: the rest is left and said to be left
+    const fewer = fahras('bulk', input, '--index', 'many', '-o', join(parts, 'many.ndjson'), '--split-mb', '0.5', '--json')
+    expect(fewer.code, fewer.stderr).toBe(0)
+    const written = JSON.parse(fewer.stdout).files.length
+    expect(written).toBeLessThan(names.length)
+    const stale = join(parts, `many-${String(written + 1).padStart(3, '0')}.ndjson`)
+    expect(fewer.stderr).toBe(`note: ${stale} and any later part are left from an earlier run, not written by this one\n`)
+
+    // parts of 0.002 MB: more than 999, numbered with four digits
+    const tiny = join(dir, 'tiny')
+    mkdirSync(tiny)
+    const t = fahras('bulk', input, '--index', 'many', '-o', join(tiny, 'many.ndjson'), '--split-mb', '0.002', '--quiet')
+    expect(t.code, t.stderr).toBe(0)
+    const tinyNames = readdirSync(tiny).sort()
+    expect(tinyNames.length).toBeGreaterThan(999)
+    expect(tinyNames).toEqual(tinyNames.map((_, i) => `many-${String(i + 1).padStart(4, '0')}.ndjson`))
+    expect(tinyNames.map((n) => readFileSync(join(tiny, n), 'utf8')).join('')).toBe(whole)
+  })
+
   it('exits 2 with one line on a bad --index, a missing --index, a bad --split-mb', () => {
     const cases: Array<[string[], RegExp]> = [
       [['bulk', 'corpus/articles.jsonl', '--index', 'Articles'], /^fahras: --index "Articles" is not a valid index name: it must be lowercase$/],
@@ -244,6 +345,7 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--split-mb', '10'], /--split-mb needs -o/],
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--json'], /--json needs -o/],
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', 'corpus/articles.jsonl'], /is also an input/],
+      [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--fields', 'title,_index'], /^fahras: bulk expected `fields` to list no metadata field \(Elasticsearch and OpenSearch refuse them inside a document\), got `"_index"` \(string\): the index the document is in/],
       [['export-settings', 'corpus/articles.jsonl'], /export-settings takes no inputs/],
     ]
     for (const [args, message] of cases) {
@@ -260,6 +362,9 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const r = fahras('export-settings')
     expect(r.code, r.stderr).toBe(0)
     const definition = JSON.parse(r.stdout)
+    expect(definition).toEqual(JSON.parse(JSON.stringify(indexSettings())))
+    expect(r.stdout).not.toMatch(/[\ufdd0-\ufdef]/) // markers written as \u escapes
+    expect(r.stdout).toContain('\\uFDE0')
     expect(definition.settings.analysis.analyzer.fahras_arabic).toBeDefined()
     expect(definition.mappings.properties.title.analyzer).toBe('fahras_arabic')
     const out = join(tmp, 'settings.json')

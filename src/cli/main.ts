@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs'
 import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -164,8 +164,12 @@ function printResults(results: SearchResult<Document>[], query: string, c: Commo
 const MEGABYTE = 1024 * 1024
 /** Elasticsearch's default `http.max_content_length`: the largest request body it accepts. */
 const ELASTICSEARCH_DEFAULT_MAX_CONTENT = 100 * MEGABYTE
-/** How much NDJSON is gathered before each write. */
+/** How much NDJSON is gathered, in bytes, before each write. */
 const WRITE_CHUNK = MEGABYTE
+/** The digits of a part's number in its name (out-001.ndjson), more when there are more parts. */
+const PART_NUMBER_DIGITS = 3
+/** How long to wait, in milliseconds, before writing again to a full pipe (EAGAIN). */
+const FULL_PIPE_WAIT_MS = 2
 
 interface BulkCommand {
   readonly index: string
@@ -177,9 +181,10 @@ interface BulkCommand {
   readonly splitMb: string | undefined
 }
 
-/** One file of the output: the pairs (action and source lines, with their newlines) it holds. */
-interface Part {
-  readonly pairs: string[]
+/** One file written: its path, the documents (action and source lines) and bytes it holds. */
+interface WrittenFile {
+  path: string
+  documents: number
   bytes: number
 }
 
@@ -189,42 +194,158 @@ function partName(output: string, n: number, width: number): string {
   return `${output.slice(0, output.length - ext.length)}-${String(n).padStart(width, '0')}${ext}`
 }
 
-/** The pairs joined into chunks of about WRITE_CHUNK characters, for fewer writes. */
-function* chunksOf(pairs: readonly string[]): Generator<string> {
-  let chunk = ''
-  for (const pair of pairs) {
-    chunk += pair
-    if (chunk.length >= WRITE_CHUNK) {
-      yield chunk
-      chunk = ''
+/** Blocks the thread for `ms` milliseconds (while a pipe's reader catches up). */
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * NDJSON written as it is produced, through a buffer of WRITE_CHUNK bytes, with blocking writes to
+ * a file descriptor: nothing is held longer than one buffer, and nothing is pending at exit.
+ */
+class NdjsonWriter {
+  private readonly buffer = Buffer.allocUnsafe(WRITE_CHUNK)
+  private used = 0
+  /** Set when the reader of stdout went away (| head): the rest is dropped, as a pipe would. */
+  private closedByReader = false
+
+  /** `where` names the output in errors: a path, or `stdout`. */
+  constructor(private readonly fd: number, private readonly where: string) {}
+
+  /** Adds `text`, `bytes` long in UTF-8. */
+  write(text: string, bytes: number) {
+    if (this.used + bytes > this.buffer.length) this.flush()
+    if (bytes > this.buffer.length) this.writeAll(Buffer.from(text, 'utf8'), bytes)
+    else this.used += this.buffer.write(text, this.used, 'utf8')
+  }
+
+  flush() {
+    if (this.used > 0) this.writeAll(this.buffer, this.used)
+    this.used = 0
+  }
+
+  private writeAll(data: Buffer, length: number) {
+    let done = 0
+    while (done < length && !this.closedByReader) {
+      try {
+        done += writeSync(this.fd, data, done, length - done)
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EAGAIN') sleep(FULL_PIPE_WAIT_MS) // a non-blocking pipe, full: wait for its reader
+        else if (code === 'EPIPE' && this.where === 'stdout') this.closedByReader = true // a reader that stops early is not an error
+        else throw new CliError(`cannot write ${this.where}: ${code ?? (error as Error).message}`)
+      }
     }
   }
-  if (chunk) yield chunk
 }
 
-function writeNdjson(path: string, pairs: readonly string[]) {
-  let fd: number | undefined
+/** Opens `path` for writing, or says why it cannot be. */
+function openOutput(path: string): number {
   try {
-    fd = openSync(path, 'w')
-    for (const chunk of chunksOf(pairs)) writeFileSync(fd, chunk)
+    return openSync(path, 'w')
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  } finally {
-    if (fd !== undefined) closeSync(fd)
   }
 }
 
-function writeStdout(pairs: readonly string[]) {
-  // a reader that stops early (| head) is not an error
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-  })
-  for (const chunk of chunksOf(pairs)) process.stdout.write(chunk)
+/**
+ * Where `fahras bulk` writes: stdout, one file, or parts of at most `partBytes`. Files are opened
+ * when their first document comes (no document, no file), written as documents come, and the
+ * parts renamed at the end only if there are more than 999 of them (out-0001.ndjson…).
+ */
+class BulkOutput {
+  readonly files: WrittenFile[] = []
+  private writer: NdjsonWriter | undefined
+  /** The file open for writing, if any. */
+  private open: { fd: number; path: string } | undefined
+
+  constructor(private readonly b: BulkCommand) {}
+
+  /** Writes one document's two lines, `bytes` long, starting a part when it would not fit. */
+  add(pair: string, bytes: number) {
+    const { output, partBytes } = this.b
+    let file = this.files[this.files.length - 1]
+    if (output === undefined) {
+      this.writer ??= new NdjsonWriter(process.stdout.fd, 'stdout')
+    } else if (file === undefined || (partBytes !== undefined && file.bytes + bytes > partBytes)) {
+      // greedy: a pair goes to the current part while it fits, an action never apart from its source
+      this.close()
+      const path = partBytes === undefined ? output : partName(output, this.files.length + 1, PART_NUMBER_DIGITS)
+      this.open = { fd: openOutput(path), path }
+      this.writer = new NdjsonWriter(this.open.fd, path)
+      file = { path, documents: 0, bytes: 0 }
+      this.files.push(file)
+    }
+    this.writer!.write(pair, bytes)
+    if (file !== undefined) {
+      file.documents++
+      file.bytes += bytes
+    }
+  }
+
+  /** Writes what is left and closes; renames the parts if they need more digits. Returns the digits. */
+  finish(): number {
+    this.writer?.flush()
+    this.close()
+    const width = Math.max(PART_NUMBER_DIGITS, String(this.files.length).length)
+    if (this.b.partBytes === undefined || width === PART_NUMBER_DIGITS) return width
+    for (const [i, file] of this.files.entries()) {
+      const path = partName(this.b.output!, i + 1, width)
+      if (path === file.path) continue
+      try {
+        renameSync(file.path, path)
+      } catch (error) {
+        throw new CliError(`cannot rename ${file.path} to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      }
+      file.path = path
+    }
+    return width
+  }
+
+  /** Closes the open file without writing what is left: after an error, which is the one reported. */
+  abandon() {
+    if (this.open === undefined) return
+    try {
+      closeSync(this.open.fd)
+    } catch {
+      // the error that stopped the run is the one to report
+    }
+    this.open = undefined
+  }
+
+  private close() {
+    if (this.open === undefined) return
+    const { fd, path } = this.open
+    this.writer!.flush()
+    this.open = undefined
+    try {
+      closeSync(fd)
+    } catch (error) {
+      throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+  }
 }
 
 const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes (${(bytes / MEGABYTE).toFixed(1)} MB)`
 
-/** `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout. */
+/** The metadata fields left out of the sources: how many documents had each, and where the first was. */
+interface LeftOutMetadata {
+  documents: number
+  readonly fields: Record<string, number>
+  first: string | undefined
+}
+
+/** `note: left out the metadata fields _index (2 documents), _version (1 document), …`, or '' when none was. */
+function leftOutNote(leftOut: LeftOutMetadata): string {
+  if (leftOut.documents === 0) return ''
+  const fields = Object.entries(leftOut.fields).map(([field, n]) => `${field} (${plural(n, 'document')})`).join(', ')
+  return `note: left out the metadata fields ${fields}, the first at ${leftOut.first}: Elasticsearch and OpenSearch refuse them inside a document\n`
+}
+
+/**
+ * `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout,
+ * each document written as soon as it is encoded.
+ */
 function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
   let options
   try {
@@ -234,69 +355,67 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
     throw error
   }
   const { good, bad, files } = readTextDocuments(inputs, c)
+  reportBad(bad, c.style)
+  const skip = (record: BadRecord) => {
+    bad.push(record)
+    reportBad([record], c.style)
+  }
   // the library's checks (an id over 512 bytes, 7 and "7" as the same _id…), reported and skipped
   const seen = new Map<string, string>()
-  const pairs: string[] = []
-  const sizes: number[] = []
-  for (const doc of good) {
-    const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
-    if (!encoded.ok) {
-      bad.push({ ...originOf(doc), reason: encoded.reason })
-      continue
-    }
-    const pair = `${encoded.action}\n${encoded.source}\n`
-    const bytes = Buffer.byteLength(pair, 'utf8')
-    if (b.partBytes !== undefined && bytes > b.partBytes) {
-      seen.delete(encoded.id)
-      bad.push({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
-      continue
-    }
-    pairs.push(pair)
-    sizes.push(bytes)
-  }
-  reportBad(bad, c.style)
-  const read = `exported ${plural(pairs.length, 'document')} from ${plural(files, 'file')}; skipped ${plural(bad.length, 'bad record')}`
-  if (pairs.length === 0) throw new CliError(`${read}; nothing to export`)
-  const total = sizes.reduce((a, n) => a + n, 0)
-  const lines = pairs.length * 2
-  const written: Array<{ path: string; documents: number; bytes: number }> = []
-  let where: string
-  if (b.output === undefined) {
-    writeStdout(pairs)
-    where = 'to stdout'
-  } else if (b.partBytes === undefined) {
-    writeNdjson(b.output, pairs)
-    written.push({ path: b.output, documents: pairs.length, bytes: total })
-    where = `to ${b.output}`
-  } else {
-    // greedy: a pair goes to the current part while it fits, an action never apart from its source
-    const parts: Part[] = []
-    let current: Part | undefined
-    pairs.forEach((pair, i) => {
-      const bytes = sizes[i]!
-      if (current === undefined || current.bytes + bytes > b.partBytes!) {
-        current = { pairs: [], bytes: 0 }
-        parts.push(current)
+  const out = new BulkOutput(b)
+  const leftOut: LeftOutMetadata = { documents: 0, fields: {}, first: undefined }
+  let documents = 0
+  let total = 0
+  let width: number
+  try {
+    for (const doc of good) {
+      const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
+      if (!encoded.ok) {
+        skip({ ...originOf(doc), reason: encoded.reason })
+        continue
       }
-      current.pairs.push(pair)
-      current.bytes += bytes
-    })
-    const width = Math.max(3, String(parts.length).length)
-    parts.forEach((part, i) => {
-      const path = partName(b.output!, i + 1, width)
-      writeNdjson(path, part.pairs)
-      written.push({ path, documents: part.pairs.length, bytes: part.bytes })
-    })
-    const stale = partName(b.output, parts.length + 1, width)
+      const pair = `${encoded.action}\n${encoded.source}\n`
+      const bytes = Buffer.byteLength(pair, 'utf8')
+      if (b.partBytes !== undefined && bytes > b.partBytes) {
+        seen.delete(encoded.id)
+        skip({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
+        continue
+      }
+      out.add(pair, bytes)
+      documents++
+      total += bytes
+      if (encoded.leftOut.length > 0) {
+        leftOut.documents++
+        leftOut.first ??= placeOf(doc)
+        for (const field of encoded.leftOut) leftOut.fields[field] = (leftOut.fields[field] ?? 0) + 1
+      }
+    }
+    width = out.finish()
+  } catch (error) {
+    out.abandon()
+    throw error
+  }
+  const read = `exported ${plural(documents, 'document')} from ${plural(files, 'file')}; ` +
+    `${leftOut.documents > 0 ? `left out metadata fields from ${plural(leftOut.documents, 'document')}; ` : ''}skipped ${plural(bad.length, 'bad record')}`
+  if (documents === 0) throw new CliError(`${read}; nothing to export`)
+  process.stderr.write(leftOutNote(leftOut))
+  const lines = documents * 2
+  const written = out.files
+  let where: string
+  if (b.output === undefined) where = 'to stdout'
+  else if (b.partBytes === undefined) where = `to ${b.output}`
+  else {
+    const stale = partName(b.output, written.length + 1, width)
     if (existsSync(stale)) process.stderr.write(`note: ${stale} and any later part are left from an earlier run, not written by this one\n`)
-    where = `in ${plural(parts.length, 'file')} of at most ${b.splitMb} MB: ${written[0]!.path}${parts.length > 1 ? ` … ${written[written.length - 1]!.path}` : ''}`
+    where = `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${written[0]!.path}${written.length > 1 ? ` … ${written[written.length - 1]!.path}` : ''}`
   }
   if (b.partBytes === undefined && total > ELASTICSEARCH_DEFAULT_MAX_CONTENT) {
     process.stderr.write(`note: ${formatBytes(total)} is more than Elasticsearch accepts in one request by default (http.max_content_length: 100mb): split it with --split-mb 20\n`)
   }
   if (!c.quiet) process.stderr.write(`${read}; wrote ${plural(lines, 'line')}, ${formatBytes(total)}, ${where}\n`)
   if (c.json) {
-    const summary = { index: options.index, documents: pairs.length, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: bad }
+    const metadataFieldsLeftOut = { documents: leftOut.documents, fields: leftOut.fields }
+    const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: bad, metadataFieldsLeftOut }
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
   }
   return 0

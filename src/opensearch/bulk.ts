@@ -61,12 +61,11 @@ const METADATA_FIELDS: Readonly<Record<string, string>> = {
   _ignored_source: 'the values Elasticsearch keeps to rebuild a synthetic source',
   _nested_path: 'the path of a nested document inside its parent',
   _data_stream_timestamp: 'the check that a data stream document has one `@timestamp`',
-  _feature: 'the features of the document\'s `rank_feature` fields',
+  _feature: "the features of the document's `rank_feature` fields",
   _tier: "the data tier of the document's index (Elasticsearch)",
   _index_mode: "the mode of the document's index: standard, time series, logs (Elasticsearch)",
   _tsid: 'the id of the time series the document belongs to (Elasticsearch)',
   _ts_routing_hash: "the hash that routes a time series document to its shard (Elasticsearch)",
-  _size: "the source's size in bytes (the `mapper-size` plugin)",
 }
 /** Line separators JSON.stringify leaves raw: escaped so that no line splitter breaks a line. */
 const RAW_LINE_SEPARATORS = /[\u0085\u2028\u2029]/g
