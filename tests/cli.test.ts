@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ArabicSearch } from '../src/index.js'
 import { indexSettings } from '../src/opensearch/index.js'
 
 // End-to-end: these tests spawn the built binary (dist/cli.js, built by `npm test` first).
@@ -378,6 +379,22 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const plain = JSON.parse(fahras('export-settings', '--no-exact').stdout)
     expect(plain.mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
     expect(Object.keys(plain.settings.analysis.analyzer)).toEqual(['fahras_arabic'])
+  })
+
+  it('export-settings --from takes the analyzer options and fields of a saved index', () => {
+    const search = new ArabicSearch({ fields: ['title', 'body'], keep: ['المدرسة'], normalize: { taaMarbuta: false } })
+    search.add({ id: 1, title: 'المدرسة', body: 'كتاب' })
+    const saved = join(tmp, 'saved-index.json')
+    writeFileSync(saved, JSON.stringify(search))
+    const r = fahras('export-settings', '--from', saved)
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(indexSettings({ analyzer: search.analyzerOptions, fields: ['title', 'body'] }))))
+    const notIndex = join(tmp, 'not-an-index.json')
+    writeFileSync(notIndex, '{"a": 1}')
+    const bad = fahras('export-settings', '--from', notIndex)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/not a saved fahras index/)
+    expect(fahras('export-settings', '--from', join(tmp, 'missing.json')).stderr).toMatch(/cannot read .*ENOENT/)
   })
 
   it('--help lists both commands', () => {

@@ -7,6 +7,7 @@ import { encodeBulkDocument, indexNameProblem, resolveBulkOptions } from '../ope
 import { indexSettings, type IndexSettingsOptions } from '../opensearch/settings.js'
 import { ArabicSearch } from '../search/arabic-search.js'
 import type { SearchResult } from '../search/options.js'
+import type { AnalyzerOptions } from '../analyze/analyze.js'
 import { CliError, origins, readInputs, type BadRecord, type Document } from './inputs.js'
 import { progressBar, renderSnippet, styleFor, type Style } from './terminal.js'
 
@@ -18,7 +19,7 @@ Usage:
   fahras tour [inputs…]            a few queries over the bundled corpus (or your inputs)
   fahras bulk <inputs…> --index <name> [-o <out.ndjson>] [--split-mb <n>] [--fields …] [--id id]
                                    the inputs as a _bulk request for Elasticsearch or OpenSearch
-  fahras export-settings [--name fahras_arabic] [--fields title,text] [--no-exact] [-o <settings.json>]
+  fahras export-settings [--from index.json] [--name fahras_arabic] [--fields title,text] [--no-exact] [-o <settings.json>]
                                    the index settings and mappings with fahras's analyzer
   fahras --help | --version
 
@@ -37,6 +38,7 @@ Options:
                         (1 MB = 1,048,576 bytes; Elasticsearch takes 100 MB a request by default)
   --name <analyzer>     \`export-settings\`: the analyzer's name (default: fahras_arabic)
   --no-exact            \`export-settings\`: no <field>.exact subfield (words as written)
+  --from <index.json>   \`export-settings\`: the analyzer options and fields of a saved index
   -n, --limit <n>       results to show (default: 10)
   --and                 require every word of the query (default: any word)
   --json                machine-readable output (\`bulk\`: a summary on stdout, with -o)
@@ -421,9 +423,43 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
   return 0
 }
 
+/** The analyzer options and fields recorded in an index saved by `fahras index` or `JSON.stringify(search)`. */
+function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: string[] | undefined } {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  let saved: { format?: unknown; analyzer?: unknown; fields?: unknown }
+  try {
+    saved = JSON.parse(text) as typeof saved
+  } catch {
+    throw new CliError(`${file} is not JSON: expected an index saved by \`fahras index\``)
+  }
+  if (saved === null || typeof saved !== 'object' || saved.format !== 'fahras-index' || saved.analyzer === null || typeof saved.analyzer !== 'object') {
+    throw new CliError(`${file} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`)
+  }
+  const fields = Array.isArray(saved.fields) && saved.fields.every((f) => typeof f === 'string') ? (saved.fields as string[]) : undefined
+  return { analyzer: saved.analyzer as AnalyzerOptions, fields }
+}
+
 /** `fahras export-settings`: the body of `PUT /<index>`, with fahras's analyzer. */
-function exportSettings(c: Common, name: string | undefined, fields: string[] | undefined, output: string | undefined, exact: boolean): number {
-  const options: IndexSettingsOptions = { ...(name !== undefined && { name }), ...(fields !== undefined && { fields }), ...(!exact && { exact: false }) }
+function exportSettings(
+  c: Common,
+  name: string | undefined,
+  fields: string[] | undefined,
+  output: string | undefined,
+  exact: boolean,
+  from: string | undefined,
+): number {
+  const saved = from === undefined ? undefined : savedIndexOptions(from)
+  const options: IndexSettingsOptions = {
+    ...(name !== undefined && { name }),
+    ...((fields ?? saved?.fields) !== undefined && { fields: fields ?? saved!.fields }),
+    ...(!exact && { exact: false }),
+    ...(saved !== undefined && { analyzer: saved.analyzer }),
+  }
   let definition
   try {
     definition = indexSettings(options)
@@ -469,6 +505,7 @@ function run(argv: string[]): number {
       'split-mb': { type: 'string' },
       name: { type: 'string' },
       'no-exact': { type: 'boolean' },
+      from: { type: 'string' },
       limit: { type: 'string', short: 'n' },
       and: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -559,7 +596,7 @@ function run(argv: string[]): number {
     }
     case 'export-settings': {
       if (rest.length > 0) throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(rest[0])}`, 2)
-      return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output, values['no-exact'] !== true)
+      return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output, values['no-exact'] !== true, values.from)
     }
     case undefined:
       throw new CliError('a command is needed: index, search, tour, bulk or export-settings (see fahras --help)', 2)
