@@ -1,6 +1,7 @@
 // Parity beyond `npm test`: the analyzer of indexSettings() run in Lucene (Debian's Lucene 8, as
 // tests/parity.test.ts runs it) against fahras's analyze() on
 //   - the whole arwiki-cwc set (10,726 articles, 87 MB; every line with an Arabic letter),
+//   - the paragraphs and questions of the shared retrieval sets (xquad-ar, arcd-train),
 //   - the corpus and the Quran (as written and in NFC) under six other analyzer options,
 //   - random texts over the property tests' Arabic alphabet (multi-word ligatures left out: their
 //     offsets differ by design, docs/scaling.md),
@@ -55,6 +56,21 @@ function wiki(): string[] {
     if (record === '') continue
     const doc = JSON.parse(record) as { title?: string; text?: string }
     lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabic))
+  }
+  return lines
+}
+
+/** The documents (title and text) and the questions of the shared retrieval sets: queries too. */
+function retrievalSets(): string[] {
+  const lines: string[] = []
+  for (const set of ['xquad-ar', 'arcd-train']) {
+    for (const file of ['docs.jsonl', 'queries.jsonl']) {
+      for (const record of readFileSync(join(values.data!, set, file), 'utf8').split('\n')) {
+        if (record === '') continue
+        const doc = JSON.parse(record) as { title?: string; text?: string }
+        lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabic))
+      }
+    }
   }
   return lines
 }
@@ -121,6 +137,7 @@ if (!values['skip-wiki']) {
   report('arwiki-cwc, every Arabic line', await compare(wiki()))
   console.log(`  ${lastLuceneSummary()}`)
 }
+report('xquad-ar and arcd-train: paragraphs and questions', await compare(retrievalSets()))
 const optionSets: AnalyzerOptions[] = [
   { stem: false },
   { normalize: { uthmani: false } },
