@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES, isFahrasError } from '../src/index.js'
+import { expectCoded } from './expect-coded.js'
+import { ERROR_CODES } from '../src/index.js'
 import { encodeBulkDocument, isMetadataField, resolveBulkOptions } from '../src/opensearch/bulk.js'
 import { bulkLines, type BulkOptions } from '../src/opensearch/index.js'
-
-const expectCoded = (fn: () => unknown, code: string, message: RegExp) => {
-  let caught: unknown
-  try {
-    fn()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught, 'expected a throw').toBeInstanceOf(Error)
-  expect(isFahrasError(caught)).toBe(true)
-  expect((caught as { code: string }).code).toBe(code)
-  expect((caught as Error).message).toMatch(message)
-  return caught as Error & { details?: Record<string, unknown> }
-}
 
 const lines = (documents: Iterable<object>, options: BulkOptions) => [...bulkLines(documents, options)]
 const pairs = (all: string[]) => {

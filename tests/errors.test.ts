@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES, analyze, isFahrasError, normalize, normalizeText, stem, tokenize } from '../src/index.js'
-
-const expectCoded = (fn: () => unknown, code: string, message: RegExp) => {
-  let caught: unknown
-  try {
-    fn()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught, 'expected a throw').toBeInstanceOf(Error)
-  expect(isFahrasError(caught)).toBe(true)
-  expect((caught as { code: string }).code).toBe(code)
-  expect((caught as Error).message).toMatch(message)
-  return caught as Error
-}
+import { expectCoded } from './expect-coded.js'
+import { ERROR_CODES, analyze, normalize, normalizeText, stem, tokenize } from '../src/index.js'
 
 describe('bad input gets a coded, clear error', () => {
   const fns: Array<[string, (v: never) => unknown]> = [
