@@ -33,6 +33,7 @@ import {
   ARABIC_LETTER,
   ARABIC_SCRIPT_RANGES,
   codePointClass,
+  unicodeClass,
   DIGIT,
   JOINER,
   MARK,
@@ -387,7 +388,7 @@ function tokenPattern(): string {
   // The scanner's own lists outside the Arabic blocks (ZWNJ, bidi controls, . , ' ’…).
   const outsideList = (k: number) => {
     const codes: number[] = []
-    for (let c = 0; c < 0x10000; c++) if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && !isUnicodeClass(c, k)) codes.push(c)
+    for (let c = 0; c < 0x10000; c++) if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && unicodeClass(c) !== k) codes.push(c)
     return classItems(codes).map((i) => i.text).join('')
   }
   const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `${atom(f)}-${atom(l)}`).join('')
@@ -417,15 +418,6 @@ function tokenPattern(): string {
     `|(?:${digit()}${marks}*+(?:${numberPunct}(?=${digit(true)}))?` +
     `|${other()}${marks}*+(?:${apostrophe}(?=${other(true)}))?)++)`
   return tokenPatternCache
-}
-
-/** Is `c` in the Unicode class that stands for the scanner's class `k` outside the Arabic blocks? */
-function isUnicodeClass(c: number, k: number): boolean {
-  const ch = String.fromCodePoint(c)
-  if (k === MARK) return /\p{M}/u.test(ch)
-  if (k === DIGIT) return /\p{Nd}/u.test(ch)
-  if (k === OTHER_LETTER) return /\p{L}/u.test(ch)
-  return false
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,10 +36,7 @@ export const ARABIC_SCRIPT_RANGES: readonly (readonly [number, number])[] = [
 ]
 
 function isArabicScript(c: number): boolean {
-  return (
-    (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) ||
-    (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)
-  )
+  return ARABIC_SCRIPT_RANGES.some(([first, last]) => c >= first && c <= last)
 }
 
 function computeClass(c: number): number {
@@ -54,11 +51,8 @@ function computeClass(c: number): number {
   // Quranic signs and marks (some are not \p{M} in Unicode, such as ۝ and ۞) stay inside words.
   if ((c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST) || (c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST)) return MARK
   if (c >= 0xd800 && c <= 0xdfff) return SEPARATOR // surrogates are classified as code points
-  const ch = String.fromCharCode(c)
-  if (MARK_RE.test(ch)) return MARK
-  if (DIGIT_RE.test(ch)) return DIGIT
-  if (LETTER_RE.test(ch)) return isArabicScript(c) ? ARABIC_LETTER : OTHER_LETTER
-  return SEPARATOR
+  const k = unicodeClass(c)
+  return k === OTHER_LETTER && isArabicScript(c) ? ARABIC_LETTER : k
 }
 
 // Lazily filled class table for the BMP: 0 = not computed yet, else class + 1.
@@ -72,7 +66,11 @@ function classOf(c: number): number {
   return computed
 }
 
-function classOfAstral(codePoint: number): number {
+/**
+ * The class Unicode gives a code point, which the scanner uses outside its own lists: a mark
+ * (\p{M}), a digit (\p{Nd}), a letter (\p{L}, here always OTHER_LETTER) or a separator. @internal
+ */
+export function unicodeClass(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint)
   if (MARK_RE.test(ch)) return MARK
   if (DIGIT_RE.test(ch)) return DIGIT
@@ -84,7 +82,7 @@ function classOfAstral(codePoint: number): number {
  * The scanner's class of a code point (a lone surrogate is a separator). @internal
  */
 export function codePointClass(codePoint: number): number {
-  return codePoint >= 0x10000 ? classOfAstral(codePoint) : classOf(codePoint)
+  return codePoint >= 0x10000 ? unicodeClass(codePoint) : classOf(codePoint)
 }
 
 /** Can base class `b` continue a token whose last base class is `a`? */
@@ -118,7 +116,7 @@ export function scanTokens(text: string, visit: (start: number, end: number, kin
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1)
       if (d >= 0xdc00 && d <= 0xdfff) {
-        cls = classOfAstral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
+        cls = unicodeClass(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
         width = 2
       } else cls = SEPARATOR
     } else cls = classOf(c)
