@@ -10,7 +10,6 @@
 //                             [--out bench/results/opensearch.json]
 //
 // Needs a JDK and Debian's Lucene 8 jars (`apt-get install liblucene8-java default-jdk-headless`).
-import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -18,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { ArabicSearch } from '../dist/index.js'
 import { indexSettings } from '../dist/opensearch.js'
-import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJars } from '../tests/parity/lucene.mjs'
+import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJars, runCommand } from '../tests/parity/lucene.mjs'
 import { loadDataset } from './lib/datasets.mjs'
 import { evaluateRun, reciprocalRank, topK } from './lib/metrics.mjs'
 import { createFahrasSystem } from './systems/fahras.mjs'
@@ -79,15 +78,6 @@ function usage(error) {
   process.exit(error ? 2 : 0)
 }
 
-function run(command, args) {
-  return new Promise((resolveRun, reject) => {
-    execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`\`${command} ${args.slice(-6).join(' ')}\` failed (${error.code ?? error.signal}):\n${stderr.trim() || error.message}`))
-      else resolveRun({ stdout, stderr })
-    })
-  })
-}
-
 /** The Lucene jars: core and analyzers-common (as the parity test finds them) and queryparser. */
 function jars() {
   const two = luceneJars()
@@ -105,7 +95,7 @@ async function luceneRuns(classpath, definitionFile, set, work) {
   writeFileSync(docs, set.docs.map((d) => JSON.stringify(d) + '\n').join(''))
   writeFileSync(queries, set.queries.map((q) => JSON.stringify(q) + '\n').join(''))
   const started = performance.now()
-  const { stdout } = await run('java', ['-Xss1m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
+  const { stdout } = await runCommand('java', ['-Xss1m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
   const summary = { ...JSON.parse(stdout.trim().split('\n').at(-1)), wallMs: Math.round(performance.now() - started) }
   const runs = new Map()
   for (const line of readFileSync(output, 'utf8').split('\n')) {

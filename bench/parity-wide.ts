@@ -10,7 +10,6 @@
 // Command: npm run bench:parity (about 3 minutes). Writes bench/results/parity-wide.json.
 // Options: --skip-wiki, --random N (default 30000), --data DIR (default ../shared/data).
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
@@ -19,6 +18,7 @@ import { analyze, type AnalyzerOptions } from '../src/index.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../src/normalize/rules.js'
 import { indexSettings } from '../src/opensearch/index.js'
 import { arabicText } from '../tests/arbitraries.js'
+import { corpusCases, hasArabicLetter, quranCases } from '../tests/parity/cases.js'
 import { lastLuceneSummary, LUCENE_MISSING, luceneAvailable, runLucene, type LuceneToken } from '../tests/parity/lucene.mjs'
 
 const { values } = parseArgs({
@@ -29,25 +29,6 @@ if (!luceneAvailable()) {
   process.exit(2)
 }
 const root = new URL('..', import.meta.url).pathname
-const hasArabic = (line: string) => /[\u0621-\u064A]/.test(line)
-
-function corpusAndQuran(): string[] {
-  const lines: string[] = []
-  for (const record of readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n')) {
-    if (record === '') continue
-    const doc = JSON.parse(record) as { title: string; text: string }
-    lines.push(...`${doc.title}\n${doc.text}`.split('\n').filter(hasArabic))
-  }
-  const quran = createRequire(import.meta.url)('quran-json/dist/quran.json') as { verses: { text: string }[] }[]
-  for (const chapter of quran) {
-    for (const verse of chapter.verses) {
-      lines.push(verse.text)
-      // again in Unicode's canonical order (hamza after its vowel) where that differs
-      if (verse.text.normalize('NFC') !== verse.text) lines.push(verse.text.normalize('NFC'))
-    }
-  }
-  return lines
-}
 
 function wiki(): string[] {
   const lines: string[] = []
@@ -55,7 +36,7 @@ function wiki(): string[] {
   for (const record of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
     if (record === '') continue
     const doc = JSON.parse(record) as { title?: string; text?: string }
-    lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabic))
+    lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabicLetter))
   }
   return lines
 }
@@ -68,7 +49,7 @@ function retrievalSets(): string[] {
       for (const record of readFileSync(join(values.data!, set, file), 'utf8').split('\n')) {
         if (record === '') continue
         const doc = JSON.parse(record) as { title?: string; text?: string }
-        lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabic))
+        lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabicLetter))
       }
     }
   }
@@ -132,7 +113,8 @@ const report = (name: string, f: Figures, options?: AnalyzerOptions) => {
   for (const e of f.examples.slice(0, 2)) console.log(`  differs: ${JSON.stringify(e.text).slice(0, 120)}`)
 }
 
-const lines = corpusAndQuran()
+// the corpus and the Quran, as written and in NFC: the texts of the parity test
+const lines = [...corpusCases(), ...quranCases()].map((c) => c.text)
 if (!values['skip-wiki']) {
   report('arwiki-cwc, every Arabic line', await compare(wiki()))
   console.log(`  ${lastLuceneSummary()}`)

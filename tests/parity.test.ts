@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { analyze, type AnalyzerOptions } from '../src/index.js'
 import { DEFAULT_ANALYZER_NAME, indexSettings, MAX_TERM_LENGTH } from '../src/opensearch/index.js'
+import { corpusCases, edgeCases, quranCases, type Case, type Group } from './parity/cases.js'
 import { LUCENE_MISSING, lastLuceneSummary, luceneAvailable, runLucene, type LuceneToken } from './parity/lucene.mjs'
 
 // Parity: the analyzer that indexSettings() generates for Elasticsearch/OpenSearch, run in real
@@ -22,60 +22,14 @@ if (!available && !required) {
   console.warn(`tests/parity.test.ts skipped: ${LUCENE_MISSING}`)
 }
 
-const ARABIC_LETTER = /[\u0621-\u064A]/
 const REPORT = join(root, 'test-results', 'parity.json')
 const SHOWN_IN_FAILURE = 5
 const KEPT_IN_REPORT = 50
 
-type Group = 'corpus' | 'quran' | 'edge'
-interface Case {
-  readonly group: Group
-  /** Where the text comes from: document id and field line, chapter:verse, or file line. */
-  readonly where: string
-  readonly text: string
-}
 interface Difference extends Case {
   readonly at: number
   readonly fahras: LuceneToken[]
   readonly lucene: LuceneToken[]
-}
-
-/** Every non-empty line with an Arabic letter of the titles and texts of corpus/articles.jsonl. */
-function corpusCases(): Case[] {
-  const cases: Case[] = []
-  const records = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
-  for (const record of records) {
-    const doc = JSON.parse(record) as { id: string; title: string; text: string }
-    for (const field of ['title', 'text'] as const) {
-      doc[field].split('\n').forEach((text, i) => {
-        if (text !== '' && ARABIC_LETTER.test(text)) cases.push({ group: 'corpus', where: `${doc.id} ${field} line ${i + 1}`, text })
-      })
-    }
-  }
-  return cases
-}
-
-/**
- * Every verse of quran-json's Uthmani text, and again in Unicode's canonical order (NFC) where
- * that differs: quran-json writes a hamza before its vowel, NFC after it, and other texts do.
- */
-function quranCases(): Case[] {
-  const file = createRequire(import.meta.url).resolve('quran-json/dist/quran.json')
-  const chapters = JSON.parse(readFileSync(file, 'utf8')) as { id: number; verses: { id: number; text: string }[] }[]
-  return chapters.flatMap((c) =>
-    c.verses.flatMap((v): Case[] => {
-      const nfc = v.text.normalize('NFC')
-      const verse: Case = { group: 'quran', where: `${c.id}:${v.id}`, text: v.text }
-      return nfc === v.text ? [verse] : [verse, { group: 'quran', where: `${c.id}:${v.id} (NFC)`, text: nfc }]
-    }),
-  )
-}
-
-/** tests/parity/edge-cases.txt: one text a line; lines starting with # are comments. */
-function edgeCases(): Case[] {
-  const lines = readFileSync(join(root, 'tests', 'parity', 'edge-cases.txt'), 'utf8').split('\n')
-  if (lines.at(-1) === '') lines.pop()
-  return lines.flatMap((text, i) => (text.startsWith('#') ? [] : [{ group: 'edge' as const, where: `edge-cases.txt:${i + 1}`, text }]))
 }
 
 /** tests/parity/explained.json: [{ text, why }], the edge cases allowed to differ. */

@@ -337,7 +337,8 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
   // Every other rule does not depend on context: the mapping is what fahras's own normalizer
   // makes of each character alone, and of each letter + combining mark composition.
   const rules: string[] = []
-  const escape = (text: string) => [...text].map((ch) => (ch.length > 1 ? [...ch].map((u) => `\\u${hex4(u.charCodeAt(0))}`).join('') : `\\u${hex4(ch.charCodeAt(0))}`)).join('')
+  // every UTF-16 code unit as \uXXXX (the engines read rules unit by unit)
+  const escape = (text: string) => text.replace(/[\s\S]/g, (unit) => `\\u${hex4(unit.charCodeAt(0))}`)
   const rule = (from: string, to: string) => rules.push(`${escape(from)} => ${escape(to)}`.trimEnd())
   for (let c = 0; c <= 0xffff; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue

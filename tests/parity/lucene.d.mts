@@ -4,6 +4,7 @@ export type LuceneToken = [term: string, start: number, end: number, position: n
 export const LUCENE_MISSING: string
 export function luceneJars(): string[] | null
 export function luceneAvailable(): boolean
+export function runCommand(command: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }>
 export function compileJava(sources: readonly string[], classesRoot: string, marker: string, jars?: readonly string[]): Promise<string>
 export function runLucene(definition: object, analyzerName: string, texts: readonly string[]): Promise<LuceneToken[][]>
 export function lastLuceneSummary(): string

@@ -83,16 +83,21 @@ function compile() {
   return compiled
 }
 
-function run(command, args) {
+/**
+ * Runs a command (javac, java) and resolves with its output; rejects with its status and error
+ * output. The message names the command and its last arguments (the class and its files).
+ */
+export function runCommand(command, args) {
   return new Promise((resolve, reject) => {
     execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         const status = error.code ?? error.signal
-        reject(new Error(`runLucene: \`${command}\` failed (${status}):\n${stderr.trim() || stdout.trim() || error.message}`))
+        reject(new Error(`\`${command} ${args.slice(-6).join(' ')}\` failed (${status}):\n${stderr.trim() || stdout.trim() || error.message}`))
       } else resolve({ stdout, stderr })
     })
   })
 }
+const run = runCommand
 
 /**
  * Analyzes each text with the named analyzer of an index definition, in one Java run.
