@@ -41,12 +41,29 @@ function isBinary(buffer: Buffer): boolean {
   return bad > 8 && bad / text.length > 0.05
 }
 
+/** Where a document was read: its file and line, `(input)` when it was not read from a file. */
+export function originOf(doc: Document): { file: string; line?: number } {
+  const o = origins.get(doc)
+  return { file: o?.file ?? '(input)', line: o?.line }
+}
+
+/** A file and line as messages show them: `file:line`, or `file`. */
+export const place = (o: { file: string; line?: number }): string => (o.line ? `${o.file}:${o.line}` : o.file)
+
+/** Where a document was read, as messages show it. */
+export const placeOf = (doc: Document): string => place(originOf(doc))
+
+/** What went wrong with a file: the system's error code (ENOENT, EACCES…), else the message. */
+export function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+}
+
 function readText(file: string, bad: BadRecord[], shown: string): string | null {
   let buffer: Buffer
   try {
     buffer = readFileSync(file)
   } catch (error) {
-    bad.push({ file: shown, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })
+    bad.push({ file: shown, reason: `cannot read: ${errorCode(error)}` })
     return null
   }
   if (isBinary(buffer)) {
@@ -181,10 +198,6 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
   // the same id twice: keep the first, report the others
   const seen = new Map<unknown, string>()
   const unique: Document[] = []
-  const place = (doc: Document) => {
-    const o = origins.get(doc)
-    return o ? (o.line ? `${o.file}:${o.line}` : o.file) : '(input)'
-  }
   for (const doc of documents) {
     const id = doc[idField]
     if (seen.has(id)) {
@@ -192,7 +205,7 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
       bad.push({ file: o?.file ?? '(input)', line: o?.line, reason: `duplicate id ${JSON.stringify(id)}, first seen at ${seen.get(id)}` })
       continue
     }
-    seen.set(id, place(doc))
+    seen.set(id, placeOf(doc))
     unique.push(doc)
   }
   return { documents: unique, bad, files }

@@ -8,7 +8,7 @@ import { indexSettings, type IndexSettingsOptions } from '../opensearch/settings
 import { ArabicSearch } from '../search/arabic-search.js'
 import type { SearchResult } from '../search/options.js'
 import type { AnalyzerOptions } from '../analyze/analyze.js'
-import { CliError, origins, readInputs, type BadRecord, type Document } from './inputs.js'
+import { CliError, errorCode, originOf, place, placeOf, readInputs, type BadRecord, type Document } from './inputs.js'
 import { progressBar, renderSnippet, styleFor, type Style } from './terminal.js'
 
 const HELP = `fahras: Arabic full-text search from the command line
@@ -92,18 +92,8 @@ function readTextDocuments(inputs: string[], c: Common): { good: Document[]; bad
   return { good, bad, files }
 }
 
-const originOf = (doc: Document): { file: string; line?: number } => {
-  const o = origins.get(doc)
-  return { file: o?.file ?? '(input)', line: o?.line }
-}
-
-const placeOf = (doc: Document): string => {
-  const o = originOf(doc)
-  return o.line ? `${o.file}:${o.line}` : o.file
-}
-
 function reportBad(bad: readonly BadRecord[], style: Style) {
-  for (const b of bad) process.stderr.write(`${style.red('skipped')} ${b.file}${b.line ? `:${b.line}` : ''}: ${b.reason}\n`)
+  for (const b of bad) process.stderr.write(`${style.red('skipped')} ${place(b)}: ${b.reason}\n`)
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -241,12 +231,21 @@ class NdjsonWriter {
   }
 }
 
+/** Writes a whole file, or says why it cannot be written. */
+function writeOutput(path: string, text: string) {
+  try {
+    writeFileSync(path, text)
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
+  }
+}
+
 /** Opens `path` for writing, or says why it cannot be. */
 function openOutput(path: string): number {
   try {
     return openSync(path, 'w')
   } catch (error) {
-    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
   }
 }
 
@@ -297,7 +296,7 @@ class BulkOutput {
       try {
         renameSync(file.path, path)
       } catch (error) {
-        throw new CliError(`cannot rename ${file.path} to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+        throw new CliError(`cannot rename ${file.path} to ${path}: ${errorCode(error)}`)
       }
       file.path = path
     }
@@ -323,7 +322,7 @@ class BulkOutput {
     try {
       closeSync(fd)
     } catch (error) {
-      throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
     }
   }
 }
@@ -429,7 +428,7 @@ function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: s
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw new CliError(`cannot read ${file}: ${errorCode(error)}`)
   }
   let saved: { format?: unknown; analyzer?: unknown; fields?: unknown }
   try {
@@ -474,11 +473,7 @@ function exportSettings(
     process.stdout.write(json)
     return 0
   }
-  try {
-    writeFileSync(output, json)
-  } catch (error) {
-    throw new CliError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
+  writeOutput(output, json)
   if (!c.quiet) process.stderr.write(`wrote ${output}: the body of PUT /<index>\n`)
   return 0
 }
@@ -541,11 +536,7 @@ function run(argv: string[]): number {
       if (!values.output) throw new CliError('index needs -o <index.json>: where to write the index', 2)
       const { index, summary } = buildIndex(rest, common)
       if (index.documentCount === 0) throw new CliError(`${summary}; nothing to index`)
-      try {
-        writeFileSync(values.output, JSON.stringify(index))
-      } catch (error) {
-        throw new CliError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-      }
+      writeOutput(values.output, JSON.stringify(index))
       process.stderr.write(`${summary}; wrote ${values.output}\n`)
       return 0
     }
