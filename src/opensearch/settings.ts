@@ -167,13 +167,13 @@ function literal(s: string): string {
   return out
 }
 
-/** The ranges of a sorted list of code points, as class items (`a`, `ab`, `a-z`). */
-function classItems(codes: readonly number[]): { first: number; text: string }[] {
-  const items: { first: number; text: string }[] = []
+/** The ranges of a sorted list of code points, as the inside of a class (`a`, `ab`, `a-z`…). */
+function classItems(codes: readonly number[]): string {
+  let items = ''
   for (let i = 0; i < codes.length; ) {
     let j = i
     while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
-    items.push({ first: codes[i]!, text: j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}` })
+    items += j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}`
     i = j + 1
   }
   return items
@@ -181,7 +181,7 @@ function classItems(codes: readonly number[]): { first: number; text: string }[]
 
 /** A character class from a sorted list of code points. */
 function charClass(codes: readonly number[]): string {
-  return `[${classItems(codes).map((item) => item.text).join('')}]`
+  return `[${classItems(codes)}]`
 }
 
 const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k)
@@ -385,12 +385,12 @@ function tokenPattern(): string {
       list.push(c)
     }
   }
-  const listed = (...classes: number[]) => classItems(classes.flatMap((k) => inside.get(k) ?? []).sort((a, b) => a - b)).map((i) => i.text).join('')
+  const listed = (...classes: number[]) => classItems(classes.flatMap((k) => inside.get(k) ?? []).sort((a, b) => a - b))
   // The scanner's own lists outside the Arabic blocks (ZWNJ, bidi controls, . , ' ’…).
   const outsideList = (k: number) => {
     const codes: number[] = []
     for (let c = 0; c < 0x10000; c++) if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && unicodeClass(c) !== k) codes.push(c)
-    return classItems(codes).map((i) => i.text).join('')
+    return classItems(codes)
   }
   const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `${atom(f)}-${atom(l)}`).join('')
   const outside = (property: string, bmpOnly = false) => `[${property}&&[^${areas}${bmpOnly ? '\\x{10000}-\\x{10FFFF}' : ''}]]`
