@@ -85,7 +85,12 @@ interface Figures {
   megabytes: number
   tokens: number
   identicalLines: number
+  /** Wall time of the Lucene run: writing the texts, Java, reading the tokens back. */
   luceneMs: number
+  /** Java's own time for the analysis (its summary line). */
+  javaMs: number
+  /** fahras's analyze() on the same texts. */
+  fahrasMs: number
   examples: { text: string; fahras: LuceneToken[]; lucene: LuceneToken[] }[]
 }
 
@@ -93,10 +98,14 @@ async function compare(texts: string[], options?: AnalyzerOptions): Promise<Figu
   const started = performance.now()
   const lucene = await runLucene(indexSettings({ analyzer: options }), 'fahras_arabic', texts)
   const luceneMs = Math.round(performance.now() - started)
-  const figures: Figures = { lines: texts.length, megabytes: 0, tokens: 0, identicalLines: 0, luceneMs, examples: [] }
+  const javaMs = Number(/(\d+) ms$/.exec(lastLuceneSummary())?.[1] ?? NaN)
+  const analyzeStarted = performance.now()
+  const fahrasTokens = texts.map((text) => analyze(text, options))
+  const fahrasMs = Math.round(performance.now() - analyzeStarted)
+  const figures: Figures = { lines: texts.length, megabytes: 0, tokens: 0, identicalLines: 0, luceneMs, javaMs, fahrasMs, examples: [] }
   texts.forEach((text, i) => {
     figures.megabytes += Buffer.byteLength(text) / 1e6
-    const fahras = analyze(text, options).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+    const fahras = fahrasTokens[i]!.map((t): LuceneToken => [t.term, t.start, t.end, t.position])
     figures.tokens += fahras.length
     if (JSON.stringify(fahras) === JSON.stringify(lucene[i])) figures.identicalLines++
     else if (figures.examples.length < 5) figures.examples.push({ text, fahras, lucene: lucene[i]! })
@@ -109,7 +118,7 @@ const runs: Record<string, Figures & { options?: AnalyzerOptions }> = {}
 const report = (name: string, f: Figures, options?: AnalyzerOptions) => {
   runs[name] = { ...f, ...(options && { options }) }
   const share = ((f.identicalLines / Math.max(1, f.lines)) * 100).toFixed(f.identicalLines === f.lines ? 0 : 3)
-  console.log(`${name.padEnd(44)} ${String(f.lines).padStart(7)} lines ${String(f.tokens).padStart(9)} tokens  ${share}% identical  (Lucene ${(f.luceneMs / 1000).toFixed(1)} s)`)
+  console.log(`${name.padEnd(44)} ${String(f.lines).padStart(7)} lines ${String(f.tokens).padStart(9)} tokens  ${share}% identical  (Lucene ${(f.luceneMs / 1000).toFixed(1)} s, Java's own ${(f.javaMs / 1000).toFixed(1)} s; analyze() ${(f.fahrasMs / 1000).toFixed(1)} s)`)
   for (const e of f.examples.slice(0, 2)) console.log(`  differs: ${JSON.stringify(e.text).slice(0, 120)}`)
 }
 
