@@ -1,12 +1,23 @@
 // Reads a JSONL corpus of {id, title, text} documents, gzipped or not. Shared by the benchmarks.
-import { createReadStream } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 
 export const DEFAULT_CORPUS = new URL('../../../shared/data/arwiki-cwc/docs.jsonl.gz', import.meta.url).pathname
 
+/**
+ * Ends the process with one line saying what data a benchmark needs, when `path` is missing
+ * (a clone has no ../shared beside it): no stack trace.
+ */
+export function requireData(path, what) {
+  if (existsSync(path)) return
+  console.error(`bench: needs ${what} at ${path}, which is missing (see docs/benchmarks.md, "Data"); give another path with --corpus/--data`)
+  process.exit(2)
+}
+
 /** Reads up to `limit` documents from a .jsonl or .jsonl.gz file. */
 export async function readCorpus(file = DEFAULT_CORPUS, limit = Infinity) {
+  requireData(file, file === DEFAULT_CORPUS ? 'the arwiki-cwc corpus (../shared/data/arwiki-cwc/docs.jsonl.gz)' : 'a JSONL corpus')
   const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file)
   const docs = []
   const lines = createInterface({ input, crlfDelay: Infinity })

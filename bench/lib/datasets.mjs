@@ -46,7 +46,11 @@ export function readQrels(file) {
 export function loadDataset(dataDir, name) {
   const dir = join(dataDir, name);
   for (const f of ['docs.jsonl', 'queries.jsonl', 'qrels.tsv']) {
-    if (!existsSync(join(dir, f))) throw new Error(`set "${name}": missing ${join(dir, f)}`);
+    if (!existsSync(join(dir, f))) {
+      // One line, no stack trace: a clone has no ../shared/data beside it.
+      console.error(`bench: needs the retrieval set "${name}" (docs.jsonl, queries.jsonl, qrels.tsv) in ${dir}; missing ${f} (see docs/benchmarks.md, "Data"; --data DIR gives another folder)`);
+      process.exit(2);
+    }
   }
   const docs = readJsonl(join(dir, 'docs.jsonl')).map((d) => ({
     id: String(d.id),
