@@ -19,7 +19,7 @@ const check = (name, fn) => {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'fahras-pack-'))
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { encoding: 'utf8' }))[0]
+const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { encoding: 'utf8' }))[0]
 const tarball = join(dir, packed.filename)
 const files = packed.files.map((f) => f.path).sort()
 
