@@ -7,5 +7,3 @@ export * from './highlight/index.js'
 export * from './search/index.js'
 export { ERROR_CODES, isFahrasError } from './errors.js'
 export type { FahrasError, FahrasErrorCode } from './errors.js'
-/** @internal The analyzer factory, for the benchmarks. */
-export { createAnalyzer as __createAnalyzer } from './analyze/analyze.js'

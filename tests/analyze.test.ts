@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { analyze } from '../src/analyze/index.js'
+import { analyze, createAnalyzer, type AnalyzerOptions } from '../src/analyze/index.js'
+import { ERROR_CODES } from '../src/errors.js'
+import { expectCoded } from './expect-coded.js'
 import { stem } from '../src/stem/index.js'
 
 describe('analyze', () => {
@@ -44,5 +47,42 @@ describe('analyze', () => {
     expect(analyze('')).toEqual([])
     expect(analyze('ًٌٍَُِّْ')).toEqual([])
     expect(analyze('في من إلى عن التي')).toEqual([])
+  })
+})
+
+describe('createAnalyzer(): a reusable analyzer', () => {
+  const lines = readFileSync(new URL('../corpus/articles.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, 12)
+    .map((l) => (JSON.parse(l) as { text: string }).text)
+  const optionSets: AnalyzerOptions[] = [{}, { keep: ['مدرسة'], stopWords: false }, { stem: false, normalize: { taaMarbuta: false } }]
+
+  it.each(optionSets)('gives what analyze(text, options) gives, offsets included: %j', (options) => {
+    const analyzer = createAnalyzer(options)
+    for (const text of lines) {
+      const expected = analyze(text, options)
+      expect(analyzer.analyze(text)).toEqual(expected)
+      expect(analyzer.terms(text)).toEqual(expected.map((t) => t.term))
+    }
+  })
+
+  it('gives the term of one written word, null for a stop word or more than one word', () => {
+    const analyzer = createAnalyzer()
+    expect(analyzer.termOf('وَالْكِتَابُ')).toBe('كتاب')
+    expect(analyzer.termOf('في')).toBeNull()
+    expect(analyzer.termOf('كتاب قلم')).toBeNull()
+    expect(analyzer.normalize('ٱلرَّحْمَٰنِ')).toBe('الرحمن')
+  })
+
+  it('checks its options once, with coded errors, and its inputs on every call', () => {
+    expectCoded(() => createAnalyzer({ stemm: false } as AnalyzerOptions), ERROR_CODES.INVALID_OPTION, /createAnalyzer\(\).*stemm/)
+    expectCoded(() => createAnalyzer().analyze(42 as unknown as string), ERROR_CODES.INVALID_ARGUMENT, /TextAnalyzer\.analyze/)
+  })
+
+  it('is the public factory: the internal one is not exported', async () => {
+    const api = await import('../src/index.js')
+    expect(Object.keys(api)).toContain('createAnalyzer')
+    expect(Object.keys(api).filter((k) => k.startsWith('__'))).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ArabicSearch, isFahrasError, ERROR_CODES } from '../src/index.js'
-import { __createAnalyzer as createAnalyzer } from '../src/index.js'
+import { createAnalyzer } from '../src/index.js'
 import { arabicText } from './arbitraries.js'
 
 // Model-based fuzzing: random sequences of add, addAll, remove, replace, search and save/load,
