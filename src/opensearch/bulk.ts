@@ -24,8 +24,9 @@ export interface BulkOptions {
   /**
    * The fields kept in each source line, in this order (a field a document lacks is left out).
    * Without it the source is the whole document, the id field included, less its metadata fields
-   * (`_id`, `_index`, `_routing`, `_source`, `_version`…): the engines refuse those inside a
-   * document, so they are never written in a source, and listing one here throws.
+   * (`_id`, `_index`, `_routing`, `_source`, `_version`…) and the dotted keys under one
+   * (`_id.$oid`): the engines refuse those inside a document, so they are never written in a
+   * source, and listing one here throws.
    * @default every field of the document but its metadata fields
    */
   readonly fields?: readonly string[]
@@ -72,6 +73,22 @@ const RAW_LINE_SEPARATORS = /[\u0085\u2028\u2029]/g
 
 /** Whether the engines refuse this field inside a document. @internal */
 export const isMetadataField = (field: string): boolean => Object.prototype.hasOwnProperty.call(METADATA_FIELDS, field)
+
+/** `_`: every metadata field starts with it, a cheap first test. */
+const UNDERSCORE = 0x5f
+
+/**
+ * The metadata field a top-level key of a source stands for, or undefined. The engines read a
+ * dot in a key as a path (`{"_id.$oid": …}` is `{"_id": {"$oid": …}}`, as flattened MongoDB
+ * exports write it), so a key is a metadata field when its first part is one.
+ * @internal
+ */
+export function metadataFieldOf(key: string): string | undefined {
+  if (key.charCodeAt(0) !== UNDERSCORE) return undefined
+  const dot = key.indexOf('.')
+  const first = dot < 0 ? key : key.slice(0, dot)
+  return isMetadataField(first) ? first : undefined
+}
 
 /** The length of a string in bytes of UTF-8 (a lone surrogate counts as U+FFFD, 3 bytes). */
 function utf8Length(text: string): number {
@@ -131,11 +148,11 @@ export function resolveBulkOptions(options: unknown, where: string): ResolvedBul
   if (fields !== undefined) {
     if (fields.length === 0) throw invalid('fields', 'a non-empty array of field names', fields)
     if (fields.includes('')) throw invalid('fields', 'non-empty field names', '')
-    const metadata = fields.find(isMetadataField)
+    const metadata = fields.find((field) => metadataFieldOf(field) !== undefined)
     if (metadata !== undefined) {
       throw createError(
         ERROR_CODES.INVALID_OPTION,
-        `${where} expected \`fields\` to list no metadata field (Elasticsearch and OpenSearch refuse them inside a document), got ${describe(metadata)}: ${METADATA_FIELDS[metadata]}`,
+        `${where} expected \`fields\` to list no metadata field (Elasticsearch and OpenSearch refuse them inside a document), got ${describe(metadata)}: ${metadata === metadataFieldOf(metadata) ? '' : `the engines read it as a field of \`${metadataFieldOf(metadata)}\`, `}${METADATA_FIELDS[metadataFieldOf(metadata)!]}`,
         { option: 'fields', field: metadata },
         'type',
       )
@@ -158,14 +175,65 @@ export type BulkEncoding =
 
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
-/** `_`: every metadata field starts with it, a cheap first test. */
-const UNDERSCORE = 0x5f
-
 /** Whether JSON.stringify writes a property of this value (it skips undefined, functions, symbols). */
 const writtenByJson = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol'
 
 /** JSON on one line: control characters are escaped by JSON.stringify, line separators here. */
 const oneLine = (json: string) => json.replace(RAW_LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/**
+ * What JSON.stringify writes for a document object: the value its `toJSON('')` returns when it has
+ * one (a class instance, an ORM record), else the document itself.
+ */
+function jsonViewOf(document: object): unknown {
+  const toJSON = (document as { toJSON?: unknown }).toJSON
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(document, '') : document
+}
+
+/** The `valueOf` of each primitive wrapper: each throws on anything but its own wrapper objects. */
+const WRAPPER_VALUE_OF: ReadonlyArray<(this: unknown) => unknown> = [Number.prototype.valueOf, String.prototype.valueOf, Boolean.prototype.valueOf, BigInt.prototype.valueOf]
+
+/** Whether this is `new String(…)`, `new Number(…)`… (JSON.stringify writes them as primitives). */
+function isBoxedPrimitive(value: object): boolean {
+  return WRAPPER_VALUE_OF.some((valueOf) => {
+    try {
+      valueOf.call(value)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
+/** An error's message, for a reason. */
+const errorText = (error: unknown) => (error instanceof Error ? error.message : describe(error))
+
+/**
+ * The object whose JSON is the source line: a plain copy of the document's own enumerable fields
+ * (those JSON.stringify writes), less its metadata fields, each added to `leftOut` unless JSON
+ * would not have written it or it is the id field (whose value is the action's `_id`); or the
+ * listed `fields`. A copy, so that JSON.stringify does not call the document's toJSON() again.
+ */
+function sourceObjectOf(json: object, options: ResolvedBulkOptions, leftOut: string[]): object {
+  const fields = json as Record<string, unknown>
+  let copy: Record<string, unknown>
+  if (options.fields !== undefined) {
+    copy = Object.create(null) as Record<string, unknown>
+    for (const field of options.fields) {
+      if (Object.prototype.propertyIsEnumerable.call(json, field)) copy[field] = fields[field]
+    }
+  } else {
+    copy = { ...fields }
+    for (const key of Object.keys(copy)) {
+      if (metadataFieldOf(key) === undefined) continue
+      if (key !== options.idField && writtenByJson(copy[key])) leftOut.push(key)
+      delete copy[key]
+    }
+  }
+  // a function is not written; as the copy's own toJSON, JSON.stringify would call it
+  if (typeof copy.toJSON === 'function') delete copy.toJSON
+  return copy
+}
 
 /**
  * Encodes one document as its action line and source line, checking its id. `seen` maps the ids
@@ -178,8 +246,26 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return fail(ERROR_CODES.INVALID_DOCUMENT, `expected a document object${at}, got ${describe(document)}`)
   }
+  // The document as JSON.stringify reads it: what its toJSON('') returns, when it has one. The id,
+  // the fields and the metadata fields are all read from that, so that what toJSON() adds (an
+  // ORM's `_id`, `_index`…) is filtered like the rest.
+  let view: unknown
+  try {
+    view = jsonViewOf(document)
+  } catch (error) {
+    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as JSON: its toJSON() threw ${errorText(error)}`)
+  }
+  if (view !== document && (view === null || typeof view !== 'object' || Array.isArray(view))) {
+    return fail(ERROR_CODES.INVALID_DOCUMENT, `expected the toJSON() of the document${at} to return a document object, got ${describe(view)}`)
+  }
+  const json = view as object
   const { idField } = options
-  const rawId = own(document, idField)
+  let rawId: unknown
+  try {
+    rawId = own(json, idField)
+  } catch (error) {
+    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not read the id field \`${idField}\` of the document${at}: ${errorText(error)}`)
+  }
   if (rawId === undefined || rawId === null || rawId === '') {
     return fail(ERROR_CODES.MISSING_ID, `got a document without an id in field \`${idField}\`${at}`)
   }
@@ -195,31 +281,16 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   if (first !== undefined) {
     return fail(ERROR_CODES.DUPLICATE_ID, `got the id ${JSON.stringify(id)} a second time${at}, first at ${first}: the second would overwrite the first`, { id })
   }
-  let sourceObject: object = document
-  const leftOut: string[] = []
-  if (options.fields !== undefined) {
-    const picked: Record<string, unknown> = Object.create(null)
-    for (const field of options.fields) {
-      if (Object.prototype.hasOwnProperty.call(document, field)) picked[field] = (document as Record<string, unknown>)[field]
-    }
-    sourceObject = picked
-  } else {
-    const metadata = Object.keys(document).filter((key) => key.charCodeAt(0) === UNDERSCORE && isMetadataField(key))
-    if (metadata.length > 0) {
-      const copy: Record<string, unknown> = { ...document }
-      for (const key of metadata) {
-        // reported unless JSON would not have written it, or its value is the action's _id
-        if (key !== idField && writtenByJson(copy[key])) leftOut.push(key)
-        delete copy[key]
-      }
-      sourceObject = copy
-    }
+  if (isBoxedPrimitive(json)) {
+    // JSON.stringify writes `new String('…')` as a string
+    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as a JSON object`, { id })
   }
+  const leftOut: string[] = []
   let source: string | undefined
   try {
-    source = JSON.stringify(sourceObject)
+    source = JSON.stringify(sourceObjectOf(json, options, leftOut))
   } catch (error) {
-    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as JSON: ${(error as Error).message}`, { id })
+    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as JSON: ${errorText(error)}`, { id })
   }
   if (typeof source !== 'string' || !source.startsWith('{')) {
     return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as a JSON object`, { id })
@@ -235,18 +306,23 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
  * Each item is one line without its newline: join them with `'\n'` and end the body with `'\n'`.
  * No line ever holds a raw line break (U+2028, U+2029 and U+0085 are escaped too).
  *
+ * Each document is read as JSON.stringify reads it: a document with a `toJSON()` method (a class
+ * instance, an ORM record) is what that method returns, and its id, its fields and its metadata
+ * fields are read from that.
+ *
  * The metadata fields the engines refuse inside a document (`_id`, `_index`, `_routing`,
  * `_source`, `_version`, `_seq_no`, `_primary_term`, `_field_names`, `_ignored`, `_tier`,
  * `_data_stream_timestamp`, `_nested_path`, `_feature` and the like) are left out of each source
- * line without a word: check your documents for them if their values matter (`_doc_count` is
- * kept, the engines read it from the document).
+ * line without a word, and so is a dotted key whose first part is one (`_id.$oid`, as flattened
+ * MongoDB exports write it: the engines read it as a field of `_id`). Check your documents for
+ * them if their values matter (`_doc_count` is kept, the engines read it from the document).
  *
  * The options are checked at the call (`FAHRAS_INVALID_OPTION`: an unknown option, a wrong type,
  * an index name the engines refuse, a metadata field in `fields`). A document is checked when it is reached, and a bad one
  * throws before either of its lines is yielded, so nothing is dropped silently: not an object
  * (`FAHRAS_INVALID_DOCUMENT`), no id or an id that is not a string or finite number
- * (`FAHRAS_MISSING_ID`), an id over 512 bytes or a document JSON cannot write
- * (`FAHRAS_INVALID_DOCUMENT`), an id already written, `7` and `'7'` being the same `_id`
+ * (`FAHRAS_MISSING_ID`), an id over 512 bytes, a document JSON cannot write or whose `toJSON()`
+ * throws or gives no object (`FAHRAS_INVALID_DOCUMENT`), an id already written, `7` and `'7'` being the same `_id`
  * (`FAHRAS_DUPLICATE_ID`). The error's `details.position` is the document's 0-based position.
  *
  * @example

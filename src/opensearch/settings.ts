@@ -40,6 +40,8 @@ import {
   NUMBER_PUNCT,
   OTHER_LETTER,
 } from '../tokenize/tokenize.js'
+import { analyzerNameProblem, EXACT_SUBFIELD, fieldListProblem } from './names.js'
+import { alternation, atom, charClass, classItems, hex4, literal, range } from './regex.js'
 
 /**
  * The analyzer's name in the generated settings unless `name` is given.
@@ -88,9 +90,21 @@ export interface IndexSettingsOptions {
    * `stopWords`, `extraStopWords`, `stem`, `keep`). @default the defaults
    */
   readonly analyzer?: AnalyzerOptions
-  /** The analyzer's name in the settings; also the prefix of its components' names. @default 'fahras_arabic' */
+  /**
+   * The analyzer's name in the settings; also the prefix of its components' names. Letters,
+   * digits, `_` and `-`, not starting with `_` or `-`; not `default`, `default_search`,
+   * `default_search_quoted` or `default_index`, names the engines read as settings of the whole
+   * index (an analyzer named `default` would analyze every text field, not only `fields`).
+   * @default 'fahras_arabic'
+   */
   readonly name?: string
-  /** Text fields mapped with the analyzer. @default ['title', 'text'] */
+  /**
+   * Text fields mapped with the analyzer. A dot separates an object from its field (`meta.title`).
+   * Refused as the engines would refuse them: an empty or blank name or part between dots, a
+   * leading or trailing dot, a control character or lone surrogate, a leading `_`, and a field
+   * listed with another inside it (`title` and `title.exact`, which is also the exact-form
+   * subfield's name). @default ['title', 'text']
+   */
   readonly fields?: readonly string[]
   /**
    * Also define `<name>_exact` (the same analysis without stemming) and map it as a subfield
@@ -143,77 +157,6 @@ export interface TextFieldMapping {
 export interface IndexDefinition {
   settings: { analysis: AnalysisSettings }
   mappings: { properties: Record<string, TextFieldMapping> }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Regex writing. Patterns are Java regexes (the engines run java.util.regex): no \b, no \w, no
-// named classes whose meaning depends on the Java version; every class is spelled out, every
-// character outside the Arabic letters and printable ASCII is written as an escape.
-
-const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0')
-
-/** One code point as a regex atom (inside or outside a class). */
-function atom(c: number): string {
-  if (c >= 0x10000) return `\\x{${c.toString(16).toUpperCase()}}`
-  if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) return String.fromCharCode(c)
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return String.fromCharCode(c)
-  return `\\u${hex4(c)}`
-}
-
-/** A literal string as a regex. */
-function literal(s: string): string {
-  let out = ''
-  for (const ch of s) out += atom(ch.codePointAt(0)!)
-  return out
-}
-
-/** The ranges of a sorted list of code points, as the inside of a class (`a`, `ab`, `a-z`…). */
-function classItems(codes: readonly number[]): string {
-  let items = ''
-  for (let i = 0; i < codes.length; ) {
-    let j = i
-    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
-    items += j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}`
-    i = j + 1
-  }
-  return items
-}
-
-/** A character class from a sorted list of code points. */
-function charClass(codes: readonly number[]): string {
-  return `[${classItems(codes)}]`
-}
-
-const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k)
-
-interface TrieNode {
-  end: boolean
-  next: Map<string, TrieNode>
-}
-
-/**
- * An alternation of words as a trie-shaped regex (a shared prefix is written once). `letter`
- * writes one letter (default: the letter itself). Matches the same strings as `(?:w1|w2|…)`.
- */
-function alternation(words: Iterable<string>, letter: (ch: string) => string = literal): string {
-  const root: TrieNode = { end: false, next: new Map() }
-  for (const w of words) {
-    let node = root
-    for (const ch of w) {
-      let child = node.next.get(ch)
-      if (child === undefined) node.next.set(ch, (child = { end: false, next: new Map() }))
-      node = child
-    }
-    node.end = true
-  }
-  const emit = (node: TrieNode): string => {
-    const parts = [...node.next.keys()].sort().map((ch) => letter(ch) + emit(node.next.get(ch)!))
-    if (parts.length === 0) return ''
-    if (node.end) return `(?:${parts.join('|')})?`
-    return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`
-  }
-  if (root.end) throw new Error('alternation: empty word')
-  return `(?:${emit(root)})`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,10 +474,6 @@ function stemFilters(keep: ReadonlySet<string> | undefined, prefix: string): Com
 // ---------------------------------------------------------------------------------------------
 
 const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]', exact: 'boolean' } as const
-/** Names the engines accept for an analyzer and its components (they refuse a leading _). */
-const ANALYZER_NAME = /^[a-z0-9][a-z0-9_-]*$/i
-/** Field names: no leading _ (metadata fields), no empty part between dots. */
-const FIELD_NAME = /^[^_.][^.]*(?:\.[^.]+)*$/
 /** Stop words the engines would read as a named list (_english_, _arabic_, _none_…). */
 const NAMED_WORD_LIST = /^_[a-z]+_$/
 
@@ -558,23 +497,18 @@ const NAMED_WORD_LIST = /^_[a-z]+_$/
 export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   const given = checkOptions(options, 'indexSettings()', OPTIONS_SCHEMA)
   const name = (given.name as string | undefined) ?? DEFAULT_ANALYZER_NAME
-  if (!ANALYZER_NAME.test(name)) {
+  const nameProblem = analyzerNameProblem(name)
+  if (nameProblem !== null) {
     throw createError(
       ERROR_CODES.INVALID_OPTION,
-      `indexSettings() expected \`name\` to be letters, digits, _ and - (not starting with _ or -), got ${describe(name)}`,
+      `indexSettings() expected \`name\` to be an analyzer name the engines take as it is (letters, digits, _ and -, not starting with _ or -; not default, default_search, default_search_quoted or default_index), got ${describe(name)}: ${nameProblem}`,
       { option: 'name' },
       'type',
     )
   }
   const fields = (given.fields as string[] | undefined) ?? DEFAULT_MAPPED_FIELDS
-  const badField = fields.find((f) => !FIELD_NAME.test(f))
-  if (fields.length === 0 || badField !== undefined) {
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `indexSettings() expected \`fields\` to be a non-empty list of field names (not starting with _, which the engines keep for their own fields; no empty part between dots), got ${describe(badField ?? fields)}`,
-      { option: 'fields' },
-      'type',
-    )
+  if (fields.length === 0) {
+    throw createError(ERROR_CODES.INVALID_OPTION, `indexSettings() expected \`fields\` to be a non-empty list of field names, got ${describe(fields)}`, { option: 'fields' }, 'type')
   }
   const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
   const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
@@ -589,6 +523,15 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   }
   // Without stemming, the exact analyzer would be the main one again: no subfield unless asked.
   const exact = (given.exact as boolean | undefined) ?? resolved.stem
+  const badField = fieldListProblem(fields, exact)
+  if (badField !== null) {
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `indexSettings() expected \`fields\` to be field names the engines accept (not starting with _, which the engines keep for their own fields; no empty or blank part between dots, no control character, no field inside another listed one), got ${describe(badField.field)}: ${badField.problem}`,
+      { option: 'fields', field: badField.field },
+      'type',
+    )
+  }
 
   const charFilters = normalizationCharFilters(resolved.normalize, name)
   const stop: Component[] = analyzer.stopWords.size > 0
@@ -602,7 +545,7 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   const custom = (filters: Component[]) => ({ type: 'custom' as const, char_filter: charFilters.map((c) => c.name), tokenizer, filter: filters.map((c) => c.name) })
   const exactName = `${name}_exact`
   const field = (): TextFieldMapping =>
-    exact ? { type: 'text', analyzer: name, fields: { exact: { type: 'text', analyzer: exactName } } } : { type: 'text', analyzer: name }
+    exact ? { type: 'text', analyzer: name, fields: { [EXACT_SUBFIELD]: { type: 'text', analyzer: exactName } } } : { type: 'text', analyzer: name }
   return {
     settings: {
       analysis: {
