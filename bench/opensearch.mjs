@@ -2,11 +2,11 @@
 // Does search in Elasticsearch/OpenSearch with fahras's generated analyzer find what fahras finds?
 // The index definition of indexSettings() (dist/opensearch.js) runs in plain Lucene 8
 // (bench/opensearch/LuceneSearch.java, analyzers built by tests/parity/FahrasParity.java) on the
-// shared retrieval sets, side by side with fahras's ArabicSearch defaults and Lucene's
+// retrieval sets of bench/data, side by side with fahras's ArabicSearch defaults and Lucene's
 // ArabicAnalyzer; MRR@10 / nDCG@10 / Recall@100, and how far the top 10 agree with fahras.
 //
 //   npm run bench:opensearch        (npm run build, then this script)
-//   node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data ../shared/data]
+//   node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data bench/data]
 //                             [--out bench/results/opensearch.json]
 //
 // Needs a JDK and Debian's Lucene 8 jars (`apt-get install liblucene8-java default-jdk-headless`).
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { ArabicSearch } from '../dist/index.js'
 import { indexSettings } from '../dist/opensearch.js'
 import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJars, runCommand } from '../tests/parity/lucene.mjs'
-import { loadDataset } from './lib/datasets.mjs'
+import { DEFAULT_DATA, loadDataset } from './lib/datasets.mjs'
 import { evaluateRun, reciprocalRank, topK } from './lib/metrics.mjs'
 import { createFahrasSystem } from './systems/fahras.mjs'
 
@@ -54,7 +54,7 @@ const PAIRS = [
 ]
 
 function parseArgs(argv) {
-  const opts = { sets: DEFAULT_SETS, data: resolve(repoRoot, '../shared/data'), out: resolve(repoRoot, 'bench/results/opensearch.json') }
+  const opts = { sets: DEFAULT_SETS, data: DEFAULT_DATA, out: resolve(repoRoot, 'bench/results/opensearch.json') }
   for (let i = 0; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined]
     const value = () => {
@@ -72,7 +72,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data ../shared/data] [--out bench/results/opensearch.json]'
+  const text = 'usage: node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data bench/data] [--out bench/results/opensearch.json]'
   if (error) console.error(`${error}\n${text}`)
   else console.log(text)
   process.exit(error ? 2 : 0)
@@ -272,7 +272,7 @@ async function main() {
           fahras: 'new ArabicSearch({ fields: [\'title\', \'text\'] }).search(question, { limit: 100 }) (bench/systems/fahras.mjs)',
           'stems+exact': `multi_match most_fields, operator or, fields title, text, title.exact^${EXACT_BOOST}, text.exact^${EXACT_BOOST}: a QueryBuilder match query per field (SHOULD clauses), summed`,
           stems: 'multi_match most_fields, operator or, fields title, text',
-          arabic: 'Lucene ArabicAnalyzer, title + text in one field, QueryParser.escape(question), OR (../shared/tools/lucene-reference)',
+          arabic: 'Lucene ArabicAnalyzer, title + text in one field, QueryParser.escape(question), OR (as bench/lucene/LuceneBm25Run.java)',
           'fahras-stems': 'control: new ArabicSearch({ fields: [\'title\', \'text\'], exactBoost: 0 }): the terms of the stems run',
           'fahras-bm25': `control: as fahras-stems, with bm25 ${JSON.stringify(LUCENE_BM25)} and the score divided by the number of matched query terms (undoing MiniSearch's coordination factor), re-sorted`,
         },

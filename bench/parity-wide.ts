@@ -1,14 +1,15 @@
 // Parity beyond `npm test`: the analyzer of indexSettings() run in Lucene (Debian's Lucene 8, as
 // tests/parity.test.ts runs it) against fahras's analyze() on
 //   - the whole arwiki-cwc set (10,726 articles, 87 MB; every line with an Arabic letter),
-//   - the paragraphs and questions of the shared retrieval sets (xquad-ar, arcd-train),
+//   - the paragraphs and questions of the retrieval sets of bench/data (xquad-ar, arcd-train),
 //   - the corpus and the Quran (as written and in NFC) under six other analyzer options,
 //   - random texts over the property tests' Arabic alphabet (multi-word ligatures left out: their
 //     offsets differ by design, docs/scaling.md),
 //   - generated texts of the dagger-alef words (proclitics, alef and yeh variants, harakat, tatweel,
 //     small letters, hamza).
 // Command: npm run bench:parity (about 3 minutes). Writes bench/results/parity-wide.json.
-// Options: --skip-wiki, --random N (default 30000), --data DIR (default ../shared/data).
+// Options: --skip-wiki, --random N (default 30000), --data DIR (the retrieval sets; default
+// bench/data), --corpus FILE (arwiki-cwc; default ../shared/data/arwiki-cwc/docs.jsonl.gz).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -19,11 +20,19 @@ import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../src/normali
 import { indexSettings } from '../src/opensearch/index.js'
 import { arabicText } from '../tests/arbitraries.js'
 import { corpusCases, hasArabicLetter, quranCases } from '../tests/parity/cases.js'
+import { DEFAULT_CORPUS, requireData } from './lib/corpus.mjs'
+import { DEFAULT_DATA } from './lib/datasets.mjs'
 import { lastLuceneSummary, LUCENE_MISSING, luceneAvailable, runLucene, type LuceneToken } from '../tests/parity/lucene.mjs'
 
 const { values } = parseArgs({
-  options: { 'skip-wiki': { type: 'boolean' }, random: { type: 'string', default: '30000' }, data: { type: 'string', default: '../shared/data' } },
+  options: {
+    'skip-wiki': { type: 'boolean' },
+    random: { type: 'string', default: '30000' },
+    data: { type: 'string', default: DEFAULT_DATA },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
+  },
 })
+if (!values['skip-wiki']) requireData(values.corpus!, 'the arwiki-cwc corpus (or --skip-wiki)')
 if (!luceneAvailable()) {
   console.error(LUCENE_MISSING)
   process.exit(2)
@@ -32,8 +41,9 @@ const root = new URL('..', import.meta.url).pathname
 
 function wiki(): string[] {
   const lines: string[] = []
-  const file = join(values.data!, 'arwiki-cwc', 'docs.jsonl.gz')
-  for (const record of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
+  const file = values.corpus!
+  const bytes = readFileSync(file)
+  for (const record of (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8').split('\n')) {
     if (record === '') continue
     const doc = JSON.parse(record) as { title?: string; text?: string }
     lines.push(...`${doc.title ?? ''}\n${doc.text ?? ''}`.split('\n').filter(hasArabicLetter))

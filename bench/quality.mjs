@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// Retrieval-quality benchmark: fahras and its JavaScript peers on the shared Arabic
-// retrieval sets, scored with MRR@10, nDCG@10 and Recall@100.
+// Retrieval-quality benchmark: fahras and its JavaScript peers on the Arabic retrieval sets of
+// bench/data (copied from ../shared/data with their licences), scored with MRR@10, nDCG@10 and
+// Recall@100.
 //
 //   node bench/quality.mjs [--sets xquad-ar,arcd-train]
 //                          [--systems minisearch,lunr,orama,flexsearch,fahras]
-//                          [--data ../shared/data] [--out bench/results/quality.json]
+//                          [--data bench/data] [--out bench/results/quality.json]
+//                          [--lucene bench/results/lucene.json]
 //
 // A system is { name, build(docs), search(queryText, k) -> doc ids best first }.
 // The peers live in bench/systems/peers.mjs; fahras is loaded from
 // bench/systems/fahras.mjs (export createFahrasSystem()) when that file exists.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// The Lucene row comes from bench/results/lucene.json, written by `npm run bench:lucene`
+// (bench/lucene/run.mjs), when that file exists; else from the published figures below.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadDataset } from './lib/datasets.mjs';
+import { DEFAULT_DATA, loadDataset, RETRIEVAL_SETS } from './lib/datasets.mjs';
+import { baselineProblem, BASELINE_PATH, readBaseline } from './lib/quality-gate.mjs';
 import { evaluateRun, topK } from './lib/metrics.mjs';
 import { PEERS } from './systems/peers.mjs';
 
@@ -21,12 +26,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
 const K = 100;
 
-const DEFAULT_SETS = ['xquad-ar', 'arcd-train'];
+const DEFAULT_SETS = [...RETRIEVAL_SETS];
 const ALL_SYSTEMS = [...Object.keys(PEERS), 'fahras'];
 
-// Published figures from ../shared/data/README.md (MRR@10, nDCG@10, Recall@100).
-const LUCENE_LABEL = 'Lucene ArabicAnalyzer (reference, ../shared/tools/lucene-reference)';
-const LUCENE_REFERENCE = {
+// Published figures from ../shared/data/README.md (MRR@10, nDCG@10, Recall@100): the Lucene row
+// when bench/results/lucene.json is missing, and the peers' figures their runs are checked against.
+const LUCENE_PUBLISHED_LABEL = 'Lucene ArabicAnalyzer + BM25 (published figures; npm run bench:lucene measures them)';
+const LUCENE_PUBLISHED = {
   'xquad-ar': { mrr10: 0.923, ndcg10: 0.937, recall100: 0.989 },
   'arcd-train': { mrr10: 0.792, ndcg10: 0.834, recall100: 0.986 },
 };
@@ -54,7 +60,8 @@ const METRICS = ['mrr10', 'ndcg10', 'recall100'];
 function usage(code = 0) {
   const text = `usage: node bench/quality.mjs [--sets ${DEFAULT_SETS.join(',')}]
                               [--systems ${ALL_SYSTEMS.join(',')}]
-                              [--data ../shared/data] [--out bench/results/quality.json]`;
+                              [--data bench/data] [--out bench/results/quality.json]
+                              [--lucene bench/results/lucene.json]`;
   (code ? console.error : console.log)(text);
   process.exit(code);
 }
@@ -63,8 +70,9 @@ function parseArgs(argv) {
   const opts = {
     sets: DEFAULT_SETS,
     systems: null, // null = every available system
-    data: resolve(repoRoot, '../shared/data'),
+    data: DEFAULT_DATA,
     out: resolve(repoRoot, 'bench/results/quality.json'),
+    lucene: resolve(repoRoot, 'bench/results/lucene.json'),
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -89,6 +97,7 @@ function parseArgs(argv) {
       case '--systems': opts.systems = list(next()); break;
       case '--data': opts.data = resolve(next()); break;
       case '--out': opts.out = resolve(next()); break;
+      case '--lucene': opts.lucene = resolve(next()); break;
       case '-h': case '--help': usage(0); break;
       default:
         console.error(`unknown argument: ${argv[i]}`);
@@ -118,6 +127,26 @@ async function loadFahras() {
   } catch (err) {
     return { note: `bench/systems/fahras.mjs failed to load (${err?.message ?? err}): fahras skipped` };
   }
+}
+
+/**
+ * The Lucene ArabicAnalyzer row: measured by `npm run bench:lucene` (the file `file`) when that
+ * file exists and covers the sets, else the published figures, labelled as such.
+ */
+function luceneRow(file, setNames) {
+  let measured = null;
+  if (existsSync(file)) {
+    try {
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      const bySet = {};
+      for (const r of doc.results ?? []) if (r.system === 'lucene-arabic') bySet[r.set] = { mrr10: r.mrr10, ndcg10: r.ndcg10, recall100: r.recall100 };
+      const shown = relative(repoRoot, file);
+      if (setNames.every((s) => bySet[s])) measured = { label: `Lucene ${doc.lucene ?? ''} ArabicAnalyzer + BM25 (${shown.startsWith('..') ? file : shown}, ${String(doc.date ?? '').slice(0, 10)})`, bySet, source: file, published: false };
+    } catch {
+      measured = null;
+    }
+  }
+  return measured ?? { label: LUCENE_PUBLISHED_LABEL, bySet: LUCENE_PUBLISHED, source: '../shared/data/README.md', published: true };
 }
 
 const fmt = (x) => (x == null ? '  -  ' : x.toFixed(3));
@@ -257,7 +286,8 @@ async function main() {
       }
       return { label, bySet };
     });
-  rows.push({ label: LUCENE_LABEL, bySet: LUCENE_REFERENCE });
+  const lucene = luceneRow(opts.lucene, setNames);
+  rows.push({ label: lucene.label, bySet: lucene.bySet });
   console.log('');
   printTable(setNames, rows);
 
@@ -286,6 +316,18 @@ async function main() {
         : `published peer figures (../shared/data/README.md): all ${checked} peer×set results within ${TOLERANCE}`,
     );
   }
+  // fahras against the baseline of the quality gate of npm test (tests/quality-gate.test.ts).
+  const baseline = readBaseline();
+  const gate = baseline.systems['fahras defaults'];
+  const fahrasResults = results.filter((r) => r.system === 'fahras' && gate?.sets[r.set]);
+  if (fahrasResults.length) {
+    const lines = fahrasResults.map((r) => {
+      const problem = baselineProblem({ set: r.set, system: 'fahras defaults', measured: r.metrics.mrr10, baseline: gate.sets[r.set].mrr10, tolerance: baseline.tolerance });
+      return problem ?? `${r.set}: MRR@10 ${r.metrics.mrr10.toFixed(4)}, baseline ${gate.sets[r.set].mrr10.toFixed(4)}: within ${baseline.tolerance}`;
+    });
+    console.log(`quality gate (${BASELINE_PATH}):\n  ${lines.join('\n  ')}`);
+  }
+  if (lucene.published) console.log(`note: the Lucene row is the published one (${lucene.source}); npm run bench:lucene measures it (a JDK and Lucene 8 needed)`);
   for (const n of notes) console.log(`note: ${n}`);
 
   // JSON results.
@@ -296,7 +338,7 @@ async function main() {
     platform: `${process.platform} ${process.arch}`,
     command: ['node', relative(process.cwd(), fileURLToPath(import.meta.url)) || 'bench/quality.mjs', ...process.argv.slice(2)].join(' '),
     cwd: process.cwd(),
-    data: opts.data,
+    data: relative(repoRoot, opts.data).startsWith('..') ? opts.data : relative(repoRoot, opts.data),
     metrics: { mrr10: 'MRR@10', ndcg10: 'nDCG@10 (linear gain, log2 discount)', recall100: 'Recall@100', averagedOver: 'queries with at least one relevant doc; no results = 0' },
     sets: sets.map((s) => ({ name: s.name, docs: s.docs.length, queries: s.queries.length, judgedQueries: s.qrels.size })),
     results: results.map((r) => ({
@@ -315,8 +357,8 @@ async function main() {
       published: PUBLISHED_PEERS[r.system]?.[r.set] ?? null,
     })),
     reference: setNames
-      .filter((s) => LUCENE_REFERENCE[s])
-      .map((s) => ({ system: 'lucene-arabic', label: LUCENE_LABEL, set: s, ...LUCENE_REFERENCE[s], reference: true })),
+      .filter((s) => lucene.bySet[s])
+      .map((s) => ({ system: 'lucene-arabic', label: lucene.label, set: s, ...lucene.bySet[s], reference: true, published: lucene.published, source: lucene.published ? lucene.source : relative(repoRoot, lucene.source) })),
     publishedGaps: gaps,
     notes,
   };

@@ -1,9 +1,16 @@
 // Speed, memory and size of fahras against the JavaScript peers, in one process, systems in turn.
 // Uses the built package (npm run build first; `npm run bench` and `npm run bench:full` do it).
 //
-// Usage: node --expose-gc bench/speed.mjs [--corpus FILE.jsonl[.gz]] [--limit N] [--queries N]
+// Usage: node --expose-gc bench/speed.mjs [--corpus FILE.jsonl[.gz] | --corpus URL --sha256 HEX]
+//          [--limit N] [--queries N]
 //          [--systems fahras,fahras-gettext,minisearch,lunr,orama,flexsearch,fahras-stems] [--out FILE.json]
 //          [--svg FILE.svg] [--no-bundles]
+//
+// Data (bench/lib/speed-data.mjs; the first line printed says which): --corpus PATH, or --corpus
+// URL fetched into bench/.cache and kept once its SHA-256 is the one of --sha256; without
+// --corpus, arwiki-cwc from ../shared/data/arwiki-cwc/docs.jsonl.gz when it is there (the figures
+// of docs/benchmarks.md), else the repository's own documents: corpus/articles.jsonl and the
+// paragraphs of bench/data/xquad-ar and bench/data/arcd-train.
 //
 // Figures per system: build throughput (MB/s of UTF-8 title + text), query latency p50/p95/p99
 // (limit 10; fahras with its default search options, snippets on), heap used by the built index
@@ -11,9 +18,11 @@
 // JSON string, parse included), and for fahras the cost of snippets per returned result. Then the
 // browser bundle size of each library.
 //
-// A whole-corpus run (no --limit, default corpus) writes bench/results/speed.json and the chart
+// A whole-corpus run on arwiki-cwc (no --limit) writes bench/results/speed.json and the chart
 // docs/benchmarks-speed.svg; a limited run writes bench/results/speed-limit-N.json and no chart
-// (unless --svg is given), so that quick runs do not overwrite the figures the docs quote.
+// (unless --svg is given), so that quick runs do not overwrite the figures the docs quote. Runs on
+// the repository's own data write speed-repo[-limit-N].json, on another corpus
+// speed-corpus[-limit-N].json.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, platform, arch, release, totalmem } from 'node:os'
@@ -21,7 +30,8 @@ import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getHeapStatistics } from 'node:v8'
 import { gzipSync } from 'node:zlib'
-import { DEFAULT_CORPUS, parseFlags, readCorpus } from './lib/corpus.mjs'
+import { parseFlags, readCorpora } from './lib/corpus.mjs'
+import { speedCorpus } from './lib/speed-data.mjs'
 
 // Orama's saved index of the whole corpus is several hundred MB of JSON; Node's default heap
 // limit (about 4 GB here) leaves little room around it. Re-run in a child with a 12 GB limit.
@@ -43,11 +53,15 @@ const { chartFromResult } = await import('./lib/speed-svg.mjs')
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FAHRAS_VERSION = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version
 const flags = parseFlags(process.argv.slice(2))
-const corpusFile = flags.corpus ?? DEFAULT_CORPUS
+const log = (...a) => console.error(...a)
+// First line: which data the run is on.
+const data = await speedCorpus(flags, log)
+if (!data.logged) log(data.line)
 const limit = flags.limit ? Number(flags.limit) : Infinity
 const queryCount = flags.queries ? Number(flags.queries) : 1000
-const wholeRun = limit === Infinity && corpusFile === DEFAULT_CORPUS
-const outFile = flags.out ?? `${ROOT}bench/results/${limit === Infinity ? 'speed' : `speed-limit-${limit}`}.json`
+const wholeRun = limit === Infinity && data.kind === 'arwiki'
+const outName = { arwiki: 'speed', repo: 'speed-repo', custom: 'speed-corpus' }[data.kind]
+const outFile = flags.out ?? `${ROOT}bench/results/${limit === Infinity ? outName : `${outName}-limit-${limit}`}.json`
 const svgFile = flags.svg ?? (wholeRun ? `${ROOT}docs/benchmarks-speed.svg` : null)
 const K = 10
 const WARMUP = 100
@@ -66,16 +80,16 @@ const gc = () => {
 const heapMB = () => process.memoryUsage().heapUsed / 1e6
 const now = () => process.hrtime.bigint()
 const ms = (a, b) => Number(b - a) / 1e6
-const log = (...a) => console.error(...a)
 
 // ------------------------------------------------------------------------------------ corpus
 
 const t0 = now()
-const docs = await readCorpus(corpusFile, limit)
+const { docs, duplicates } = await readCorpora(data.files, limit)
+const corpusFile = data.files.map((f) => relative(ROOT, f)).join(' + ')
 const megabytes = docs.reduce((s, d) => s + Buffer.byteLength(String(d.title ?? ''), 'utf8') + Buffer.byteLength(String(d.text ?? ''), 'utf8'), 0) / 1e6
 const queries = buildQueries(docs, queryCount)
 const byId = new Map(docs.map((d) => [d.id, d]))
-log(`corpus: ${relative(ROOT, corpusFile)}: ${docs.length} documents, ${megabytes.toFixed(1)} MB of UTF-8 title + text (read in ${(ms(t0, now()) / 1000).toFixed(1)} s)`)
+log(`corpus: ${corpusFile}: ${docs.length} documents${duplicates ? ` (${duplicates} with an id already read skipped)` : ''}, ${megabytes.toFixed(1)} MB of UTF-8 title + text (read in ${(ms(t0, now()) / 1000).toFixed(1)} s)`)
 log(`queries: ${queries.length} (${queries.filter((q) => q.kind === 'title').length} from titles, ${queries.filter((q) => q.kind === 'question').length} questions)`)
 
 // ------------------------------------------------------------------------------------ systems
@@ -323,7 +337,8 @@ if (Object.keys(bundles).length) {
 const cpuList = cpus()
 const machine = { cpu: cpuList[0]?.model ?? 'unknown', cores: cpuList.length, memoryGB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()} ${arch()}`, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }
 const command = process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event}` : `node --expose-gc bench/speed.mjs ${process.argv.slice(2).join(' ')}`.trim()
-console.log(`corpus: ${relative(ROOT, corpusFile)} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`)
+console.log(data.line)
+console.log(`corpus: ${corpusFile} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`)
 console.log(`node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}`)
 console.log('')
 console.log(lines.join('\n'))
@@ -334,7 +349,8 @@ const result = {
   machine,
   command,
   argv: process.argv.slice(2),
-  corpus: { file: relative(ROOT, corpusFile), documents: docs.length, megabytes },
+  data: { kind: data.kind, line: data.line },
+  corpus: { file: corpusFile, documents: docs.length, megabytes },
   limit: limit === Infinity ? null : limit,
   queries: { count: queries.length, fromTitles: queries.filter((q) => q.kind === 'title').length, questions: queries.filter((q) => q.kind === 'question').length, k: K, warmup: WARMUP, sample: queries.slice(0, 10).map((q) => q.text) },
   seconds: ms(started, now()) / 1000,

@@ -4,6 +4,11 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 
 export const DEFAULT_CORPUS = new URL('../../../shared/data/arwiki-cwc/docs.jsonl.gz', import.meta.url).pathname
+/** SHA-256 of arwiki-cwc's docs.jsonl.gz and of docs.jsonl (../shared/data/arwiki-cwc/README.txt). */
+export const ARWIKI_SHA256 = Object.freeze([
+  '2a4acef38ddff0c4359cc409163a620b7e596509ef92e738cf4bbe79db63e189',
+  '533a67082cea75a917e08d570b025c82b861281c24ce3919b1baab961501be65',
+])
 
 /**
  * Ends the process with one line saying what data a benchmark needs, when `path` is missing
@@ -30,6 +35,30 @@ export async function readCorpus(file = DEFAULT_CORPUS, limit = Infinity) {
     }
   }
   return docs
+}
+
+/**
+ * Reads up to `limit` documents from several JSONL files, in turn; a document whose id an earlier
+ * one has is skipped (the bundled corpus holds 40 ARCD paragraphs of bench/data/arcd-train).
+ * Returns the documents and the number skipped.
+ */
+export async function readCorpora(files, limit = Infinity) {
+  const docs = []
+  const seen = new Set()
+  let duplicates = 0
+  for (const file of files) {
+    if (docs.length >= limit) break
+    for (const doc of await readCorpus(file)) {
+      if (docs.length >= limit) break
+      if (seen.has(doc.id)) {
+        duplicates++
+        continue
+      }
+      seen.add(doc.id)
+      docs.push(doc)
+    }
+  }
+  return { docs, duplicates }
 }
 
 /** Parses `--name value` and `--name=value` flags. */

@@ -1,8 +1,15 @@
-// Loader for the shared retrieval sets (../shared/data/<set>/):
-// docs.jsonl {"id","title","text"}, queries.jsonl {"id","text"},
+// Loader for the retrieval sets (bench/data/<set>/, copied from ../shared/data; see
+// bench/data/README.md): docs.jsonl {"id","title","text"}, queries.jsonl {"id","text"},
 // qrels.tsv query_id<TAB>doc_id<TAB>relevance (no header).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of the retrieval sets in the repository: bench/data. */
+export const DEFAULT_DATA = fileURLToPath(new URL('../data', import.meta.url));
+
+/** The two open retrieval sets in bench/data. */
+export const RETRIEVAL_SETS = ['xquad-ar', 'arcd-train'];
 
 function readJsonl(file) {
   const out = [];
@@ -40,15 +47,15 @@ export function readQrels(file) {
 
 /**
  * Load one set.
- * @param {string} dataDir  e.g. /work/shared/data
+ * @param {string} dataDir  e.g. bench/data (DEFAULT_DATA)
  * @param {string} name     e.g. xquad-ar
  */
 export function loadDataset(dataDir, name) {
   const dir = join(dataDir, name);
   for (const f of ['docs.jsonl', 'queries.jsonl', 'qrels.tsv']) {
     if (!existsSync(join(dir, f))) {
-      // One line, no stack trace: a clone has no ../shared/data beside it.
-      console.error(`bench: needs the retrieval set "${name}" (docs.jsonl, queries.jsonl, qrels.tsv) in ${dir}; missing ${f} (see docs/benchmarks.md, "Data"; --data DIR gives another folder)`);
+      // One line, no stack trace.
+      console.error(`bench: needs the retrieval set "${name}" (docs.jsonl, queries.jsonl, qrels.tsv) in ${dir}; missing ${f} (the repository has it in bench/data; see docs/benchmarks.md, "Data"; --data DIR gives another folder)`);
       process.exit(2);
     }
   }

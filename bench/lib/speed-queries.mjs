@@ -2,7 +2,8 @@
 // titles and of real questions (xquad-ar and arcd-train), the same for every system.
 import { readFileSync } from 'node:fs'
 
-const DATA = new URL('../../../shared/data/', import.meta.url).pathname
+// The questions of the retrieval sets in the repository (bench/data, copies of ../shared/data).
+const DATA = new URL('../data/', import.meta.url).pathname
 export const QUESTION_FILES = [`${DATA}xquad-ar/queries.jsonl`, `${DATA}arcd-train/queries.jsonl`]
 
 /** mulberry32: a small seeded PRNG, so that the query set is the same on every run. */

@@ -1,17 +1,9 @@
-// fahras as a system of the quality benchmark: defaults, fields title and text. Uses the built
+// fahras as a system of the quality benchmark: defaults, fields title and text
+// (bench/systems/fahras-system.mjs, shared with the quality gate of npm test). Uses the built
 // package (npm run build first).
 import { ArabicSearch } from '../../dist/index.js'
+import { fahrasSystem } from './fahras-system.mjs'
 
 export function createFahrasSystem(options = {}) {
-  let index
-  return {
-    name: options.name ?? 'fahras (defaults)',
-    build(docs) {
-      index = new ArabicSearch({ fields: ['title', 'text'], ...options.index })
-      index.addAll(docs)
-    },
-    search(query, k) {
-      return index.search(query, { limit: k, snippets: false, ...options.search }).map((r) => r.id)
-    },
-  }
+  return fahrasSystem(ArabicSearch, options)
 }
