@@ -1,6 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
 import { htmlToText } from './html.js'
+import { CliError, decodeLines, decodeWhole, fahrasOutput, fileKind, readRegularFile } from './read-file.js'
+import { quoted } from './safe-print.js'
+
+export { CliError, errorCode } from './read-file.js'
 
 /** A problem with one record or file: reported with its place, then skipped. */
 export interface BadRecord {
@@ -21,25 +25,10 @@ export interface ReadResult {
   readonly files: number
 }
 
-/** A usage or input error that stops the command (exit code 1, or 2 for usage). */
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
-    super(message)
-  }
-}
-
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
 const DATA_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json'])
-
-/** Does this buffer look binary (NUL bytes, or mostly invalid UTF-8)? */
-function isBinary(buffer: Buffer): boolean {
-  const sample = buffer.subarray(0, 8192)
-  if (sample.includes(0)) return true
-  const text = sample.toString('utf8')
-  let bad = 0
-  for (const ch of text) if (ch === '\ufffd') bad++
-  return bad > 8 && bad / text.length > 0.05
-}
+/** Is this a file name the inputs read (by its extension)? */
+const usableName = (file: string) => TEXT_EXTENSIONS.has(extname(file).toLowerCase()) || DATA_EXTENSIONS.has(extname(file).toLowerCase())
 
 /** Where a document was read: its file and line, `(input)` when it was not read from a file. */
 export function originOf(doc: Document): { file: string; line?: number } {
@@ -47,30 +36,40 @@ export function originOf(doc: Document): { file: string; line?: number } {
   return { file: o?.file ?? '(input)', line: o?.line }
 }
 
-/** A file and line as messages show them: `file:line`, or `file`. */
-export const place = (o: { file: string; line?: number }): string => (o.line ? `${o.file}:${o.line}` : o.file)
+/** A file and line as messages show them: `file:line`, or `file` (in quotes if the name holds a control character). */
+export const place = (o: { file: string; line?: number }): string => (o.line ? `${quoted(o.file)}:${o.line}` : quoted(o.file))
 
 /** Where a document was read, as messages show it. */
 export const placeOf = (doc: Document): string => place(originOf(doc))
 
-/** What went wrong with a file: the system's error code (ENOENT, EACCES…), else the message. */
-export function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+/**
+ * The bytes of an input file, or null when it is skipped (reported in `bad`): not a regular file,
+ * too large, unreadable, or one of fahras's own outputs.
+ */
+function readBytes(file: string, shown: string, bad: BadRecord[]): Buffer | null {
+  const read = readRegularFile(file)
+  if (!read.ok) {
+    bad.push({ file: shown, reason: read.reason })
+    return null
+  }
+  const output = fahrasOutput(extname(file).toLowerCase(), read.buffer)
+  if (output !== null) {
+    bad.push({ file: shown, reason: output })
+    return null
+  }
+  return read.buffer
 }
 
+/** A whole file as text, or null when it is skipped (reported in `bad`). */
 function readText(file: string, bad: BadRecord[], shown: string): string | null {
-  let buffer: Buffer
-  try {
-    buffer = readFileSync(file)
-  } catch (error) {
-    bad.push({ file: shown, reason: `cannot read: ${errorCode(error)}` })
+  const buffer = readBytes(file, shown, bad)
+  if (buffer === null) return null
+  const decoded = decodeWhole(buffer)
+  if (!decoded.ok) {
+    bad.push({ file: shown, reason: decoded.reason })
     return null
   }
-  if (isBinary(buffer)) {
-    bad.push({ file: shown, reason: 'binary file, not text' })
-    return null
-  }
-  return buffer.toString('utf8').replace(/^\ufeff/, '')
+  return decoded.text
 }
 
 function textDocument(file: string, content: string, idBase: string): Document {
@@ -86,8 +85,6 @@ function textDocument(file: string, content: string, idBase: string): Document {
 }
 
 function readData(file: string, shown: string, idField: string, out: Document[], bad: BadRecord[]) {
-  const content = readText(file, bad, shown)
-  if (content === null) return
   const ext = extname(file).toLowerCase()
   const accept = (value: unknown, line: number | undefined) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -107,6 +104,8 @@ function readData(file: string, shown: string, idField: string, out: Document[],
     origins.set(value as Document, { file: shown, line })
   }
   if (ext === '.json') {
+    const content = readText(file, bad, shown)
+    if (content === null) return
     let parsed: unknown
     try {
       parsed = JSON.parse(content)
@@ -121,28 +120,80 @@ function readData(file: string, shown: string, idField: string, out: Document[],
     parsed.forEach((value, i) => accept(value, i + 1))
     return
   }
-  const lines = content.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim()
+  // JSONL: each line on its own, so that one bad byte costs one line, not the file
+  const buffer = readBytes(file, shown, bad)
+  if (buffer === null) return
+  const lines = decodeLines(buffer)
+  if (lines === null) {
+    bad.push({ file: shown, reason: 'binary file, not text' })
+    return
+  }
+  for (const decoded of lines) {
+    if (decoded.reason !== undefined) {
+      bad.push({ file: shown, line: decoded.line, reason: decoded.reason })
+      continue
+    }
+    const line = decoded.text.trim()
     if (line.length === 0) continue
     let value: unknown
     try {
       value = JSON.parse(line)
     } catch (error) {
-      bad.push({ file: shown, line: i + 1, reason: `invalid JSON: ${(error as Error).message}` })
+      bad.push({ file: shown, line: decoded.line, reason: `invalid JSON: ${(error as Error).message}` })
       continue
     }
-    accept(value, i + 1)
+    accept(value, decoded.line)
   }
 }
 
-function walk(dir: string, files: string[]) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+/**
+ * The regular files in `dir` and its subfolders (hidden ones and node_modules left out), in name
+ * order. A subfolder that cannot be read is reported in `bad` and the rest read; `dir` itself
+ * unreadable is an error.
+ */
+function walk(dir: string, files: string[], bad: BadRecord[] | undefined, top = true) {
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    if (top) throw new CliError(`cannot read folder ${quoted(dir)}: ${code}`)
+    bad?.push({ file: dir, reason: `cannot read folder: ${code}` })
+    return
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) walk(path, files)
+    if (entry.isDirectory()) walk(path, files, bad, false)
     else if (entry.isFile()) files.push(path)
   }
+}
+
+/**
+ * The files `readInputs` would read from these inputs (the files given, and the usable files in the
+ * folders given), for an output to be checked against: unreadable ones left out, nothing reported.
+ */
+export function inputFiles(inputs: readonly string[]): string[] {
+  const files: string[] = []
+  for (const input of inputs) {
+    let stats
+    try {
+      stats = statSync(input)
+    } catch {
+      continue
+    }
+    if (!stats.isDirectory()) files.push(input)
+    else {
+      const found: string[] = []
+      try {
+        walk(input, found, undefined)
+      } catch {
+        continue
+      }
+      files.push(...found.filter(usableName))
+    }
+  }
+  return files
 }
 
 /**
@@ -157,14 +208,17 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
     let stats
     try {
       stats = statSync(input)
-    } catch {
-      throw new CliError(`no such file or folder: ${input}`)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or folder: ${quoted(input)}` : `cannot read ${quoted(input)}: ${code ?? (error as Error).message}`)
     }
     if (stats.isDirectory()) {
       const found: string[] = []
-      walk(input, found)
-      const usable = found.filter((f) => TEXT_EXTENSIONS.has(extname(f).toLowerCase()) || DATA_EXTENSIONS.has(extname(f).toLowerCase()))
-      if (usable.length === 0) throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${input}`)
+      const unreadable: BadRecord[] = []
+      walk(input, found, unreadable)
+      bad.push(...unreadable)
+      const usable = found.filter(usableName)
+      if (usable.length === 0 && unreadable.length === 0) throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(input)}`)
       for (const file of usable) {
         files++
         const shown = file
@@ -183,7 +237,8 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
     }
     files++
     const ext = extname(input).toLowerCase()
-    if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
+    if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
+    else if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
     else if (TEXT_EXTENSIONS.has(ext)) {
       const content = readText(input, bad, input)
       if (content !== null) {

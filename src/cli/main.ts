@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs'
-import { dirname, extname, join, resolve } from 'node:path'
+import { existsSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
+import { dirname, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ERROR_CODES, isFahrasError } from '../errors.js'
@@ -8,7 +8,11 @@ import { indexSettings, type IndexSettingsOptions } from '../opensearch/settings
 import { ArabicSearch } from '../search/arabic-search.js'
 import type { SearchResult } from '../search/options.js'
 import type { AnalyzerOptions } from '../analyze/analyze.js'
+import { AtomicFile, checkWritable, writeFileAtomic } from './atomic-write.js'
 import { CliError, errorCode, originOf, place, placeOf, readInputs, type BadRecord, type Document } from './inputs.js'
+import { InputGuard } from './output-guard.js'
+import { fileKind, readRegularFile } from './read-file.js'
+import { escapeForTerminal, printable, quoted } from './safe-print.js'
 import { progressBar, renderSnippet, styleFor, type Style } from './terminal.js'
 
 const HELP = `fahras: Arabic full-text search from the command line
@@ -93,7 +97,7 @@ function readTextDocuments(inputs: string[], c: Common): { good: Document[]; bad
 }
 
 function reportBad(bad: readonly BadRecord[], style: Style) {
-  for (const b of bad) process.stderr.write(`${style.red('skipped')} ${place(b)}: ${b.reason}\n`)
+  for (const b of bad) process.stderr.write(`${style.red('skipped')} ${place(b)}: ${printable(b.reason)}\n`)
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -117,14 +121,19 @@ function buildIndex(inputs: string[], c: Common): { index: ArabicSearch<Document
 /** Reads a saved index if `path` is one: null when it is a document input instead. */
 function readSavedIndex(path: string): ArabicSearch<Document> | null {
   if (!path.toLowerCase().endsWith('.json')) return null
-  let text: string
+  let stats
   try {
-    text = readFileSync(path, 'utf8')
+    stats = statSync(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CliError(`no such file or folder: ${path}`)
-    throw new CliError(`cannot read the index ${path}: ${code ?? (error as Error).message}`)
+    const code = errorCode(error)
+    if (code === 'ENOENT') throw new CliError(`no such file or folder: ${quoted(path)}`)
+    throw new CliError(`cannot read the index ${quoted(path)}: ${code}`)
   }
+  if (stats.isDirectory()) throw new CliError(`cannot read the index ${quoted(path)}: EISDIR`)
+  if (!stats.isFile()) throw new CliError(`cannot read the index ${quoted(path)}: not a regular file: ${fileKind(stats)}`)
+  const read = readRegularFile(path)
+  if (!read.ok) throw new CliError(`cannot read the index ${quoted(path)}: ${read.reason.replace(/^cannot read: /, '')}`)
+  const text = read.buffer.toString('utf8')
   if (!/^\s*\{\s*"format"\s*:\s*"fahras-index"/.test(text.slice(0, 200))) return null
   return ArabicSearch.loadJSON<Document>(text)
 }
@@ -133,21 +142,22 @@ function printResults(results: SearchResult<Document>[], query: string, c: Commo
   const out = process.stdout
   const s = c.style
   if (c.json) {
-    out.write(JSON.stringify({ query, results: results.map((r) => ({ id: r.id, score: r.score, title: r.title, url: r.url, terms: r.terms, snippets: r.snippets })) }, null, 2) + '\n')
+    out.write(escapeForTerminal(JSON.stringify({ query, results: results.map((r) => ({ id: r.id, score: r.score, title: r.title, url: r.url, terms: r.terms, snippets: r.snippets })) }, null, 2)) + '\n')
     return
   }
   if (results.length === 0) {
-    out.write(`no results for «${query}» in ${total} documents\n`)
+    out.write(`no results for «${printable(query)}» in ${total} documents\n`)
     return
   }
+  // Everything from the documents goes through printable() or quoted(): no control reaches the terminal.
   results.forEach((r, i) => {
     // Numbers and Latin on their own line, Arabic on its own lines: legible with or without bidi.
-    out.write(`${s.bold(`${i + 1}.`)} ${s.dim(`score ${r.score.toFixed(2)}   id ${String(r.id)}`)}\n`)
-    const title = typeof r.title === 'string' && r.title.trim() ? r.title.trim() : String(r.id)
+    out.write(`${s.bold(`${i + 1}.`)} ${s.dim(`score ${r.score.toFixed(2)}   id ${quoted(String(r.id))}`)}\n`)
+    const title = typeof r.title === 'string' && printable(r.title).trim() ? printable(r.title).trim() : quoted(String(r.id))
     out.write(`${s.bold(title)}\n`)
     const snippet = r.snippets.text ?? Object.values(r.snippets).find((x) => x.ranges.length > 0) ?? Object.values(r.snippets)[0]
     if (snippet) out.write(`${renderSnippet(snippet, s)}\n`)
-    if (typeof r.url === 'string' && r.url) out.write(`${s.dim(r.url)}\n`)
+    if (typeof r.url === 'string' && r.url) out.write(`${s.dim(quoted(r.url))}\n`)
     out.write('\n')
   })
 }
@@ -231,36 +241,19 @@ class NdjsonWriter {
   }
 }
 
-/** Writes a whole file, or says why it cannot be written. */
-function writeOutput(path: string, text: string) {
-  try {
-    writeFileSync(path, text)
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
-  }
-}
-
-/** Opens `path` for writing, or says why it cannot be. */
-function openOutput(path: string): number {
-  try {
-    return openSync(path, 'w')
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
-  }
-}
-
 /**
  * Where `fahras bulk` writes: stdout, one file, or parts of at most `partBytes`. Files are opened
- * when their first document comes (no document, no file), written as documents come, and the
- * parts renamed at the end only if there are more than 999 of them (out-0001.ndjson…).
+ * when their first document comes (no document, no file), written as documents come, each to a
+ * temporary file put in place when it is complete (see AtomicFile), and the parts renamed at the
+ * end only if there are more than 999 of them (out-0001.ndjson…).
  */
 class BulkOutput {
   readonly files: WrittenFile[] = []
   private writer: NdjsonWriter | undefined
   /** The file open for writing, if any. */
-  private open: { fd: number; path: string } | undefined
+  private open: AtomicFile | undefined
 
-  constructor(private readonly b: BulkCommand) {}
+  constructor(private readonly b: BulkCommand, private readonly guard: InputGuard) {}
 
   /** Writes one document's two lines, `bytes` long, starting a part when it would not fit. */
   add(pair: string, bytes: number) {
@@ -272,8 +265,9 @@ class BulkOutput {
       // greedy: a pair goes to the current part while it fits, an action never apart from its source
       this.close()
       const path = partBytes === undefined ? output : partName(output, this.files.length + 1, PART_NUMBER_DIGITS)
-      this.open = { fd: openOutput(path), path }
-      this.writer = new NdjsonWriter(this.open.fd, path)
+      this.guard.check(path)
+      this.open = new AtomicFile(path)
+      this.writer = new NdjsonWriter(this.open.fd, quoted(path))
       file = { path, documents: 0, bytes: 0 }
       this.files.push(file)
     }
@@ -293,10 +287,11 @@ class BulkOutput {
     for (const [i, file] of this.files.entries()) {
       const path = partName(this.b.output!, i + 1, width)
       if (path === file.path) continue
+      this.guard.check(path)
       try {
         renameSync(file.path, path)
       } catch (error) {
-        throw new CliError(`cannot rename ${file.path} to ${path}: ${errorCode(error)}`)
+        throw new CliError(`cannot rename ${quoted(file.path)} to ${quoted(path)}: ${errorCode(error)}`)
       }
       file.path = path
     }
@@ -305,25 +300,15 @@ class BulkOutput {
 
   /** Closes the open file without writing what is left: after an error, which is the one reported. */
   abandon() {
-    if (this.open === undefined) return
-    try {
-      closeSync(this.open.fd)
-    } catch {
-      // the error that stopped the run is the one to report
-    }
+    this.open?.abort()
     this.open = undefined
   }
 
   private close() {
     if (this.open === undefined) return
-    const { fd, path } = this.open
     this.writer!.flush()
+    this.open.commit()
     this.open = undefined
-    try {
-      closeSync(fd)
-    } catch (error) {
-      throw new CliError(`cannot write ${path}: ${errorCode(error)}`)
-    }
   }
 }
 
@@ -347,7 +332,7 @@ function leftOutNote(leftOut: LeftOutMetadata): string {
  * `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout,
  * each document written as soon as it is encoded.
  */
-function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
+function exportBulk(inputs: string[], c: Common, b: BulkCommand, guard: InputGuard): number {
   let options
   try {
     options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.keep }, 'bulk')
@@ -363,7 +348,7 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
   }
   // the library's checks (an id over 512 bytes, 7 and "7" as the same _id…), reported and skipped
   const seen = new Map<string, string>()
-  const out = new BulkOutput(b)
+  const out = new BulkOutput(b, guard)
   const leftOut: LeftOutMetadata = { documents: 0, fields: {}, first: undefined }
   let documents = 0
   let total = 0
@@ -404,11 +389,11 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
   const written = out.files
   let where: string
   if (b.output === undefined) where = 'to stdout'
-  else if (b.partBytes === undefined) where = `to ${b.output}`
+  else if (b.partBytes === undefined) where = `to ${quoted(b.output)}`
   else {
     const stale = partName(b.output, written.length + 1, width)
-    if (existsSync(stale)) process.stderr.write(`note: ${stale} and any later part are left from an earlier run, not written by this one\n`)
-    where = `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${written[0]!.path}${written.length > 1 ? ` … ${written[written.length - 1]!.path}` : ''}`
+    if (existsSync(stale)) process.stderr.write(`note: ${quoted(stale)} and any later part are left from an earlier run, not written by this one\n`)
+    where = `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${quoted(written[0]!.path)}${written.length > 1 ? ` … ${quoted(written[written.length - 1]!.path)}` : ''}`
   }
   if (b.partBytes === undefined && total > ELASTICSEARCH_DEFAULT_MAX_CONTENT) {
     process.stderr.write(`note: ${formatBytes(total)} is more than Elasticsearch accepts in one request by default (http.max_content_length: 100mb): split it with --split-mb 20\n`)
@@ -417,30 +402,36 @@ function exportBulk(inputs: string[], c: Common, b: BulkCommand): number {
   if (c.json) {
     const metadataFieldsLeftOut = { documents: leftOut.documents, fields: leftOut.fields }
     const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: bad, metadataFieldsLeftOut }
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
+    process.stdout.write(escapeForTerminal(JSON.stringify(summary, null, 2)) + '\n')
   }
   return 0
 }
 
 /** The analyzer options and fields recorded in an index saved by `fahras index` or `JSON.stringify(search)`. */
 function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: string[] | undefined } {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${errorCode(error)}`)
-  }
+  const read = readRegularFile(file)
+  if (!read.ok) throw new CliError(`cannot read ${quoted(file)}: ${read.reason.replace(/^cannot read: /, '')}`)
   let saved: { format?: unknown; analyzer?: unknown; fields?: unknown }
   try {
-    saved = JSON.parse(text) as typeof saved
+    saved = JSON.parse(read.buffer.toString('utf8')) as typeof saved
   } catch {
-    throw new CliError(`${file} is not JSON: expected an index saved by \`fahras index\``)
+    throw new CliError(`${quoted(file)} is not JSON: expected an index saved by \`fahras index\``)
   }
   if (saved === null || typeof saved !== 'object' || saved.format !== 'fahras-index' || saved.analyzer === null || typeof saved.analyzer !== 'object') {
-    throw new CliError(`${file} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`)
+    throw new CliError(`${quoted(file)} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`)
   }
   const fields = Array.isArray(saved.fields) && saved.fields.every((f) => typeof f === 'string') ? (saved.fields as string[]) : undefined
-  return { analyzer: saved.analyzer as AnalyzerOptions, fields }
+  const options = { analyzer: saved.analyzer as AnalyzerOptions, fields }
+  // options the library refuses come from a damaged index (exit code 1), not from the command line
+  try {
+    indexSettings({ analyzer: options.analyzer, ...(fields !== undefined && { fields }) })
+  } catch (error) {
+    if (isFahrasError(error) && error.code === ERROR_CODES.INVALID_OPTION) {
+      throw new CliError(`${quoted(file)} is a damaged index: ${error.message.replace(/^fahras: /, '')}`)
+    }
+    throw error
+  }
+  return options
 }
 
 /** `fahras export-settings`: the body of `PUT /<index>`, with fahras's analyzer. */
@@ -468,13 +459,13 @@ function exportSettings(
   }
   // The analyzer's internal markers are Unicode noncharacters: written as \u escapes (the same
   // JSON), so that no editor or tool on the way drops them unseen.
-  const json = JSON.stringify(definition, null, 2).replace(/[\ufdd0-\ufdef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`) + '\n'
+  const json = escapeForTerminal(JSON.stringify(definition, null, 2).replace(/[\ufdd0-\ufdef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`)) + '\n'
   if (output === undefined) {
     process.stdout.write(json)
     return 0
   }
-  writeOutput(output, json)
-  if (!c.quiet) process.stderr.write(`wrote ${output}: the body of PUT /<index>\n`)
+  writeFileAtomic(output, json)
+  if (!c.quiet) process.stderr.write(`wrote ${quoted(output)}: the body of PUT /<index>\n`)
   return 0
 }
 
@@ -485,6 +476,17 @@ const TOUR: Array<[string, string]> = [
   ['"وزير الدفاع" العراقي', 'an exact phrase and a word'],
   ['بغداد -مطار', 'a word, excluding another'],
 ]
+
+/**
+ * Before any work: the output's folder must take a new file, and the output must not be one of
+ * the inputs (compared by device and inode). Both are usage errors (exit code 2).
+ */
+function checkOutput(output: string, inputs: readonly string[], readsDocuments = true): InputGuard {
+  const guard = new InputGuard(inputs, readsDocuments)
+  guard.check(output)
+  checkWritable(output)
+  return guard
+}
 
 function run(argv: string[]): number {
   const { values, positionals } = parseArgs({
@@ -534,10 +536,11 @@ function run(argv: string[]): number {
     case 'index': {
       if (rest.length === 0) throw new CliError('index needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder)', 2)
       if (!values.output) throw new CliError('index needs -o <index.json>: where to write the index', 2)
+      checkOutput(values.output, rest)
       const { index, summary } = buildIndex(rest, common)
       if (index.documentCount === 0) throw new CliError(`${summary}; nothing to index`)
-      writeOutput(values.output, JSON.stringify(index))
-      process.stderr.write(`${summary}; wrote ${values.output}\n`)
+      writeFileAtomic(values.output, JSON.stringify(index))
+      process.stderr.write(`${summary}; wrote ${quoted(values.output)}\n`)
       return 0
     }
     case 'search': {
@@ -582,11 +585,12 @@ function run(argv: string[]): number {
         partBytes = Math.floor(mb * MEGABYTE)
       }
       if (common.json && !values.output) throw new CliError('bulk --json needs -o <out.ndjson>: without it stdout carries the NDJSON', 2)
-      if (values.output && rest.some((input) => resolve(input) === resolve(values.output!))) throw new CliError(`-o ${values.output} is also an input: write the NDJSON elsewhere`, 2)
-      return exportBulk(rest, common, { index, keep: values.fields === undefined ? undefined : common.fields, output: values.output, partBytes, splitMb })
+      const guard = values.output ? checkOutput(values.output, rest) : new InputGuard(rest)
+      return exportBulk(rest, common, { index, keep: values.fields === undefined ? undefined : common.fields, output: values.output, partBytes, splitMb }, guard)
     }
     case 'export-settings': {
       if (rest.length > 0) throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(rest[0])}`, 2)
+      if (values.output) checkOutput(values.output, values.from === undefined ? [] : [values.from], false)
       return exportSettings(common, values.name, values.fields === undefined ? undefined : common.fields, values.output, values['no-exact'] !== true, values.from)
     }
     case undefined:
@@ -604,7 +608,7 @@ export function main(argv: string[]): number {
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     const code = error instanceof CliError ? error.exitCode : usage ? 2 : 1
-    const message = error instanceof Error ? error.message.replace(/^fahras: /, '') : String(error)
+    const message = printable(error instanceof Error ? error.message.replace(/^fahras: /, '') : String(error))
     process.stderr.write(`fahras: ${message}${usage ? ' (see fahras --help)' : ''}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n')
     else if (!(error instanceof CliError) && !usage && !isFahrasError(error)) process.stderr.write('(run with --verbose for details)\n')

@@ -1,4 +1,5 @@
 import type { Snippet } from '../highlight/highlight.js'
+import { printable } from './safe-print.js'
 
 /** Styles for a terminal that supports colour; identity functions otherwise. */
 export interface Style {
@@ -22,15 +23,18 @@ export function styleFor(stream: NodeJS.WriteStream, noColor: boolean): Style {
   return ANSI
 }
 
-/** A snippet for the terminal: matches styled, text in logical order (the terminal lays it out). */
+/**
+ * A snippet for the terminal: matches styled, text in logical order (the terminal lays it out),
+ * controls neutralized (see printable).
+ */
 export function renderSnippet(snippet: Snippet, style: Style): string {
   let out = ''
   let at = 0
   for (const [s, e] of snippet.ranges) {
-    out += snippet.text.slice(at, s) + style.mark(snippet.text.slice(s, e))
+    out += printable(snippet.text.slice(at, s)) + style.mark(printable(snippet.text.slice(s, e)))
     at = e
   }
-  return out + snippet.text.slice(at)
+  return out + printable(snippet.text.slice(at))
 }
 
 /** A progress bar on stderr with documents per second and the time left; silent when not a TTY. */
