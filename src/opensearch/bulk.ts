@@ -195,6 +195,10 @@ const WRAPPER_VALUE_OF: ReadonlyArray<(this: unknown) => unknown> = [Number.prot
 
 /** Whether this is `new String(…)`, `new Number(…)`… (JSON.stringify writes them as primitives). */
 function isBoxedPrimitive(value: object): boolean {
+  // the common case first: a plain object or array is no wrapper (and the test below throws,
+  // which is slow, for every value that is not one)
+  const prototype: unknown = Object.getPrototypeOf(value)
+  if (prototype === Object.prototype || prototype === null || Array.isArray(value)) return false
   return WRAPPER_VALUE_OF.some((valueOf) => {
     try {
       valueOf.call(value)
