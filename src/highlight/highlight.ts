@@ -1,8 +1,15 @@
-import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { canCut, cutAfter, cutBefore, endBoundary, startBoundary, WHITESPACE } from './cut-points.js'
+import { passageBody } from './passage-body.js'
+import { densestWindows, type WindowMatch } from './select-windows.js'
 
 /** A highlighted passage of a field. */
 export interface Snippet {
-  /** A passage cut from the original text, diacritics and all, with `…` where it was cut. */
+  /**
+   * A passage cut from the original text, diacritics and all, with `…` where it was cut. Its bidi
+   * embeddings, overrides and isolates are balanced: a closer with nothing open is left out, and
+   * what is still open at the end (or at a line break) is closed there.
+   */
   readonly text: string
   /** HTML: `text` escaped, each match wrapped in the configured wrapper (`<mark>…</mark>`). */
   readonly html: string
@@ -75,9 +82,36 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
 }
 
+/** Describes a range for an error message: `[NaN, 4]`, `[\`"0"\` (string), 4]`. */
+const describeRange = (range: unknown) =>
+  Array.isArray(range) && range.length <= 3 ? `[${range.map((v: unknown) => (typeof v === 'number' ? String(v) : describe(v))).join(', ')}]` : describe(range)
+
+/** Checks the ranges of `markHtml`: integer pairs, in bounds, in order, not overlapping. */
+function checkRanges(text: string, ranges: unknown): asserts ranges is ReadonlyArray<readonly [number, number]> {
+  if (!Array.isArray(ranges)) {
+    throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges\` to be an array of [start, end] pairs, got ${describe(ranges)}`, { argument: 'ranges' }, 'type')
+  }
+  let previousEnd = 0
+  for (let k = 0; k < ranges.length; k++) {
+    const range: unknown = ranges[k]
+    const pair = Array.isArray(range) && range.length === 2 ? (range as unknown[]) : null
+    if (pair === null || !Number.isInteger(pair[0]) || !Number.isInteger(pair[1])) {
+      throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges[${k}]\` to be a pair of integers [start, end], got ${describeRange(range)}`, { argument: 'ranges', index: k }, 'type')
+    }
+    const [start, end] = pair as [number, number]
+    if (start < previousEnd || end < start || end > text.length) {
+      const expected = `${previousEnd} ≤ start ≤ end ≤ ${text.length} (in bounds, sorted, not overlapping the range before)`
+      throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges[${k}]\` to satisfy ${expected}, got [${start}, ${end}]`, { argument: 'ranges', index: k })
+    }
+    previousEnd = end
+  }
+}
+
 /**
  * Wraps ranges of a text in the wrapper and escapes everything else (and the text inside the
- * marks). Ranges must be sorted and not overlap; out-of-bounds parts are ignored.
+ * marks). Ranges are `[start, end]` pairs of integers with `0 ≤ start ≤ end ≤ text.length`,
+ * sorted and not overlapping (one may end where the next starts); an empty range marks nothing.
+ * Anything else throws `FAHRAS_INVALID_ARGUMENT`.
  *
  * @example
  * ```ts
@@ -85,11 +119,14 @@ export function escapeHtml(text: string): string {
  * ```
  */
 export function markHtml(text: string, ranges: ReadonlyArray<readonly [number, number]>, wrapper: readonly [string, string] = DEFAULT_SNIPPET_OPTIONS.wrapper): string {
+  assertString(text, 'markHtml')
+  checkRanges(text, ranges)
+  if (!Array.isArray(wrapper) || wrapper.length !== 2 || typeof wrapper[0] !== 'string' || typeof wrapper[1] !== 'string') {
+    throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`wrapper\` to be a pair of strings [open, close], got ${describe(wrapper)}`, { argument: 'wrapper' }, 'type')
+  }
   let html = ''
   let at = 0
-  for (const [s, e] of ranges) {
-    const start = Math.max(at, Math.min(s, text.length))
-    const end = Math.max(start, Math.min(e, text.length))
+  for (const [start, end] of ranges) {
     if (end === start) continue
     html += escapeHtml(text.slice(at, start)) + wrapper[0] + escapeHtml(text.slice(start, end)) + wrapper[1]
     at = end
@@ -97,41 +134,15 @@ export function markHtml(text: string, ranges: ReadonlyArray<readonly [number, n
   return html + escapeHtml(text.slice(at))
 }
 
-const WHITESPACE = /\s/
-
-function isCombiningOrLowSurrogate(c: number): boolean {
-  return (c >= 0xdc00 && c <= 0xdfff) || (c >= 0x0300 && c <= 0x036f) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 ||
-    (c >= 0x0610 && c <= 0x061a) || (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x08d3 && c <= 0x08ff) || c === 0x200c || c === 0x200d || c === 0x0640
-}
-
-/** Moves `pos` back to a place where a cut splits neither a surrogate pair nor a mark from its letter. */
-function safeCut(text: string, pos: number): number {
-  let p = Math.max(0, Math.min(pos, text.length))
-  while (p > 0 && p < text.length && isCombiningOrLowSurrogate(text.charCodeAt(p))) p--
-  return p
-}
-
-/** Start of a passage at or after `pos`, at a word boundary when one is near. */
-function startBoundary(text: string, pos: number, limit: number): number {
-  if (pos <= 0) return 0
-  // prefer the start of the word that contains pos: go back to whitespace, up to 20 units
-  for (let p = pos; p > 0 && pos - p < 20; p--) if (WHITESPACE.test(text.charAt(p - 1))) return p
-  for (let p = pos; p < limit; p++) if (WHITESPACE.test(text.charAt(p - 1))) return p
-  return safeCut(text, pos)
-}
-
-/** End of a passage at or before `pos`, at a word boundary when one is near. */
-function endBoundary(text: string, pos: number, floor: number): number {
-  if (pos >= text.length) return text.length
-  for (let p = pos; p >= floor; p--) if (WHITESPACE.test(text.charAt(p))) return p
-  return safeCut(text, pos)
-}
-
 /**
  * Picks the passages of `text` with the densest matches and marks them. Passages are about
- * `length` long, cut at word boundaries (never inside a surrogate pair or between a letter and its
- * marks), with an ellipsis where cut. A passage scores by the number of distinct matched words,
- * then by the number of matches. With no matches the opening passage is returned, unmarked.
+ * `length` long, cut at word boundaries and never inside a character (a surrogate pair, a letter
+ * and its marks, an emoji and its modifiers, variation selectors or joiners, a flag), with an
+ * ellipsis where cut. A passage scores by the number of distinct matched words, then by the
+ * number of matches; on a tie the earlier wins. With no matches the opening passage is returned,
+ * unmarked. Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) are balanced in
+ * each passage: a closer with nothing open is left out, what is still open at the end (or at a
+ * line break) is closed there. Time: O(matches) per passage, plus its length.
  *
  * @example
  * ```ts
@@ -140,40 +151,22 @@ function endBoundary(text: string, pos: number, floor: number): number {
  * ```
  */
 export function bestSnippets(text: string, matches: readonly Match[], options: ResolvedSnippetOptions = DEFAULT_SNIPPET_OPTIONS): Snippet[] {
-  const sorted = [...matches].filter((m) => m.end > m.start && m.start >= 0 && m.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end)
+  const inBounds = (m: Match) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start && m.start >= 0 && m.end <= text.length
+  const sorted = [...matches].filter(inBounds).sort((a, b) => a.start - b.start || b.end - a.end)
   // drop overlapping matches (a ligature expanded into several terms maps them to one range)
   const unique: Match[] = []
   for (const m of sorted) if (unique.length === 0 || m.start >= unique[unique.length - 1]!.end) unique.push(m)
   const { length, count } = options
   if (unique.length === 0) return [makeSnippet(text, 0, endBoundary(text, length, 0), [], options)]
 
+  const keyIds = new Map<string, number>()
+  const windowMatches: WindowMatch[] = unique.map((m) => {
+    let key = keyIds.get(m.key)
+    if (key === undefined) keyIds.set(m.key, (key = keyIds.size))
+    return { start: m.start, end: m.end, key }
+  })
   const snippets: Array<{ start: number; end: number; matches: Match[] }> = []
-  const used = new Array<boolean>(unique.length).fill(false)
-  while (snippets.length < count) {
-    let best = -1
-    let bestDistinct = 0
-    let bestCount = 0
-    let bestLast = -1
-    for (let i = 0; i < unique.length; i++) {
-      if (used[i]) continue
-      const keys = new Set<string>()
-      let n = 0
-      let last = i
-      for (let j = i; j < unique.length && unique[j]!.end - unique[i]!.start <= length; j++) {
-        if (used[j]) break
-        keys.add(unique[j]!.key)
-        n++
-        last = j
-      }
-      if (keys.size > bestDistinct || (keys.size === bestDistinct && n > bestCount)) {
-        best = i
-        bestDistinct = keys.size
-        bestCount = n
-        bestLast = last
-      }
-    }
-    if (best < 0) break
-    for (let k = best; k <= bestLast; k++) used[k] = true
+  for (const [best, bestLast] of densestWindows(windowMatches, keyIds.size, length, count)) {
     const first = unique[best]!
     const lastMatch = unique[bestLast]!
     const span = lastMatch.end - first.start
@@ -181,8 +174,9 @@ export function bestSnippets(text: string, matches: readonly Match[], options: R
     const lead = Math.max(0, Math.min(Math.floor((length - span) / 2), 60))
     let start = startBoundary(text, first.start - lead, first.start)
     if (start > first.start) start = first.start
+    if (!canCut(text, start)) start = cutBefore(text, start)
     let end = endBoundary(text, Math.max(start + length, lastMatch.end), lastMatch.end)
-    if (end < lastMatch.end) end = lastMatch.end
+    if (end < lastMatch.end) end = cutAfter(text, lastMatch.end)
     snippets.push({ start, end, matches: unique.slice(best, bestLast + 1) })
   }
   snippets.sort((a, b) => a.start - b.start)
@@ -191,26 +185,7 @@ export function bestSnippets(text: string, matches: readonly Match[], options: R
 
 function makeSnippet(text: string, start: number, end: number, matches: readonly Match[], options: ResolvedSnippetOptions): Snippet {
   // Runs of whitespace (line breaks included) become one space; offsets follow.
-  let body = ''
-  const shiftAt: number[] = [] // for each original offset in [start, end], its offset in body
-  let i = start
-  while (i < end && WHITESPACE.test(text.charAt(i))) shiftAt[i++ - start] = 0
-  let pendingSpace = false
-  for (; i < end; i++) {
-    const ch = text.charAt(i)
-    if (WHITESPACE.test(ch)) {
-      shiftAt[i - start] = body.length
-      pendingSpace = true
-      continue
-    }
-    if (pendingSpace) {
-      body += ' '
-      pendingSpace = false
-    }
-    shiftAt[i - start] = body.length
-    body += ch
-  }
-  shiftAt[end - start] = body.length
+  const { body, offsetAt } = passageBody(text, start, end)
   // an ellipsis only where text was cut, not where only whitespace was left out
   let k = start
   while (k > 0 && WHITESPACE.test(text.charAt(k - 1))) k--
@@ -218,7 +193,7 @@ function makeSnippet(text: string, start: number, end: number, matches: readonly
   while (m < text.length && WHITESPACE.test(text.charAt(m))) m++
   const before = k > 0 && options.ellipsis ? options.ellipsis + ' ' : ''
   const after = m < text.length && options.ellipsis ? ' ' + options.ellipsis : ''
-  const ranges: Array<[number, number]> = matches.map((m) => [before.length + shiftAt[m.start - start]!, before.length + shiftAt[m.end - start]!])
+  const ranges: Array<[number, number]> = matches.map((m) => [before.length + offsetAt[m.start - start]!, before.length + offsetAt[m.end - start]!])
   const snippetText = before + body + after
   return { text: snippetText, html: markHtml(snippetText, ranges, options.wrapper), ranges }
 }
