@@ -1,30 +1,22 @@
 import MiniSearch, { type Query as MiniQuery, type SearchResult as MiniResult } from 'minisearch'
-import { createAnalyzer, resolveAnalyzerOptions, type Analyzer, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
+import { createAnalyzer, type Analyzer, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
 import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOptions, type Snippet } from '../highlight/highlight.js'
-import { parseQuery } from './query.js'
-import { checkEngineJSON } from './validate.js'
+import { type QueryUnit } from './query.js'
+import { engineQuery, MAX_FUZZY_DISTANCE, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
+import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
+import { engineFields } from './field-boosts.js'
+import { addWrittenForms, rankCompletions, wordsByDocument } from './completions.js'
+import { checkAgreement, checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, mergeSavedOptions, readEngine, readSavedHeader, resolveSavedAnalyzer, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
+import { checkFieldNames, copyData, readDocument, type DocumentCopy } from './documents.js'
 import type { AddAllAsyncOptions, ArabicSearchOptions, BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion } from './options.js'
 
 /** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
 const SURFACE = '\u0001'
-/** Version of the saved-index format; loading another version fails with a coded error. */
-export const INDEX_FORMAT_VERSION = 1
-const FORMAT_NAME = 'fahras-index'
-const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
-const NO_TERMS: ReadonlySet<string> = new Set()
+export { INDEX_FORMAT_VERSION }
 
-/** At most this many distinct words of a query are searched; the rest are ignored. */
-export const MAX_QUERY_TERMS = 256
-/** A prefix shorter than this (after normalization) is searched as a whole word. */
-export const MIN_PREFIX_LENGTH = 2
-/** The largest fuzzy edit distance accepted. */
-export const MAX_FUZZY_DISTANCE = 2
-/**
- * Prefix and fuzzy matching expand a word to many index terms: they apply to the first this many
- * words of a query; the others match exactly.
- */
-export const MAX_EXPANDED_TERMS = 8
+export { MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, MAX_FUZZY_DISTANCE, MAX_EXPANDED_TERMS, MAX_SUGGESTIONS } from './query-plan.js'
+export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 
 const OPTIONS_SCHEMA = {
   fields: 'string[]', storeFields: 'string[]', idField: 'string', boost: 'object', exactBoost: 'number',
@@ -36,22 +28,7 @@ const SEARCH_SCHEMA = {
   boost: 'object', filter: 'function', snippets: 'any', bm25: 'object',
 } as const
 
-interface Unit {
-  readonly stem: string
-  readonly word: string
-  readonly prefix: boolean
-}
-
-interface SavedIndex {
-  format: string
-  version: number
-  analyzer: ResolvedAnalyzerOptions
-  fields: string[]
-  storeFields: string[]
-  idField: string
-  exactBoost: number
-  index: unknown
-}
+type Unit = QueryUnit
 
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
@@ -59,18 +36,11 @@ function invalidOption(where: string, option: string, expected: string, value: u
   return createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
 }
 
-function checkNames(where: string, option: string, names: readonly string[]) {
-  for (const name of names) {
-    if (name.length === 0 || FORBIDDEN_NAMES.has(name)) {
-      throw invalidOption(where, option, 'field names other than "", __proto__, constructor and prototype', name)
-    }
-  }
-}
-
 function checkWeights(where: string, option: string, weights: unknown, fields: readonly string[]) {
   if (weights === undefined) return
+  const known = new Set(fields)
   for (const [field, weight] of Object.entries(weights as Record<string, unknown>)) {
-    if (!fields.includes(field)) throw invalidOption(where, `${option}.${field}`, `one of the indexed fields (${fields.join(', ')})`, field)
+    if (!known.has(field)) throw invalidOption(where, `${option}.${field}`, `one of the indexed fields (${fields.join(', ')})`, field)
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw invalidOption(where, `${option}.${field}`, 'a finite number >= 0', weight)
   }
 }
@@ -105,14 +75,6 @@ function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
   return mini
 }
 
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →
  * stem) applied the same way to documents and queries, BM25+ ranking through MiniSearch, and
@@ -145,11 +107,11 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const given = checkOptions(options, where, OPTIONS_SCHEMA)
     const fields = given.fields as string[] | undefined
     if (fields === undefined || fields.length === 0) throw invalidOption(where, 'fields', 'a non-empty array of field names', fields)
-    checkNames(where, 'fields', fields)
     const storeFields = (given.storeFields as string[] | undefined) ?? []
-    checkNames(where, 'storeFields', storeFields)
     const idField = (given.idField as string | undefined) ?? 'id'
-    checkNames(where, 'idField', [idField])
+    checkFieldNames(where, 'fields', fields, idField)
+    checkFieldNames(where, 'idField', [idField], idField)
+    checkFieldNames(where, 'storeFields', storeFields, idField)
     checkWeights(where, 'boost', given.boost, fields)
     const exactBoost = (given.exactBoost as number | undefined) ?? 0.5
     if (!Number.isFinite(exactBoost) || exactBoost < 0) throw invalidOption(where, 'exactBoost', 'a finite number >= 0', exactBoost)
@@ -214,32 +176,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   }
 
   /** Checks a document and returns its id; throws a coded error naming the field and the id. */
-  #validate(document: unknown, where: string, position?: number): DocumentId {
-    const at = position === undefined ? '' : ` (document ${position})`
-    if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-      throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected a document object${at}, got ${describe(document)}`, { position })
-    }
-    const id = own(document, this.#idField)
-    if (id === undefined || id === null) {
-      throw createError(ERROR_CODES.MISSING_ID, `${where} got a document without an id in field \`${this.#idField}\`${at}`, { position })
-    }
-    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) {
-      throw createError(ERROR_CODES.MISSING_ID, `${where} expected the id in field \`${this.#idField}\` to be a string or a finite number${at}, got ${describe(id)}`, { position })
-    }
-    for (const field of this.#fields) {
-      const value = own(document, field)
-      if (value !== null && typeof value === 'object') {
-        throw createError(
-          ERROR_CODES.INVALID_DOCUMENT,
-          `${where} expected field \`${field}\` of document ${JSON.stringify(id)}${at} to be text, a number or null, got ${describe(value)}`,
-          { id, field, position },
-        )
-      }
-      if (typeof value === 'function' || typeof value === 'symbol') {
-        throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected field \`${field}\` of document ${JSON.stringify(id)}${at} to be text, got ${describe(value)}`, { id, field, position })
-      }
-    }
-    return id
+  /**
+   * Reads a document once into a checked copy (see documents.ts): the copy is what is added, so
+   * a getter cannot change a value between the check and the add, and no reference is kept.
+   */
+  #validate(document: unknown, where: string, position?: number): DocumentCopy {
+    return readDocument(document, { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields }, where, position)
   }
 
   /**
@@ -252,23 +194,38 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * ```
    */
   add(document: T): void {
-    const id = this.#validate(document, 'add()')
+    const { id, copy } = this.#validate(document, 'add()')
     if (this.#mini.has(id)) throw createError(ERROR_CODES.DUPLICATE_ID, `add() got a duplicate id ${JSON.stringify(id)}: a document with this id is already in the index`, { id })
-    this.#mini.add(document)
+    checkRoom(this.#mini, 1, 'add()')
+    this.#mini.add(copy)
   }
 
-  /** Checks a batch: every document valid, no id twice, none already present. */
-  #validateBatch(documents: unknown, where: string): DocumentId[] {
+  /**
+   * Checks a batch: every document valid, no id twice, none already present. Reads the array and
+   * each document once and returns the checked copies, which are what gets added.
+   */
+  #validateBatch(documents: unknown, where: string): DocumentCopy[] {
     if (!Array.isArray(documents)) throw invalidOption(where, 'documents', 'an array of documents', documents)
     const seen = new Set<DocumentId>()
-    return documents.map((document, position) => {
-      const id = this.#validate(document, where, position)
+    const length = documents.length
+    const copies: DocumentCopy[] = []
+    for (let position = 0; position < length; position++) {
+      let document: unknown
+      try {
+        document = documents[position]
+      } catch (error) {
+        throw Object.assign(createError(ERROR_CODES.INVALID_DOCUMENT, `${where} could not read document ${position}: ${(error as Error)?.message}`, { position }), { cause: error })
+      }
+      const checked = this.#validate(document, where, position)
+      const { id } = checked
       if (this.#mini.has(id) || seen.has(id)) {
         throw createError(ERROR_CODES.DUPLICATE_ID, `${where} got a duplicate id ${JSON.stringify(id)} (document ${position}); no document of the batch was added`, { id, position })
       }
       seen.add(id)
-      return id
-    })
+      copies.push(checked)
+    }
+    checkRoom(this.#mini, copies.length, where)
+    return copies
   }
 
   /**
@@ -281,15 +238,16 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * ```
    */
   addAll(documents: readonly T[]): void {
-    this.#validateBatch(documents, 'addAll()')
-    for (const document of documents) this.#mini.add(document)
+    for (const { copy } of this.#validateBatch(documents, 'addAll()')) this.#mini.add(copy)
   }
 
   /**
    * Adds documents in chunks, yielding to the event loop between them, with progress and
-   * cancellation. The batch is checked first (all or none, as {@link addAll}). When the signal
-   * aborts, the documents added until then stay in the index and the promise rejects with
-   * `FAHRAS_ABORTED`, whose `details` give `added` (how many) and `addedIds`.
+   * cancellation. The batch is checked and copied first (all or none, as {@link addAll}): later
+   * changes to the array or its documents do not reach the index. When the signal aborts, or
+   * `onProgress` throws, the documents added until then stay in the index and the promise
+   * rejects with `FAHRAS_ABORTED`, whose `details` give `added` (how many) and `addedIds` (and
+   * `cause`, the error `onProgress` threw).
    *
    * @example
    * ```ts
@@ -300,28 +258,33 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const given = checkOptions(options, 'addAllAsync()', { onProgress: 'function', signal: 'object', chunkSize: 'number' })
     const chunkSize = (given.chunkSize as number | undefined) ?? 500
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw invalidOption('addAllAsync()', 'chunkSize', 'an integer >= 1', chunkSize)
-    const ids = this.#validateBatch(documents, 'addAllAsync()')
-    const { onProgress, signal } = options
-    const total = documents.length
+    const onProgress = given.onProgress as AddAllAsyncOptions['onProgress']
+    const signal = given.signal as AbortSignal | undefined
+    // the checked copies: the caller's array is not read again
+    const batch = this.#validateBatch(documents, 'addAllAsync()')
+    const total = batch.length
     let added = 0
-    const aborted = () =>
-      createError(ERROR_CODES.ABORTED, `addAllAsync() was aborted after adding ${added} of ${total} documents; they stay in the index`, {
-        added,
-        total,
-        addedIds: ids.slice(0, added),
-      })
+    const addedIds = () => batch.slice(0, added).map((d) => d.id)
     while (added < total) {
-      if (signal?.aborted) throw aborted()
+      if (signal?.aborted) {
+        throw createError(ERROR_CODES.ABORTED, `addAllAsync() was aborted after adding ${added} of ${total} documents; they stay in the index`, { added, total, addedIds: addedIds() })
+      }
       const end = Math.min(total, added + chunkSize)
       for (let i = added; i < end; i++) {
+        const { id, copy } = batch[i]!
         // a document with this id may have been added meanwhile by another call
-        if (this.#mini.has(ids[i]!)) {
-          throw createError(ERROR_CODES.DUPLICATE_ID, `addAllAsync() got a duplicate id ${JSON.stringify(ids[i])} (document ${i}), added meanwhile; ${added} documents were added before it`, { id: ids[i], position: i, added, addedIds: ids.slice(0, added) })
+        if (this.#mini.has(id)) {
+          throw createError(ERROR_CODES.DUPLICATE_ID, `addAllAsync() got a duplicate id ${JSON.stringify(id)} (document ${i}), added meanwhile; ${added} documents were added before it`, { id, position: i, added, addedIds: addedIds() })
         }
-        this.#mini.add(documents[i]!)
+        this.#mini.add(copy)
         added++
       }
-      onProgress?.({ added, total })
+      try {
+        onProgress?.({ added, total })
+      } catch (error) {
+        const message = `addAllAsync() stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}) after ${added} of ${total} documents were added; they stay in the index`
+        throw Object.assign(createError(ERROR_CODES.ABORTED, message, { added, total, addedIds: addedIds(), cause: error }), { cause: error })
+      }
       if (added < total) await new Promise((resolve) => setTimeout(resolve, 0))
     }
   }
@@ -348,10 +311,18 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * ```
    */
   replace(document: T): void {
-    const id = this.#validate(document, 'replace()')
+    const { id, copy } = this.#validate(document, 'replace()')
     if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `replace() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`, { id })
+    checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
-    this.#mini.add(document)
+    this.#mini.add(copy)
+  }
+
+  /** The fields of a search option, each one of the indexed fields (checked in linear time). */
+  #checkFields(where: string, fields: readonly string[]): string[] {
+    const indexed = new Set(this.#fields)
+    for (const f of fields) if (!indexed.has(f)) throw invalidOption(where, 'fields', `indexed fields (${this.#fields.join(', ')})`, f)
+    return [...fields]
   }
 
   #checkSearchOptions(options: unknown, where: string): SearchOptions<T> {
@@ -363,7 +334,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (fuzzy !== undefined && typeof fuzzy !== 'boolean' && !(typeof fuzzy === 'number' && fuzzy >= 0 && (fuzzy < 1 || (Number.isInteger(fuzzy) && fuzzy <= MAX_FUZZY_DISTANCE)))) {
       throw invalidOption(where, 'fuzzy', `a boolean, a fraction below 1, or an edit distance from 1 to ${MAX_FUZZY_DISTANCE}`, fuzzy)
     }
-    if (fields !== undefined) for (const f of fields) if (!this.#fields.includes(f)) throw invalidOption(where, 'fields', `indexed fields (${this.#fields.join(', ')})`, f)
+    if (fields !== undefined) this.#checkFields(where, fields)
     checkWeights(where, 'boost', given.boost, this.#fields)
     if (snippets !== undefined && typeof snippets !== 'boolean') resolveSnippetOptions(snippets, `${where} option \`snippets\``)
     if (bm25 !== undefined) {
@@ -375,18 +346,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     return given
   }
 
-  /** Analyzes a clause into units: one per index term, each with its stem and written form. */
-  #units(text: string, prefix: boolean): Unit[] {
-    const units: Unit[] = []
-    this.#analyzer.eachTerm(text, (stem, word) => units.push({ stem, word, prefix: false }))
-    if (prefix && units.length > 0) {
-      const last = units[units.length - 1]!
-      units[units.length - 1] = { ...last, prefix: true }
-    }
-    return units
-  }
-
-  #unitQuery(unit: Unit, options: SearchOptions<T>): MiniQuery {
+  #unitQuery(unit: Unit, options: QueryShape): MiniQuery {
     const prefix = (unit.prefix || options.prefix === true) && unit.word.length >= MIN_PREFIX_LENGTH
     const fuzzy = options.fuzzy ?? false
     const queries: MiniQuery[] = [{ queries: [unit.stem], prefix, fuzzy }]
@@ -413,26 +373,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     return undefined
   }
 
-  /** Does a field of the document contain the phrase (its terms at the same relative positions)? */
-  #hasPhrase(text: string, phrase: readonly Unit[], positions: readonly number[]): boolean {
-    const terms = this.#analyzer.analyze(text)
-    for (let i = 0; i < terms.length; i++) {
-      if (terms[i]!.term !== phrase[0]!.stem) continue
-      const base = terms[i]!.position - positions[0]!
-      let ok = true
-      for (let k = 1; k < phrase.length && ok; k++) {
-        const want = base + positions[k]!
-        ok = terms.some((t) => t.position === want && (t.term === phrase[k]!.stem || (phrase[k]!.prefix && t.term.startsWith(phrase[k]!.stem))))
-      }
-      if (ok) return true
-    }
-    return false
-  }
-
   /**
    * Searches the index. Plain words combine with OR (or AND); `"exact phrase"`, `-word` to
    * exclude and `word*` for a prefix are understood. Results are best first, with snippets for the
    * returned page only. A query of only stop words, diacritics or punctuation returns `[]`.
+   * A phrase is checked against the text of the documents that have all its words, best scores
+   * first, each document's fields analyzed once whatever the number of phrases; repeated
+   * phrases count once, and at most `MAX_PHRASE_CANDIDATES` documents are checked.
    *
    * @example
    * ```ts
@@ -444,68 +391,17 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     assertString(query, 'search', 'query')
     const local = searchOptions === undefined ? {} : this.#checkSearchOptions(searchOptions, 'search()')
     const options: SearchOptions<T> = { ...this.#options.searchOptions, ...local }
-    const clauses = parseQuery(query)
-    const words: Unit[] = []
-    const phrases: Array<{ units: Unit[]; positions: number[] }> = []
-    const excluded: Unit[] = []
-    for (const clause of clauses) {
-      if (clause.exclude) {
-        excluded.push(...this.#units(clause.text, false))
-      } else if (clause.phrase) {
-        const analyzed = this.#analyzer.analyze(clause.text)
-        if (analyzed.length === 0) continue
-        const units = analyzed.map((t) => ({ stem: t.term, word: t.word, prefix: false }))
-        if (units.length === 1) words.push(units[0]!)
-        else phrases.push({ units, positions: analyzed.map((t) => t.position) })
-      } else {
-        words.push(...this.#units(clause.text, clause.prefix))
-      }
-    }
-    if (words.length === 0 && phrases.length === 0) return []
-    // Bounded work for any query: repeated words count once, and at most MAX_QUERY_TERMS words
-    // (phrases first) are searched.
-    let budget = MAX_QUERY_TERMS
-    const keptPhrases = phrases.filter((p) => p.units.length <= budget && (budget -= p.units.length) >= 0)
-    phrases.length = 0
-    phrases.push(...keptPhrases)
-    const seenUnits = new Set<string>()
-    const uniqueWords = words.filter((u) => {
-      const key = `${u.stem}\u0000${u.word}\u0000${u.prefix}`
-      if (seenUnits.has(key) || budget <= 0) return false
-      seenUnits.add(key)
-      budget--
-      return true
-    })
-    words.length = 0
-    words.push(...uniqueWords)
-    if (excluded.length > MAX_QUERY_TERMS) excluded.length = MAX_QUERY_TERMS
-    if (words.length === 0 && phrases.length === 0) return []
-
-    const combineWith = (options.combineWith ?? 'OR').toUpperCase() as 'OR' | 'AND'
-    const required: MiniQuery[] = phrases.map((p) => ({ combineWith: 'AND', queries: p.units.map((u) => this.#unitQuery(u, options)) }))
-    let positive: MiniQuery
-    if (words.length > 0) {
-      const exact = { ...options, fuzzy: false, prefix: false }
-      let expanded = 0
-      const wordQuery: MiniQuery = {
-        combineWith,
-        queries: words.map((u) => {
-          const expands = u.prefix || options.prefix === true || (options.fuzzy ?? false) !== false
-          if (expands && expanded++ >= MAX_EXPANDED_TERMS) return this.#unitQuery({ ...u, prefix: false }, exact)
-          return this.#unitQuery(u, options)
-        }),
-      }
-      positive = required.length > 0 ? { combineWith: 'AND', queries: [...required, wordQuery] } : wordQuery
-    } else positive = required.length === 1 ? required[0]! : { combineWith: 'AND', queries: required }
-    const top: MiniQuery = excluded.length > 0
-      ? { combineWith: 'AND_NOT', queries: [positive, { combineWith: 'OR', queries: excluded.map((u) => this.#unitQuery({ ...u, prefix: false }, { ...options, prefix: false, fuzzy: false })) }] }
-      : positive
+    const plan = planQuery(this.#analyzer, query)
+    if (plan === null) return []
+    const top = engineQuery(plan, options, (unit, shape) => this.#unitQuery(unit, shape))
+    const { phrases } = plan
 
     const fields = options.fields ? [...options.fields] : [...this.#fields]
+    const boost = { ...(options.boost ?? this.#options.boost ?? {}) }
     const raw = this.#mini.search(top, {
-      fields,
+      fields: engineFields(fields, boost),
       maxFuzzy: MAX_FUZZY_DISTANCE,
-      boost: { ...(options.boost ?? this.#options.boost ?? {}) },
+      boost,
       ...(options.bm25 ? { bm25: options.bm25 } : {}),
     })
 
@@ -513,9 +409,16 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const offset = options.offset ?? 0
     const page: Array<{ result: SearchResult<T>; hit: MiniResult }> = []
     let skipped = 0
+    // each candidate's fields are analyzed once for all phrases; at most MAX_PHRASE_CANDIDATES are checked
+    const hasPhrases = phrases.length > 0 ? phraseMatcher(this.#analyzer, phrases) : null
+    let checkedCandidates = 0
     for (const hit of raw) {
       if (page.length >= limit) break
-      if (phrases.length > 0 && !this.#phrasesMatch(hit, phrases, fields)) continue
+      if (hasPhrases !== null) {
+        if (checkedCandidates++ >= MAX_PHRASE_CANDIDATES) break
+        const stored = this.#mini.getStoredFields(hit.id) ?? {}
+        if (!hasPhrases(fields, (field) => this.#textOf(hit.id, field, stored))) continue
+      }
       const result = this.#toResult(hit)
       if (options.filter && !options.filter(result)) continue
       if (skipped < offset) {
@@ -530,26 +433,6 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     return page.map(({ result, hit }) => this.#withSnippets(result, hit, fields, snippetOptions))
   }
 
-  #phrasesMatch(hit: MiniResult, phrases: ReadonlyArray<{ units: Unit[]; positions: number[] }>, fields: readonly string[]): boolean {
-    const stored = this.#mini.getStoredFields(hit.id) ?? {}
-    for (const phrase of phrases) {
-      let found = false
-      let checked = false
-      for (const field of fields) {
-        const text = this.#textOf(hit.id, field, stored)
-        if (text === undefined) continue
-        checked = true
-        if (this.#hasPhrase(text, phrase.units, phrase.positions)) {
-          found = true
-          break
-        }
-      }
-      // Without the text the phrase cannot be checked: its words are required (AND) instead.
-      if (checked && !found) return false
-    }
-    return true
-  }
-
   #toResult(hit: MiniResult): SearchResult<T> {
     const terms = new Set<string>()
     for (const t of hit.terms) terms.add(t.startsWith(SURFACE) ? this.#analyzer.termOf(t.slice(1)) ?? t.slice(1) : t)
@@ -558,10 +441,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       if (term.startsWith(SURFACE)) continue
       match[term] = [...fields]
     }
+    // from the engine's stored fields (not the hit, where they sit next to the hit's own keys),
+    // copied: changing a result never changes the index
+    const source = this.#mini.getStoredFields(hit.id) ?? {}
     const stored: Record<string, unknown> = {}
     for (const field of this.#storeFields) {
-      const value = own(hit, field)
-      if (value !== undefined) stored[field] = value
+      const value = own(source, field)
+      if (value !== undefined) stored[field] = copyData(value)
     }
     return { ...stored, id: hit.id, score: hit.score, terms: [...terms], match, snippets: {} } as unknown as SearchResult<T>
   }
@@ -589,6 +475,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * Completions for search as you type: the last word of the query is completed with words of
    * the index, the words before it narrow the documents. Best first.
    *
+   * Bounded as {@link search}: a last word shorter than `MIN_PREFIX_LENGTH` gets no completion,
+   * repeated words of the head count once and at most `MAX_QUERY_TERMS` are searched, and at most
+   * 3 × `limit` completions are looked up as written (each document read once). Throws
+   * `FAHRAS_INVALID_OPTION` when `limit` is not an integer from 0 to `MAX_SUGGESTIONS` (100) or
+   * `fields` names a field that is not indexed.
+   *
    * @example
    * ```ts
    * index.suggest('الشرا') // → [{ suggestion: 'الشراكة', terms: ['الشراكه'], score: … }, …]
@@ -596,69 +488,78 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    */
   suggest(query: string, options: { readonly limit?: number; readonly fields?: readonly string[] } = {}): Suggestion[] {
     assertString(query, 'suggest', 'query')
-    const given = checkOptions(options, 'suggest()', { limit: 'number', fields: 'string[]' })
+    const where = 'suggest()'
+    const given = checkOptions(options, where, { limit: 'number', fields: 'string[]' })
     const limit = (given.limit as number | undefined) ?? 5
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SUGGESTIONS) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SUGGESTIONS}`, limit)
+    const fields = given.fields === undefined ? [...this.#fields] : this.#checkFields(where, given.fields as readonly string[])
     const trimmed = query.trimEnd()
     const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))
     const head = trimmed.slice(0, lastSpace + 1)
     const lastWord = this.#analyzer.normalize(trimmed.slice(lastSpace + 1))
-    if (lastWord.length === 0) return []
-    const fields = options.fields ? [...options.fields] : [...this.#fields]
-    const headUnits = this.#units(head, false)
+    // as in search(): a prefix shorter than MIN_PREFIX_LENGTH is not expanded, and the word as
+    // typed is no suggestion
+    if (lastWord.length < MIN_PREFIX_LENGTH || limit === 0) return []
+    const headWords = queryUnits(this.#analyzer, head, false)
+    // as in search(): repeated words count once, at most MAX_QUERY_TERMS words are searched
+    const headUnits = uniqueUnits(headWords, MAX_QUERY_TERMS - 1)
     const completion: MiniQuery = { combineWith: 'OR', queries: [{ queries: [SURFACE + lastWord], prefix: true }, { queries: [lastWord], prefix: true }] }
     const top: MiniQuery = headUnits.length > 0
       ? { combineWith: 'AND', queries: [{ combineWith: 'OR', queries: headUnits.map((u) => this.#unitQuery(u, {})) }, completion] }
       : completion
-    const scores = new Map<string, { score: number; id: DocumentId }>()
-    for (const hit of this.#mini.search(top, { fields })) {
-      for (const term of Object.keys(hit.match)) {
-        // written forms (surface terms) and stems that are words themselves (بغداد, كتاب)
-        const word = term.startsWith(SURFACE) ? term.slice(1) : term
-        // a completion, not the word as typed (that is no suggestion)
-        if (word === lastWord || !word.startsWith(lastWord)) continue
-        const entry = scores.get(word)
-        if (entry) entry.score += hit.score
-        else scores.set(word, { score: hit.score, id: hit.id })
-      }
-    }
+    const ranked = rankCompletions(this.#mini.search(top, { fields: engineFields(fields, undefined) }), lastWord, SURFACE)
     const headText = head.trim()
+    const words = headWords.map((u) => u.word)
+    // at most 3 × limit candidates are looked up as written, each document analyzed once
+    const candidates = ranked.slice(0, limit * 3)
+    const wanted = wordsByDocument(candidates)
+    const written = new Map<DocumentId, Map<string, string>>()
     const suggestions: Suggestion[] = []
-    for (const [word, { score, id }] of [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit * 3)) {
+    for (const { word, score, id } of candidates) {
+      let forms = written.get(id)
+      if (forms === undefined) {
+        forms = this.#writtenForms(id, wanted.get(id)!, fields)
+        written.set(id, forms)
+      }
       // only words found as written in a document (a stem such as شراك is no word to offer)
-      const written = this.#writtenForm(word, id, fields)
-      if (written === null) continue
-      suggestions.push({ suggestion: headText ? `${headText} ${written}` : written, terms: [...headUnits.map((u) => u.word), word], score })
+      const form = forms.get(word)
+      if (form === undefined) continue
+      suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
       if (suggestions.length >= limit) break
     }
     return suggestions
   }
 
-  /** The word as written in a document (diacritics and tatweel dropped), or null if it is not there. */
-  #writtenForm(word: string, id: DocumentId, fields: readonly string[]): string | null {
+  /**
+   * Each of the words as first written in the document (diacritics and tatweel dropped); a word
+   * not written there has no entry. One analysis of each field at most.
+   */
+  #writtenForms(id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): Map<string, string> {
+    const forms = new Map<string, string>()
     const stored = this.#mini.getStoredFields(id) ?? {}
     for (const field of fields) {
+      if (forms.size === words.size) break
       const text = this.#textOf(id, field, stored)
-      if (text === undefined) continue
-      const [t] = this.#analyzer.matches(text, NO_TERMS, new Set([word]))
-      if (t) return text.slice(t.start, t.end).replace(/[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]/g, '')
+      if (text !== undefined) addWrittenForms(this.#analyzer, text, words, forms)
     }
-    return null
+    return forms
   }
 
   /**
    * The saved form of the index (what `JSON.stringify(index)` writes): versioned, with the
-   * analyzer options it was built with.
+   * analyzer options it was built with. A snapshot: it shares nothing with the index, so later
+   * changes to either do not reach the other.
    */
   toJSON(): SavedIndex {
     return {
       format: FORMAT_NAME,
       version: INDEX_FORMAT_VERSION,
-      analyzer: this.#analyzer.options,
+      analyzer: copyData(this.#analyzer.options),
       fields: [...this.#fields],
       storeFields: [...this.#storeFields],
       idField: this.#idField,
       exactBoost: this.#exactBoost,
-      index: this.#mini.toJSON(),
+      index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON),
     }
   }
 
@@ -674,57 +575,23 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * ```
    */
   static loadJSON<T extends object = Record<string, unknown>>(json: string | object, options?: Partial<ArabicSearchOptions<T>>): ArabicSearch<T> {
-    let saved: unknown = json
-    if (typeof json === 'string') {
-      try {
-        saved = JSON.parse(json)
-      } catch (error) {
-        throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() could not parse the saved index: ${(error as Error).message}`)
-      }
-    }
-    if (saved === null || typeof saved !== 'object' || (saved as SavedIndex).format !== FORMAT_NAME) {
-      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() expected a saved fahras index (format "fahras-index"), got something else')
-    }
-    const s = saved as SavedIndex
-    if (s.version !== INDEX_FORMAT_VERSION) {
-      throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `loadJSON() expected index format version ${INDEX_FORMAT_VERSION}, got ${describe(s.version)}; rebuild the index with this version of fahras`, { version: s.version })
-    }
-    const isNames = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string')
-    if (!isNames(s.fields) || !isNames(s.storeFields) || typeof s.idField !== 'string' || typeof s.exactBoost !== 'number' || !(s.exactBoost >= 0) || typeof s.analyzer !== 'object' || s.analyzer === null || typeof s.index !== 'object' || s.index === null) {
-      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its header is incomplete')
-    }
-    let savedAnalyzer: ResolvedAnalyzerOptions
+    // the header checked and copied (saved-index.ts); nothing of `json` is read after this
+    const s = readSavedHeader(json)
+    // every invariant the engine relies on, checked against the saved header, on a fresh copy
+    // that is what gets loaded
+    const engine = readEngine(s.index, s.fields, s.storeFields)
+    const savedAnalyzer = resolveSavedAnalyzer(s)
+    let search: ArabicSearch<T>
     try {
-      savedAnalyzer = resolveAnalyzerOptions(s.analyzer, 'loadJSON() saved analyzer')
-    } catch {
-      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its analyzer options are invalid')
+      search = new ArabicSearch<T>(mergeSavedOptions<ArabicSearchOptions<T>>(s, savedAnalyzer, options))
+    } catch (error) {
+      // without options of the caller, every option came from the saved header
+      if (options !== undefined || (error as { code?: unknown }).code !== ERROR_CODES.INVALID_OPTION) throw error
+      throw Object.assign(createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: its options are invalid (${(error as Error).message})`), { cause: error })
     }
-    const merged: ArabicSearchOptions<T> = {
-      ...options,
-      fields: options?.fields ?? s.fields,
-      storeFields: options?.storeFields ?? s.storeFields,
-      idField: options?.idField ?? s.idField,
-      exactBoost: options?.exactBoost ?? s.exactBoost,
-      normalize: options?.normalize ?? savedAnalyzer.normalize,
-      stopWords: options?.stopWords ?? savedAnalyzer.stopWords,
-      extraStopWords: options?.extraStopWords ?? savedAnalyzer.extraStopWords,
-      stem: options?.stem ?? savedAnalyzer.stem,
-      keep: options?.keep ?? savedAnalyzer.keep,
-    }
-    const search = new ArabicSearch<T>(merged)
-    const mismatch = (what: string, saved: unknown, given: unknown) =>
-      createError(ERROR_CODES.ANALYZER_MISMATCH, `loadJSON(): the index was built with ${what} ${stableStringify(saved)}, but the options give ${stableStringify(given)}; load it with the same options or rebuild it`, { option: what })
-    for (const key of Object.keys(savedAnalyzer) as Array<keyof ResolvedAnalyzerOptions>) {
-      if (stableStringify(savedAnalyzer[key]) !== stableStringify(search.#analyzer.options[key])) throw mismatch(`analyzer option \`${key}\``, savedAnalyzer[key], search.#analyzer.options[key])
-    }
-    if (stableStringify(s.fields) !== stableStringify(search.#fields)) throw mismatch('`fields`', s.fields, search.#fields)
-    if (stableStringify(s.storeFields) !== stableStringify(search.#storeFields)) throw mismatch('`storeFields`', s.storeFields, search.#storeFields)
-    if (s.idField !== search.#idField) throw mismatch('`idField`', s.idField, search.#idField)
-    if ((s.exactBoost > 0) !== (search.#exactBoost > 0)) throw mismatch('`exactBoost` (written forms indexed or not)', s.exactBoost, search.#exactBoost)
-    const problem = checkEngineJSON(s.index, search.#fields, search.#storeFields)
-    if (problem !== null) throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: its engine data (${problem}) is invalid`)
+    checkAgreement(s, savedAnalyzer, { analyzer: search.#analyzer.options, fields: search.#fields, storeFields: search.#storeFields, idField: search.#idField, exactBoost: search.#exactBoost })
     try {
-      search.#mini = scoreWithoutDirt(MiniSearch.loadJS(s.index as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions()))
+      search.#mini = scoreWithoutDirt(MiniSearch.loadJS(engine as unknown as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions()))
     } catch (error) {
       throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${(error as Error).message}`)
     }

@@ -59,3 +59,13 @@ export function parseQuery(query: string): QueryClause[] {
   }
   return clauses
 }
+
+/**
+ * One searched word of a query after analysis: its index term (stem), its normalized written
+ * form, and whether it is a prefix. @internal
+ */
+export interface QueryUnit {
+  readonly stem: string
+  readonly word: string
+  readonly prefix: boolean
+}
