@@ -1,6 +1,17 @@
 import { assertString, checkOptions } from '../errors.js'
 import * as cp from './codepoints.js'
-import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS, type RuleGroup } from './rules.js'
+import {
+  createWordCache,
+  daggerAlefIsSilent,
+  hamzaSeat,
+  isCombiningArabicMark,
+  isHarakah,
+  previousBase,
+  type WordCache,
+} from './context.js'
+import type { RuleGroup } from './rules.js'
+
+export { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from './context.js'
 
 /**
  * Switches for the normalization rule groups. Every group is on by default (the defaults suit
@@ -123,77 +134,6 @@ function presentationDecomposition(c: number): string {
   return value
 }
 
-/** Is `c` an Arabic combining mark (harakat, dagger alef, Quranic marks)? @internal */
-export function isCombiningArabicMark(c: number): boolean {
-  return (
-    (c >= cp.FATHATAN && c <= cp.HARAKAT_LAST) ||
-    c === cp.SUPERSCRIPT_ALEF ||
-    (c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST) ||
-    (c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST) ||
-    (c >= cp.EXTENDED_MARKS_FIRST && c <= cp.EXTENDED_MARKS_LAST)
-  )
-}
-
-function isHarakah(c: number): boolean {
-  return c >= cp.FATHATAN && c <= cp.HARAKAT_LAST
-}
-
-/** Is `c` a letter of a word skeleton (tatweel included)? @internal */
-export function isArabicLetter(c: number): boolean {
-  return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3 && c !== cp.SUPERSCRIPT_ALEF) || c === 0x06d5 || (c >= 0x06ee && c <= 0x06ff && !(c >= cp.EXTENDED_ARABIC_INDIC_ZERO && c <= cp.EXTENDED_ARABIC_INDIC_NINE))
-}
-
-/** The skeleton form of a letter (alef variants, yeh forms, taa marbuta folded). @internal */
-export function foldSkeletonLetter(c: number): number {
-  if (c === cp.ALEF_MADDA || c === cp.ALEF_HAMZA_ABOVE || c === cp.ALEF_HAMZA_BELOW || c === cp.ALEF_WASLA) return cp.ALEF
-  if (c === cp.ALEF_MAKSURA || c === cp.FARSI_YEH) return cp.YEH
-  if (c === cp.TEH_MARBUTA) return cp.HEH
-  return c
-}
-
-/** The letters of the word around `i` (marks, tatweel and the dagger alef skipped, alefs folded). */
-function wordSkeleton(text: string, i: number): string {
-  const inWord = (c: number) => isArabicLetter(c) || isCombiningArabicMark(c) || c === cp.TATWEEL
-  let s = i
-  while (s > 0 && inWord(text.charCodeAt(s - 1))) s--
-  let e = i + 1
-  while (e < text.length && inWord(text.charCodeAt(e))) e++
-  let out = ''
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k)
-    if (isArabicLetter(c)) out += String.fromCharCode(foldSkeletonLetter(c))
-  }
-  return out
-}
-
-function daggerAlefIsSilent(text: string, i: number): boolean {
-  const skeleton = wordSkeleton(text, i)
-  for (const p of DAGGER_ALEF_PROCLITICS) {
-    if (skeleton.startsWith(p) && DAGGER_ALEF_SILENT_WORDS.has(skeleton.slice(p.length))) return true
-  }
-  return false
-}
-
-/** The previous code unit before `i`, skipping harakat. */
-function previousBase(text: string, i: number): number {
-  let k = i - 1
-  while (k >= 0 && isHarakah(text.charCodeAt(k))) k--
-  return k >= 0 ? text.charCodeAt(k) : -1
-}
-
-/** The seat of a hamza written on tatweel, from the vowel written with it (marks next to it only). */
-function hamzaSeat(text: string, i: number): number {
-  const around: number[] = []
-  for (let k = i + 1; k < text.length && isHarakah(text.charCodeAt(k)); k++) around.push(text.charCodeAt(k))
-  for (let k = i - 1; k >= 0 && isHarakah(text.charCodeAt(k)); k--) around.push(text.charCodeAt(k))
-  for (const c of around) {
-    if (c === cp.KASRA || c === cp.KASRATAN) return cp.YEH_HAMZA
-    if (c === cp.DAMMA || c === cp.DAMMATAN) return cp.WAW_HAMZA
-    if (c === cp.FATHA || c === cp.FATHATAN) return cp.ALEF_HAMZA_ABOVE
-  }
-  return cp.ALEF_HAMZA_ABOVE
-}
-
 /** Folds one letter (after context rules) by the letter rules; returns the code unit to emit. */
 function foldLetter(c: number, o: ResolvedNormalizeOptions): number {
   switch (c) {
@@ -237,7 +177,8 @@ const KEEP = -2
 
 /**
  * Decides what the character at `i` becomes: KEEP, REMOVE, a code unit (a one-unit replacement),
- * or a string. `consumed` reports how many code units were read (1 or 2).
+ * or a string. `consumed` reports how many code units were read (1 or more); `word` keeps the
+ * dagger alef decision of the current word (one per scan of `text`).
  */
 function classify(
   text: string,
@@ -245,6 +186,7 @@ function classify(
   c: number,
   o: ResolvedNormalizeOptions,
   consumed: { n: number },
+  word: WordCache,
 ): number | string {
   consumed.n = 1
   // Latin, Greek, Cyrillic case
@@ -267,7 +209,7 @@ function classify(
       if (o.uthmani) {
         const prev = previousBase(text, i)
         if (prev === cp.ALEF_MAKSURA || prev === cp.YEH || prev === cp.FARSI_YEH) return REMOVE
-        if (daggerAlefIsSilent(text, i)) return REMOVE
+        if (daggerAlefIsSilent(text, i, word)) return REMOVE
         return cp.ALEF
       }
       return o.diacritics ? REMOVE : KEEP
@@ -373,6 +315,7 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
   let copyFrom = 0
   let changed = false
   const consumed = { n: 1 }
+  const word = createWordCache()
   const flush = (upTo: number) => {
     if (copyFrom < upTo) {
       parts.push(text.slice(copyFrom, upTo))
@@ -392,7 +335,7 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
       i++
       continue // fast path: characters no rule changes
     }
-    const action = classify(text, i, c, o, consumed)
+    const action = classify(text, i, c, o, consumed, word)
     if (action === KEEP) {
       i += consumed.n
       continue
