@@ -6,6 +6,8 @@ export default defineConfig([{
     normalize: 'src/normalize/index.ts',
     stem: 'src/stem/index.ts',
     opensearch: 'src/opensearch/index.ts',
+    // for apps that keep their own MiniSearch: nothing of it is imported, not even its types
+    minisearch: 'src/minisearch/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

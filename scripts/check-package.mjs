@@ -25,7 +25,7 @@ const files = packed.files.map((f) => f.path).sort()
 
 check('tarball contains the built entries, README, LICENSE and CHANGELOG', () => {
   const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']
-  for (const entry of ['index', 'normalize', 'stem', 'opensearch']) {
+  for (const entry of ['index', 'normalize', 'stem', 'opensearch', 'minisearch']) {
     required.push(`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`)
   }
   const missing = required.filter((f) => !files.includes(f))
@@ -55,8 +55,14 @@ check('fahras/normalize, fahras/stem and fahras/opensearch import nothing (no mi
   }
 })
 
+check('fahras/minisearch imports no package (MiniSearch stays the app\'s own)', () => {
+  for (const name of ['minisearch.js', 'minisearch.cjs']) {
+    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(bundle(name))) throw new Error(`${name} imports a package`)
+  }
+})
+
 check('no entry uses Node built-ins', () => {
-  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js']) {
+  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs']) {
     const code = bundle(name)
     const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
     if (hit) throw new Error(`${name} imports ${hit[1]}`)

@@ -93,3 +93,30 @@ describe.runIf(!existsSync(join(root, 'dist', 'index.js')))('browser bundle of f
     throw new Error('dist/index.js is missing: run `npm run build` first (npm test builds it)')
   })
 })
+
+// fahras/minisearch (issue 18), bundled from the sources like the app's bundler would: MiniSearch
+// is the app's own, so nothing of it may be in the subpath, not even when it is not external.
+describe('browser bundle of fahras/minisearch', () => {
+  it(`is at most ${LIMIT_WITH_DATA / 1024} kB min+gzip and holds no MiniSearch code`, async () => {
+    const result = await build({
+      stdin: { contents: "export * from './src/minisearch/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      charset: 'utf8',
+      legalComments: 'none',
+      external: [...NODE_BUILTINS], // minisearch NOT external: it must not be reached at all
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    const code = result.outputFiles[0]!.contents
+    const gzip = gzipSync(code, { level: 9 }).length
+    console.log(`fahras/minisearch: ${kB(code.length)} min, ${kB(gzip)} min+gzip (minisearch not included)`)
+    expect(Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/minisearch'))).toEqual([])
+    expect(Object.values(result.metafile.outputs).flatMap((o) => o.imports)).toEqual([])
+    expect(gzip).toBeLessThanOrEqual(LIMIT_WITH_DATA)
+  })
+})

@@ -66,4 +66,16 @@ describe('the built package', () => {
     expect(got.n).toBe('الرحمن')
     expect(got.code).toBe(got.expected)
   })
+  it('fahras/minisearch loads from ESM and CJS alike and finds a vowelled word through MiniSearch', () => {
+    const script = (kind: 'esm' | 'cjs') => `
+      ${kind === 'esm' ? "import MiniSearch from 'minisearch'; import { minisearchOptions, highlight } from 'fahras/minisearch'" : "const MiniSearch = require('minisearch'); const { minisearchOptions, highlight } = require('fahras/minisearch')"}
+      const ms = new MiniSearch({ fields: ['text'], storeFields: ['text'], ...minisearchOptions() })
+      ms.addAll([{ id: 1, text: 'قرأتُ وَالْكِتَابِ' }, { id: 2, text: 'بغداد' }])
+      const [hit] = ms.search('الكتاب')
+      console.log(JSON.stringify([hit.id, highlight(hit.text, 'الكتاب').html]))`
+    const esm = JSON.parse(runNode(['--input-type=module', '-e', script('esm')]))
+    const cjs = JSON.parse(runNode(['-e', script('cjs')]))
+    expect(esm).toEqual(cjs)
+    expect(esm).toEqual([1, 'قرأتُ <mark>وَالْكِتَابِ</mark>'])
+  })
 })
