@@ -9,11 +9,17 @@ import { describe, expect, it } from 'vitest'
 // What a site pays for fahras: `import { ArabicSearch } from 'fahras'`, bundled for browsers,
 // tree-shaken and minified, gzipped (level 9). Measured on dist/ (built by `npm test` first).
 const root = fileURLToPath(new URL('..', import.meta.url))
-// Budgets, min+gzip, minisearch not counted: fahras's own code at most 15 kB; with the generated
+// Budgets, min+gzip, minisearch not counted: fahras's own code at most 23 kB; with the generated
 // root-initial word list (data derived from Wikipedia word counts, src/stem/root-initial.ts)
-// the whole of fahras at most 17 kB.
-const LIMIT = 15 * 1024
-const LIMIT_WITH_DATA = 17 * 1024
+// the whole of fahras at most 26 kB. Raised from 15 / 17 kB in the hostile-inputs round (issue 17)
+// and the first-hour round (issue 14): the full check of saved indexes and of every document's
+// values, linear phrases and snippets, typo matching on written forms, saved settings and the new
+// methods took the code from 13.7 to 21.8 kB. The read-only packed index (issue 12) is where a
+// smaller browser entry belongs; this budget is for the mutable index.
+const LIMIT = 23 * 1024
+const LIMIT_WITH_DATA = 26 * 1024
+// fahras/minisearch, its generated word list included
+const MINISEARCH_LIMIT = 17 * 1024
 const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
 const isBuiltin = (path: string) => NODE_BUILTINS.has(path) || path.startsWith('node:')
@@ -97,7 +103,7 @@ describe.runIf(!existsSync(join(root, 'dist', 'index.js')))('browser bundle of f
 // fahras/minisearch (issue 18), bundled from the sources like the app's bundler would: MiniSearch
 // is the app's own, so nothing of it may be in the subpath, not even when it is not external.
 describe('browser bundle of fahras/minisearch', () => {
-  it(`is at most ${LIMIT_WITH_DATA / 1024} kB min+gzip and holds no MiniSearch code`, async () => {
+  it(`is at most ${MINISEARCH_LIMIT / 1024} kB min+gzip and holds no MiniSearch code`, async () => {
     const result = await build({
       stdin: { contents: "export * from './src/minisearch/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' },
       bundle: true,
@@ -117,6 +123,6 @@ describe('browser bundle of fahras/minisearch', () => {
     console.log(`fahras/minisearch: ${kB(code.length)} min, ${kB(gzip)} min+gzip (minisearch not included)`)
     expect(Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/minisearch'))).toEqual([])
     expect(Object.values(result.metafile.outputs).flatMap((o) => o.imports)).toEqual([])
-    expect(gzip).toBeLessThanOrEqual(LIMIT_WITH_DATA)
+    expect(gzip).toBeLessThanOrEqual(MINISEARCH_LIMIT)
   })
 })

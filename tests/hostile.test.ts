@@ -145,8 +145,10 @@ describe('snippets never split a character', () => {
               expect(isLow(body.charCodeAt(0)), JSON.stringify(body)).toBe(false)
               // a mark may open a passage only where the document has it after a space
               if (isMark(body.charCodeAt(0))) {
-                const head = body.slice(0, 3)
-                const docText = ` ${texts[r.id as number]} بغداد ${texts[r.id as number]}`.replace(/\s+/g, ' ')
+                // (bidi controls aside: a passage leaves out a closer whose opener was cut off)
+                const noBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+                const head = noBidi(body).slice(0, 3)
+                const docText = noBidi(` ${texts[r.id as number]} بغداد ${texts[r.id as number]}`.replace(/\s+/g, ' '))
                 expect(docText.includes(` ${head}`), JSON.stringify(body)).toBe(true)
               }
             }

@@ -102,14 +102,17 @@ function showStatus(text, kind) {
   statusLine.hidden = !text
 }
 
-function renderSuggestions(list) {
+// `didYouMean`: the corrected query when nothing was found (index.didYouMean), offered first.
+function renderSuggestions(list, didYouMean = null) {
   suggestionList.replaceChildren()
-  for (const suggestion of list) {
+  const offered = didYouMean ? [didYouMean, ...list] : list
+  for (const suggestion of offered) {
     const item = document.createElement('li')
     const button = document.createElement('button')
     button.type = 'button'
     button.className = 'suggestion'
-    button.textContent = suggestion
+    button.textContent = suggestion === didYouMean ? `هل تقصد: ${suggestion}؟` : suggestion
+    if (suggestion === didYouMean) button.dataset.didYouMean = suggestion
     button.addEventListener('click', () => {
       input.value = suggestion + ' '
       input.focus()
@@ -118,7 +121,7 @@ function renderSuggestions(list) {
     item.append(button)
     suggestionList.append(item)
   }
-  suggestionList.hidden = list.length === 0
+  suggestionList.hidden = offered.length === 0
 }
 
 function renderResults(answer) {
@@ -191,7 +194,7 @@ async function runNow() {
   demo.searches++
   demo.lastSearchMs = answer.ms
   demo.renderedQuery = answer.query
-  renderSuggestions(answer.suggestions)
+  renderSuggestions(answer.suggestions, answer.didYouMean)
   renderResults(answer)
   if (!demo.firstResultAt && answer.results.length) demo.firstResultAt = performance.now()
   document.documentElement.dataset.searches = String(demo.searches)

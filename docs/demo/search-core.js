@@ -37,7 +37,8 @@ export async function loadIndex(url, onProgress = () => {}) {
 
 /**
  * Runs one search-as-you-type query: the results (every word a prefix, unless the query ends
- * with a space) and the completions of the last word. Only the fields the page shows are
+ * with a space), the completions of the last word, and when nothing is found `didYouMean`, the
+ * query with its misspelt words corrected (or null). Only the fields the page shows are
  * returned; `html` is fahras's snippet HTML (escaped, with <mark> around the matches).
  */
 export function runQuery(index, query, { limit = 10, suggestions = 5 } = {}) {
@@ -59,5 +60,7 @@ export function runQuery(index, query, { limit = 10, suggestions = 5 } = {}) {
       .filter((s) => normalizeText(s) !== normalizeText(trimmed)) // not the query itself
       .slice(0, suggestions)
     : []
-  return { query, results, suggestions: completions, ms: performance.now() - started }
+  // nothing found: the query with its misspelt words corrected, if that finds something
+  const didYouMean = results.length === 0 && typeof index.didYouMean === 'function' ? index.didYouMean(trimmed, { prefix }) : null
+  return { query, results, suggestions: completions, didYouMean, ms: performance.now() - started }
 }

@@ -6,10 +6,19 @@ import { type QueryUnit } from './query.js'
 import { engineQuery, MAX_FUZZY_DISTANCE, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
 import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
 import { engineFields } from './field-boosts.js'
-import { addWrittenForms, rankCompletions, wordsByDocument } from './completions.js'
-import { checkAgreement, checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, mergeSavedOptions, readEngine, readSavedHeader, resolveSavedAnalyzer, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
+import { unitQuery } from './unit-query.js'
+import { termIndexOf } from './fuzzy.js'
+import { correctQuery } from './did-you-mean.js'
+import { countWrittenForms, FORM_DOCUMENTS, plainSpelling, rankCompletions, typable, wordsByDocument, type FormCounts } from './completions.js'
+import { checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
+import { loadIndex, loadIndexAsync, type IndexAccess } from './load-index.js'
+import { checkSearchOptions, checkWeights, invalidOption, OPTIONS_SCHEMA, SUGGEST_SCHEMA } from './option-checks.js'
+import { scoreWithoutDirt } from './engine-dirt.js'
 import { checkFieldNames, copyData, readDocument, type DocumentCopy } from './documents.js'
-import type { AddAllAsyncOptions, ArabicSearchOptions, BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion } from './options.js'
+import { addAllAsyncOptions, addAllOptions, addInChunks, noteFields, readBatch, type BatchTarget } from './batch.js'
+import { settingsOf } from './saved-settings.js'
+import { documentBoost, inAddedOrder, storedCopy } from './stored.js'
+import type { AddAllAsyncOptions, AddAllOptions, ArabicSearchOptions, BM25Params, DocumentId, FieldName, LoadAsyncOptions, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions } from './options.js'
 
 /** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
 const SURFACE = '\u0001'
@@ -18,62 +27,12 @@ export { INDEX_FORMAT_VERSION }
 export { MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, MAX_FUZZY_DISTANCE, MAX_EXPANDED_TERMS, MAX_SUGGESTIONS } from './query-plan.js'
 export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 
-const OPTIONS_SCHEMA = {
-  fields: 'string[]', storeFields: 'string[]', idField: 'string', boost: 'object', exactBoost: 'number',
-  getText: 'function', snippet: 'object', searchOptions: 'object',
-  normalize: 'object', stopWords: 'any', extraStopWords: 'string[]', stem: 'boolean', keep: 'string[]',
-} as const
-const SEARCH_SCHEMA = {
-  limit: 'number', offset: 'number', combineWith: 'string', prefix: 'boolean', fuzzy: 'any', fields: 'string[]',
-  boost: 'object', filter: 'function', snippets: 'any', bm25: 'object',
-} as const
 
 type Unit = QueryUnit
 
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
-function invalidOption(where: string, option: string, expected: string, value: unknown) {
-  return createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
-}
 
-function checkWeights(where: string, option: string, weights: unknown, fields: readonly string[]) {
-  if (weights === undefined) return
-  const known = new Set(fields)
-  for (const [field, weight] of Object.entries(weights as Record<string, unknown>)) {
-    if (!known.has(field)) throw invalidOption(where, `${option}.${field}`, `one of the indexed fields (${fields.join(', ')})`, field)
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw invalidOption(where, `${option}.${field}`, 'a finite number >= 0', weight)
-  }
-}
-
-/**
- * MiniSearch leaves the postings of removed documents in place ("dirt") and skips them while it
- * scores, after it has counted them in the term's document frequency: the first search after a
- * removal then scores differently from the next ones, and from the same index saved and loaded.
- * This drops the postings of removed documents from a term's data before MiniSearch scores it,
- * so scores never depend on the history of the index. (It reaches into MiniSearch 7 internals,
- * and does nothing if they are not there.)
- */
-function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
-  const engine = mini as unknown as {
-    _documentIds?: Map<number, unknown>
-    termResults?: (...args: unknown[]) => unknown
-    dirtCount: number
-  }
-  const original = engine.termResults
-  if (typeof original !== 'function' || !(engine._documentIds instanceof Map)) return mini
-  engine.termResults = function (this: typeof engine, ...args: unknown[]) {
-    const fieldTermData = args[4] as Map<number, Map<number, number>> | undefined
-    if (fieldTermData && this.dirtCount > 0) {
-      const ids = this._documentIds!
-      for (const [fieldId, postings] of fieldTermData) {
-        for (const docId of postings.keys()) if (!ids.has(docId)) postings.delete(docId)
-        if (postings.size === 0) fieldTermData.delete(fieldId)
-      }
-    }
-    return original.apply(this, args)
-  }
-  return mini
-}
 
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →
@@ -86,11 +45,11 @@ function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
  * index.add({ id: 1, title: 'العراق', text: 'تعهّد العراقُ بالحفاظ على الشراكة الاستراتيجية.' })
  * const [hit] = index.search('الشراكه الاستراتيجيه')
  * hit.id                  // → 1
- * hit.snippets.text.html  // → 'تعهّد العراقُ بالحفاظ على <mark>الشراكة</mark> <mark>الاستراتيجية</mark>.'
+ * hit.snippets.text?.html // → 'تعهّد العراقُ بالحفاظ على <mark>الشراكة</mark> <mark>الاستراتيجية</mark>.'
  * ```
  */
-export class ArabicSearch<T extends object = Record<string, unknown>> {
-  readonly #options: ArabicSearchOptions<T>
+export class ArabicSearch<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>> {
+  readonly #options: ArabicSearchOptions<T, S>
   readonly #analyzer: Analyzer
   readonly #fields: readonly string[]
   readonly #storeFields: readonly string[]
@@ -98,8 +57,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   readonly #exactBoost: number
   readonly #snippet: ResolvedSnippetOptions
   #mini: MiniSearch
+  /** Fields that some document added had (batch.ts: a field in none is reported). */
+  #seen = new Set<string>()
 
-  constructor(options: ArabicSearchOptions<T>) {
+  constructor(options: ArabicSearchOptions<T, S>) {
     const where = 'new ArabicSearch()'
     if (options === undefined || options === null || typeof options !== 'object') {
       throw invalidOption(where, 'options', 'an object with at least `fields`', options)
@@ -115,7 +76,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     checkWeights(where, 'boost', given.boost, fields)
     const exactBoost = (given.exactBoost as number | undefined) ?? 0.5
     if (!Number.isFinite(exactBoost) || exactBoost < 0) throw invalidOption(where, 'exactBoost', 'a finite number >= 0', exactBoost)
-    this.#options = options
+    this.#options = { ...options }
     this.#analyzer = createAnalyzer(
       { normalize: options.normalize, stopWords: options.stopWords, extraStopWords: options.extraStopWords, stem: options.stem, keep: options.keep },
       where,
@@ -125,7 +86,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     this.#idField = idField
     this.#exactBoost = exactBoost
     this.#snippet = resolveSnippetOptions(options.snippet, `${where} option \`snippet\``)
-    if (options.searchOptions !== undefined) this.#checkSearchOptions(options.searchOptions, `${where} option \`searchOptions\``)
+    if (options.searchOptions !== undefined) checkSearchOptions<T>(this.#fields, options.searchOptions, `${where} option \`searchOptions\``)
     this.#mini = scoreWithoutDirt(new MiniSearch(this.#miniOptions()))
   }
 
@@ -198,56 +159,47 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     if (this.#mini.has(id)) throw createError(ERROR_CODES.DUPLICATE_ID, `add() got a duplicate id ${JSON.stringify(id)}: a document with this id is already in the index`, { id })
     checkRoom(this.#mini, 1, 'add()')
     this.#mini.add(copy)
+    for (const key of Object.keys(copy)) this.#seen.add(key)
   }
 
-  /**
-   * Checks a batch: every document valid, no id twice, none already present. Reads the array and
-   * each document once and returns the checked copies, which are what gets added.
-   */
-  #validateBatch(documents: unknown, where: string): DocumentCopy[] {
-    if (!Array.isArray(documents)) throw invalidOption(where, 'documents', 'an array of documents', documents)
-    const seen = new Set<DocumentId>()
-    const length = documents.length
-    const copies: DocumentCopy[] = []
-    for (let position = 0; position < length; position++) {
-      let document: unknown
-      try {
-        document = documents[position]
-      } catch (error) {
-        throw Object.assign(createError(ERROR_CODES.INVALID_DOCUMENT, `${where} could not read document ${position}: ${(error as Error)?.message}`, { position }), { cause: error })
-      }
-      const checked = this.#validate(document, where, position)
-      const { id } = checked
-      if (this.#mini.has(id) || seen.has(id)) {
-        throw createError(ERROR_CODES.DUPLICATE_ID, `${where} got a duplicate id ${JSON.stringify(id)} (document ${position}); no document of the batch was added`, { id, position })
-      }
-      seen.add(id)
-      copies.push(checked)
-    }
-    checkRoom(this.#mini, copies.length, where)
-    return copies
+  /** What batch.ts needs of the index. */
+  get #target(): BatchTarget {
+    return { shape: { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields }, has: (id) => this.#mini.has(id), seen: this.#seen }
+  }
+
+  /** Checks a whole batch (batch.ts), all or none, and returns the checked copies. */
+  #readBatch(documents: unknown, where: string, allowMissingFields: boolean): DocumentCopy[] {
+    const batch = readBatch(this.#target, documents, where, allowMissingFields)
+    checkRoom(this.#mini, batch.length, where)
+    return batch
   }
 
   /**
    * Adds documents, all or none: the whole batch is checked first, and an error names the first
-   * bad document (its position and id) and leaves the index as it was.
+   * bad document (its position and id) and leaves the index as it was. A field of `fields` or
+   * `storeFields` that no document of a non-empty batch has (nor any document added before) is
+   * taken for a misspelling: `FAHRAS_INVALID_DOCUMENT` naming it and the fields the first
+   * document has, unless `{ allowMissingFields: true }`.
    *
    * @example
    * ```ts
    * index.addAll([{ id: 1, text: 'الكتاب' }, { id: 2, text: 'القلم' }])
+   * index.addAll(drafts, { allowMissingFields: true }) // no draft has a `summary` yet
    * ```
    */
-  addAll(documents: readonly T[]): void {
-    for (const { copy } of this.#validateBatch(documents, 'addAll()')) this.#mini.add(copy)
+  addAll(documents: readonly T[], options?: AddAllOptions): void {
+    const batch = this.#readBatch(documents, 'addAll()', addAllOptions(options, 'addAll()'))
+    for (const { copy } of batch) this.#mini.add(copy)
+    noteFields(this.#target, batch)
   }
 
   /**
    * Adds documents in chunks, yielding to the event loop between them, with progress and
-   * cancellation. The batch is checked and copied first (all or none, as {@link addAll}): later
-   * changes to the array or its documents do not reach the index. When the signal aborts, or
-   * `onProgress` throws, the documents added until then stay in the index and the promise
-   * rejects with `FAHRAS_ABORTED`, whose `details` give `added` (how many) and `addedIds` (and
-   * `cause`, the error `onProgress` threw).
+   * cancellation. The batch is checked and copied first (all or none, and fields in no document
+   * refused, as {@link addAll}): later changes to the array or its documents do not reach the
+   * index. When the signal aborts, or `onProgress` throws, the documents added until then stay in
+   * the index and the promise rejects with `FAHRAS_ABORTED`, whose `details` give `added` (how
+   * many) and `addedIds` (and `cause`, the error `onProgress` threw).
    *
    * @example
    * ```ts
@@ -255,37 +207,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * ```
    */
   async addAllAsync(documents: readonly T[], options: AddAllAsyncOptions = {}): Promise<void> {
-    const given = checkOptions(options, 'addAllAsync()', { onProgress: 'function', signal: 'object', chunkSize: 'number' })
-    const chunkSize = (given.chunkSize as number | undefined) ?? 500
-    if (!Number.isInteger(chunkSize) || chunkSize < 1) throw invalidOption('addAllAsync()', 'chunkSize', 'an integer >= 1', chunkSize)
-    const onProgress = given.onProgress as AddAllAsyncOptions['onProgress']
-    const signal = given.signal as AbortSignal | undefined
+    const checked = addAllAsyncOptions(options)
     // the checked copies: the caller's array is not read again
-    const batch = this.#validateBatch(documents, 'addAllAsync()')
-    const total = batch.length
-    let added = 0
-    const addedIds = () => batch.slice(0, added).map((d) => d.id)
-    while (added < total) {
-      if (signal?.aborted) {
-        throw createError(ERROR_CODES.ABORTED, `addAllAsync() was aborted after adding ${added} of ${total} documents; they stay in the index`, { added, total, addedIds: addedIds() })
-      }
-      const end = Math.min(total, added + chunkSize)
-      for (let i = added; i < end; i++) {
-        const { id, copy } = batch[i]!
-        // a document with this id may have been added meanwhile by another call
-        if (this.#mini.has(id)) {
-          throw createError(ERROR_CODES.DUPLICATE_ID, `addAllAsync() got a duplicate id ${JSON.stringify(id)} (document ${i}), added meanwhile; ${added} documents were added before it`, { id, position: i, added, addedIds: addedIds() })
-        }
-        this.#mini.add(copy)
-        added++
-      }
-      try {
-        onProgress?.({ added, total })
-      } catch (error) {
-        const message = `addAllAsync() stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}) after ${added} of ${total} documents were added; they stay in the index`
-        throw Object.assign(createError(ERROR_CODES.ABORTED, message, { added, total, addedIds: addedIds(), cause: error }), { cause: error })
-      }
-      if (added < total) await new Promise((resolve) => setTimeout(resolve, 0))
+    const batch = this.#readBatch(documents, 'addAllAsync()', checked.allowMissingFields)
+    try {
+      await addInChunks(batch, this.#target, ({ copy }) => this.#mini.add(copy), checked)
+    } finally {
+      noteFields(this.#target, batch.filter(({ id }) => this.#mini.has(id)))
     }
   }
 
@@ -303,6 +231,43 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   }
 
   /**
+   * Removes the documents with these ids, all or none: throws `FAHRAS_UNKNOWN_ID` (naming the
+   * first unknown id) before removing any. Without ids, empties the index.
+   *
+   * @example
+   * ```ts
+   * index.removeAll(['a1', 'a2'])
+   * index.removeAll() // every document
+   * ```
+   */
+  removeAll(ids?: readonly DocumentId[]): void {
+    if (ids === undefined) {
+      this.#mini = scoreWithoutDirt(new MiniSearch(this.#miniOptions()))
+      this.#seen.clear()
+      return
+    }
+    if (!Array.isArray(ids)) throw invalidOption('removeAll()', 'ids', 'an array of ids', ids)
+    const unique = [...new Set(ids)]
+    for (const id of unique) {
+      if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`, { id })
+    }
+    for (const id of unique) this.#mini.discard(id)
+  }
+
+  /**
+   * The stored fields of a document (a copy), or `undefined` when the id is not in the index.
+   *
+   * @example
+   * ```ts
+   * index.getStoredFields('a1') // → { title: 'بغداد' }
+   * ```
+   */
+  getStoredFields(id: DocumentId): StoredFields<T, S> | undefined {
+    if (!this.#mini.has(id)) return undefined
+    return storedCopy(this.#mini.getStoredFields(id), this.#storeFields) as StoredFields<T, S>
+  }
+
+  /**
    * Replaces the document that has the same id. Throws `FAHRAS_UNKNOWN_ID` when there is none.
    *
    * @example
@@ -316,48 +281,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
     this.#mini.add(copy)
+    for (const key of Object.keys(copy)) this.#seen.add(key)
   }
 
-  /** The fields of a search option, each one of the indexed fields (checked in linear time). */
-  #checkFields(where: string, fields: readonly string[]): string[] {
-    const indexed = new Set(this.#fields)
-    for (const f of fields) if (!indexed.has(f)) throw invalidOption(where, 'fields', `indexed fields (${this.#fields.join(', ')})`, f)
-    return [...fields]
-  }
 
-  #checkSearchOptions(options: unknown, where: string): SearchOptions<T> {
-    const given = checkOptions(options, where, SEARCH_SCHEMA) as SearchOptions<T>
-    const { limit, offset, combineWith, fuzzy, fields, snippets, bm25 } = given
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalidOption(where, 'limit', 'an integer >= 0', limit)
-    if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
-    if (combineWith !== undefined && !['OR', 'AND', 'or', 'and'].includes(combineWith)) throw invalidOption(where, 'combineWith', "'OR' or 'AND'", combineWith)
-    if (fuzzy !== undefined && typeof fuzzy !== 'boolean' && !(typeof fuzzy === 'number' && fuzzy >= 0 && (fuzzy < 1 || (Number.isInteger(fuzzy) && fuzzy <= MAX_FUZZY_DISTANCE)))) {
-      throw invalidOption(where, 'fuzzy', `a boolean, a fraction below 1, or an edit distance from 1 to ${MAX_FUZZY_DISTANCE}`, fuzzy)
-    }
-    if (fields !== undefined) this.#checkFields(where, fields)
-    checkWeights(where, 'boost', given.boost, this.#fields)
-    if (snippets !== undefined && typeof snippets !== 'boolean') resolveSnippetOptions(snippets, `${where} option \`snippets\``)
-    if (bm25 !== undefined) {
-      for (const key of ['k', 'b', 'd'] as const) {
-        const v = (bm25 as unknown as Record<string, unknown>)[key]
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalidOption(where, `bm25.${key}`, 'a finite number >= 0', v)
-      }
-    }
-    return given
-  }
-
+  /** The engine query of a word (unit-query.ts): stem, written form, prefix, typos. */
   #unitQuery(unit: Unit, options: QueryShape): MiniQuery {
-    const prefix = (unit.prefix || options.prefix === true) && unit.word.length >= MIN_PREFIX_LENGTH
-    const fuzzy = options.fuzzy ?? false
-    const queries: MiniQuery[] = [{ queries: [unit.stem], prefix, fuzzy }]
-    // a prefix is also looked for among the stems as typed: بغدا* finds the stem بغداد, which
-    // the stem of the prefix (غدا) would not
-    if (prefix && unit.word !== unit.stem) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })
-    if (this.#exactBoost > 0 && unit.word !== unit.stem) {
-      const weight = this.#exactBoost
-      queries.push({ queries: [SURFACE + unit.word], prefix, fuzzy: false, boostTerm: () => weight })
-    }
-    return { combineWith: 'OR', queries }
+    return unitQuery(unit, options, { analyzer: this.#analyzer, exactBoost: this.#exactBoost, surface: SURFACE, index: termIndexOf(this.#mini) })
   }
 
   /** The original text of a field of a result, from the stored fields or `getText`. */
@@ -387,9 +317,9 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    * index.search('"وزير الدفاع" -داعش', { combineWith: 'AND' })
    * ```
    */
-  search(query: string, searchOptions?: SearchOptions<T>): SearchResult<T>[] {
+  search<F extends FieldName<T> = FieldName<T>>(query: string, searchOptions?: SearchOptions<T, F>): SearchResult<T, S, F>[] {
     assertString(query, 'search', 'query')
-    const local = searchOptions === undefined ? {} : this.#checkSearchOptions(searchOptions, 'search()')
+    const local = searchOptions === undefined ? {} : checkSearchOptions<T>(this.#fields, searchOptions, 'search()')
     const options: SearchOptions<T> = { ...this.#options.searchOptions, ...local }
     const plan = planQuery(this.#analyzer, query)
     if (plan === null) return []
@@ -398,12 +328,16 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
 
     const fields = options.fields ? [...options.fields] : [...this.#fields]
     const boost = { ...(options.boost ?? this.#options.boost ?? {}) }
-    const raw = this.#mini.search(top, {
+    // with prefix or fuzzy expansion, equal scores in the order the documents were added, as
+    // after save → load (stored.ts); exact terms already come in that order
+    const expands = options.prefix === true || (options.fuzzy ?? false) !== false || plan.words.some((u) => u.prefix)
+    const raw = inAddedOrder(expands, this.#mini.search(top, {
       fields: engineFields(fields, boost),
       maxFuzzy: MAX_FUZZY_DISTANCE,
       boost,
       ...(options.bm25 ? { bm25: options.bm25 } : {}),
-    })
+      ...this.#boostDocument(options),
+    }), this.#mini)
 
     const limit = options.limit ?? 10
     const offset = options.offset ?? 0
@@ -428,9 +362,17 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       page.push({ result, hit })
     }
     const snippetOption = options.snippets ?? true
-    if (snippetOption === false) return page.map((p) => p.result)
+    if (snippetOption === false) return page.map((p) => p.result) as never
     const snippetOptions = snippetOption === true ? this.#snippet : { ...this.#snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
-    return page.map(({ result, hit }) => this.#withSnippets(result, hit, fields, snippetOptions))
+    return page.map(({ result, hit }) => this.#withSnippets(result, hit, fields, snippetOptions)) as never
+  }
+
+  /** The engine's `boostDocument` option for a search's `boostDocument` (stored.ts). */
+  #boostDocument(options: Pick<SearchOptions<T>, 'boostDocument'>) {
+    const boost = options.boostDocument
+    if (boost === undefined) return {}
+    const termOf = (term: string) => (term.startsWith(SURFACE) ? this.#analyzer.termOf(term.slice(1)) ?? term.slice(1) : term)
+    return { boostDocument: documentBoost(boost, this.#storeFields, termOf) }
   }
 
   #toResult(hit: MiniResult): SearchResult<T> {
@@ -443,12 +385,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     }
     // from the engine's stored fields (not the hit, where they sit next to the hit's own keys),
     // copied: changing a result never changes the index
-    const source = this.#mini.getStoredFields(hit.id) ?? {}
-    const stored: Record<string, unknown> = {}
-    for (const field of this.#storeFields) {
-      const value = own(source, field)
-      if (value !== undefined) stored[field] = copyData(value)
-    }
+    const stored = storedCopy(this.#mini.getStoredFields(hit.id), this.#storeFields)
     return { ...stored, id: hit.id, score: hit.score, terms: [...terms], match, snippets: {} } as unknown as SearchResult<T>
   }
 
@@ -477,22 +414,28 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
    *
    * Bounded as {@link search}: a last word shorter than `MIN_PREFIX_LENGTH` gets no completion,
    * repeated words of the head count once and at most `MAX_QUERY_TERMS` are searched, and at most
-   * 3 × `limit` completions are looked up as written (each document read once). Throws
-   * `FAHRAS_INVALID_OPTION` when `limit` is not an integer from 0 to `MAX_SUGGESTIONS` (100) or
-   * `fields` names a field that is not indexed.
+   * 3 × `limit` completions are looked up as written (each document read once). Takes the
+   * search options that choose and rank documents (`fields`, `boost`, `filter`, `boostDocument`,
+   * `bm25`; `fuzzy`, `prefix` and `combineWith` for the words before the last), checked as
+   * {@link search} checks them; only the documents `filter` keeps give suggestions. Throws
+   * `FAHRAS_INVALID_OPTION` when `limit` is not an integer from 0 to `MAX_SUGGESTIONS` (100), or
+   * for an option {@link search} would refuse.
    *
    * @example
    * ```ts
    * index.suggest('الشرا') // → [{ suggestion: 'الشراكة', terms: ['الشراكه'], score: … }, …]
+   * index.suggest('وزير الد', { filter: (r) => r.section === 'politics', fuzzy: 1 })
    * ```
    */
-  suggest(query: string, options: { readonly limit?: number; readonly fields?: readonly string[] } = {}): Suggestion[] {
+  suggest<F extends FieldName<T> = FieldName<T>>(query: string, options: SuggestOptions<T, F> = {}): Suggestion[] {
     assertString(query, 'suggest', 'query')
     const where = 'suggest()'
-    const given = checkOptions(options, where, { limit: 'number', fields: 'string[]' })
-    const limit = (given.limit as number | undefined) ?? 5
+    const { limit: givenLimit, ...searchOptions } = checkOptions(options, where, SUGGEST_SCHEMA)
+    // the search options, checked as search() checks them
+    const given = checkSearchOptions<T>(this.#fields, searchOptions, where)
+    const limit = (givenLimit as number | undefined) ?? 5
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SUGGESTIONS) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SUGGESTIONS}`, limit)
-    const fields = given.fields === undefined ? [...this.#fields] : this.#checkFields(where, given.fields as readonly string[])
+    const fields = given.fields === undefined ? [...this.#fields] : [...given.fields]
     const trimmed = query.trimEnd()
     const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))
     const head = trimmed.slice(0, lastSpace + 1)
@@ -505,25 +448,35 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
     const headUnits = uniqueUnits(headWords, MAX_QUERY_TERMS - 1)
     const completion: MiniQuery = { combineWith: 'OR', queries: [{ queries: [SURFACE + lastWord], prefix: true }, { queries: [lastWord], prefix: true }] }
     const top: MiniQuery = headUnits.length > 0
-      ? { combineWith: 'AND', queries: [{ combineWith: 'OR', queries: headUnits.map((u) => this.#unitQuery(u, {})) }, completion] }
+      ? { combineWith: 'AND', queries: [{ combineWith: (given.combineWith ?? 'OR').toUpperCase() as 'OR', queries: headUnits.map((u) => this.#unitQuery(u, given)) }, completion] }
       : completion
-    const ranked = rankCompletions(this.#mini.search(top, { fields: engineFields(fields, undefined) }), lastWord, SURFACE)
+    const { bm25, filter } = given
+    const boost = given.boost as Readonly<Record<string, number>> | undefined
+    const hits = this.#mini.search(top, { fields: engineFields(fields, boost), ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...this.#boostDocument(given) })
+    const ranked = rankCompletions(filter ? hits.filter((hit) => filter(this.#toResult(hit))) : hits, lastWord, SURFACE)
     const headText = head.trim()
     const words = headWords.map((u) => u.word)
     // at most 3 × limit candidates are looked up as written, each document analyzed once
     const candidates = ranked.slice(0, limit * 3)
     const wanted = wordsByDocument(candidates)
-    const written = new Map<DocumentId, Map<string, string>>()
+    const written = new Map<DocumentId, FormCounts>()
     const suggestions: Suggestion[] = []
-    for (const { word, score, id } of candidates) {
-      let forms = written.get(id)
-      if (forms === undefined) {
-        forms = this.#writtenForms(id, wanted.get(id)!, fields)
-        written.set(id, forms)
+    for (const { word, score, ids } of candidates) {
+      // how the word is written in its best documents, until one writes it as a user would
+      // type it (each document analyzed once)
+      const counts = new Map<string, number>()
+      for (const id of ids) {
+        let forms = written.get(id)
+        if (forms === undefined) written.set(id, (forms = this.#writtenForms(id, wanted.get(id)!, fields)))
+        for (const [form, count] of forms.get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
+        if ([...counts.keys()].some((form) => typable(this.#analyzer, form, word))) break
       }
       // only words found as written in a document (a stem such as شراك is no word to offer)
-      const form = forms.get(word)
-      if (form === undefined) continue
+      if (counts.size === 0) continue
+      // the plain spelling most documents write, never an Uthmani skeleton (ٱلكتب for ٱلْكِتَٰبُ)
+      const form = plainSpelling(this.#analyzer, word, counts)
+      // never a suggestion that finds nothing
+      if (this.search(form, { limit: 1, snippets: false, fields, filter } as unknown as SearchOptions<T>).length === 0) continue
       suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
       if (suggestions.length >= limit) break
     }
@@ -531,16 +484,51 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * Each of the words as first written in the document (diacritics and tatweel dropped); a word
-   * not written there has no entry. One analysis of each field at most.
+   * "Did you mean": the query with each word that the index does not hold replaced by the closest
+   * written word of the index (1 edit for words up to 4 letters, 2 beyond; the most frequent of
+   * the closest), spelled as the documents write it; operators, quotes and the other words are
+   * kept. Returns null when no word needed or found a correction, or when the corrected query,
+   * searched with `searchOptions`, would find nothing. Meant as the fallback when `search()`
+   * finds nothing; at most `MAX_EXPANDED_TERMS` words are corrected.
+   *
+   * @example
+   * ```ts
+   * index.search('بغدد')      // → []
+   * index.didYouMean('بغدد')  // → 'بغداد'
+   * ```
    */
-  #writtenForms(id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): Map<string, string> {
-    const forms = new Map<string, string>()
+  didYouMean(query: string, searchOptions?: SearchOptions<T>): string | null {
+    assertString(query, 'didYouMean', 'query')
+    const local = searchOptions === undefined ? {} : checkSearchOptions<T>(this.#fields, searchOptions, 'didYouMean()')
+    const index = termIndexOf(this.#mini)
+    if (index === null) return null
+    const fields = local.fields ? [...local.fields] : [...this.#fields]
+    const corrected = correctQuery(query, { analyzer: this.#analyzer, index, surface: SURFACE, spell: (word) => this.#spell(word, fields) })
+    if (corrected === null) return null
+    return this.search(corrected, { ...local, limit: 1, offset: 0, snippets: false }).length > 0 ? corrected : null
+  }
+
+  /** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
+  #spell(word: string, fields: readonly string[]): string {
+    const hits = this.#mini.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields: engineFields(fields, undefined) })
+    const counts = new Map<string, number>()
+    const wanted = new Set([word])
+    for (const hit of hits.slice(0, FORM_DOCUMENTS)) {
+      for (const [form, count] of this.#writtenForms(hit.id, wanted, fields).get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
+    }
+    return plainSpelling(this.#analyzer, word, counts)
+  }
+
+  /**
+   * How each of the words is written in the document (diacritics and tatweel dropped), with
+   * counts; a word not written there has no entry. One analysis of each field at most.
+   */
+  #writtenForms(id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): FormCounts {
+    const forms: FormCounts = new Map()
     const stored = this.#mini.getStoredFields(id) ?? {}
     for (const field of fields) {
-      if (forms.size === words.size) break
       const text = this.#textOf(id, field, stored)
-      if (text !== undefined) addWrittenForms(this.#analyzer, text, words, forms)
+      if (text !== undefined) countWrittenForms(this.#analyzer, text, words, forms)
     }
     return forms
   }
@@ -559,43 +547,64 @@ export class ArabicSearch<T extends object = Record<string, unknown>> {
       storeFields: [...this.#storeFields],
       idField: this.#idField,
       exactBoost: this.#exactBoost,
+      settings: settingsOf(this.#options, this.#snippet),
       index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON),
     }
   }
 
   /**
-   * Loads a saved index. `options` may be left out (the saved options are used) or must agree
-   * with the saved analyzer options, fields, stored fields, id field and exactBoost; otherwise it
-   * throws `FAHRAS_ANALYZER_MISMATCH` naming the difference. Other versions throw
-   * `FAHRAS_INDEX_VERSION_MISMATCH`; damaged input throws `FAHRAS_INVALID_INDEX`.
+   * Loads a saved index (format 2, or 1). `options` may be left out: every option that changes
+   * results was saved (fields, stored fields, id field, analyzer options, `exactBoost`, `boost`,
+   * `searchOptions`, `snippet`), and a loaded index answers every query as the one saved. Options
+   * given must agree with the saved ones, else `FAHRAS_ANALYZER_MISMATCH` names the difference;
+   * the function options the index was built with (`getText`, `searchOptions.filter`,
+   * `searchOptions.boostDocument`) cannot be saved and must be given again (`searchOptions` is
+   * merged over the saved one, so `{ searchOptions: { filter } }` is enough). Other versions
+   * throw `FAHRAS_INDEX_VERSION_MISMATCH`; damaged input throws `FAHRAS_INVALID_INDEX`.
    *
    * @example
    * ```ts
-   * const again = ArabicSearch.loadJSON(JSON.stringify(index), { fields: ['title', 'text'] })
+   * const again = ArabicSearch.loadJSON(JSON.stringify(index))
+   * const withText = ArabicSearch.loadJSON(json, { getText: (id, field) => texts.get(id)?.[field] })
    * ```
    */
-  static loadJSON<T extends object = Record<string, unknown>>(json: string | object, options?: Partial<ArabicSearchOptions<T>>): ArabicSearch<T> {
-    // the header checked and copied (saved-index.ts); nothing of `json` is read after this
-    const s = readSavedHeader(json)
-    // every invariant the engine relies on, checked against the saved header, on a fresh copy
-    // that is what gets loaded
-    const engine = readEngine(s.index, s.fields, s.storeFields)
-    const savedAnalyzer = resolveSavedAnalyzer(s)
-    let search: ArabicSearch<T>
-    try {
-      search = new ArabicSearch<T>(mergeSavedOptions<ArabicSearchOptions<T>>(s, savedAnalyzer, options))
-    } catch (error) {
-      // without options of the caller, every option came from the saved header
-      if (options !== undefined || (error as { code?: unknown }).code !== ERROR_CODES.INVALID_OPTION) throw error
-      throw Object.assign(createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: its options are invalid (${(error as Error).message})`), { cause: error })
-    }
-    checkAgreement(s, savedAnalyzer, { analyzer: search.#analyzer.options, fields: search.#fields, storeFields: search.#storeFields, idField: search.#idField, exactBoost: search.#exactBoost })
-    try {
-      search.#mini = scoreWithoutDirt(MiniSearch.loadJS(engine as unknown as Parameters<typeof MiniSearch.loadJS>[0], search.#miniOptions()))
-    } catch (error) {
-      throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${(error as Error).message}`)
-    }
-    return search
+  static loadJSON<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(json: string | object, options?: Partial<ArabicSearchOptions<T, S>>): ArabicSearch<T, S> {
+    return loadIndex(json, options, ArabicSearch.#access as IndexAccess<ArabicSearch<T, S>>)
+  }
+
+  /**
+   * {@link loadJSON} without blocking the event loop for long: the saved index is checked in
+   * chunks of `chunkSize` entries (terms, documents), yielding to the event loop between them,
+   * and the engine is built the same way. The JSON text itself is parsed in one go (give the
+   * parsed object to spread that out too). `signal` cancels it between chunks: the promise
+   * rejects with `FAHRAS_ABORTED`. Same checks and errors as {@link loadJSON}.
+   *
+   * @example
+   * ```ts
+   * const index = await ArabicSearch.loadJSONAsync(await response.text(), undefined, { signal })
+   * ```
+   */
+  static loadJSONAsync<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(
+    json: string | object,
+    options?: Partial<ArabicSearchOptions<T, S>>,
+    loadOptions?: LoadAsyncOptions,
+  ): Promise<ArabicSearch<T, S>> {
+    return loadIndexAsync(json, options, loadOptions, ArabicSearch.#access as IndexAccess<ArabicSearch<T, S>>)
+  }
+
+  /** What load-index.ts needs of the class. */
+  static #access: IndexAccess<ArabicSearch> = {
+    build: (options) => new ArabicSearch(options as ArabicSearchOptions),
+    builtWith: (index) => ({
+      analyzer: index.#analyzer.options, fields: index.#fields, storeFields: index.#storeFields, idField: index.#idField, exactBoost: index.#exactBoost,
+      settings: settingsOf(index.#options, index.#snippet),
+    }),
+    engineOptions: (index) => index.#miniOptions(),
+    install: (index, engine) => {
+      index.#mini = scoreWithoutDirt(engine)
+      // a loaded index's fields count as seen (batch.ts)
+      if (engine.documentCount > 0) for (const f of [...index.#fields, ...index.#storeFields]) index.#seen.add(f)
+    },
   }
 }
 

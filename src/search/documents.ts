@@ -165,11 +165,15 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
   const at = position === undefined ? '' : ` (document ${position})`
   let id: unknown
   let field = shape.idField
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  // a field the document has (even `undefined`) is a key of the copy: batch.ts tells a field
+  // that no document has (a misspelling) from one left empty
   const read = (key: string): unknown => {
     field = key
-    return holds(document as object, key) ? (document as Record<string, unknown>)[key] : undefined
+    if (!holds(document as object, key)) return undefined
+    if (!(key in copy)) copy[key] = undefined
+    return (document as Record<string, unknown>)[key]
   }
-  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   try {
     if (document === null || typeof document !== 'object' || Array.isArray(document)) {
       throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected a document object${at}, got ${describe(document)}`, { position })
@@ -195,7 +199,7 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
       if (value !== undefined) copy[key] = value === 0 ? 0 : value
     }
     for (const key of shape.storeFields) {
-      if (key === shape.idField || Object.prototype.hasOwnProperty.call(copy, key)) continue
+      if (key === shape.idField || key in copy) continue
       const value = read(key)
       if (value === undefined) continue
       const copied = copyStoredValue(value, key)

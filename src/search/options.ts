@@ -14,16 +14,29 @@ export interface BM25Params {
 /** A document id: a string or a finite number (`1` and `'1'` are different ids). */
 export type DocumentId = string | number
 
-/** Options of {@link ArabicSearch}. */
-export interface ArabicSearchOptions<T = Record<string, unknown>> extends AnalyzerOptions {
+/**
+ * The name of a field of documents of type `T`: any string for `Record<string, unknown>`
+ * documents, else one of their keys (a misspelled field is a type error).
+ */
+export type FieldName<T> = keyof T & string
+
+/**
+ * The stored fields of a result: exactly the `storeFields` (`S`) when they are known to the
+ * type (inferred from the constructor's options, or given: `ArabicSearch<Article, 'title'>`),
+ * else any field of `T`, each perhaps missing.
+ */
+export type StoredFields<T, S extends string = FieldName<T>> = FieldName<T> extends S ? Partial<T> : Pick<T, S & keyof T>
+
+/** Options of {@link ArabicSearch}. `S`: the names in `storeFields`. */
+export interface ArabicSearchOptions<T = Record<string, unknown>, S extends string = FieldName<T>> extends AnalyzerOptions {
   /** Required: the fields to index. Their values are text; numbers are indexed as text. */
-  readonly fields: readonly string[]
+  readonly fields: readonly NoInfer<FieldName<T>>[]
   /** Fields returned with each result (and the source of snippets for indexed fields). @default [] */
-  readonly storeFields?: readonly string[]
+  readonly storeFields?: readonly S[]
   /** The field that holds the document id. @default 'id' */
-  readonly idField?: string
+  readonly idField?: NoInfer<FieldName<T>>
   /** Per-field weights, e.g. `{ title: 2 }`. @default 1 for each field */
-  readonly boost?: Readonly<Record<string, number>>
+  readonly boost?: Readonly<Partial<Record<NoInfer<FieldName<T>>, number>>>
   /**
    * Weight of a match on the written (normalized, unstemmed) form, added to the match through
    * the stem, so that `الكتاب` ranks a document with `الكتاب` above one with only `كتابه`.
@@ -41,8 +54,8 @@ export interface ArabicSearchOptions<T = Record<string, unknown>> extends Analyz
   readonly searchOptions?: SearchOptions<T>
 }
 
-/** Options of {@link ArabicSearch.search}. */
-export interface SearchOptions<T = Record<string, unknown>> {
+/** Options of {@link ArabicSearch.search}. `F`: the names in `fields`. */
+export interface SearchOptions<T = Record<string, unknown>, F extends string = FieldName<T>> {
   /** Maximum number of results. @default 10 */
   readonly limit?: number
   /** Number of results to skip, for paging. @default 0 */
@@ -53,20 +66,30 @@ export interface SearchOptions<T = Record<string, unknown>> {
   readonly prefix?: boolean
   /** Fuzzy matching: `true` (edit distance 20% of the term), a fraction below 1, or a distance. @default false */
   readonly fuzzy?: boolean | number
-  /** Restrict the search to these fields. @default all indexed fields */
-  readonly fields?: readonly string[]
+  /** Restrict the search (and the snippets) to these fields. @default all indexed fields */
+  readonly fields?: readonly F[]
   /** Per-field weights for this search, replacing the index's. */
-  readonly boost?: Readonly<Record<string, number>>
+  readonly boost?: Readonly<Partial<Record<NoInfer<FieldName<T>>, number>>>
   /** Keep only the results for which this returns true (called before paging). */
-  readonly filter?: (result: SearchResult<T>) => boolean
+  readonly filter?: (result: SearchResult<T, FieldName<T>, F>) => boolean
+  /**
+   * A weight for each matching document, multiplied into its score: called with the document's
+   * id, the index term matched (a stem) and the document's stored fields (read only). It must
+   * return a finite number >= 0; `0` drops the document. E.g. recent news first:
+   * `boostDocument: (id, term, stored) => 1 + 1 / (1 + ageInDays(stored.date))`.
+   */
+  readonly boostDocument?: (id: DocumentId, term: string, storedFields: Readonly<Partial<T>>) => number
   /** Compute snippets (`false` to skip them), or snippet options for this search. @default true */
   readonly snippets?: boolean | SnippetOptions
   /** BM25+ parameters. @default { k: 1.2, b: 0.7, d: 0.5 } */
   readonly bm25?: BM25Params
 }
 
-/** A search result: the id, the score, the matched terms, the stored fields and the snippets. */
-export type SearchResult<T = Record<string, unknown>> = {
+/**
+ * A search result: the id, the score, the matched terms, the stored fields (`S`) and the
+ * snippets of the searched fields (`F`).
+ */
+export type SearchResult<T = Record<string, unknown>, S extends string = FieldName<T>, F extends string = FieldName<T>> = {
   readonly id: DocumentId
   /** BM25+ score, higher is better. */
   readonly score: number
@@ -74,9 +97,12 @@ export type SearchResult<T = Record<string, unknown>> = {
   readonly terms: string[]
   /** For each matched index term, the fields it was found in. */
   readonly match: Record<string, string[]>
-  /** Snippets of the indexed fields whose text is available, keyed by field. */
-  readonly snippets: Record<string, import('../highlight/highlight.js').Snippet>
-} & Partial<T>
+  /**
+   * Snippets of the searched fields whose text is available, keyed by field: a field without
+   * text (neither stored nor from `getText`) has none, hence optional.
+   */
+  readonly snippets: { readonly [K in F]?: import('../highlight/highlight.js').Snippet }
+} & StoredFields<T, S>
 
 /** A completion of the query typed so far. */
 export interface Suggestion {
@@ -87,8 +113,33 @@ export interface Suggestion {
   readonly score: number
 }
 
+/** Options of {@link ArabicSearch.suggest}: the search options that choose and rank documents, and `limit`. */
+export interface SuggestOptions<T = Record<string, unknown>, F extends string = FieldName<T>>
+  extends Pick<SearchOptions<T, F>, 'fields' | 'boost' | 'filter' | 'boostDocument' | 'fuzzy' | 'prefix' | 'combineWith' | 'bm25'> {
+  /** Maximum number of suggestions, 0 to `MAX_SUGGESTIONS`. @default 5 */
+  readonly limit?: number
+}
+
+/** Options of {@link ArabicSearch.addAll}. */
+export interface AddAllOptions {
+  /**
+   * Accept a batch in which no document has one of the `fields` or `storeFields` (and no document
+   * added before had it); without it such a batch throws `FAHRAS_INVALID_DOCUMENT`, since the
+   * usual cause is a misspelled field name. @default false
+   */
+  readonly allowMissingFields?: boolean
+}
+
+/** Options of {@link ArabicSearch.loadJSONAsync}. */
+export interface LoadAsyncOptions {
+  /** Cancels the load between chunks (`FAHRAS_ABORTED`). */
+  readonly signal?: AbortSignal
+  /** Terms and documents checked between two yields to the event loop. @default 10000 */
+  readonly chunkSize?: number
+}
+
 /** Options of {@link ArabicSearch.addAllAsync}. */
-export interface AddAllAsyncOptions {
+export interface AddAllAsyncOptions extends AddAllOptions {
   /** Called after each chunk with the number of documents added so far and the total. */
   readonly onProgress?: (progress: { readonly added: number; readonly total: number }) => void
   /** Cancels the operation between chunks; the documents added until then stay in the index. */

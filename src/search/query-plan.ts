@@ -105,7 +105,8 @@ export function engineQuery(plan: QueryPlan, options: QueryShape, unitQuery: (un
     let expanded = 0
     const wordQuery: EngineQuery = {
       combineWith: (options.combineWith ?? 'OR').toUpperCase() as 'OR' | 'AND',
-      queries: words.map((u) => {
+      queries: words.map((word, i) => {
+        const u = i === words.length - 1 ? { ...word, last: true } : word
         const expands = u.prefix || options.prefix === true || (options.fuzzy ?? false) !== false
         if (expands && expanded++ >= MAX_EXPANDED_TERMS) return unitQuery({ ...u, prefix: false }, exact)
         return unitQuery(u, options)

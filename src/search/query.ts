@@ -1,7 +1,9 @@
 /**
  * The query syntax: plain words (combined with OR by default), `"exact phrase"`, `-word` or
- * `-"phrase"` to exclude, `word*` for a prefix. Anything else is text: unbalanced quotes close at
- * the end of the query, a lone `*` or `-` is ignored. No regular expression is built from it.
+ * `-"phrase"` to exclude, `word*` for a prefix. Anything else is text: only a closed pair of quotes
+ * makes a phrase, and a quotation mark with no closing one after it is text (a pasted paragraph
+ * with one `"` is a paragraph, not a required phrase); a lone `*` or `-` is ignored. No regular
+ * expression is built from it.
  */
 export interface QueryClause {
   /** The text of the word or phrase as written by the user. */
@@ -28,6 +30,14 @@ export function parseQuery(query: string): QueryClause[] {
   const clauses: QueryClause[] = []
   let i = 0
   const n = query.length
+  // a quotation mark opens a phrase only if another one follows it
+  let lastQuote = -1
+  for (let k = n - 1; k >= 0; k--) {
+    if (QUOTES.has(query[k]!)) {
+      lastQuote = k
+      break
+    }
+  }
   while (i < n) {
     while (i < n && isSpace(query[i]!)) i++
     if (i >= n) break
@@ -36,12 +46,17 @@ export function parseQuery(query: string): QueryClause[] {
       exclude = true
       i++
     }
+    if (i < n && QUOTES.has(query[i]!) && i >= lastQuote) {
+      // an unbalanced quotation mark: text, read as a space
+      i++
+      continue
+    }
     if (i < n && QUOTES.has(query[i]!)) {
       i++
       const start = i
       while (i < n && !QUOTES.has(query[i]!)) i++
       const text = query.slice(start, i).trim()
-      if (i < n) i++ // closing quote
+      i++ // the closing quote (there is one: i < lastQuote at the opening)
       if (text) clauses.push({ text, phrase: true, exclude, prefix: false })
       continue
     }
@@ -68,4 +83,6 @@ export interface QueryUnit {
   readonly stem: string
   readonly word: string
   readonly prefix: boolean
+  /** The last word of the query's words (search as you type: the word being typed). */
+  readonly last?: boolean
 }

@@ -2,6 +2,7 @@ import { createError, describe, ERROR_CODES, isFahrasError, type FahrasError } f
 import { copyData, copyStoredValue, fieldNameProblem, storedNameProblem } from './documents.js'
 import { resolveAnalyzerOptions, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import type { DocumentId } from './options.js'
+import { checkSettings, readSettings, withSettings, type SavedSettings } from './saved-settings.js'
 
 /**
  * The saved form of an index (`JSON.stringify(index)`) and its loader. A saved index may come
@@ -10,15 +11,20 @@ import type { DocumentId } from './options.js'
  * `FAHRAS_INVALID_INDEX` naming the first part found invalid. Linear in the size of the index.
  */
 
-/** Version of the saved-index format; loading another version fails with a coded error. */
-export const INDEX_FORMAT_VERSION = 1
+/**
+ * Version of the saved-index format. Version 2 adds `settings` (field weights, default search
+ * options, snippet options, which function options were given); version 1 still loads, with the
+ * options given to `loadJSON()` (or the defaults) for what it lacks. Other versions fail with a
+ * coded error.
+ */
+export const INDEX_FORMAT_VERSION = 2
 /** The `format` of a saved index. */
 export const FORMAT_NAME = 'fahras-index'
 /** The serialization version of MiniSearch 7 (the engine part of a saved index). */
 const ENGINE_VERSION = 2
 /** An internal document id: a non-negative integer written in canonical decimal ("0", "17", not "00"). */
 const CANONICAL_ID = /^(?:0|[1-9][0-9]{0,15})$/
-const HEADER_KEYS = ['format', 'version', 'analyzer', 'fields', 'storeFields', 'idField', 'exactBoost', 'index'] as const
+const HEADER_KEYS = ['format', 'version', 'analyzer', 'fields', 'storeFields', 'idField', 'exactBoost', 'index']
 const ENGINE_KEYS = ['documentCount', 'nextId', 'documentIds', 'fieldIds', 'fieldLength', 'averageFieldLength', 'storedFields', 'dirtCount', 'index', 'serializationVersion'] as const
 
 type Postings = Record<string, number>
@@ -45,6 +51,8 @@ export interface SavedIndex {
   storeFields: string[]
   idField: string
   exactBoost: number
+  /** What changes results besides the terms (format 2). */
+  settings: SavedSettings
   index: EngineJSON
 }
 
@@ -55,6 +63,8 @@ export interface SavedHeader {
   readonly storeFields: string[]
   readonly idField: string
   readonly exactBoost: number
+  /** `null` in a version 1 index. */
+  readonly settings: SavedSettings | null
   readonly index: unknown
 }
 
@@ -109,10 +119,10 @@ export function readSavedHeader(json: unknown): SavedHeader {
       throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() expected a saved fahras index (format "fahras-index"), got something else')
     }
     const version = own(saved, 'version')
-    if (version !== INDEX_FORMAT_VERSION) {
-      throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `loadJSON() expected index format version ${INDEX_FORMAT_VERSION}, got ${describe(version)}; rebuild the index with this version of fahras`, { version })
+    if (version !== INDEX_FORMAT_VERSION && version !== 1) {
+      throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `loadJSON() expected index format version ${INDEX_FORMAT_VERSION} (or 1), got ${describe(version)}; rebuild the index with this version of fahras`, { version })
     }
-    checkKeys(saved, HEADER_KEYS, 'its header')
+    checkKeys(saved, version === 1 ? HEADER_KEYS : [...HEADER_KEYS, 'settings'], 'its header')
     const idField = own(saved, 'idField')
     if (typeof idField !== 'string' || fieldNameProblem(idField) !== null) throw damaged(`\`idField\` is not a field name (got ${describe(idField)})`)
     const fields = names(own(saved, 'fields'), 'fields', fieldNameProblem, true)
@@ -121,16 +131,20 @@ export function readSavedHeader(json: unknown): SavedHeader {
     if (typeof exactBoost !== 'number' || !Number.isFinite(exactBoost) || exactBoost < 0) throw damaged(`\`exactBoost\` is not a finite number >= 0 (got ${describe(exactBoost)})`)
     const analyzer = copyStoredValue(own(saved, 'analyzer'), 'analyzer')
     if (!('value' in analyzer) || !isObject(analyzer.value)) throw damaged('`analyzer` is not an object of analyzer options')
-    return { analyzer: analyzer.value, fields, storeFields, idField, exactBoost, index: own(saved, 'index') }
+    const settings = version === 1 ? null : readSettings(own(saved, 'settings'), damaged)
+    return { analyzer: analyzer.value, fields, storeFields, idField, exactBoost, settings, index: own(saved, 'index') }
   })
 }
 
-/** Reads a plain object of internal ids (canonical, below nextId) → values, in one pass. */
-function byInternalId(value: unknown, part: string, nextId: number, each: (id: number, value: unknown) => void) {
+/** Entries read between two pauses of {@link readEngineSteps}. */
+export const LOAD_CHUNK = 10_000
+
+/** The entries of a plain object of internal ids (canonical, below nextId) → values, in one pass. */
+function* byInternalId(value: unknown, part: string, nextId: number): Generator<[number, unknown]> {
   if (!isObject(value)) throw damaged(`\`${part}\` is not an object`)
   for (const key of Object.keys(value)) {
     if (!CANONICAL_ID.test(key) || Number(key) >= nextId) throw damaged(`\`${part}\` has the key ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
-    each(Number(key), value[key])
+    yield [Number(key), value[key]]
   }
 }
 
@@ -149,7 +163,22 @@ function byInternalId(value: unknown, part: string, nextId: number, each: (id: n
  * Postings of removed documents (below nextId, not live) are dropped, and `dirtCount` reset.
  */
 export function readEngine(raw: unknown, fields: readonly string[], storeFields: readonly string[]): EngineJSON {
+  const steps = readEngineSteps(raw, fields, storeFields, Infinity)
   return guarded(() => {
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  })
+}
+
+/**
+ * {@link readEngine} in steps: pauses (yields) after every `chunk` entries read, so that a caller
+ * can give the event loop a turn. Errors are not guarded: run each step through {@link guardedStep}.
+ */
+export function* readEngineSteps(raw: unknown, fields: readonly string[], storeFields: readonly string[], chunk: number): Generator<void, EngineJSON> {
+  let read = 0
+  {
     if (!isObject(raw)) throw damaged('its engine data (`index`) is not an object')
     checkKeys(raw, ENGINE_KEYS, 'its engine data')
     if (raw.serializationVersion !== ENGINE_VERSION) throw damaged(`\`serializationVersion\` is not ${ENGINE_VERSION} (got ${describe(raw.serializationVersion)})`)
@@ -160,13 +189,14 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
     const documentIds: Record<string, DocumentId> = {}
     const live = new Set<number>()
     const external = new Set<DocumentId>()
-    byInternalId(raw.documentIds, 'documentIds', nextId, (shortId, id) => {
+    for (const [shortId, id] of byInternalId(raw.documentIds, 'documentIds', nextId)) {
+      if (++read % chunk === 0) yield
       if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
       if (external.has(id)) throw damaged(`\`documentIds\` holds the id ${JSON.stringify(id)} twice`)
       external.add(id)
       live.add(shortId)
       documentIds[shortId] = id
-    })
+    }
     if (live.size !== documentCount) throw damaged(`\`documentCount\` is ${documentCount}, but \`documentIds\` holds ${live.size} documents`)
 
     const fieldIds: Record<string, number> = {}
@@ -188,7 +218,8 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
 
     const fieldLength: Record<string, Array<number | null>> = {}
     const lengthsOf = new Map<string, Array<number | null>>()
-    byInternalId(raw.fieldLength, 'fieldLength', nextId, (shortId, lengths) => {
+    for (const [shortId, lengths] of byInternalId(raw.fieldLength, 'fieldLength', nextId)) {
+      if (++read % chunk === 0) yield
       if (!live.has(shortId)) throw damaged(`\`fieldLength\` has an entry for ${shortId}, which is no document`)
       if (!Array.isArray(lengths) || lengths.length > fields.length) throw damaged(`\`fieldLength\` of ${shortId} is not an array of one length per field`)
       const copy: Array<number | null> = []
@@ -200,10 +231,11 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
       }
       fieldLength[shortId] = copy
       lengthsOf.set(String(shortId), copy)
-    })
+    }
 
     const storedFields: Record<string, Record<string, unknown>> = {}
-    byInternalId(raw.storedFields, 'storedFields', nextId, (shortId, stored) => {
+    for (const [shortId, stored] of byInternalId(raw.storedFields, 'storedFields', nextId)) {
+      if (++read % chunk === 0) yield
       if (!live.has(shortId)) throw damaged(`\`storedFields\` has an entry for ${shortId}, which is no document`)
       if (!isObject(stored)) throw damaged(`\`storedFields\` of ${shortId} is not an object`)
       const copy: Record<string, unknown> = {}
@@ -215,7 +247,7 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
         Object.defineProperty(copy, key, { value: value.value, enumerable: true, writable: true, configurable: true })
       }
       storedFields[shortId] = copy
-    })
+    }
 
     const average = fields.map((_, f) => typeof averageFieldLength[f] === 'number')
     const terms = raw.index
@@ -223,6 +255,7 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
     const index: Array<[string, Record<string, Postings>]> = []
     const seen = new Set<string>()
     for (const entry of terms as unknown[]) {
+      if (++read % chunk === 0) yield
       if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || entry[0].length === 0 || !isObject(entry[1])) throw damaged('`index` holds an entry that is not [term, postings]')
       const [term, data] = entry as [string, Record<string, unknown>]
       if (seen.has(term)) throw damaged(`\`index\` holds the term ${JSON.stringify(term)} twice`)
@@ -260,8 +293,11 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
       if (any) index.push([term, copy])
     }
     return { documentCount, nextId, documentIds, fieldIds, fieldLength, averageFieldLength, storedFields, dirtCount: 0, index, serializationVersion: ENGINE_VERSION }
-  })
+  }
 }
+
+/** Runs one step of a reader of caller-supplied data, as {@link guarded}. */
+export const guardedStep = <R>(steps: Generator<void, R>): IteratorResult<void, R> => guarded(() => steps.next())
 
 /** A copy of the engine's serialized form that shares nothing with the live engine. */
 export function snapshotEngine(engine: EngineJSON): EngineJSON {
@@ -312,7 +348,7 @@ export function resolveSavedAnalyzer(saved: SavedHeader): ResolvedAnalyzerOption
 export function mergeSavedOptions<O extends object>(saved: SavedHeader, analyzer: ResolvedAnalyzerOptions, options: Partial<O> | undefined): O {
   const given = (options ?? {}) as Record<string, unknown>
   return {
-    ...options,
+    ...(saved.settings === null ? given : withSettings(given, saved.settings)),
     fields: given.fields ?? saved.fields,
     storeFields: given.storeFields ?? saved.storeFields,
     idField: given.idField ?? saved.idField,
@@ -332,6 +368,7 @@ export interface BuiltWith {
   readonly storeFields: readonly string[]
   readonly idField: string
   readonly exactBoost: number
+  readonly settings: SavedSettings
 }
 
 /** Throws FAHRAS_ANALYZER_MISMATCH, naming the difference, unless the saved index was built as `built`. */
@@ -344,5 +381,6 @@ export function checkAgreement(saved: SavedHeader, analyzer: ResolvedAnalyzerOpt
   if (stableStringify(saved.fields) !== stableStringify(built.fields)) throw mismatch('`fields`', saved.fields, built.fields)
   if (stableStringify(saved.storeFields) !== stableStringify(built.storeFields)) throw mismatch('`storeFields`', saved.storeFields, built.storeFields)
   if (saved.idField !== built.idField) throw mismatch('`idField`', saved.idField, built.idField)
-  if ((saved.exactBoost > 0) !== (built.exactBoost > 0)) throw mismatch('`exactBoost` (written forms indexed or not)', saved.exactBoost, built.exactBoost)
+  if (saved.exactBoost !== built.exactBoost) throw mismatch('`exactBoost`', saved.exactBoost, built.exactBoost)
+  if (saved.settings !== null) checkSettings(saved.settings, built.settings, (a, b) => stableStringify(a) === stableStringify(b))
 }
