@@ -1,8 +1,10 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
 import { htmlToText } from './html.js'
+import { draftReason, markdownToText, splitFrontMatter, type FrontMatter } from './markdown.js'
 import { CliError, decodeLines, decodeWhole, fahrasOutput, fileKind, readRegularFile } from './read-file.js'
 import { quoted } from './safe-print.js'
+import { DEFAULT_BASE_URL, pageUrl } from './urls.js'
 
 export { CliError, errorCode } from './read-file.js'
 
@@ -23,6 +25,25 @@ export interface ReadResult {
   readonly documents: Document[]
   readonly bad: BadRecord[]
   readonly files: number
+  /** Each file's place in the reading order (by the name shown), to report records in input order. */
+  readonly fileOrder: ReadonlyMap<string, number>
+}
+
+/** How the inputs are read. */
+export interface ReadOptions {
+  /** The field that holds the id (text, Markdown and HTML files get their path in it). @default 'id' */
+  readonly idField?: string
+  /** What the URLs of text, Markdown and HTML files start with (see urls.ts). @default '/' */
+  readonly baseUrl?: string
+}
+
+/**
+ * Bad records in the order of the inputs: by file, as they were read, then by line (a reason about
+ * the whole file first). Records from the same place keep their order. Returns a new array.
+ */
+export function inInputOrder(bad: readonly BadRecord[], fileOrder: ReadonlyMap<string, number>): BadRecord[] {
+  const rank = (b: BadRecord) => fileOrder.get(b.file) ?? Number.MAX_SAFE_INTEGER
+  return bad.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || (x.b.line ?? 0) - (y.b.line ?? 0) || x.i - y.i).map((x) => x.b)
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
@@ -72,16 +93,46 @@ function readText(file: string, bad: BadRecord[], shown: string): string | null 
   return decoded.text
 }
 
-function textDocument(file: string, content: string, idBase: string): Document {
+/** Front matter fields that say how the page is published, not what it holds: not document fields. */
+const FRONT_MATTER_ONLY = new Set(['permalink', 'slug', 'draft', 'published'])
+
+/**
+ * One document from a text, Markdown or HTML file, or why it is skipped: a draft, a front matter
+ * that does not parse, no text. `path` is the file's path inside the folder given (its name, for a
+ * file given on its own): the id, and the source of the URL.
+ */
+function textDocument(file: string, content: string, path: string, options: Required<ReadOptions>): { doc: Document } | { reason: string } {
   const ext = extname(file).toLowerCase()
-  if (ext === '.html' || ext === '.htm') {
-    const { title, text } = htmlToText(content)
-    return { id: idBase, title: title || basename(file, ext), text, path: idBase }
+  const markdown = ext === '.md' || ext === '.markdown'
+  const html = ext === '.html' || ext === '.htm'
+  let front: FrontMatter = {}
+  let body = content
+  if (markdown || html) {
+    const split = splitFrontMatter(content)
+    if (!split.ok) return { reason: split.reason }
+    const draft = draftReason(split.data)
+    if (draft !== null) return { reason: draft }
+    front = split.data
+    body = split.body
   }
-  const lines = content.split(/\r?\n/)
-  const first = lines.find((l) => l.trim().length > 0) ?? ''
-  const title = ext === '.md' || ext === '.markdown' ? first.replace(/^#+\s*/, '').trim() : first.trim()
-  return { id: idBase, title: title || basename(file, ext), text: content, path: idBase }
+  let title: string
+  let text: string
+  if (html || markdown) {
+    const read = html ? htmlToText(body) : markdownToText(body)
+    text = read.text
+    title = read.title || (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim()
+  } else {
+    text = body
+    title = (text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').trim()
+  }
+  if (text.trim().length === 0) return { reason: markdown || html ? 'no text to index (empty, or only front matter or markup)' : 'no text to index (empty)' }
+  const frontTitle = typeof front.title === 'string' && front.title.trim() ? front.title.trim() : undefined
+  // the front matter's other fields are the document's too (tags, description, date…); the
+  // reader's own fields (id, text, path, url) are not replaced
+  const doc: Document = { [options.idField]: path, title: frontTitle ?? (title || basename(file, extname(file))) }
+  for (const [key, value] of Object.entries(front)) if (!FRONT_MATTER_ONLY.has(key) && !(key in doc)) doc[key] = value
+  Object.assign(doc, { text, path, url: pageUrl(path, options.baseUrl, front) })
+  return { doc }
 }
 
 function readData(file: string, shown: string, idField: string, out: Document[], bad: BadRecord[]) {
@@ -124,8 +175,8 @@ function readData(file: string, shown: string, idField: string, out: Document[],
   const buffer = readBytes(file, shown, bad)
   if (buffer === null) return
   const lines = decodeLines(buffer)
-  if (lines === null) {
-    bad.push({ file: shown, reason: 'binary file, not text' })
+  if (typeof lines === 'string') {
+    bad.push({ file: shown, reason: lines })
     return
   }
   for (const decoded of lines) {
@@ -200,10 +251,28 @@ export function inputFiles(inputs: readonly string[]): string[] {
  * Reads documents from JSONL files, JSON arrays, and text, Markdown and HTML files or folders of
  * them. Bad records are collected with their file and line; good ones are all kept.
  */
-export function readInputs(inputs: readonly string[], idField = 'id'): ReadResult {
+export function readInputs(inputs: readonly string[], readOptions: ReadOptions = {}): ReadResult {
+  const options: Required<ReadOptions> = { idField: readOptions.idField ?? 'id', baseUrl: readOptions.baseUrl ?? DEFAULT_BASE_URL }
+  const { idField } = options
   const documents: Document[] = []
   const bad: BadRecord[] = []
+  const fileOrder = new Map<string, number>()
+  const ordered = (shown: string) => {
+    if (!fileOrder.has(shown)) fileOrder.set(shown, fileOrder.size)
+  }
   let files = 0
+  /** Reads one text, Markdown or HTML file as a document; `path` is its id and the source of its URL. */
+  const readTextFile = (file: string, path: string) => {
+    const content = readText(file, bad, file)
+    if (content === null) return
+    const read = textDocument(file, content, path, options)
+    if ('reason' in read) {
+      bad.push({ file, reason: read.reason })
+      return
+    }
+    origins.set(read.doc, { file })
+    documents.push(read.doc)
+  }
   for (const input of inputs) {
     let stats
     try {
@@ -216,39 +285,25 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
       const found: string[] = []
       const unreadable: BadRecord[] = []
       walk(input, found, unreadable)
+      for (const u of unreadable) ordered(u.file)
       bad.push(...unreadable)
       const usable = found.filter(usableName)
       if (usable.length === 0 && unreadable.length === 0) throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(input)}`)
       for (const file of usable) {
         files++
-        const shown = file
-        const ext = extname(file).toLowerCase()
-        if (DATA_EXTENSIONS.has(ext)) readData(file, shown, idField, documents, bad)
-        else {
-          const content = readText(file, bad, shown)
-          if (content !== null) {
-            const doc = textDocument(file, content, relative(input, file).split('\\').join('/'))
-            origins.set(doc, { file: shown })
-            documents.push(doc)
-          }
-        }
+        ordered(file)
+        if (DATA_EXTENSIONS.has(extname(file).toLowerCase())) readData(file, file, idField, documents, bad)
+        else readTextFile(file, relative(input, file).split('\\').join('/'))
       }
       continue
     }
     files++
+    ordered(input)
     const ext = extname(input).toLowerCase()
     if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
     else if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
-    else if (TEXT_EXTENSIONS.has(ext)) {
-      const content = readText(input, bad, input)
-      if (content !== null) {
-        const doc = textDocument(input, content, basename(input))
-        origins.set(doc, { file: input })
-        documents.push(doc)
-      }
-    } else {
-      bad.push({ file: input, reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html` })
-    }
+    else if (TEXT_EXTENSIONS.has(ext)) readTextFile(input, basename(input))
+    else bad.push({ file: input, reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html` })
   }
   // the same id twice: keep the first, report the others
   const seen = new Map<unknown, string>()
@@ -263,5 +318,5 @@ export function readInputs(inputs: readonly string[], idField = 'id'): ReadResul
     seen.set(id, placeOf(doc))
     unique.push(doc)
   }
-  return { documents: unique, bad, files }
+  return { documents: unique, bad: inInputOrder(bad, fileOrder), files, fileOrder }
 }

@@ -3,6 +3,7 @@
  * repaired, and fahras's own outputs recognized so that they are not read back as documents.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { guessLegacyEncoding, notUtf8Reason } from './encoding.js'
 
 /** A usage or input error that stops the command (exit code 1, or 2 for usage). */
 export class CliError extends Error {
@@ -90,6 +91,16 @@ export function readRegularFile(path: string, limit = MAX_INPUT_BYTES): FileByte
 /** UTF-8 that throws on an invalid sequence instead of replacing it with U+FFFD; a leading BOM is dropped. */
 const strictUtf8 = () => new TextDecoder('utf-8', { fatal: true })
 
+/** Is all of `buffer` valid UTF-8? */
+function isUtf8(buffer: Buffer): boolean {
+  try {
+    strictUtf8().decode(buffer)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Does the start of this file look like binary data: many NUL bytes or invalid UTF-8 sequences? */
 function looksBinary(buffer: Buffer): boolean {
   const sample = buffer.subarray(0, BINARY_SAMPLE_BYTES)
@@ -121,23 +132,32 @@ function firstInvalidLine(buffer: Buffer): number {
  * invalid UTF-8) and invalid UTF-8 are reported, never repaired.
  */
 export function decodeWhole(buffer: Buffer): { ok: true; text: string } | { ok: false; reason: string } {
-  if (buffer.includes(0) || looksBinary(buffer)) return { ok: false, reason: 'binary file, not text' }
   try {
-    return { ok: true, text: strictUtf8().decode(buffer) }
+    if (!buffer.includes(0)) return { ok: true, text: strictUtf8().decode(buffer) }
   } catch {
-    return { ok: false, reason: `invalid UTF-8 on line ${firstInvalidLine(buffer)}: the file is skipped rather than altered` }
+    // not UTF-8: another encoding, binary data, or a few bad bytes (told apart below)
   }
+  const encoding = guessLegacyEncoding(buffer)
+  if (encoding !== null) return { ok: false, reason: notUtf8Reason(encoding) }
+  if (buffer.includes(0) || looksBinary(buffer)) return { ok: false, reason: BINARY }
+  return { ok: false, reason: `invalid UTF-8 on line ${firstInvalidLine(buffer)}: the file is skipped rather than altered` }
 }
+
+/** Why a binary file is skipped. */
+const BINARY = 'binary file, not text'
 
 /** One line of a JSONL file: its text, or why it is not text. */
 export type Line = { readonly line: number; readonly text: string; readonly reason?: undefined } | { readonly line: number; readonly reason: string }
 
 /**
  * The lines of a JSONL file, each decoded on its own: a line with a NUL byte or invalid UTF-8 is
- * reported and the others kept. Null when the file as a whole looks binary (a PNG named .jsonl).
+ * reported and the others kept. A string, the reason, when the file as a whole is not UTF-8 text:
+ * binary data (a PNG named .jsonl), or text in another encoding (Windows-1256, UTF-16).
  */
-export function decodeLines(buffer: Buffer): Line[] | null {
-  if (looksBinary(buffer)) return null
+export function decodeLines(buffer: Buffer): Line[] | string {
+  const encoding = guessLegacyEncoding(buffer)
+  if (encoding !== null && !isUtf8(buffer)) return notUtf8Reason(encoding)
+  if (looksBinary(buffer)) return BINARY
   const decoder = strictUtf8()
   if (!buffer.includes(0)) {
     try {

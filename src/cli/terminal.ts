@@ -9,7 +9,9 @@ export interface Style {
   readonly red: (s: string) => string
 }
 
-const PLAIN: Style = { bold: (s) => s, dim: (s) => s, mark: (s) => s, red: (s) => s }
+/** How a match is marked without colour (piped, --no-color, NO_COLOR): plain brackets, which grep and any terminal show. */
+export const PLAIN_MARK: readonly [string, string] = ['[', ']']
+const PLAIN: Style = { bold: (s) => s, dim: (s) => s, mark: (s) => `${PLAIN_MARK[0]}${s}${PLAIN_MARK[1]}`, red: (s) => s }
 const ANSI: Style = {
   bold: (s) => `\u001b[1m${s}\u001b[22m`,
   dim: (s) => `\u001b[2m${s}\u001b[22m`,
@@ -25,16 +27,18 @@ export function styleFor(stream: NodeJS.WriteStream, noColor: boolean): Style {
 
 /**
  * A snippet for the terminal: matches styled, text in logical order (the terminal lays it out),
- * controls neutralized (see printable).
+ * controls neutralized (see printable). `around` styles the text between the matches (bold, for a
+ * title): each piece on its own, so that a match's style does not end it.
  */
-export function renderSnippet(snippet: Snippet, style: Style): string {
+export function renderSnippet(snippet: Snippet, style: Style, around: (s: string) => string = (s) => s): string {
   let out = ''
   let at = 0
+  const between = (s: string) => (s === '' ? '' : around(s))
   for (const [s, e] of snippet.ranges) {
-    out += printable(snippet.text.slice(at, s)) + style.mark(printable(snippet.text.slice(s, e)))
+    out += between(printable(snippet.text.slice(at, s))) + style.mark(printable(snippet.text.slice(s, e)))
     at = e
   }
-  return out + printable(snippet.text.slice(at))
+  return out + between(printable(snippet.text.slice(at)))
 }
 
 /** A progress bar on stderr with documents per second and the time left; silent when not a TTY. */

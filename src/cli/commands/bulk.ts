@@ -1,0 +1,153 @@
+/** `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request for Elasticsearch or OpenSearch. */
+import { existsSync } from 'node:fs'
+import { encodeBulkDocument, indexNameProblem, resolveBulkOptions } from '../../opensearch/bulk.js'
+import { flagError } from '../args.js'
+import { BulkOutput, ELASTICSEARCH_DEFAULT_MAX_CONTENT, MEGABYTE, partName, type BulkCommand } from '../bulk-output.js'
+import { checkFieldsExist, plural, readDocuments, reportBad, type Common } from '../documents.js'
+import { CliError, inInputOrder, originOf, placeOf, type BadRecord } from '../inputs.js'
+import { InputGuard } from '../output-guard.js'
+import { checkOutput } from '../output-check.js'
+import { escapeForTerminal, quoted } from '../safe-print.js'
+import { commonOptions, DOCUMENT_OPTIONS, list, QUIET, type Command } from './command.js'
+
+const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes (${(bytes / MEGABYTE).toFixed(1)} MB)`
+
+/** The metadata fields left out of the sources: how many documents had each, and where the first was. */
+interface LeftOutMetadata {
+  documents: number
+  readonly fields: Record<string, number>
+  first: string | undefined
+}
+
+/** `note: left out the metadata fields _index (2 documents), _version (1 document), …`, or '' when none was. */
+function leftOutNote(leftOut: LeftOutMetadata): string {
+  if (leftOut.documents === 0) return ''
+  const fields = Object.entries(leftOut.fields).map(([field, n]) => `${field} (${plural(n, 'document')})`).join(', ')
+  return `note: left out the metadata fields ${fields}, the first at ${leftOut.first}: Elasticsearch and OpenSearch refuse them inside a document\n`
+}
+
+/**
+ * `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout,
+ * each document written as soon as it is encoded.
+ */
+function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, guard: InputGuard): number {
+  let options
+  try {
+    options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.keep }, 'bulk')
+  } catch (error) {
+    throw flagError(error) ?? error
+  }
+  const { good, bad, files, fileOrder } = readDocuments(inputs, c)
+  if (b.keep !== undefined) checkFieldsExist(good, b.keep, '--fields', true)
+  // the records skipped while writing are reported with those skipped while reading, in input
+  // order, once the writing is done (or has failed)
+  const skip = (record: BadRecord) => bad.push(record)
+  const report = () => reportBad(inInputOrder(bad, fileOrder), c.style)
+  // the library's checks (an id over 512 bytes, 7 and "7" as the same _id…), reported and skipped
+  const seen = new Map<string, string>()
+  const out = new BulkOutput(b, guard)
+  const leftOut: LeftOutMetadata = { documents: 0, fields: {}, first: undefined }
+  let documents = 0
+  let total = 0
+  let width: number
+  try {
+    for (const doc of good) {
+      const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
+      if (!encoded.ok) {
+        skip({ ...originOf(doc), reason: encoded.reason })
+        continue
+      }
+      const pair = `${encoded.action}\n${encoded.source}\n`
+      const bytes = Buffer.byteLength(pair, 'utf8')
+      if (b.partBytes !== undefined && bytes > b.partBytes) {
+        seen.delete(encoded.id)
+        skip({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
+        continue
+      }
+      out.add(pair, bytes)
+      documents++
+      total += bytes
+      if (encoded.leftOut.length > 0) {
+        leftOut.documents++
+        leftOut.first ??= placeOf(doc)
+        for (const field of encoded.leftOut) leftOut.fields[field] = (leftOut.fields[field] ?? 0) + 1
+      }
+    }
+    width = out.finish()
+  } catch (error) {
+    out.abandon()
+    report()
+    throw error
+  }
+  report()
+  const read = `exported ${plural(documents, 'document')} from ${plural(files, 'file')}; ` +
+    `${leftOut.documents > 0 ? `left out metadata fields from ${plural(leftOut.documents, 'document')}; ` : ''}skipped ${plural(bad.length, 'bad record')}`
+  if (documents === 0) throw new CliError(`${read}; nothing to export`)
+  process.stderr.write(leftOutNote(leftOut))
+  const lines = documents * 2
+  const written = out.files
+  let where: string
+  if (b.output === undefined) where = 'to stdout'
+  else if (b.partBytes === undefined) where = `to ${quoted(b.output)}`
+  else {
+    const stale = partName(b.output, written.length + 1, width)
+    if (existsSync(stale)) process.stderr.write(`note: ${quoted(stale)} and any later part are left from an earlier run, not written by this one\n`)
+    where = `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${quoted(written[0]!.path)}${written.length > 1 ? ` … ${quoted(written[written.length - 1]!.path)}` : ''}`
+  }
+  if (b.partBytes === undefined && total > ELASTICSEARCH_DEFAULT_MAX_CONTENT) {
+    process.stderr.write(`note: ${formatBytes(total)} is more than Elasticsearch accepts in one request by default (http.max_content_length: 100mb): split it with --split-mb 20\n`)
+  }
+  if (!c.quiet) process.stderr.write(`${read}; wrote ${plural(lines, 'line')}, ${formatBytes(total)}, ${where}\n`)
+  if (c.json) {
+    const metadataFieldsLeftOut = { documents: leftOut.documents, fields: leftOut.fields }
+    const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: inInputOrder(bad, fileOrder), metadataFieldsLeftOut }
+    process.stdout.write(escapeForTerminal(JSON.stringify(summary, null, 2)) + '\n')
+  }
+  return 0
+}
+
+
+export const bulkCommand: Command = {
+  name: 'bulk',
+  summary: 'the inputs as a _bulk request for Elasticsearch or OpenSearch',
+  usage: ['bulk <inputs…> --index <name> [-o <out.ndjson>] [--split-mb <n>] [--fields …] [--id id] [--json] [--quiet]'],
+  description: `Reads the same inputs as fahras index and writes, for each document, an action line and the
+document: the body of a POST /_bulk request. Metadata fields (_index, _version…) are left out of
+the documents, and said so. Create the index first with the settings of fahras export-settings.`,
+  options: {
+    index: { type: 'string', value: '<name>', help: 'the Elasticsearch or OpenSearch index the documents go to (required)' },
+    output: { type: 'string', short: 'o', value: '<out.ndjson>', help: 'where to write the NDJSON (default: stdout)' },
+    'split-mb': { type: 'string', value: '<n>', help: 'write out-001.ndjson, out-002.ndjson… each at most n MB (1 MB = 1,048,576 bytes)' },
+    fields: { type: 'string', value: '<a,b>', help: 'the fields kept in each document (default: all but metadata fields); each must be in some document' },
+    id: DOCUMENT_OPTIONS.id,
+    'base-url': DOCUMENT_OPTIONS['base-url'],
+    json: { type: 'boolean', help: 'with -o: a summary as JSON on stdout' },
+    quiet: { ...QUIET, help: 'no summary (skipped records and notes are still reported)' },
+  },
+  examples: [
+    ['fahras bulk corpus/articles.jsonl --index articles -o articles.ndjson', 'one file, for curl --data-binary @articles.ndjson'],
+    ['fahras bulk data/ --index articles -o articles.ndjson --split-mb 20', 'parts of at most 20 MB each'],
+  ],
+  run({ values, positionals }) {
+    const json = values.json === true
+    const c = { ...commonOptions(values, json), quiet: values.quiet === true || json }
+    if (positionals.length === 0) throw new CliError('bulk needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder)', 2)
+    const index = values.index
+    if (typeof index !== 'string') throw new CliError('bulk needs --index <name>: the Elasticsearch or OpenSearch index the documents go to (the one you PUT the settings to)', 2)
+    const problem = indexNameProblem(index)
+    if (problem !== null) throw new CliError(`--index ${JSON.stringify(index)} is not a valid index name: ${problem}`, 2)
+    const output = typeof values.output === 'string' ? values.output : undefined
+    let partBytes: number | undefined
+    const splitMb = typeof values['split-mb'] === 'string' ? values['split-mb'] : undefined
+    if (splitMb !== undefined) {
+      const mb = Number(splitMb)
+      if (splitMb.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new CliError(`--split-mb expects a number of megabytes > 0, got ${JSON.stringify(splitMb)}`, 2)
+      if (!output) throw new CliError('--split-mb needs -o <out.ndjson>: the parts are named after it (out-001.ndjson, out-002.ndjson…)', 2)
+      partBytes = Math.floor(mb * MEGABYTE)
+    }
+    if (json && !output) throw new CliError('bulk --json needs -o <out.ndjson>: without it stdout carries the NDJSON', 2)
+    const guard = output ? checkOutput(output, positionals) : new InputGuard(positionals)
+    const keep = typeof values.fields === 'string' ? list(values.fields, []) : undefined
+    return exportBulk(positionals, c, { index, keep, output, partBytes, splitMb }, guard)
+  },
+}

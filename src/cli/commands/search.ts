@@ -1,0 +1,112 @@
+/** `fahras search`: searches a saved index, or documents indexed in memory. */
+import { statSync } from 'node:fs'
+import type { SearchOptions } from '../../search/options.js'
+import { ArabicSearch } from '../../search/arabic-search.js'
+import { flagError, fuzziness, wholeNumber } from '../args.js'
+import { buildIndex } from '../documents.js'
+import type { Document } from '../inputs.js'
+import { CliError, errorCode, fileKind, readRegularFile } from '../read-file.js'
+import { printResults } from '../results.js'
+import { printable, quoted } from '../safe-print.js'
+import { commonOptions, DOCUMENT_OPTIONS, type Command } from './command.js'
+
+/** Results shown by default. */
+const DEFAULT_LIMIT = 10
+/** The start of a saved index, as `fahras index` and `JSON.stringify(search)` write it. */
+const SAVED_INDEX = /^\s*\{\s*"format"\s*:\s*"fahras-index"/
+/** Options that shape an index built from documents: no use with a saved one. */
+const BUILD_OPTIONS = ['store', 'id', 'base-url'] as const
+
+/**
+ * A saved index, when `path` is one; null when it is documents to index (a .json array, or not a
+ * .json file). A .json file that is neither is an error: it is not searched as "0 documents".
+ */
+function readSavedIndex(path: string): ArabicSearch<Document> | null {
+  if (!path.toLowerCase().endsWith('.json')) return null
+  let stats
+  try {
+    stats = statSync(path)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT') throw new CliError(`no such file or folder: ${quoted(path)}`)
+    throw new CliError(`cannot read the index ${quoted(path)}: ${code}`)
+  }
+  if (stats.isDirectory()) throw new CliError(`cannot read the index ${quoted(path)}: EISDIR`)
+  if (!stats.isFile()) throw new CliError(`cannot read the index ${quoted(path)}: not a regular file: ${fileKind(stats)}`)
+  const read = readRegularFile(path)
+  if (!read.ok) throw new CliError(`cannot read the index ${quoted(path)}: ${read.reason.replace(/^cannot read: /, '')}`)
+  const text = read.buffer.toString('utf8').replace(/^\ufeff/, '')
+  if (SAVED_INDEX.test(text.slice(0, 200))) return ArabicSearch.loadJSON<Document>(text)
+  if (text.trimStart().startsWith('[')) return null // an array of documents: searched as an input
+  throw new CliError(
+    `${quoted(path)} is not a fahras index (it does not start with {"format": "fahras-index"…}), nor an array of documents: ` +
+      `make an index with fahras index <inputs…> -o ${quoted(path)}`,
+  )
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'search a saved index, or documents directly',
+  usage: ['search <index.json | inputs…> <query> [--limit 10] [--and] [--fuzzy 1] [--fields …] [--json]', 'search <index.json | inputs…> [options] -- <query starting with ->'],
+  description: `Searches a saved index (written by fahras index), or indexes the given inputs in memory first.
+The last argument is the query: words (any of them, or all with --and), "exact phrase", -word to
+exclude, word* for a prefix. A query that starts with - goes after --.
+Matches are marked in bold yellow on a terminal, in [brackets] when piped or without colour.`,
+  options: {
+    limit: { type: 'string', short: 'n', value: '<n>', help: 'results to show, a positive whole number (default: 10)' },
+    and: { type: 'boolean', help: 'require every word of the query (default: any word)' },
+    fuzzy: { type: 'string', value: '<n>', help: 'tolerate typos: an edit distance (1 or 2) or a fraction of each word\'s length (0.2)' },
+    json: { type: 'boolean', help: 'machine-readable output: { query, results: [{ id, score, title, url, terms, snippets }] }' },
+    fields: { type: 'string', value: '<a,b>', help: 'with a saved index: search only these of its fields; with inputs: the fields to index (default: title,text)' },
+    store: DOCUMENT_OPTIONS.store,
+    id: DOCUMENT_OPTIONS.id,
+    'base-url': DOCUMENT_OPTIONS['base-url'],
+    quiet: { type: 'boolean', short: 'q', help: 'no summary of the inputs read' },
+  },
+  examples: [
+    ['fahras search index.json "الشراكة الاستراتيجية"', 'any of the words, best first'],
+    ['fahras search index.json "\\"وزير الدفاع\\" العراقي" --limit 3', 'a phrase and a word'],
+    ['fahras search index.json بغدد --fuzzy 1', 'a typo: one letter off'],
+    ['fahras search index.json -- "-العراق بغداد"', 'a query that starts with -'],
+    ['fahras search corpus/articles.jsonl الكتاب --json', 'documents directly, JSON out'],
+  ],
+  run({ values, positionals }) {
+    const json = values.json === true
+    const c = commonOptions(values, json)
+    if (positionals.length < 2) throw new CliError('search needs an index (or inputs) and a query: fahras search index.json "الكتاب"', 2)
+    const limit = wholeNumber('limit', values.limit, DEFAULT_LIMIT)
+    const fuzzy = fuzziness(values.fuzzy)
+    const query = positionals[positionals.length - 1]!
+    const sources = positionals.slice(0, -1)
+    const saved = sources.length === 1 ? readSavedIndex(sources[0]!) : null
+    let index: ArabicSearch<Document>
+    if (saved) {
+      const unused = BUILD_OPTIONS.filter((o) => values[o] !== undefined).map((o) => `--${o}`)
+      if (unused.length > 0) throw new CliError(`${unused.join(' and ')} ${unused.length === 1 ? 'shapes' : 'shape'} an index built from documents: ${quoted(sources[0]!)} is a saved index, built with its own (rebuild it with fahras index … ${unused.join(' … ')})`, 2)
+      index = saved
+    } else {
+      const built = buildIndex(sources, { ...c, quiet: true }, 'nothing to search')
+      if (!c.json && values.quiet !== true) process.stderr.write(`${built.summary}\n`)
+      index = built.index
+    }
+    const options: SearchOptions<Document> = {
+      limit,
+      combineWith: values.and ? 'AND' : 'OR',
+      ...(fuzzy !== undefined && { fuzzy }),
+      ...(saved && c.fieldsGiven && { fields: c.fields }),
+    }
+    let results
+    try {
+      results = index.search(query, options)
+    } catch (error) {
+      throw flagError(error) ?? error
+    }
+    printResults(results, query, c.style, c.json, index.documentCount)
+    const words = query.trim().split(/\s+/)
+    if (results.length === 0 && !c.json && words.every((w) => w.startsWith('-') && w.length > 1)) {
+      const plain = words.map((w) => w.slice(1)).join(' ')
+      process.stderr.write(`note: -word excludes a word, and a query of excluded words alone finds nothing: to search for ${printable(plain)}, leave out the "-"\n`)
+    }
+    return 0
+  },
+}
