@@ -363,12 +363,27 @@ describe('item 14: the command line', () => {
 describe('item 6 (command line): --fuzzy', () => {
   it('--fuzzy 1 finds a word with one letter off that the exact query misses; a bad value is exit 2', () => {
     const dir = site({ 'a.jsonl': [doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n') + '\n' })
-    expect(results(dir, 'الموصك')).toEqual([])
     expect(results(dir, 'الموصك', '--fuzzy', '1').map((r) => r.id)).toEqual(['a'])
     for (const value of ['-1', 'abc', '1.5', '0']) {
       const r = fahras('search', dir, 'الموصك', '--fuzzy', value)
       expect(r.code, value).toBe(2)
       expect(r.stderr.trim(), value).toMatch(/^fahras: --fuzzy expects an edit distance \(1 or 2: letters added, removed or changed\) or a fraction of each word's length below 1 \(0\.2\), got /)
     }
+  })
+})
+
+describe('item 6 (command line): a query that finds nothing', () => {
+  it('is searched again with the closest spelling the documents have, and the output says so', () => {
+    const dir = site({ 'a.jsonl': [doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n') + '\n' })
+    const json = fahras('search', dir, 'الموصك', '--json')
+    expect(json.code, json.stderr).toBe(0)
+    const body = JSON.parse(json.stdout) as { query: string; correctedQuery?: string; results: Result[] }
+    expect(body.correctedQuery).toBe('الموصل')
+    expect(body.results.map((r) => r.id)).toEqual(['a'])
+    const text = fahras('search', dir, 'الموصك')
+    expect(text.stdout.split('\n')[0]).toBe('no results for «الموصك»; showing results for «الموصل»')
+    // a found query is not corrected; nothing close: no results, said so
+    expect((JSON.parse(fahras('search', dir, 'الموصل', '--json').stdout) as { correctedQuery?: string }).correctedQuery).toBeUndefined()
+    expect(fahras('search', dir, 'زززززز').stdout).toMatch(/^no results for «زززززز» in 2 documents/)
   })
 })

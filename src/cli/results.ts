@@ -27,14 +27,27 @@ function titleLine(r: SearchResult<Document>, style: Style): string {
 /**
  * Prints results: for each, a line with the rank, score and id; the title and the snippet with the
  * matches marked (bold yellow on a terminal, in [brackets] otherwise); the url. With `json`, the
- * results as JSON. Everything from the documents goes through printable() or quoted().
+ * results as JSON. Everything from the documents goes through printable() or quoted(). With
+ * `corrected`, the query found nothing and the results are those of that spelling (didYouMean).
  */
-export function printResults(results: SearchResult<Document>[], query: string, style: Style, json: boolean, total: number): void {
+export function printResults(
+  results: SearchResult<Document>[],
+  query: string,
+  style: Style,
+  json: boolean,
+  total: number,
+  corrected: string | null = null,
+): void {
   const out = process.stdout
   if (json) {
     const shown = results.map((r) => ({ id: r.id, score: r.score, title: r.title, url: r.url, terms: r.terms, snippets: r.snippets }))
-    out.write(escapeForTerminal(JSON.stringify({ query, results: shown }, null, 2)) + '\n')
+    // `correctedQuery`: the query found nothing; the results are those of this spelling
+    const body = corrected === null ? { query, results: shown } : { query, correctedQuery: corrected, results: shown }
+    out.write(escapeForTerminal(JSON.stringify(body, null, 2)) + '\n')
     return
+  }
+  if (corrected !== null && results.length > 0) {
+    out.write(`no results for «${printable(query)}»; showing results for «${printable(corrected)}»\n\n`)
   }
   if (results.length === 0) {
     out.write(`no results for «${printable(query)}» in ${total} documents\n`)

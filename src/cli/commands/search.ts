@@ -96,12 +96,18 @@ Matches are marked in bold yellow on a terminal, in [brackets] when piped or wit
       ...(saved && c.fieldsGiven && { fields: c.fields }),
     }
     let results
+    let corrected: string | null = null
     try {
       results = index.search(query, options)
+      // nothing found: search the closest spelling the documents have, and say so
+      if (results.length === 0) {
+        corrected = index.didYouMean(query, options)
+        if (corrected !== null) results = index.search(corrected, options)
+      }
     } catch (error) {
       throw flagError(error) ?? error
     }
-    printResults(results, query, c.style, c.json, index.documentCount)
+    printResults(results, query, c.style, c.json, index.documentCount, corrected)
     const words = query.trim().split(/\s+/)
     if (results.length === 0 && !c.json && words.every((w) => w.startsWith('-') && w.length > 1)) {
       const plain = words.map((w) => w.slice(1)).join(' ')
