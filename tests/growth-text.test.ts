@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normalize, normalizeText } from '../src/normalize/index.js'
 import { lightStem, stem } from '../src/stem/index.js'
 import { tokenize } from '../src/tokenize/index.js'
+import { growthRatio } from './growth.js'
 
 /**
  * Growth tests for the text stages (issue 17, item 1): each context rule of the normalizer, the
@@ -32,40 +33,19 @@ const N_TOKENS = 2048
  */
 const N_WORD = 2048
 
-let sink: unknown
-
-/** CPU milliseconds taken by `repetitions` calls of `op` on `input`. */
-function timeRepeated(op: (input: string) => unknown, input: string, repetitions: number): number {
-  const start = process.cpuUsage()
-  for (let k = 0; k < repetitions; k++) sink = op(input)
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / 1000
-}
-
 /** t(4n) / t(n) for `op` on `make(n)`: best times of alternating samples (see above). */
-function growthRatio(make: (n: number) => string, op: (input: string) => unknown, n: number): number {
+function growthRatioOf(make: (n: number) => string, op: (input: string) => unknown, n: number): number {
   const small = make(n)
   const large = make(4 * n)
   expect(small.length).toBeGreaterThanOrEqual(n)
   expect(large.length).toBeGreaterThanOrEqual(4 * n)
-  op(small) // warm-up
-  op(large)
-  let repetitions = 1
-  while (timeRepeated(op, small, repetitions) < MIN_SAMPLE_MS && repetitions < MAX_REPETITIONS) repetitions *= 2
-  let tSmall = Infinity
-  let tLarge = Infinity
-  for (let round = 0; round < ROUNDS && !(tLarge < MAX_RATIO * tSmall); round++) {
-    tSmall = Math.min(tSmall, timeRepeated(op, small, repetitions))
-    tLarge = Math.min(tLarge, timeRepeated(op, large, repetitions))
-  }
-  return tLarge / tSmall
+  return growthRatio(() => op(small), () => op(large), { bound: MAX_RATIO, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS })
 }
 
-/** `unit` repeated to at least `n` characters. */
 const fill = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length))
 
 function expectLinear(make: (n: number) => string, op: (input: string) => unknown, n = N): void {
-  const ratio = growthRatio(make, op, n)
+  const ratio = growthRatioOf(make, op, n)
   expect(ratio, `t(4n)/t(n) = ${ratio.toFixed(1)} for n = ${n}`).toBeLessThan(MAX_RATIO)
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, ArabicSearch, ERROR_CODES, MAX_PHRASE_CANDIDATES, MAX_QUERY_TERMS, MAX_SUGGESTIONS } from '../src/index.js'
 import { expectCoded } from './expect-coded.js'
+import { growthRatio } from './growth.js'
 
 /**
  * Hostile queries, round two (issue 17, items 2, 4 and part of 17): phrases, suggest() and many
@@ -24,32 +25,8 @@ const CORPUS: Doc[] = readFileSync(new URL('../corpus/articles.jsonl', import.me
   .split('\n')
   .map((line) => JSON.parse(line) as Doc)
 
-let sink: unknown
-
-function cpuMs(op: () => unknown, repetitions: number): number {
-  const start = process.cpuUsage()
-  for (let k = 0; k < repetitions; k++) sink = op()
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / 1000
-}
-
-/** t(large) / t(small): best times of alternating samples, stopping once under `bound`. */
-function growthRatio(small: () => unknown, large: () => unknown, bound: number): number {
-  small() // warm-up
-  large()
-  let repetitions = 1
-  while (cpuMs(small, repetitions) < MIN_SAMPLE_MS && repetitions < MAX_REPETITIONS) repetitions *= 2
-  let tSmall = Infinity
-  let tLarge = Infinity
-  for (let round = 0; round < ROUNDS && !(tLarge < bound * tSmall); round++) {
-    tSmall = Math.min(tSmall, cpuMs(small, repetitions))
-    tLarge = Math.min(tLarge, cpuMs(large, repetitions))
-  }
-  return tLarge / tSmall
-}
-
 function expectGrowth(small: () => unknown, large: () => unknown, bound: number, what: string): void {
-  const ratio = growthRatio(small, large, bound)
+  const ratio = growthRatio(small, large, { bound, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS })
   expect(ratio, `${what}: t(4n)/t(n) = ${ratio.toFixed(2)}`).toBeLessThan(bound)
 }
 

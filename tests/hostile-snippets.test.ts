@@ -5,6 +5,7 @@ import { resolveSnippetOptions } from '../src/highlight/highlight.js'
 import { densestWindows } from '../src/highlight/select-windows.js'
 import { arabicChar } from './arbitraries.js'
 import { expectCoded } from './expect-coded.js'
+import { growthRatio } from './growth.js'
 
 /**
  * Issue 17, items 3, 14 and 17 (markHtml): snippet selection is linear in the matches, passages
@@ -14,36 +15,13 @@ import { expectCoded } from './expect-coded.js'
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 
 // ---------------------------------------------------------------------------------------------
-// Growth: CPU time at n and 4n in the same run (see tests/growth-text.test.ts for the method).
+// Growth: CPU time at n and 4n in the same run (tests/growth.ts).
 
 const MAX_RATIO = 8
 const ROUNDS = 5
 const MIN_SAMPLE_MS = 15
 const MAX_REPETITIONS = 4096
-
-let sink: unknown
-
-function timeRepeated(op: () => unknown, repetitions: number): number {
-  const start = process.cpuUsage()
-  for (let k = 0; k < repetitions; k++) sink = op()
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / 1000
-}
-
-/** t(4n) / t(n): best of alternating samples, each repeated until the one at n takes MIN_SAMPLE_MS. */
-function growthRatio(small: () => unknown, large: () => unknown): number {
-  small() // warm-up
-  large()
-  let repetitions = 1
-  while (timeRepeated(small, repetitions) < MIN_SAMPLE_MS && repetitions < MAX_REPETITIONS) repetitions *= 2
-  let tSmall = Infinity
-  let tLarge = Infinity
-  for (let round = 0; round < ROUNDS && !(tLarge < MAX_RATIO * tSmall); round++) {
-    tSmall = Math.min(tSmall, timeRepeated(small, repetitions))
-    tLarge = Math.min(tLarge, timeRepeated(large, repetitions))
-  }
-  return tLarge / tSmall
-}
+const SAMPLING = { bound: MAX_RATIO, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS }
 
 /** Characters of the document of the growth tests: the same at n and 4n, only the matches grow. */
 const DOCUMENT_LENGTH = 64 * 1024
@@ -72,7 +50,7 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
     const small = denseDocument(8)
     const large = denseDocument(2)
     expect(large.matches.length).toBe(4 * small.matches.length)
-    const ratio = growthRatio(() => bestSnippets(small.text, small.matches, options), () => bestSnippets(large.text, large.matches, options))
+    const ratio = growthRatio(() => bestSnippets(small.text, small.matches, options), () => bestSnippets(large.text, large.matches, options), SAMPLING)
     expect(ratio, `t(4n)/t(n) = ${ratio.toFixed(1)}`).toBeLessThan(MAX_RATIO)
     // and the passages are the densest: 5 passages, each full of marks
     const passages = bestSnippets(large.text, large.matches, options)
@@ -90,7 +68,7 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
     }
     const small = build(4)
     const large = build(1)
-    const ratio = growthRatio(() => small.search('يد'), () => large.search('يد'))
+    const ratio = growthRatio(() => small.search('يد'), () => large.search('يد'), SAMPLING)
     expect(ratio, `t(4n)/t(n) = ${ratio.toFixed(1)}`).toBeLessThan(MAX_RATIO)
     const [hit] = large.search('يد')
     expect(hit!.snippets.text!.passages).toHaveLength(5)
