@@ -3,7 +3,7 @@
  * HTML rules for raw text: a `<script>` ends only at `</script>`, `<script src=…/>` included;
  * all HTML character references decoded; tag names matched without lower-casing the page).
  */
-import { Parser } from 'htmlparser2'
+import { htmlparser2 } from './lazy-deps.js'
 
 /** Elements whose content is never visible, nor indexed. */
 const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'title'])
@@ -51,7 +51,7 @@ export function htmlToText(html: string): { title: string; text: string } {
     if (inContent > 0) content += '\n'
     if (inChrome === 0) body += '\n'
   }
-  const parser = new Parser({
+  const parser = new (htmlparser2().Parser)({
     onopentag(name) {
       if (name === 'title' && !titleDone) inTitle++
       if (name === 'h1' && !h1Done) inH1++

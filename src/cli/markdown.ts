@@ -5,9 +5,8 @@
  * html.ts). So no `**`, `##`, link target or front matter line reaches the index or a snippet.
  * Only the command line imports this file (and its dependencies): never a library entry.
  */
-import { Marked } from 'marked'
-import { parse as parseToml } from 'smol-toml'
-import { parse as parseYaml } from 'yaml'
+import type { Marked } from 'marked'
+import * as deps from './lazy-deps.js'
 import { htmlToText } from './html.js'
 
 /** The fields of a front matter, as document fields: strings, numbers, booleans and lists of them. */
@@ -68,7 +67,7 @@ export function splitFrontMatter(content: string): SplitFrontMatter {
   const kind = yaml ? 'YAML' : 'TOML'
   let parsed: unknown
   try {
-    parsed = yaml ? parseYaml(block[1]!) : parseToml(block[1]!)
+    parsed = yaml ? deps.yaml().parse(block[1]!) : deps.toml().parse(block[1]!)
   } catch (error) {
     // the marker is line 1: the front matter's line n is the file's line n + 1
     const line = (error as { linePos?: Array<{ line: number }>; line?: number }).linePos?.[0]?.line ?? (error as { line?: number }).line
@@ -86,7 +85,7 @@ export function draftReason(data: FrontMatter): string | null {
   return null
 }
 
-const marked = new Marked({ gfm: true, async: false })
+let renderer: Marked | undefined
 
 /**
  * The visible text of a Markdown body and its first `#` heading: rendered to HTML, then read as an
@@ -94,6 +93,7 @@ const marked = new Marked({ gfm: true, async: false })
  * inside the Markdown read as HTML: a `<script>` is left out).
  */
 export function markdownToText(markdown: string): { title: string; text: string } {
-  const html = marked.parse(markdown, { async: false })
+  renderer ??= new (deps.marked().Marked)({ gfm: true, async: false })
+  const html = renderer.parse(markdown, { async: false })
   return htmlToText(html)
 }
