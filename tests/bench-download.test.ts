@@ -22,7 +22,7 @@ describe('bench corpus download (--corpus URL --sha256)', () => {
   it('tells URLs from paths', () => {
     expect(isUrl(url)).toBe(true)
     expect(isUrl('https://example.org/docs.jsonl.gz')).toBe(true)
-    expect(isUrl('../shared/data/arwiki-cwc/docs.jsonl.gz')).toBe(false)
+    expect(isUrl('../data/arwiki-cwc/docs.jsonl.gz')).toBe(false)
     expect(isUrl('C:\\data\\docs.jsonl')).toBe(false)
   })
 

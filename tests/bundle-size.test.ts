@@ -24,6 +24,20 @@ const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
 const isBuiltin = (path: string) => NODE_BUILTINS.has(path) || path.startsWith('node:')
 
+/** How a site's bundler builds fahras for browsers: minified ESM, UTF-8, in memory, with a metafile. */
+const BROWSER_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  charset: 'utf8',
+  legalComments: 'none',
+  metafile: true,
+  write: false,
+  logLevel: 'silent',
+} as const
+
 /** Bundles `import { ArabicSearch }`; from the sources when the generated word list is left out. */
 async function bundle(external: string[], withoutData = false) {
   const stubData = {
@@ -37,19 +51,10 @@ async function bundle(external: string[], withoutData = false) {
       ? { contents: "export { ArabicSearch } from './src/search/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' }
       : { contents: "export { ArabicSearch } from './dist/index.js'", resolveDir: root, sourcefile: 'entry.js', loader: 'js' },
     plugins: withoutData ? [stubData] : [],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    legalComments: 'none',
+    ...BROWSER_BUILD,
     // Node built-ins stay external here, so that an import of one shows up below instead of
     // failing the build with a less helpful message.
     external: [...external, ...NODE_BUILTINS],
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
   })
   const code = result.outputFiles[0]!.contents
   return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile as Metafile }
@@ -106,17 +111,8 @@ describe('browser bundle of fahras/minisearch', () => {
   it(`is at most ${MINISEARCH_LIMIT / 1024} kB min+gzip and holds no MiniSearch code`, async () => {
     const result = await build({
       stdin: { contents: "export * from './src/minisearch/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      charset: 'utf8',
-      legalComments: 'none',
+      ...BROWSER_BUILD,
       external: [...NODE_BUILTINS], // minisearch NOT external: it must not be reached at all
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
     })
     const code = result.outputFiles[0]!.contents
     const gzip = gzipSync(code, { level: 9 }).length
