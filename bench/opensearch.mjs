@@ -10,14 +10,14 @@
 //                             [--out bench/results/opensearch.json]
 //
 // Needs a JDK and Debian's Lucene 8 jars (`apt-get install liblucene8-java default-jdk-headless`).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { ArabicSearch } from '../dist/index.js'
 import { indexSettings } from '../dist/opensearch.js'
-import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJars, runCommand } from '../tests/parity/lucene.mjs'
+import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJarsWithQueryParser, runCommand } from '../tests/parity/lucene.mjs'
 import { DEFAULT_DATA, loadDataset } from './lib/datasets.mjs'
 import { evaluateRun, reciprocalRank, topK } from './lib/metrics.mjs'
 import { createFahrasSystem } from './systems/fahras.mjs'
@@ -76,15 +76,6 @@ function usage(error) {
   if (error) console.error(`${error}\n${text}`)
   else console.log(text)
   process.exit(error ? 2 : 0)
-}
-
-/** The Lucene jars: core and analyzers-common (as the parity test finds them) and queryparser. */
-function jars() {
-  const two = luceneJars()
-  if (!two) return null
-  const dir = dirname(two[0])
-  const parser = readdirSync(dir).filter((n) => /^lucene-queryparser-8.*\.jar$/.test(n)).sort().at(-1)
-  return parser ? [...two, join(dir, parser)] : null
 }
 
 /** Runs LuceneSearch on one set: Map query id -> { stems, 'stems+exact', arabic } and Java's summary. */
@@ -216,7 +207,7 @@ function printTables(results) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
-  const jarList = jars()
+  const jarList = luceneJarsWithQueryParser()
   if (!jarList || !luceneAvailable()) {
     console.error(`bench/opensearch.mjs: ${LUCENE_MISSING} (and lucene-queryparser-8*.jar, in the same package)`)
     process.exit(2)

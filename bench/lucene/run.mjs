@@ -12,12 +12,12 @@
 //
 // Needs a JDK and Debian's Lucene 8 jars (`apt-get install liblucene8-java default-jdk-headless`),
 // found as the parity test finds them (tests/parity/lucene.mjs).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJars, runCommand } from '../../tests/parity/lucene.mjs'
+import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJarsWithQueryParser, runCommand } from '../../tests/parity/lucene.mjs'
 import { DEFAULT_DATA, loadDataset, RETRIEVAL_SETS } from '../lib/datasets.mjs'
 import { evaluateRun, topK } from '../lib/metrics.mjs'
 
@@ -58,15 +58,6 @@ function fail(message) {
   process.exit(2)
 }
 
-/** Lucene's core and analyzers-common jars (as the parity test finds them), and its queryparser. */
-function jars() {
-  const two = luceneJars()
-  if (!two) return null
-  const dir = dirname(two[0])
-  const parser = readdirSync(dir).filter((n) => /^lucene-queryparser-8.*\.jar$/.test(n)).sort().at(-1)
-  return parser ? [...two, join(dir, parser)] : null
-}
-
 /** A cell of the TSV files: tabs and line breaks become spaces, as they separate cells and rows. */
 const cell = (s) => String(s ?? '').replace(/[\t\r\n\u2028\u2029]+/g, ' ')
 
@@ -92,7 +83,7 @@ async function luceneRun(classpath, set, analyzer, work) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
-  const jarList = jars()
+  const jarList = luceneJarsWithQueryParser()
   if (!jarList || !luceneAvailable()) fail(`bench/lucene/run.mjs: ${LUCENE_MISSING} (and lucene-queryparser-8*.jar, in the same package)`)
   const sets = opts.sets.map((name) => loadDataset(opts.data, name))
   const classpath = await compileJava([SOURCE], CLASSES_ROOT, 'LuceneBm25Run.class', jarList)

@@ -30,6 +30,14 @@ export function luceneJars() {
   return jars.every(Boolean) ? jars.map((n) => join(JAVA_DIR, n)) : null
 }
 
+/** The jars of luceneJars() and Lucene's queryparser beside them (the benchmarks parse queries), or null. */
+export function luceneJarsWithQueryParser() {
+  const two = luceneJars()
+  if (!two) return null
+  const parser = readdirSync(JAVA_DIR).filter((n) => /^lucene-queryparser-8.*\.jar$/.test(n)).sort().at(-1)
+  return parser ? [...two, join(JAVA_DIR, parser)] : null
+}
+
 const runs = (command) => {
   const r = spawnSync(command, ['-version'], { encoding: 'utf8' })
   return r.error === undefined && r.status === 0
