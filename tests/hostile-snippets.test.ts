@@ -6,6 +6,7 @@ import { densestWindows } from '../src/highlight/select-windows.js'
 import { arabicChar } from './arbitraries.js'
 import { expectCoded } from './expect-coded.js'
 import { growthRatio } from './growth.js'
+import { unescapeHtml } from './snippet-checks.js'
 
 /**
  * Issue 17, items 3, 14 and 17 (markHtml): snippet selection is linear in the matches, passages
@@ -271,13 +272,12 @@ function bidiBalanced(text: string): boolean {
   return open.length === 0
 }
 
-const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
 
 /** Every check of item 14 on a snippet of `doc` (and each of its passages). */
 function expectSafeSnippet(doc: string, snippet: Snippet): void {
   for (const s of [snippet, ...(snippet.passages ?? [])]) {
-    expect(bidiBalanced(unescape(s.html.replace(/<\/?mark>/g, ''))), `unbalanced bidi controls in ${JSON.stringify(s.html)}`).toBe(true)
-    expect(unescape(s.html.replace(/<\/?mark>/g, ''))).toBe(s.text)
+    expect(bidiBalanced(unescapeHtml(s.html.replace(/<\/?mark>/g, ''))), `unbalanced bidi controls in ${JSON.stringify(s.html)}`).toBe(true)
+    expect(unescapeHtml(s.html.replace(/<\/?mark>/g, ''))).toBe(s.text)
     for (const [a, b] of s.ranges) if (b > a) expect(s.html).toContain(`<mark>${escapeHtml(s.text.slice(a, b))}</mark>`)
   }
   for (const p of snippet.passages ?? [snippet]) expectCutBetweenCharacters(doc, p)
@@ -427,7 +427,7 @@ describe('markHtml refuses ranges it cannot mark (issue 17, item 17)', () => {
           expect((error as { code?: string }).code).toBe(ERROR_CODES.INVALID_ARGUMENT)
           return
         }
-        expect(unescape(html.replace(/<\/?mark>/g, ''))).toBe(s)
+        expect(unescapeHtml(html.replace(/<\/?mark>/g, ''))).toBe(s)
         expect(html.match(/<mark>/g)?.length ?? 0).toBe(ranges.filter(([a, b]) => b > a).length)
       }),
       { numRuns: RUNS * 5 },

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_DATA, loadDataset, RETRIEVAL_SETS } from '../bench/lib/datasets.mjs'
 import { scoreSystem } from '../bench/lib/quality-gate.mjs'
 import { fahrasSystem } from '../bench/systems/fahras-system.mjs'
-import { ArabicSearch, escapeHtml, normalizeText } from '../src/index.js'
+import { ArabicSearch, normalizeText } from '../src/index.js'
 import { highlight, matchRanges, minisearchOptions, minisearchQuery, STEM_MARKER } from '../src/minisearch/index.js'
 import { arabicText } from './arbitraries.js'
 import { expectCoded } from './expect-coded.js'
+import { expectSafeHtml } from './snippet-checks.js'
 
 // fahras/minisearch (issue 18): fahras's analysis and highlighting inside an app that keeps its
 // own MiniSearch. Every index here is a plain MiniSearch with the options spread in.
@@ -176,23 +177,13 @@ describe('fahras/minisearch: the Omnisearch case (obsidian-omnisearch #498, PR #
 
 describe('fahras/minisearch: highlight is HTML-safe (the properties of snippets)', () => {
   const RUNS = Math.max(100, Math.floor(Number(process.env.FAHRAS_FUZZ_RUNS ?? 2000) / 5))
-  const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
   const docText = fc.oneof(arabicText(160), fc.constantFrom('<script>alert(1)</script> الكتاب', '<img src=x onerror=alert(1)> بغداد', 'a & b < c > d "e" \'f\' الْكِتَابُ'))
   const queryArb = fc.oneof(arabicText(20), fc.constantFrom('الكتاب', 'بغداد', 'script', 'img', 'كتاب'))
-  const checkSnippet = (s: { text: string; html: string; ranges: ReadonlyArray<readonly [number, number]> }) => {
-    expect(unescape(s.html.replace(/<\/?mark>/g, ''))).toBe(s.text)
-    for (const tag of s.html.match(/<[^>]*>/g) ?? []) expect(['<mark>', '</mark>']).toContain(tag)
-    for (const [a, b] of s.ranges) {
-      expect(a).toBeGreaterThanOrEqual(0)
-      expect(b).toBeLessThanOrEqual(s.text.length)
-      expect(s.html).toContain(`<mark>${escapeHtml(s.text.slice(a, b))}</mark>`)
-    }
-  }
 
   it('html with the marks removed and entities unescaped equals text; no tag but the wrapper (query strings)', () => {
     fc.assert(
       fc.property(docText, queryArb, fc.integer({ min: 20, max: 200 }), fc.integer({ min: 1, max: 3 }), (text, query, length, count) => {
-        checkSnippet(highlight(text, query, { length, count }))
+        expectSafeHtml(highlight(text, query, { length, count }))
       }),
       { numRuns: RUNS },
     )
@@ -203,7 +194,7 @@ describe('fahras/minisearch: highlight is HTML-safe (the properties of snippets)
       fc.property(fc.array(docText, { minLength: 1, maxLength: 6 }), queryArb, (texts, query) => {
         const mini = miniIndex(texts)
         for (const result of mini.search(query, { prefix: true }) as Array<SearchResult & { text: string }>) {
-          checkSnippet(highlight(result.text, result, { length: 40, count: 2 }))
+          expectSafeHtml(highlight(result.text, result, { length: 40, count: 2 }))
           let previous = 0
           for (const [a, b] of matchRanges(result.text, result)) {
             expect(a).toBeGreaterThanOrEqual(previous)
