@@ -8,6 +8,8 @@ export default defineConfig([{
     opensearch: 'src/opensearch/index.ts',
     // for apps that keep their own MiniSearch: nothing of it is imported, not even its types
     minisearch: 'src/minisearch/index.ts',
+    // the packed index alone: no MiniSearch in its bundle
+    packed: 'src/packed.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

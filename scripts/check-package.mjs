@@ -25,7 +25,7 @@ const files = packed.files.map((f) => f.path).sort()
 
 check('tarball contains the built entries, README, LICENSE and CHANGELOG', () => {
   const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']
-  for (const entry of ['index', 'normalize', 'stem', 'opensearch', 'minisearch']) {
+  for (const entry of ['index', 'normalize', 'stem', 'opensearch', 'minisearch', 'packed']) {
     required.push(`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`)
   }
   const missing = required.filter((f) => !files.includes(f))
@@ -47,8 +47,8 @@ check('@arethetypeswrong/cli finds no problem (node10 resolution ignored)', () =
 })
 
 const bundle = (name) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8')
-check('fahras/normalize, fahras/stem and fahras/opensearch import nothing (no minisearch)', () => {
-  for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs', 'opensearch.js', 'opensearch.cjs']) {
+check('fahras/normalize, fahras/stem, fahras/opensearch and fahras/packed import nothing (no minisearch)', () => {
+  for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs', 'opensearch.js', 'opensearch.cjs', 'packed.js', 'packed.cjs']) {
     const code = bundle(name)
     if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(code)) throw new Error(`${name} imports a package`)
     if (/minisearch/i.test(code)) throw new Error(`${name} mentions minisearch`)
@@ -62,7 +62,7 @@ check('fahras/minisearch imports no package (MiniSearch stays the app\'s own)', 
 })
 
 check('no entry uses Node built-ins', () => {
-  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs']) {
+  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs', 'packed.js', 'packed.cjs']) {
     const code = bundle(name)
     const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
     if (hit) throw new Error(`${name} imports ${hit[1]}`)

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   ANALYZER_MISMATCH: 'FAHRAS_ANALYZER_MISMATCH',
   /** An asynchronous operation was cancelled through its AbortSignal. */
   ABORTED: 'FAHRAS_ABORTED',
+  /**
+   * The installed MiniSearch lacks an internal that fahras reads (another version than the minor
+   * one fahras is tested with, `TESTED_MINISEARCH`): thrown when an index is made or loaded.
+   */
+  ENGINE_MISMATCH: 'FAHRAS_ENGINE_MISMATCH',
 } as const
 
 /** One of the values of {@link ERROR_CODES}. */

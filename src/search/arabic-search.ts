@@ -1,38 +1,28 @@
-import MiniSearch, { type Query as MiniQuery, type SearchResult as MiniResult } from 'minisearch'
-import { createAnalyzer, type Analyzer, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
-import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
-import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOptions, type Snippet } from '../highlight/highlight.js'
-import { type QueryUnit } from './query.js'
-import { engineQuery, MAX_FUZZY_DISTANCE, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
-import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
-import { engineFields } from './field-boosts.js'
-import { unitQuery } from './unit-query.js'
-import { termIndexOf } from './fuzzy.js'
-import { correctQuery } from './did-you-mean.js'
-import { countWrittenForms, FORM_DOCUMENTS, plainSpelling, rankCompletions, typable, wordsByDocument, type FormCounts } from './completions.js'
+import MiniSearch from 'minisearch'
+import type { Analyzer, ResolvedAnalyzerOptions } from '../analyze/analyze.js'
+import { createError, describe, ERROR_CODES } from '../errors.js'
+import type { ResolvedSnippetOptions } from '../highlight/highlight.js'
 import { checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
 import { loadIndex, loadIndexAsync, type IndexAccess } from './load-index.js'
-import { checkSearchOptions, checkWeights, invalidOption, OPTIONS_SCHEMA, SUGGEST_SCHEMA } from './option-checks.js'
+import { invalidOption } from './option-checks.js'
 import { scoreWithoutDirt } from './engine-dirt.js'
-import { checkFieldNames, copyData, readDocument, type DocumentCopy } from './documents.js'
+import { copyData, readDocument, type DocumentCopy } from './documents.js'
 import { addAllAsyncOptions, addAllOptions, addInChunks, noteFields, readBatch, type BatchTarget } from './batch.js'
 import { settingsOf } from './saved-settings.js'
-import { documentBoost, inAddedOrder, storedCopy } from './stored.js'
+import { storedCopy } from './stored.js'
+import { resolveIndexOptions } from './index-options.js'
+import { miniEngine } from './mini-engine.js'
+import { packedMeta } from './pack.js'
+import { fromEngine } from './packed/collect.js'
+import { writePacked } from './packed/write.js'
+import { runDidYouMean, runSearch, runSuggest, SURFACE, type SearchContext, type SearchEngine } from './searcher.js'
 import type { AddAllAsyncOptions, AddAllOptions, ArabicSearchOptions, BM25Params, DocumentId, FieldName, LoadAsyncOptions, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions } from './options.js'
 
-/** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
-const SURFACE = '\u0001'
 export { INDEX_FORMAT_VERSION }
-
 export { MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, MAX_FUZZY_DISTANCE, MAX_EXPANDED_TERMS, MAX_SUGGESTIONS } from './query-plan.js'
 export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 
-
-type Unit = QueryUnit
-
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
-
-
 
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →
@@ -56,38 +46,35 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   readonly #idField: string
   readonly #exactBoost: number
   readonly #snippet: ResolvedSnippetOptions
-  #mini: MiniSearch
+  #mini!: MiniSearch
+  #engine!: SearchEngine
   /** Fields that some document added had (batch.ts: a field in none is reported). */
   #seen = new Set<string>()
 
   constructor(options: ArabicSearchOptions<T, S>) {
-    const where = 'new ArabicSearch()'
-    if (options === undefined || options === null || typeof options !== 'object') {
-      throw invalidOption(where, 'options', 'an object with at least `fields`', options)
+    const resolved = resolveIndexOptions(options, 'new ArabicSearch()')
+    this.#options = resolved.options
+    this.#analyzer = resolved.analyzer
+    this.#fields = resolved.fields
+    this.#storeFields = resolved.storeFields
+    this.#idField = resolved.idField
+    this.#exactBoost = resolved.exactBoost
+    this.#snippet = resolved.snippet
+    this.#setEngine(new MiniSearch(this.#miniOptions()))
+  }
+
+  /** Puts a MiniSearch engine in place (scores without dirt, see engine-dirt.ts). */
+  #setEngine(mini: MiniSearch): void {
+    this.#mini = scoreWithoutDirt(mini)
+    this.#engine = miniEngine(this.#mini)
+  }
+
+  /** The index as the search functions (searcher.ts) see it. */
+  get #context(): SearchContext {
+    return {
+      analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, exactBoost: this.#exactBoost,
+      snippet: this.#snippet, options: this.#options as SearchContext['options'], engine: this.#engine,
     }
-    const given = checkOptions(options, where, OPTIONS_SCHEMA)
-    const fields = given.fields as string[] | undefined
-    if (fields === undefined || fields.length === 0) throw invalidOption(where, 'fields', 'a non-empty array of field names', fields)
-    const storeFields = (given.storeFields as string[] | undefined) ?? []
-    const idField = (given.idField as string | undefined) ?? 'id'
-    checkFieldNames(where, 'fields', fields, idField)
-    checkFieldNames(where, 'idField', [idField], idField)
-    checkFieldNames(where, 'storeFields', storeFields, idField)
-    checkWeights(where, 'boost', given.boost, fields)
-    const exactBoost = (given.exactBoost as number | undefined) ?? 0.5
-    if (!Number.isFinite(exactBoost) || exactBoost < 0) throw invalidOption(where, 'exactBoost', 'a finite number >= 0', exactBoost)
-    this.#options = { ...options }
-    this.#analyzer = createAnalyzer(
-      { normalize: options.normalize, stopWords: options.stopWords, extraStopWords: options.extraStopWords, stem: options.stem, keep: options.keep },
-      where,
-    )
-    this.#fields = [...new Set(fields)]
-    this.#storeFields = [...new Set(storeFields)]
-    this.#idField = idField
-    this.#exactBoost = exactBoost
-    this.#snippet = resolveSnippetOptions(options.snippet, `${where} option \`snippet\``)
-    if (options.searchOptions !== undefined) checkSearchOptions<T>(this.#fields, options.searchOptions, `${where} option \`searchOptions\``)
-    this.#mini = scoreWithoutDirt(new MiniSearch(this.#miniOptions()))
   }
 
   #miniOptions() {
@@ -242,7 +229,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   removeAll(ids?: readonly DocumentId[]): void {
     if (ids === undefined) {
-      this.#mini = scoreWithoutDirt(new MiniSearch(this.#miniOptions()))
+      this.#setEngine(new MiniSearch(this.#miniOptions()))
       this.#seen.clear()
       return
     }
@@ -285,24 +272,6 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   }
 
 
-  /** The engine query of a word (unit-query.ts): stem, written form, prefix, typos. */
-  #unitQuery(unit: Unit, options: QueryShape): MiniQuery {
-    return unitQuery(unit, options, { analyzer: this.#analyzer, exactBoost: this.#exactBoost, surface: SURFACE, index: termIndexOf(this.#mini) })
-  }
-
-  /** The original text of a field of a result, from the stored fields or `getText`. */
-  #textOf(id: DocumentId, field: string, stored: Record<string, unknown>): string | undefined {
-    const value = own(stored, field)
-    if (typeof value === 'string') return value
-    if (typeof value === 'number') return String(value)
-    const getText = this.#options.getText
-    if (getText) {
-      const text = getText(id, field)
-      if (typeof text === 'string') return text
-    }
-    return undefined
-  }
-
   /**
    * Searches the index. Plain words combine with OR (or AND); `"exact phrase"`, `-word` to
    * exclude and `word*` for a prefix are understood. Results are best first, with snippets for the
@@ -318,94 +287,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   search<F extends FieldName<T> = FieldName<T>>(query: string, searchOptions?: SearchOptions<T, F>): SearchResult<T, S, F>[] {
-    assertString(query, 'search', 'query')
-    const local = searchOptions === undefined ? {} : checkSearchOptions<T>(this.#fields, searchOptions, 'search()')
-    const options: SearchOptions<T> = { ...this.#options.searchOptions, ...local }
-    const plan = planQuery(this.#analyzer, query)
-    if (plan === null) return []
-    const top = engineQuery(plan, options, (unit, shape) => this.#unitQuery(unit, shape))
-    const { phrases } = plan
-
-    const fields = options.fields ? [...options.fields] : [...this.#fields]
-    const boost = { ...(options.boost ?? this.#options.boost ?? {}) }
-    // with prefix or fuzzy expansion, equal scores in the order the documents were added, as
-    // after save → load (stored.ts); exact terms already come in that order
-    const expands = options.prefix === true || (options.fuzzy ?? false) !== false || plan.words.some((u) => u.prefix)
-    const raw = inAddedOrder(expands, this.#mini.search(top, {
-      fields: engineFields(fields, boost),
-      maxFuzzy: MAX_FUZZY_DISTANCE,
-      boost,
-      ...(options.bm25 ? { bm25: options.bm25 } : {}),
-      ...this.#boostDocument(options),
-    }), this.#mini)
-
-    const limit = options.limit ?? 10
-    const offset = options.offset ?? 0
-    const page: Array<{ result: SearchResult<T>; hit: MiniResult }> = []
-    let skipped = 0
-    // each candidate's fields are analyzed once for all phrases; at most MAX_PHRASE_CANDIDATES are checked
-    const hasPhrases = phrases.length > 0 ? phraseMatcher(this.#analyzer, phrases) : null
-    let checkedCandidates = 0
-    for (const hit of raw) {
-      if (page.length >= limit) break
-      if (hasPhrases !== null) {
-        if (checkedCandidates++ >= MAX_PHRASE_CANDIDATES) break
-        const stored = this.#mini.getStoredFields(hit.id) ?? {}
-        if (!hasPhrases(fields, (field) => this.#textOf(hit.id, field, stored))) continue
-      }
-      const result = this.#toResult(hit)
-      if (options.filter && !options.filter(result)) continue
-      if (skipped < offset) {
-        skipped++
-        continue
-      }
-      page.push({ result, hit })
-    }
-    const snippetOption = options.snippets ?? true
-    if (snippetOption === false) return page.map((p) => p.result) as never
-    const snippetOptions = snippetOption === true ? this.#snippet : { ...this.#snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
-    return page.map(({ result, hit }) => this.#withSnippets(result, hit, fields, snippetOptions)) as never
-  }
-
-  /** The engine's `boostDocument` option for a search's `boostDocument` (stored.ts). */
-  #boostDocument(options: Pick<SearchOptions<T>, 'boostDocument'>) {
-    const boost = options.boostDocument
-    if (boost === undefined) return {}
-    const termOf = (term: string) => (term.startsWith(SURFACE) ? this.#analyzer.termOf(term.slice(1)) ?? term.slice(1) : term)
-    return { boostDocument: documentBoost(boost, this.#storeFields, termOf) }
-  }
-
-  #toResult(hit: MiniResult): SearchResult<T> {
-    const terms = new Set<string>()
-    for (const t of hit.terms) terms.add(t.startsWith(SURFACE) ? this.#analyzer.termOf(t.slice(1)) ?? t.slice(1) : t)
-    const match: Record<string, string[]> = {}
-    for (const [term, fields] of Object.entries(hit.match)) {
-      if (term.startsWith(SURFACE)) continue
-      match[term] = [...fields]
-    }
-    // from the engine's stored fields (not the hit, where they sit next to the hit's own keys),
-    // copied: changing a result never changes the index
-    const stored = storedCopy(this.#mini.getStoredFields(hit.id), this.#storeFields)
-    return { ...stored, id: hit.id, score: hit.score, terms: [...terms], match, snippets: {} } as unknown as SearchResult<T>
-  }
-
-  #withSnippets(result: SearchResult<T>, hit: MiniResult, fields: readonly string[], options: ResolvedSnippetOptions): SearchResult<T> {
-    const stems = new Set<string>()
-    const words = new Set<string>()
-    for (const term of Object.keys(hit.match)) {
-      if (term.startsWith(SURFACE)) words.add(term.slice(1))
-      else stems.add(term)
-    }
-    const stored = this.#mini.getStoredFields(hit.id) ?? {}
-    const snippets: Record<string, Snippet> = {}
-    for (const field of fields) {
-      const text = this.#textOf(hit.id, field, stored)
-      if (text === undefined) continue
-      const matches: Match[] = this.#analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
-      const passages = bestSnippets(text, matches, options)
-      snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
-    }
-    return { ...result, snippets }
+    return runSearch(this.#context, query, searchOptions as SearchOptions<never> | undefined) as never
   }
 
   /**
@@ -428,59 +310,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   suggest<F extends FieldName<T> = FieldName<T>>(query: string, options: SuggestOptions<T, F> = {}): Suggestion[] {
-    assertString(query, 'suggest', 'query')
-    const where = 'suggest()'
-    const { limit: givenLimit, ...searchOptions } = checkOptions(options, where, SUGGEST_SCHEMA)
-    // the search options, checked as search() checks them
-    const given = checkSearchOptions<T>(this.#fields, searchOptions, where)
-    const limit = (givenLimit as number | undefined) ?? 5
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SUGGESTIONS) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SUGGESTIONS}`, limit)
-    const fields = given.fields === undefined ? [...this.#fields] : [...given.fields]
-    const trimmed = query.trimEnd()
-    const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))
-    const head = trimmed.slice(0, lastSpace + 1)
-    const lastWord = this.#analyzer.normalize(trimmed.slice(lastSpace + 1))
-    // as in search(): a prefix shorter than MIN_PREFIX_LENGTH is not expanded, and the word as
-    // typed is no suggestion
-    if (lastWord.length < MIN_PREFIX_LENGTH || limit === 0) return []
-    const headWords = queryUnits(this.#analyzer, head, false)
-    // as in search(): repeated words count once, at most MAX_QUERY_TERMS words are searched
-    const headUnits = uniqueUnits(headWords, MAX_QUERY_TERMS - 1)
-    const completion: MiniQuery = { combineWith: 'OR', queries: [{ queries: [SURFACE + lastWord], prefix: true }, { queries: [lastWord], prefix: true }] }
-    const top: MiniQuery = headUnits.length > 0
-      ? { combineWith: 'AND', queries: [{ combineWith: (given.combineWith ?? 'OR').toUpperCase() as 'OR', queries: headUnits.map((u) => this.#unitQuery(u, given)) }, completion] }
-      : completion
-    const { bm25, filter } = given
-    const boost = given.boost as Readonly<Record<string, number>> | undefined
-    const hits = this.#mini.search(top, { fields: engineFields(fields, boost), ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...this.#boostDocument(given) })
-    const ranked = rankCompletions(filter ? hits.filter((hit) => filter(this.#toResult(hit))) : hits, lastWord, SURFACE)
-    const headText = head.trim()
-    const words = headWords.map((u) => u.word)
-    // at most 3 × limit candidates are looked up as written, each document analyzed once
-    const candidates = ranked.slice(0, limit * 3)
-    const wanted = wordsByDocument(candidates)
-    const written = new Map<DocumentId, FormCounts>()
-    const suggestions: Suggestion[] = []
-    for (const { word, score, ids } of candidates) {
-      // how the word is written in its best documents, until one writes it as a user would
-      // type it (each document analyzed once)
-      const counts = new Map<string, number>()
-      for (const id of ids) {
-        let forms = written.get(id)
-        if (forms === undefined) written.set(id, (forms = this.#writtenForms(id, wanted.get(id)!, fields)))
-        for (const [form, count] of forms.get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
-        if ([...counts.keys()].some((form) => typable(this.#analyzer, form, word))) break
-      }
-      // only words found as written in a document (a stem such as شراك is no word to offer)
-      if (counts.size === 0) continue
-      // the plain spelling most documents write, never an Uthmani skeleton (ٱلكتب for ٱلْكِتَٰبُ)
-      const form = plainSpelling(this.#analyzer, word, counts)
-      // never a suggestion that finds nothing
-      if (this.search(form, { limit: 1, snippets: false, fields, filter } as unknown as SearchOptions<T>).length === 0) continue
-      suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
-      if (suggestions.length >= limit) break
-    }
-    return suggestions
+    return runSuggest(this.#context, query, options as SuggestOptions<never>)
   }
 
   /**
@@ -498,39 +328,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   didYouMean(query: string, searchOptions?: SearchOptions<T>): string | null {
-    assertString(query, 'didYouMean', 'query')
-    const local = searchOptions === undefined ? {} : checkSearchOptions<T>(this.#fields, searchOptions, 'didYouMean()')
-    const index = termIndexOf(this.#mini)
-    if (index === null) return null
-    const fields = local.fields ? [...local.fields] : [...this.#fields]
-    const corrected = correctQuery(query, { analyzer: this.#analyzer, index, surface: SURFACE, spell: (word) => this.#spell(word, fields) })
-    if (corrected === null) return null
-    return this.search(corrected, { ...local, limit: 1, offset: 0, snippets: false }).length > 0 ? corrected : null
-  }
-
-  /** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
-  #spell(word: string, fields: readonly string[]): string {
-    const hits = this.#mini.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields: engineFields(fields, undefined) })
-    const counts = new Map<string, number>()
-    const wanted = new Set([word])
-    for (const hit of hits.slice(0, FORM_DOCUMENTS)) {
-      for (const [form, count] of this.#writtenForms(hit.id, wanted, fields).get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
-    }
-    return plainSpelling(this.#analyzer, word, counts)
-  }
-
-  /**
-   * How each of the words is written in the document (diacritics and tatweel dropped), with
-   * counts; a word not written there has no entry. One analysis of each field at most.
-   */
-  #writtenForms(id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): FormCounts {
-    const forms: FormCounts = new Map()
-    const stored = this.#mini.getStoredFields(id) ?? {}
-    for (const field of fields) {
-      const text = this.#textOf(id, field, stored)
-      if (text !== undefined) countWrittenForms(this.#analyzer, text, words, forms)
-    }
-    return forms
+    return runDidYouMean(this.#context, query, searchOptions as SearchOptions<never> | undefined)
   }
 
   /**
@@ -550,6 +348,22 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
       settings: settingsOf(this.#options, this.#snippet),
       index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON),
     }
+  }
+
+  /**
+   * The packed form of the index (docs/format.md), stored fields included: the bytes that
+   * `PackedIndex.load` opens into a read-only index that answers every query as this one does,
+   * smaller, loaded at once and searched without MiniSearch. A snapshot, as {@link toJSON}.
+   *
+   * @example
+   * ```ts
+   * const bytes = index.pack()
+   * PackedIndex.load(bytes).search('الكتاب') // the results of index.search('الكتاب')
+   * ```
+   */
+  pack(): Uint8Array {
+    const resolved = { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
+    return writePacked(fromEngine(this.#mini.toJSON() as unknown as EngineJSON, this.#fields, packedMeta(resolved)))
   }
 
   /**
@@ -601,26 +415,11 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     }),
     engineOptions: (index) => index.#miniOptions(),
     install: (index, engine) => {
-      index.#mini = scoreWithoutDirt(engine)
+      index.#setEngine(engine)
       // a loaded index's fields count as seen (batch.ts)
       if (engine.documentCount > 0) for (const f of [...index.#fields, ...index.#storeFields]) index.#seen.add(f)
     },
   }
-}
-
-function joinPassages(passages: readonly Snippet[]): Snippet {
-  let text = ''
-  let html = ''
-  const ranges: Array<readonly [number, number]> = []
-  const separator = ' '
-  for (const p of passages) {
-    const sep = text.length > 0 ? separator : ''
-    const shift = text.length + sep.length
-    text += sep + p.text
-    html += (sep ? separator : '') + p.html
-    for (const [s, e] of p.ranges) ranges.push([s + shift, e + shift])
-  }
-  return { text, html, ranges, passages }
 }
 
 export type { BM25Params }

@@ -7,6 +7,7 @@
 import type MiniSearch from 'minisearch'
 import type { Analyzer } from '../analyze/analyze.js'
 import { MAX_FUZZY_DISTANCE } from './query-plan.js'
+import { checkEngine } from './engine-dirt.js'
 
 /** The fraction of the word's length that `fuzzy: true` allows as edit distance (as MiniSearch). */
 export const DEFAULT_FUZZY_FRACTION = 0.2
@@ -29,12 +30,17 @@ export const MAX_FUZZY_WORD_LENGTH = 48
 export interface TermIndex {
   fuzzyGet(key: string, maxDistance: number): Map<string, [unknown, number]>
   get(key: string): unknown
+  /** Documents holding a term, from the data `fuzzyGet` gives with it (else counted from MiniSearch's maps). */
+  frequency?(data: unknown): number
 }
 
-/** The engine's term index, or null when MiniSearch's internals are not there. */
-export function termIndexOf(mini: MiniSearch): TermIndex | null {
-  const index = (mini as unknown as { _index?: Partial<TermIndex> })._index
-  return index && typeof index.fuzzyGet === 'function' && typeof index.get === 'function' ? (index as TermIndex) : null
+/**
+ * The engine's term index (MiniSearch 7.2's `_index`). Throws FAHRAS_ENGINE_MISMATCH when it is
+ * not there (engine-dirt.ts has checked it already when the engine was made or loaded).
+ */
+export function termIndexOf(mini: MiniSearch): TermIndex {
+  checkEngine(mini, ['_index', '_index.get', '_index.fuzzyGet'])
+  return (mini as unknown as { _index: TermIndex })._index
 }
 
 /** The edit distance that the `fuzzy` option allows for a written word (0: none, and for a word longer than MAX_FUZZY_WORD_LENGTH). */
@@ -75,7 +81,7 @@ export function writtenNeighbours(index: TermIndex, analyzer: Analyzer, word: st
     if (distance === 0 || written === word || found.has(written)) return
     const stem = analyzer.termOf(written)
     if (stem === null) return
-    found.set(written, { word: written, stem, distance, frequency: frequencyOf(data) })
+    found.set(written, { word: written, stem, distance, frequency: index.frequency ? index.frequency(data) : frequencyOf(data) })
   }
   for (const [term, [data, distance]] of index.fuzzyGet(surface + word, maxDistance)) {
     if (term.startsWith(surface)) consider(term.slice(surface.length), distance, data)

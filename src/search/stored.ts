@@ -5,6 +5,7 @@
 import { createError, describe, ERROR_CODES } from '../errors.js'
 import { copyData } from './documents.js'
 import type { DocumentId } from './options.js'
+import { checkEngine } from './engine-dirt.js'
 
 /** A copy of the stored fields `names` of `source` (those it has). */
 export function storedCopy(source: Readonly<Record<string, unknown>> | undefined, names: readonly string[]): Record<string, unknown> {
@@ -46,9 +47,12 @@ export function documentBoost(
  * in the order it meets them, and its prefix and fuzzy expansions walk a tree that is built in
  * another order in the same index saved and loaded. Without expansion the engine's order is
  * already the same (postings in the order documents were added), and is kept. Sorts in place.
+ * Throws FAHRAS_ENGINE_MISMATCH when the engine has no `_idToShortId` (engine-dirt.ts has checked
+ * it already when the engine was made or loaded).
  */
 export function inAddedOrder<H extends { readonly id: DocumentId; readonly score: number }>(expanded: boolean, hits: H[], engine: unknown): H[] {
-  const shortIds = (engine as { _idToShortId?: unknown })._idToShortId
-  if (!expanded || !(shortIds instanceof Map)) return hits
+  if (!expanded) return hits
+  checkEngine(engine, ['_idToShortId'])
+  const shortIds = (engine as { _idToShortId: Map<DocumentId, number> })._idToShortId
   return hits.sort((a, b) => b.score - a.score || (shortIds.get(a.id) as number) - (shortIds.get(b.id) as number))
 }

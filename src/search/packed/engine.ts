@@ -1,0 +1,271 @@
+/**
+ * The search engine of a packed index: evaluates the engine query that the query compiler
+ * (query-plan.ts, unit-query.ts) writes, with the ranking `ArabicSearch` gets from MiniSearch 7
+ * (scoring.ts): the same terms, weights, combinations and scores, on typed arrays instead of
+ * maps. Each part of the query tree gives a sorted list of documents with their scores and the
+ * query terms they match; the final score is multiplied by the number of distinct query terms
+ * matched, and equal scores come in the order the documents were added. @internal
+ */
+import type { Query as EngineQuery } from 'minisearch'
+import type { EngineHit, EngineSearchOptions, SearchEngine } from '../searcher.js'
+import type { TermIndex } from '../fuzzy.js'
+import type { DocumentId } from '../options.js'
+import { bm25Score, DEFAULT_BM25, prefixWeight } from './scoring.js'
+import type { FieldPostings, PackedView } from './reader.js'
+
+/** Documents (ascending), their scores, and per document `words` 32-bit masks of the query terms matched. */
+interface Partial {
+  readonly docs: Int32Array
+  readonly scores: Float64Array
+  readonly masks: Uint32Array
+}
+
+/** Inherited query options (as MiniSearch passes them down the tree). */
+interface Inherited {
+  readonly combineWith?: string
+  readonly prefix?: boolean
+  readonly boostTerm?: (term: string, i: number, terms: string[]) => number
+}
+
+/** A leaf of the query as evaluated: its query term's bit, and the index terms it reached. */
+interface Leaf {
+  readonly bit: number
+  readonly derived: number[]
+}
+
+type Node = EngineQuery & { queries?: Array<EngineQuery | string>; combineWith?: string; prefix?: boolean; boostTerm?: Inherited['boostTerm'] }
+
+const EMPTY: Partial = { docs: new Int32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
+
+function popcount(masks: Uint32Array, from: number, words: number): number {
+  let n = 0
+  for (let w = from; w < from + words; w++) {
+    let v = masks[w]!
+    v -= (v >>> 1) & 0x55555555
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+  }
+  return n
+}
+
+/** The query terms (leaf strings) of a query tree, each once, in the order met. */
+function leafTerms(node: Node | string, into: Map<string, number>): void {
+  if (typeof node === 'string') {
+    if (node && !into.has(node)) into.set(node, into.size)
+    return
+  }
+  for (const child of node.queries ?? []) leafTerms(child as Node | string, into)
+}
+
+/** A packed index's {@link SearchEngine}. */
+export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string, number>, storedOf: (doc: number) => Record<string, unknown> | undefined): SearchEngine {
+  const n = view.documentCount
+  const scratch = new Float64Array(n)
+  const seen = new Int32Array(n).fill(-1)
+  let generation = 0
+
+  function search(query: EngineQuery, options: EngineSearchOptions): EngineHit[] {
+    const bits = new Map<string, number>()
+    leafTerms(query as Node, bits)
+    const words = Math.max(1, Math.ceil(bits.size / 32))
+    const bm25 = options.bm25 ?? DEFAULT_BM25
+    // the searched fields, each once, with their weights (a missing or zero weight counts as 1)
+    const fields: Array<[number, number, string]> = []
+    for (const name of new Set(options.fields)) {
+      const f = fieldNumbers.get(name)
+      if (f !== undefined) fields.push([f, options.boost?.[name] || 1, name])
+    }
+    const cache = new Map<number, FieldPostings | null>()
+    const postingsOf = (term: number, field: number) => {
+      const key = term * view.fieldCount + field
+      let p = cache.get(key)
+      if (p === undefined) cache.set(key, (p = view.postings(term, field)))
+      return p
+    }
+    const leaves: Leaf[] = []
+    const boostDocument = options.boostDocument
+    const storedCache = new Map<number, Record<string, unknown> | undefined>()
+    const storedFor = (doc: number) => {
+      if (!storedCache.has(doc)) storedCache.set(doc, storedOf(doc))
+      return storedCache.get(doc)
+    }
+
+    /** One query term: its exact index term, and with `prefix` the longer terms that start with it. */
+    function leaf(term: string, inherited: Inherited): Partial {
+      const bit = bits.get(term)!
+      const termBoost = inherited.boostTerm ? inherited.boostTerm(term, 0, [term]) : 1
+      const derived: Array<[number, number]> = []
+      const exact = view.findTerm(term)
+      if (exact >= 0) derived.push([exact, 1])
+      if (inherited.prefix === true) {
+        const [start, end] = view.prefixRange(term)
+        for (let t = start; t < end; t++) {
+          if (t === exact) continue
+          derived.push([t, prefixWeight(view.termAt(t).length, term.length)])
+        }
+      }
+      leaves.push({ bit, derived: derived.map(([t]) => t) })
+      const gen = ++generation
+      const touched: number[] = []
+      for (const [t, weight] of derived) {
+        const derivedTerm = boostDocument ? view.termAt(t) : ''
+        for (const [f, fieldBoost] of fields) {
+          const p = postingsOf(t, f)
+          if (p === null) continue
+          const df = p.docs.length
+          const average = view.averageFieldLength[f]!
+          const factor = weight * termBoost * fieldBoost
+          for (let k = 0; k < df; k++) {
+            const doc = p.docs[k]!
+            const docBoost = boostDocument ? boostDocument(view.idAt(doc), derivedTerm, storedFor(doc)) : 1
+            if (!docBoost) continue
+            const score = factor * docBoost * bm25Score(p.tfs[k]!, df, n, view.fieldLength(doc, f), average, bm25)
+            if (seen[doc] !== gen) {
+              seen[doc] = gen
+              scratch[doc] = score
+              touched.push(doc)
+            } else scratch[doc] = scratch[doc]! + score
+          }
+        }
+      }
+      const docs = Int32Array.from(touched).sort()
+      const scores = new Float64Array(docs.length)
+      const masks = new Uint32Array(docs.length * words)
+      const word = bit >>> 5
+      const mask = 1 << (bit & 31)
+      for (let i = 0; i < docs.length; i++) {
+        scores[i] = scratch[docs[i]!]!
+        masks[i * words + word] = mask
+      }
+      return { docs, scores, masks }
+    }
+
+    function combine(a: Partial, b: Partial, operator: string): Partial {
+      const { docs: ad, scores: as, masks: am } = a
+      const { docs: bd, scores: bs, masks: bm } = b
+      const docs: number[] = []
+      const scores: number[] = []
+      const masks: number[] = []
+      const take = (from: Uint32Array, i: number, other?: Uint32Array, j?: number) => {
+        for (let w = 0; w < words; w++) masks.push(from[i * words + w]! | (other ? other[j! * words + w]! : 0))
+      }
+      let i = 0
+      let j = 0
+      while (i < ad.length || j < bd.length) {
+        const x = i < ad.length ? ad[i]! : Infinity
+        const y = j < bd.length ? bd[j]! : Infinity
+        if (x === y) {
+          if (operator === 'or' || operator === 'and') {
+            docs.push(x)
+            scores.push(as[i]! + bs[j]!)
+            take(am, i, bm, j)
+          }
+          i++
+          j++
+        } else if (x < y) {
+          if (operator !== 'and') {
+            docs.push(x)
+            scores.push(as[i]!)
+            take(am, i)
+          }
+          i++
+        } else {
+          if (operator === 'or') {
+            docs.push(y)
+            scores.push(bs[j]!)
+            take(bm, j)
+          }
+          j++
+        }
+        if (operator !== 'or' && (i >= ad.length)) break
+      }
+      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores), masks: Uint32Array.from(masks) }
+    }
+
+    function evaluate(node: Node | string, inherited: Inherited): Partial {
+      if (typeof node === 'string') return node ? leaf(node, inherited) : EMPTY
+      const options: Inherited = { ...inherited, ...(node as object) }
+      const parts = (node.queries ?? []).map((child) => evaluate(child as Node | string, options))
+      if (parts.length === 0) return EMPTY
+      const operator = (options.combineWith ?? 'OR').toLowerCase()
+      if (operator !== 'or' && operator !== 'and' && operator !== 'and_not') throw new Error(`unknown combination ${operator}`)
+      return parts.reduce((a, b) => combine(a, b, operator))
+    }
+
+    const result = evaluate(query as Node, {})
+    const count = result.docs.length
+    const final = new Float64Array(count)
+    for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)
+    const order = Array.from({ length: count }, (_, i) => i)
+    // best first; equal scores in the order the documents were added (document numbers)
+    order.sort((x, y) => final[y]! - final[x]! || result.docs[x]! - result.docs[y]!)
+
+    /** The index terms a document matched, each with its fields (as MiniSearch's `match`). */
+    const matchOf = (row: number): Record<string, string[]> => {
+      const doc = result.docs[row]!
+      const match: Record<string, string[]> = {}
+      for (const { bit, derived } of leaves) {
+        if ((result.masks[row * words + (bit >>> 5)]! & (1 << (bit & 31))) === 0) continue
+        for (const t of derived) {
+          const term = view.termAt(t)
+          if (Object.prototype.hasOwnProperty.call(match, term)) continue
+          const inFields: string[] = []
+          for (const [f, , name] of fields) {
+            const p = postingsOf(t, f)
+            if (p !== null && binarySearch(p.docs, doc)) inFields.push(name)
+          }
+          if (inFields.length > 0) match[term] = inFields
+        }
+      }
+      return match
+    }
+    return order.map((row) => new PackedHit(view, result.docs[row]!, final[row]!, () => matchOf(row)))
+  }
+
+  const terms: TermIndex = {
+    get: (key) => (view.findTerm(key) >= 0 ? true : undefined),
+    fuzzyGet: (key, maxDistance) => new Map(view.fuzzy(key, maxDistance).map(([t, d]) => [view.termAt(t), [t, d]])),
+    frequency: (data) => view.frequency(data as number),
+  }
+  return { search, storedFields: (id: DocumentId) => {
+    const doc = view.docOf(id)
+    return doc < 0 ? undefined : storedOf(doc)
+  }, terms }
+}
+
+function binarySearch(docs: Int32Array, doc: number): boolean {
+  let lo = 0
+  let hi = docs.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const v = docs[mid]!
+    if (v === doc) return true
+    if (v < doc) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
+
+/** A ranked document; its `match` is computed when read (most hits of a search are never shown). */
+class PackedHit implements EngineHit {
+  readonly #view: PackedView
+  readonly doc: number
+  readonly score: number
+  readonly #matchOf: () => Record<string, string[]>
+  #match: Record<string, string[]> | undefined
+
+  constructor(view: PackedView, doc: number, score: number, matchOf: () => Record<string, string[]>) {
+    this.#view = view
+    this.doc = doc
+    this.score = score
+    this.#matchOf = matchOf
+  }
+
+  get id(): DocumentId {
+    return this.#view.idAt(this.doc)
+  }
+
+  get match(): Record<string, string[]> {
+    return (this.#match ??= this.#matchOf())
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * A view over the bytes of a packed index (docs/format.md): the sections checked once, then
+ * read where a search needs them: the term dictionary by binary search (prefixes as a range,
+ * typos by a bounded walk), postings decoded term by term, field lengths and averages as typed
+ * arrays, ids and stored fields decoded one document at a time. Nothing is parsed into objects
+ * at load but the small META section. @internal
+ */
+import type { DocumentId } from '../options.js'
+import { f64s, FormatProblem, readVarint, u16s, u32s } from './bytes.js'
+import { damagedPacked, readContainer } from './layout.js'
+
+/** The postings of one term in one field: document numbers (ascending) and term frequencies. */
+export interface FieldPostings {
+  readonly docs: Int32Array
+  readonly tfs: Int32Array
+}
+
+/** A packed index opened for reading. */
+export interface PackedView {
+  /** The JSON header (META): format, version, analyzer, fields, storeFields, idField, exactBoost, settings. */
+  readonly meta: Record<string, unknown>
+  readonly documentCount: number
+  readonly fieldCount: number
+  /** Average length of each field (as the index that was packed counted it). */
+  readonly averageFieldLength: Float64Array
+  /** The length of field `field` of document `doc` (distinct words). */
+  fieldLength(doc: number, field: number): number
+  idAt(doc: number): DocumentId
+  /** The document number of an id, or -1. */
+  docOf(id: DocumentId): number
+  storedAt(doc: number): Record<string, unknown> | undefined
+  readonly termCount: number
+  termAt(index: number): string
+  /** The index of a term, or -1. */
+  findTerm(term: string): number
+  /** The range [start, end) of the terms that start with `prefix`. */
+  prefixRange(prefix: string): [number, number]
+  /** The terms within `maxDistance` edits of `term` (Levenshtein), with their distances. */
+  fuzzy(term: string, maxDistance: number): Array<[number, number]>
+  /** The postings of a term in a field (null when the term is not in that field). */
+  postings(term: number, field: number): FieldPostings | null
+  /** Documents holding a term, summed over the fields. */
+  frequency(term: number): number
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/** Opens packed bytes; throws FAHRAS_INVALID_INDEX (or FAHRAS_INDEX_VERSION_MISMATCH) naming the problem. */
+export function openPacked(input: Uint8Array, where: string): PackedView {
+  const sections = readContainer(input, where)
+  const bad = (problem: string) => damagedPacked(where, problem)
+  try {
+    return view(sections)
+  } catch (error) {
+    if (error instanceof FormatProblem || error instanceof RangeError || error instanceof SyntaxError || error instanceof TypeError) throw Object.assign(bad(error.message), { cause: error })
+    throw error
+  }
+}
+
+function view(sections: Map<string, Uint8Array>): PackedView {
+  const section = (tag: string) => sections.get(tag)!
+  const problem = (what: string) => new FormatProblem(what)
+  const meta = JSON.parse(decoder.decode(section('META'))) as Record<string, unknown>
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) throw problem('its META section is not a JSON object')
+
+  const nums = section('NUMS')
+  if (nums.length < 8) throw problem('its NUMS section is too short')
+  const numbers = u32s(nums, 0, 2)
+  const documentCount = numbers[0]!
+  const fieldCount = numbers[1]!
+  if (nums.length !== 8 + 8 * fieldCount) throw problem('its NUMS section does not hold one average per field')
+  const averageFieldLength = f64s(nums, 8, fieldCount)
+
+  const flenBytes = section('FLEN')
+  if (flenBytes.length !== 4 * documentCount * fieldCount) throw problem('its FLEN section does not hold one length per document and field')
+  const lengths = u32s(flenBytes, 0, documentCount * fieldCount)
+
+  // ids and stored fields: u32 offsets into UTF-8 JSON, one entry per document
+  const table = (tag: string) => {
+    const bytes = section(tag)
+    if (bytes.length < 4 * (documentCount + 1)) throw problem(`its ${tag} section is too short`)
+    const offsets = u32s(bytes, 0, documentCount + 1)
+    const base = 4 * (documentCount + 1)
+    for (let i = 0; i < documentCount; i++) if (offsets[i]! > offsets[i + 1]!) throw problem(`its ${tag} section has offsets out of order`)
+    if (offsets[0] !== 0 || base + offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
+    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : decoder.decode(bytes.subarray(base + offsets[doc]!, base + offsets[doc + 1]!)))
+  }
+  const idText = table('IDS_')
+  const storedText = table('STOR')
+  const ids = new Array<DocumentId | undefined>(documentCount)
+  let byId: Map<DocumentId, number> | undefined
+
+  const idAt = (doc: number): DocumentId => {
+    let id = ids[doc]
+    if (id === undefined) {
+      const parsed: unknown = JSON.parse(idText(doc) ?? 'null')
+      if (typeof parsed !== 'string' && !(typeof parsed === 'number' && Number.isFinite(parsed))) throw damagedPacked('PackedIndex', `the id of document ${doc} is not a string or a finite number`)
+      ids[doc] = id = parsed
+    }
+    return id
+  }
+
+  // the term dictionary: count, char offsets, postings offsets, UTF-16 code units
+  const tdic = section('TDIC')
+  if (tdic.length < 4) throw problem('its TDIC section is too short')
+  const termCount = u32s(tdic, 0, 1)[0]!
+  if (tdic.length < 4 + 8 * (termCount + 1)) throw problem('its TDIC section is too short for its terms')
+  const charStart = u32s(tdic, 4, termCount + 1)
+  const postStart = u32s(tdic, 4 + 4 * (termCount + 1), termCount + 1)
+  const charsAt = 4 + 8 * (termCount + 1)
+  const charCount = (tdic.length - charsAt) >> 1
+  const chars = u16s(tdic, charsAt, charCount)
+  const post = section('POST')
+  if (charStart[0] !== 0 || charStart[termCount]! > charCount || postStart[0] !== 0 || postStart[termCount] !== post.length) throw problem('its TDIC offsets do not fit its sections')
+  for (let i = 0; i < termCount; i++) {
+    if (charStart[i]! > charStart[i + 1]! || postStart[i]! >= postStart[i + 1]!) throw problem('its TDIC offsets are out of order')
+  }
+
+  const termAt = (i: number) => {
+    let s = ''
+    for (let k = charStart[i]!; k < charStart[i + 1]!; k++) s += String.fromCharCode(chars[k]!)
+    return s
+  }
+  /** Compares `term` with the dictionary's term i, by UTF-16 code units (as the sort that wrote it). */
+  const compare = (term: string, i: number, prefixOnly: boolean): number => {
+    const start = charStart[i]!
+    const length = charStart[i + 1]! - start
+    const n = prefixOnly ? Math.min(term.length, length) : Math.max(term.length, length)
+    for (let k = 0; k < n; k++) {
+      if (k >= term.length) return -1
+      if (k >= length) return 1
+      const d = term.charCodeAt(k) - chars[start + k]!
+      if (d !== 0) return d
+    }
+    return prefixOnly && term.length > length ? 1 : 0
+  }
+  // the first term >= term (prefixOnly: the first whose start is >= term)
+  const lowerBound = (term: string, prefixOnly: boolean, strict: boolean) => {
+    let lo = 0
+    let hi = termCount
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const c = compare(term, mid, prefixOnly)
+      if (c > 0 || (strict && c === 0)) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const findTerm = (term: string) => {
+    const i = lowerBound(term, false, false)
+    return i < termCount && compare(term, i, false) === 0 ? i : -1
+  }
+  const prefixRange = (prefix: string): [number, number] => [lowerBound(prefix, true, false), lowerBound(prefix, true, true)]
+
+  const at = [0]
+  /** The field entries of a term: [field, df, start, end] each. */
+  const entriesOf = (term: number): number[] => {
+    const end = postStart[term + 1]!
+    let p = postStart[term]!
+    const count = readVarint(post, p, end, at)
+    p = at[0]!
+    const out: number[] = []
+    let lastField = -1
+    for (let e = 0; e < count; e++) {
+      const field = readVarint(post, p, end, at)
+      const df = readVarint(post, at[0]!, end, at)
+      const length = readVarint(post, at[0]!, end, at)
+      p = at[0]!
+      if (field <= lastField || field >= fieldCount || df === 0 || df > documentCount || p + length > end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
+      out.push(field, df, p, p + length)
+      lastField = field
+      p += length
+    }
+    if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
+    return out
+  }
+  const postings = (term: number, field: number): FieldPostings | null => {
+    const entries = entriesOf(term)
+    for (let e = 0; e < entries.length; e += 4) {
+      if (entries[e] !== field) continue
+      const df = entries[e + 1]!
+      const end = entries[e + 3]!
+      const docs = new Int32Array(df)
+      const tfs = new Int32Array(df)
+      let p = entries[e + 2]!
+      let doc = -1
+      for (let k = 0; k < df; k++) {
+        const gap = readVarint(post, p, end, at)
+        const tf = readVarint(post, at[0]!, end, at)
+        p = at[0]!
+        doc = k === 0 ? gap : doc + gap
+        if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
+        docs[k] = doc
+        tfs[k] = tf
+      }
+      if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
+      return { docs, tfs }
+    }
+    return null
+  }
+  const frequency = (term: number) => {
+    const entries = entriesOf(term)
+    let n = 0
+    for (let e = 1; e < entries.length; e += 4) n += entries[e]!
+    return n
+  }
+
+  /**
+   * Levenshtein within maxDistance against every term, walking the sorted terms with one row of
+   * the edit-distance table per character; rows are shared by terms with a common start, and a
+   * start whose row is all above maxDistance skips every term that shares it.
+   */
+  const fuzzy = (term: string, maxDistance: number): Array<[number, number]> => {
+    const m = term.length
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)]
+    const found: Array<[number, number]> = []
+    let previous = -1
+    let i = 0
+    while (i < termCount) {
+      const start = charStart[i]!
+      const length = charStart[i + 1]! - start
+      // rows kept from the previous term: its common start with this one
+      let depth = 0
+      if (previous >= 0) {
+        const ps = charStart[previous]!
+        const pl = Math.min(charStart[previous + 1]! - ps, length, rows.length - 1)
+        while (depth < pl && chars[ps + depth] === chars[start + depth]) depth++
+      }
+      let pruned = -1
+      for (let d = depth + 1; d <= length; d++) {
+        const above = rows[d - 1]!
+        const row = rows[d] ?? (rows[d] = new Int32Array(m + 1))
+        const c = chars[start + d - 1]!
+        row[0] = d
+        let least = d
+        for (let j = 1; j <= m; j++) {
+          const cost = term.charCodeAt(j - 1) === c ? 0 : 1
+          const v = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost)
+          row[j] = v
+          if (v < least) least = v
+        }
+        if (least > maxDistance) {
+          pruned = d
+          break
+        }
+      }
+      if (pruned >= 0) {
+        // skip every term that starts with the first `pruned` characters of this one
+        const stem = termAt(i).slice(0, pruned)
+        const next = lowerBound(stem, true, true)
+        previous = -1
+        i = Math.max(next, i + 1)
+        continue
+      }
+      const distance = rows[length]![m]!
+      if (distance <= maxDistance) found.push([i, distance])
+      previous = i
+      i++
+    }
+    return found
+  }
+
+  const docOf = (id: DocumentId): number => {
+    if (byId === undefined) {
+      byId = new Map()
+      for (let doc = 0; doc < documentCount; doc++) byId.set(idAt(doc), doc)
+    }
+    return byId.get(id) ?? -1
+  }
+
+  return {
+    meta,
+    documentCount,
+    fieldCount,
+    averageFieldLength,
+    fieldLength: (doc, field) => lengths[doc * fieldCount + field]!,
+    idAt,
+    docOf,
+    storedAt: (doc) => {
+      const text = storedText(doc)
+      return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>)
+    },
+    termCount,
+    termAt,
+    findTerm,
+    prefixRange,
+    fuzzy,
+    postings,
+    frequency,
+  }
+}

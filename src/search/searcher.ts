@@ -1,0 +1,285 @@
+/**
+ * What a search does, whatever the engine under it: the query compiled into a plan and an engine
+ * query (query-plan.ts, unit-query.ts), the engine's ranked hits, phrases checked, filters,
+ * paging, results with stored fields and snippets, completions and "did you mean". `ArabicSearch`
+ * (MiniSearch) and `PackedIndex` (the packed index) both answer through these functions, so the
+ * same query gives the same results in both. @internal
+ */
+import type { Query as EngineQuery } from 'minisearch'
+import type { Analyzer } from '../analyze/analyze.js'
+import { assertString, checkOptions } from '../errors.js'
+import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOptions, type Snippet } from '../highlight/highlight.js'
+import { countWrittenForms, FORM_DOCUMENTS, plainSpelling, rankCompletions, typable, wordsByDocument, type FormCounts } from './completions.js'
+import { correctQuery } from './did-you-mean.js'
+import type { TermIndex } from './fuzzy.js'
+import { checkSearchOptions, invalidOption, SUGGEST_SCHEMA } from './option-checks.js'
+import type { BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion, SuggestOptions } from './options.js'
+import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
+import { engineQuery, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
+import type { QueryUnit } from './query.js'
+import { documentBoost, storedCopy } from './stored.js'
+import { unitQuery } from './unit-query.js'
+
+/** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
+export const SURFACE = '\u0001'
+
+/** The defaults of the search options. */
+export const DEFAULT_SEARCH_OPTIONS = { limit: 10, offset: 0, combineWith: 'OR', snippets: true } as const
+/** The default `limit` of `suggest()`. */
+export const DEFAULT_SUGGEST_LIMIT = 5
+
+/** One ranked document of an engine: `match` maps each matched index term to its fields. */
+export interface EngineHit {
+  readonly id: DocumentId
+  readonly score: number
+  readonly match: Readonly<Record<string, readonly string[]>>
+}
+
+/** What a search asks of the engine besides the query. */
+export interface EngineSearchOptions {
+  readonly fields: readonly string[]
+  /** Field weights (a missing or zero weight counts as 1). */
+  readonly boost?: Readonly<Record<string, number>>
+  readonly bm25?: BM25Params
+  /** Called with the id, the engine's term and the stored fields; 0 leaves the document out for that term. */
+  readonly boostDocument?: (id: DocumentId, term: string, stored?: Record<string, unknown>) => number
+  /** The query expands words (prefix, fuzzy): equal scores must come in the order documents were added. */
+  readonly expands: boolean
+}
+
+/** An engine: ranks documents for an engine query (best first), and gives stored fields and terms. */
+export interface SearchEngine {
+  search(query: EngineQuery, options: EngineSearchOptions): readonly EngineHit[]
+  storedFields(id: DocumentId): Readonly<Record<string, unknown>> | undefined
+  /** The term index for typos and "did you mean" (null: the engine's own fuzzy matching). */
+  readonly terms: TermIndex | null
+}
+
+/** An index as the search functions see it. */
+export interface SearchContext {
+  readonly analyzer: Analyzer
+  readonly fields: readonly string[]
+  readonly storeFields: readonly string[]
+  readonly exactBoost: number
+  readonly snippet: ResolvedSnippetOptions
+  readonly options: {
+    readonly searchOptions?: SearchOptions<never>
+    readonly boost?: Readonly<Record<string, number | undefined>>
+    readonly getText?: (id: DocumentId, field: string) => string | null | undefined
+  }
+  readonly engine: SearchEngine
+}
+
+const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({})
+
+/** The engine's term of a word as the caller knows it: the index term (the written form's stem). */
+function indexTermOf(context: SearchContext, term: string): string {
+  return term.startsWith(SURFACE) ? context.analyzer.termOf(term.slice(1)) ?? term.slice(1) : term
+}
+
+function compileUnit(context: SearchContext, unit: QueryUnit, shape: QueryShape): EngineQuery {
+  return unitQuery(unit, shape, { analyzer: context.analyzer, exactBoost: context.exactBoost, surface: SURFACE, index: context.engine.terms })
+}
+
+/** The engine's `boostDocument` for a search's `boostDocument` (stored.ts). */
+function boostDocumentOf(context: SearchContext, options: Pick<SearchOptions<never>, 'boostDocument'>): Pick<EngineSearchOptions, 'boostDocument'> {
+  const boost = options.boostDocument
+  if (boost === undefined) return {}
+  return { boostDocument: documentBoost(boost, context.storeFields, (term) => indexTermOf(context, term)) }
+}
+
+/** The original text of a field of a result, from the stored fields or `getText`. */
+export function textOf(context: SearchContext, id: DocumentId, field: string, stored: Readonly<Record<string, unknown>>): string | undefined {
+  const value = own(stored, field)
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  const getText = context.options.getText
+  if (getText) {
+    const text = getText(id, field)
+    if (typeof text === 'string') return text
+  }
+  return undefined
+}
+
+function toResult(context: SearchContext, hit: EngineHit): SearchResult {
+  const terms = new Set<string>()
+  const match: Record<string, string[]> = {}
+  for (const [term, fields] of Object.entries(hit.match)) {
+    terms.add(indexTermOf(context, term))
+    if (!term.startsWith(SURFACE)) match[term] = [...fields]
+  }
+  // copied: changing a result never changes the index
+  const stored = storedCopy(context.engine.storedFields(hit.id), context.storeFields)
+  return { ...stored, id: hit.id, score: hit.score, terms: [...terms], match, snippets: {} } as unknown as SearchResult
+}
+
+function withSnippets(context: SearchContext, result: SearchResult, hit: EngineHit, fields: readonly string[], options: ResolvedSnippetOptions): SearchResult {
+  const stems = new Set<string>()
+  const words = new Set<string>()
+  for (const term of Object.keys(hit.match)) {
+    if (term.startsWith(SURFACE)) words.add(term.slice(1))
+    else stems.add(term)
+  }
+  const stored = context.engine.storedFields(hit.id) ?? NONE
+  const snippets: Record<string, Snippet> = {}
+  for (const field of fields) {
+    const text = textOf(context, hit.id, field, stored)
+    if (text === undefined) continue
+    const matches: Match[] = context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
+    const passages = bestSnippets(text, matches, options)
+    snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
+  }
+  return { ...result, snippets }
+}
+
+function joinPassages(passages: readonly Snippet[]): Snippet {
+  let text = ''
+  let html = ''
+  const ranges: Array<readonly [number, number]> = []
+  const separator = ' '
+  for (const p of passages) {
+    const sep = text.length > 0 ? separator : ''
+    const shift = text.length + sep.length
+    text += sep + p.text
+    html += sep + p.html
+    for (const [s, e] of p.ranges) ranges.push([s + shift, e + shift])
+  }
+  return { text, html, ranges, passages }
+}
+
+/** `search()` of an index (see `ArabicSearch#search`). */
+export function runSearch(context: SearchContext, query: string, searchOptions: SearchOptions<never> | undefined): SearchResult[] {
+  assertString(query, 'search', 'query')
+  const local = searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'search()')
+  const options: SearchOptions<never> = { ...context.options.searchOptions, ...local }
+  const plan = planQuery(context.analyzer, query)
+  if (plan === null) return []
+  const top = engineQuery(plan, options, (unit, shape) => compileUnit(context, unit, shape))
+  const { phrases } = plan
+  const fields = options.fields ? [...options.fields] : [...context.fields]
+  const boost = { ...(options.boost ?? context.options.boost ?? {}) } as Record<string, number>
+  const expands = options.prefix === true || (options.fuzzy ?? false) !== false || plan.words.some((u) => u.prefix)
+  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), expands })
+
+  const limit = options.limit ?? DEFAULT_SEARCH_OPTIONS.limit
+  const offset = options.offset ?? DEFAULT_SEARCH_OPTIONS.offset
+  const page: Array<{ result: SearchResult; hit: EngineHit }> = []
+  let skipped = 0
+  // each candidate's fields are analyzed once for all phrases; at most MAX_PHRASE_CANDIDATES are checked
+  const hasPhrases = phrases.length > 0 ? phraseMatcher(context.analyzer, phrases) : null
+  let checkedCandidates = 0
+  for (const hit of raw) {
+    if (page.length >= limit) break
+    if (hasPhrases !== null) {
+      if (checkedCandidates++ >= MAX_PHRASE_CANDIDATES) break
+      const stored = context.engine.storedFields(hit.id) ?? NONE
+      if (!hasPhrases(fields, (field) => textOf(context, hit.id, field, stored))) continue
+    }
+    const result = toResult(context, hit)
+    if (options.filter && !options.filter(result as never)) continue
+    if (skipped < offset) {
+      skipped++
+      continue
+    }
+    page.push({ result, hit })
+  }
+  const snippetOption = options.snippets ?? DEFAULT_SEARCH_OPTIONS.snippets
+  if (snippetOption === false) return page.map((p) => p.result)
+  const snippetOptions = snippetOption === true ? context.snippet : { ...context.snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
+  return page.map(({ result, hit }) => withSnippets(context, result, hit, fields, snippetOptions))
+}
+
+/** `suggest()` of an index (see `ArabicSearch#suggest`). */
+export function runSuggest(context: SearchContext, query: string, options: SuggestOptions<never> = {}): Suggestion[] {
+  assertString(query, 'suggest', 'query')
+  const where = 'suggest()'
+  const { limit: givenLimit, ...searchOptions } = checkOptions(options, where, SUGGEST_SCHEMA)
+  // the search options, checked as search() checks them
+  const given = checkSearchOptions<never>(context.fields, searchOptions, where)
+  const limit = (givenLimit as number | undefined) ?? DEFAULT_SUGGEST_LIMIT
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SUGGESTIONS) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SUGGESTIONS}`, limit)
+  const fields = given.fields === undefined ? [...context.fields] : [...given.fields]
+  const trimmed = query.trimEnd()
+  const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))
+  const head = trimmed.slice(0, lastSpace + 1)
+  const lastWord = context.analyzer.normalize(trimmed.slice(lastSpace + 1))
+  // as in search(): a prefix shorter than MIN_PREFIX_LENGTH is not expanded, and the word as
+  // typed is no suggestion
+  if (lastWord.length < MIN_PREFIX_LENGTH || limit === 0) return []
+  const headWords = queryUnits(context.analyzer, head, false)
+  // as in search(): repeated words count once, at most MAX_QUERY_TERMS words are searched
+  const headUnits = uniqueUnits(headWords, MAX_QUERY_TERMS - 1)
+  const completion: EngineQuery = { combineWith: 'OR', queries: [{ queries: [SURFACE + lastWord], prefix: true }, { queries: [lastWord], prefix: true }] }
+  const top: EngineQuery = headUnits.length > 0
+    ? { combineWith: 'AND', queries: [{ combineWith: (given.combineWith ?? DEFAULT_SEARCH_OPTIONS.combineWith).toUpperCase() as 'OR', queries: headUnits.map((u) => compileUnit(context, u, given)) }, completion] }
+    : completion
+  const { bm25, filter } = given
+  const boost = given.boost as Readonly<Record<string, number>> | undefined
+  const hits = context.engine.search(top, { fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...boostDocumentOf(context, given), expands: false })
+  const ranked = rankCompletions(filter ? hits.filter((hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
+  const headText = head.trim()
+  const words = headWords.map((u) => u.word)
+  // at most 3 × limit candidates are looked up as written, each document analyzed once
+  const candidates = ranked.slice(0, limit * 3)
+  const wanted = wordsByDocument(candidates)
+  const written = new Map<DocumentId, FormCounts>()
+  const suggestions: Suggestion[] = []
+  for (const { word, score, ids } of candidates) {
+    // how the word is written in its best documents, until one writes it as a user would
+    // type it (each document analyzed once)
+    const counts = new Map<string, number>()
+    for (const id of ids) {
+      let forms = written.get(id)
+      if (forms === undefined) written.set(id, (forms = writtenForms(context, id, wanted.get(id)!, fields)))
+      for (const [form, count] of forms.get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
+      if ([...counts.keys()].some((form) => typable(context.analyzer, form, word))) break
+    }
+    // only words found as written in a document (a stem such as شراك is no word to offer)
+    if (counts.size === 0) continue
+    // the plain spelling most documents write, never an Uthmani skeleton (ٱلكتب for ٱلْكِتَٰبُ)
+    const form = plainSpelling(context.analyzer, word, counts)
+    // never a suggestion that finds nothing
+    if (runSearch(context, form, { limit: 1, snippets: false, fields, filter } as never).length === 0) continue
+    suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
+    if (suggestions.length >= limit) break
+  }
+  return suggestions
+}
+
+/** `didYouMean()` of an index (see `ArabicSearch#didYouMean`). */
+export function runDidYouMean(context: SearchContext, query: string, searchOptions: SearchOptions<never> | undefined): string | null {
+  assertString(query, 'didYouMean', 'query')
+  const local = searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'didYouMean()')
+  const index = context.engine.terms
+  if (index === null) return null
+  const fields = local.fields ? [...local.fields] : [...context.fields]
+  const corrected = correctQuery(query, { analyzer: context.analyzer, index, surface: SURFACE, spell: (word) => spell(context, word, fields) })
+  if (corrected === null) return null
+  return runSearch(context, corrected, { ...local, limit: 1, offset: 0, snippets: false }).length > 0 ? corrected : null
+}
+
+/** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
+function spell(context: SearchContext, word: string, fields: readonly string[]): string {
+  const hits = context.engine.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields, expands: false })
+  const counts = new Map<string, number>()
+  const wanted = new Set([word])
+  for (const hit of hits.slice(0, FORM_DOCUMENTS)) {
+    for (const [form, count] of writtenForms(context, hit.id, wanted, fields).get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
+  }
+  return plainSpelling(context.analyzer, word, counts)
+}
+
+/**
+ * How each of the words is written in the document (diacritics and tatweel dropped), with
+ * counts; a word not written there has no entry. One analysis of each field at most.
+ */
+function writtenForms(context: SearchContext, id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): FormCounts {
+  const forms: FormCounts = new Map()
+  const stored = context.engine.storedFields(id) ?? NONE
+  for (const field of fields) {
+    const text = textOf(context, id, field, stored)
+    if (text !== undefined) countWrittenForms(context.analyzer, text, words, forms)
+  }
+  return forms
+}
