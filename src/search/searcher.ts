@@ -49,7 +49,8 @@ export interface EngineSearchOptions {
 
 /** An engine: ranks documents for an engine query (best first), and gives stored fields and terms. */
 export interface SearchEngine {
-  search(query: EngineQuery, options: EngineSearchOptions): readonly EngineHit[]
+  /** The hits best first; read lazily (a search reads only as many as its page needs). */
+  search(query: EngineQuery, options: EngineSearchOptions): Iterable<EngineHit>
   storedFields(id: DocumentId): Readonly<Record<string, unknown>> | undefined
   /** The term index for typos and "did you mean" (null: the engine's own fuzzy matching). */
   readonly terms: TermIndex | null
@@ -148,6 +149,10 @@ function joinPassages(passages: readonly Snippet[]): Snippet {
   return { text, html, ranges, passages }
 }
 
+function* keep<H>(items: Iterable<H>, test: (item: H) => boolean): Generator<H> {
+  for (const item of items) if (test(item)) yield item
+}
+
 /** `search()` of an index (see `ArabicSearch#search`). */
 export function runSearch(context: SearchContext, query: string, searchOptions: SearchOptions<never> | undefined): SearchResult[] {
   assertString(query, 'search', 'query')
@@ -217,7 +222,7 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
   const { bm25, filter } = given
   const boost = given.boost as Readonly<Record<string, number>> | undefined
   const hits = context.engine.search(top, { fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...boostDocumentOf(context, given), expands: false })
-  const ranked = rankCompletions(filter ? hits.filter((hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
+  const ranked = rankCompletions(filter ? keep(hits, (hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
   const headText = head.trim()
   const words = headWords.map((u) => u.word)
   // at most 3 × limit candidates are looked up as written, each document analyzed once
@@ -264,7 +269,9 @@ function spell(context: SearchContext, word: string, fields: readonly string[]):
   const hits = context.engine.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields, expands: false })
   const counts = new Map<string, number>()
   const wanted = new Set([word])
-  for (const hit of hits.slice(0, FORM_DOCUMENTS)) {
+  let read = 0
+  for (const hit of hits) {
+    if (read++ >= FORM_DOCUMENTS) break
     for (const [form, count] of writtenForms(context, hit.id, wanted, fields).get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
   }
   return plainSpelling(context.analyzer, word, counts)

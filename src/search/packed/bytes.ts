@@ -70,6 +70,19 @@ export class ByteWriter {
     this.length += values.length * 2
   }
 
+  /** The UTF-16LE code units of a string. */
+  utf16(text: string): void {
+    this.#room(text.length * 2)
+    const bytes = this.bytes
+    let at = this.length
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i)
+      bytes[at++] = unit & 0xff
+      bytes[at++] = unit >>> 8
+    }
+    this.length = at
+  }
+
   raw(bytes: Uint8Array): void {
     this.#room(bytes.length)
     this.bytes.set(bytes, this.length)

@@ -9,6 +9,8 @@ import type { EngineJSON } from '../saved-index.js'
 import type { DocumentId } from '../options.js'
 import { SURFACE } from '../searcher.js'
 import type { PackSource, PostingList } from './write.js'
+import { WordTable } from './word-table.js'
+import { scanTokens } from '../../tokenize/tokenize.js'
 
 /** What decides the terms of a document. */
 export interface CollectShape {
@@ -20,16 +22,25 @@ export interface CollectShape {
 
 const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
-/** Caches at most this many words' terms while collecting (as `ArabicSearch`'s own cache). */
-const TERM_CACHE_SIZE = 100_000
+/** A typed array at least `size` long, grown by doubling (the old content kept). */
+function room(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array
+  let length = array.length * 2
+  while (length < size) length *= 2
+  const grown = new Int32Array(length)
+  grown.set(array)
+  return grown
+}
 
-/** A collector of documents, added in order; `finish` hands the packed index's content. */
+/**
+ * A collector of documents, added in order; `finish` hands the packed index's content. Every
+ * distinct word gets a number and its terms are found once; counting is on typed arrays
+ * indexed by those numbers (no map per document).
+ */
 export function documentCollector(shape: CollectShape) {
   const { analyzer, fields, storeFields } = shape
   const exact = shape.exactBoost > 0
   const fieldCount = fields.length
-  const terms = new Map<string, Array<PostingList | undefined>>()
-  const termsOfWord = new Map<string, string | string[] | null>()
   const ids: DocumentId[] = []
   const stored: Array<Record<string, unknown> | undefined> = []
   let lengths = new Uint32Array(1024 * fieldCount)
@@ -37,18 +48,54 @@ export function documentCollector(shape: CollectShape) {
   // field, over all the documents added so far
   const averages = new Float64Array(fieldCount)
 
-  const termsOf = (word: string) => {
-    let t = termsOfWord.get(word)
+  const termNames: string[] = []
+  const termNumbers = new Map<string, number>()
+  /** Postings per term and field: `lists[term * fieldCount + field]`. */
+  const lists: Array<PostingList | undefined> = []
+  const words = new WordTable()
+  // per word number: its stem's and its written form's term numbers (-1: none)
+  let wordStem = new Int32Array(1024)
+  let wordSurface = new Int32Array(1024)
+  let wordSeen = new Int32Array(1024)
+  let termSeen = new Int32Array(1024)
+  let termCount = new Int32Array(1024)
+  let stamp = 0
+  const touched: number[] = []
+
+  const termNumber = (term: string) => {
+    let t = termNumbers.get(term)
     if (t === undefined) {
-      const term = analyzer.termOf(word)
-      t = term === null ? null : exact && term !== word ? [term, SURFACE + word] : term
-      if (termsOfWord.size >= TERM_CACHE_SIZE) termsOfWord.clear()
-      termsOfWord.set(word, t)
+      t = termNames.length
+      termNumbers.set(term, t)
+      termNames.push(term)
+      termSeen = room(termSeen, t + 1)
+      termCount = room(termCount, t + 1)
     }
     return t
   }
-  const counts = new Map<string, number>()
-  const count = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1)
+  /** The number of the word text[start, end): a new word is analyzed once. */
+  const wordNumber = (text: string, start: number, end: number) => {
+    let w = words.find(text, start, end, false)
+    if (w < 0) {
+      w = words.find(text, start, end, true)
+      const word = text.slice(start, end)
+      const term = analyzer.termOf(word)
+      wordStem = room(wordStem, w + 1)
+      wordSurface = room(wordSurface, w + 1)
+      wordSeen = room(wordSeen, w + 1)
+      wordStem[w] = term === null ? -1 : termNumber(term)
+      wordSurface[w] = term !== null && exact && term !== word ? termNumber(SURFACE + word) : -1
+    }
+    return w
+  }
+  const count = (t: number) => {
+    if (termSeen[t] !== stamp) {
+      termSeen[t] = stamp
+      termCount[t] = 0
+      touched.push(t)
+    }
+    termCount[t]!++
+  }
 
   function add({ id, copy }: DocumentCopy): void {
     const doc = ids.length
@@ -71,35 +118,43 @@ export function documentCollector(shape: CollectShape) {
     for (let f = 0; f < fieldCount; f++) {
       const value = own(copy, fields[f]!)
       if (value === undefined || value === null) continue
-      const words = analyzer.words(String(value))
-      const length = new Set(words).size
+      const normalized = analyzer.normalize(String(value))
+      stamp++
+      touched.length = 0
+      let length = 0
+      // the words of analyzer.words(), met where they stand in the normalized text
+      scanTokens(normalized, (start, end) => {
+        const w = wordNumber(normalized, start, end)
+        if (wordSeen[w] !== stamp) {
+          wordSeen[w] = stamp
+          length++
+        }
+        if (wordStem[w]! >= 0) count(wordStem[w]!)
+        if (wordSurface[w]! >= 0) count(wordSurface[w]!)
+      })
       lengths[doc * fieldCount + f] = length
       averages[f] = (averages[f]! * doc + length) / (doc + 1)
-      counts.clear()
-      for (const word of words) {
-        const t = termsOf(word)
-        if (t === null) continue
-        if (typeof t === 'string') count(t)
-        else for (const term of t) count(term)
-      }
-      for (const [term, tf] of counts) {
-        let byField = terms.get(term)
-        if (byField === undefined) terms.set(term, (byField = new Array(fieldCount)))
-        const list = byField[f] ?? (byField[f] = { docs: [], tfs: [] })
+      for (const t of touched) {
+        const at = t * fieldCount + f
+        const list = lists[at] ?? (lists[at] = { docs: [], tfs: [] })
         list.docs.push(doc)
-        list.tfs.push(tf)
+        list.tfs.push(termCount[t]!)
       }
     }
   }
 
   function finish(meta: object): PackSource {
-    return { meta, documentCount: ids.length, averageFieldLength: averages, ids, stored, fieldLengths: lengths.slice(0, ids.length * fieldCount), terms }
+    return {
+      meta, documentCount: ids.length, averageFieldLength: averages, ids, stored, storeFields,
+      fieldLengths: lengths.slice(0, ids.length * fieldCount),
+      terms: { names: termNames, postings: (t, f) => lists[t * fieldCount + f] },
+    }
   }
   return { add, finish, get count() { return ids.length } }
 }
 
 /** The content of a packed index from MiniSearch's saved form: its documents in the order they were added. */
-export function fromEngine(engine: EngineJSON, fields: readonly string[], meta: object): PackSource {
+export function fromEngine(engine: EngineJSON, fields: readonly string[], storeFields: readonly string[], meta: object): PackSource {
   const shortIds = Object.keys(engine.documentIds).map(Number).sort((a, b) => a - b)
   const docOf = new Map<number, number>(shortIds.map((s, doc) => [s, doc]))
   const fieldCount = fields.length
@@ -116,7 +171,8 @@ export function fromEngine(engine: EngineJSON, fields: readonly string[], meta: 
       lengths[doc * fieldCount + f] = row[engine.fieldIds[name]!] ?? 0
     })
   })
-  const terms = new Map<string, Array<PostingList | undefined>>()
+  const names: string[] = []
+  const lists: Array<PostingList | undefined> = []
   for (const [term, byFieldId] of engine.index) {
     const byField = new Array<PostingList | undefined>(fieldCount)
     let any = false
@@ -133,8 +189,12 @@ export function fromEngine(engine: EngineJSON, fields: readonly string[], meta: 
       byField[f] = { docs: entries.map((e) => e[0]), tfs: entries.map((e) => e[1]) }
       any = true
     }
-    if (any) terms.set(term, byField)
+    if (any) {
+      names.push(term)
+      lists.push(...byField)
+    }
   }
+  const terms = { names, postings: (t: number, f: number) => lists[t * fieldCount + f] }
   return {
     meta,
     documentCount: engine.documentCount,
@@ -144,6 +204,7 @@ export function fromEngine(engine: EngineJSON, fields: readonly string[], meta: 
       const kept = engine.storedFields[s]
       return kept === undefined || Object.keys(kept).length === 0 ? undefined : kept
     }),
+    storeFields,
     fieldLengths: lengths,
     terms,
   }

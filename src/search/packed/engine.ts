@@ -64,7 +64,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
   const seen = new Int32Array(n).fill(-1)
   let generation = 0
 
-  function search(query: EngineQuery, options: EngineSearchOptions): EngineHit[] {
+  function search(query: EngineQuery, options: EngineSearchOptions): Iterable<EngineHit> {
     const bits = new Map<string, number>()
     leafTerms(query as Node, bits)
     const words = Math.max(1, Math.ceil(bits.size / 32))
@@ -143,43 +143,57 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     function combine(a: Partial, b: Partial, operator: string): Partial {
       const { docs: ad, scores: as, masks: am } = a
       const { docs: bd, scores: bs, masks: bm } = b
-      const docs: number[] = []
-      const scores: number[] = []
-      const masks: number[] = []
-      const take = (from: Uint32Array, i: number, other?: Uint32Array, j?: number) => {
-        for (let w = 0; w < words; w++) masks.push(from[i * words + w]! | (other ? other[j! * words + w]! : 0))
-      }
+      const room = operator === 'or' ? ad.length + bd.length : ad.length
+      const docs = new Int32Array(room)
+      const scores = new Float64Array(room)
+      const masks = new Uint32Array(room * words)
+      let n = 0
       let i = 0
       let j = 0
-      while (i < ad.length || j < bd.length) {
-        const x = i < ad.length ? ad[i]! : Infinity
-        const y = j < bd.length ? bd[j]! : Infinity
+      const an = ad.length
+      const bn = bd.length
+      while (i < an && j < bn) {
+        const x = ad[i]!
+        const y = bd[j]!
         if (x === y) {
-          if (operator === 'or' || operator === 'and') {
-            docs.push(x)
-            scores.push(as[i]! + bs[j]!)
-            take(am, i, bm, j)
+          if (operator !== 'and_not') {
+            docs[n] = x
+            scores[n] = as[i]! + bs[j]!
+            for (let w = 0; w < words; w++) masks[n * words + w] = am[i * words + w]! | bm[j * words + w]!
+            n++
           }
           i++
           j++
         } else if (x < y) {
           if (operator !== 'and') {
-            docs.push(x)
-            scores.push(as[i]!)
-            take(am, i)
+            docs[n] = x
+            scores[n] = as[i]!
+            for (let w = 0; w < words; w++) masks[n * words + w] = am[i * words + w]!
+            n++
           }
           i++
         } else {
           if (operator === 'or') {
-            docs.push(y)
-            scores.push(bs[j]!)
-            take(bm, j)
+            docs[n] = y
+            scores[n] = bs[j]!
+            for (let w = 0; w < words; w++) masks[n * words + w] = bm[j * words + w]!
+            n++
           }
           j++
         }
-        if (operator !== 'or' && (i >= ad.length)) break
       }
-      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores), masks: Uint32Array.from(masks) }
+      // what is left of a (OR, AND_NOT) or of b (OR)
+      for (; i < an && operator !== 'and'; i++, n++) {
+        docs[n] = ad[i]!
+        scores[n] = as[i]!
+        for (let w = 0; w < words; w++) masks[n * words + w] = am[i * words + w]!
+      }
+      for (; j < bn && operator === 'or'; j++, n++) {
+        docs[n] = bd[j]!
+        scores[n] = bs[j]!
+        for (let w = 0; w < words; w++) masks[n * words + w] = bm[j * words + w]!
+      }
+      return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * words) }
     }
 
     function evaluate(node: Node | string, inherited: Inherited): Partial {
@@ -196,10 +210,6 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const count = result.docs.length
     const final = new Float64Array(count)
     for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)
-    const order = Array.from({ length: count }, (_, i) => i)
-    // best first; equal scores in the order the documents were added (document numbers)
-    order.sort((x, y) => final[y]! - final[x]! || result.docs[x]! - result.docs[y]!)
-
     /** The index terms a document matched, each with its fields (as MiniSearch's `match`). */
     const matchOf = (row: number): Record<string, string[]> => {
       const doc = result.docs[row]!
@@ -219,7 +229,20 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       }
       return match
     }
-    return order.map((row) => new PackedHit(view, result.docs[row]!, final[row]!, () => matchOf(row)))
+    // best first, equal scores in the order the documents were added, read lazily from a heap:
+    // a page of 10 costs a heap of the matches and 10 pops, not a sort of every match
+    return ranked(count, (x, y) => final[x]! > final[y]! || (final[x] === final[y] && result.docs[x]! < result.docs[y]!), (row) => {
+      let match: Record<string, string[]> | undefined
+      return {
+        get id() {
+          return view.idAt(result.docs[row]!)
+        },
+        score: final[row]!,
+        get match() {
+          return (match ??= matchOf(row))
+        },
+      }
+    })
   }
 
   const terms: TermIndex = {
@@ -246,26 +269,33 @@ function binarySearch(docs: Int32Array, doc: number): boolean {
   return false
 }
 
-/** A ranked document; its `match` is computed when read (most hits of a search are never shown). */
-class PackedHit implements EngineHit {
-  readonly #view: PackedView
-  readonly doc: number
-  readonly score: number
-  readonly #matchOf: () => Record<string, string[]>
-  #match: Record<string, string[]> | undefined
-
-  constructor(view: PackedView, doc: number, score: number, matchOf: () => Record<string, string[]>) {
-    this.#view = view
-    this.doc = doc
-    this.score = score
-    this.#matchOf = matchOf
+/**
+ * The rows 0..count-1 in the order `before` gives (`before(x, y)`: x comes first), read lazily:
+ * a binary heap is built in linear time and each row read costs one pop.
+ */
+function* ranked<H>(count: number, before: (x: number, y: number) => boolean, hit: (row: number) => H): Generator<H> {
+  const heap = new Int32Array(count)
+  for (let i = 0; i < count; i++) heap[i] = i
+  let size = count
+  const down = (at: number) => {
+    let i = at
+    for (;;) {
+      const l = 2 * i + 1
+      if (l >= size) return
+      const r = l + 1
+      const best = r < size && before(heap[r]!, heap[l]!) ? r : l
+      if (!before(heap[best]!, heap[i]!)) return
+      const t = heap[i]!
+      heap[i] = heap[best]!
+      heap[best] = t
+      i = best
+    }
   }
-
-  get id(): DocumentId {
-    return this.#view.idAt(this.doc)
-  }
-
-  get match(): Record<string, string[]> {
-    return (this.#match ??= this.#matchOf())
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i)
+  while (size > 0) {
+    const top = heap[0]!
+    heap[0] = heap[--size]!
+    down(0)
+    yield hit(top)
   }
 }

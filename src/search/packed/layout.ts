@@ -23,6 +23,9 @@ const MAX_SECTIONS = 64
 export const SECTION_TAGS = ['META', 'NUMS', 'IDS_', 'FLEN', 'TDIC', 'POST', 'STOR'] as const
 export type SectionTag = (typeof SECTION_TAGS)[number]
 
+/** How a stored value is kept in STOR: absent, a string as its UTF-16 code units, anything else as JSON text. */
+export const STORED_KIND = { absent: 0, string: 1, json: 2 } as const
+
 const tagNumber = (tag: string) => tag.charCodeAt(0) | (tag.charCodeAt(1) << 8) | (tag.charCodeAt(2) << 16) | ((tag.charCodeAt(3) << 24) >>> 0)
 const tagText = (n: number) => String.fromCharCode(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24)
 

@@ -7,7 +7,8 @@
  */
 import type { DocumentId } from '../options.js'
 import { f64s, FormatProblem, readVarint, u16s, u32s } from './bytes.js'
-import { damagedPacked, readContainer } from './layout.js'
+import { damagedPacked, readContainer, STORED_KIND } from './layout.js'
+
 
 /** The postings of one term in one field: document numbers (ascending) and term frequencies. */
 export interface FieldPostings {
@@ -43,24 +44,81 @@ export interface PackedView {
   frequency(term: number): number
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true })
+/** UTF-8 of the META section, checked: a damaged header must not be read as another one. */
+const strict = new TextDecoder('utf-8', { fatal: true })
+/** UTF-16LE of ids and stored fields (covered by their section's CRC-32). */
+const utf16 = new TextDecoder('utf-16le')
+/** Decoded stored fields kept for the documents read last (a search reads a result's several times). */
+const STORED_CACHE = 64
 
 /** Opens packed bytes; throws FAHRAS_INVALID_INDEX (or FAHRAS_INDEX_VERSION_MISMATCH) naming the problem. */
 export function openPacked(input: Uint8Array, where: string): PackedView {
   const sections = readContainer(input, where)
-  const bad = (problem: string) => damagedPacked(where, problem)
+  const coded = (at: string) => (error: unknown) => {
+    if (error instanceof FormatProblem || error instanceof RangeError || error instanceof SyntaxError || error instanceof TypeError) return Object.assign(damagedPacked(at, error.message), { cause: error })
+    return error
+  }
+  let opened: PackedView
   try {
-    return view(sections)
+    opened = view(sections)
   } catch (error) {
-    if (error instanceof FormatProblem || error instanceof RangeError || error instanceof SyntaxError || error instanceof TypeError) throw Object.assign(bad(error.message), { cause: error })
-    throw error
+    throw coded(where)(error)
+  }
+  // what is read later, when a search needs it, fails with a coded error too
+  const later = coded('PackedIndex')
+  const guard = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
+    try {
+      return read(...args)
+    } catch (error) {
+      throw later(error)
+    }
+  }
+  return { ...opened, postings: guard(opened.postings), frequency: guard(opened.frequency), idAt: guard(opened.idAt), docOf: guard(opened.docOf), storedAt: guard(opened.storedAt) }
+}
+
+/**
+ * The reader of STOR: per stored field, u32 offsets (code units), a kind byte per document and
+ * UTF-16LE code units (write.ts). Returns a document's stored fields, or undefined without any.
+ */
+function storedTables(bytes: Uint8Array, documentCount: number, names: readonly string[], problem: (what: string) => Error): (doc: number) => Record<string, unknown> | undefined {
+  if (bytes.length < 4) throw problem('its STOR section is too short')
+  const count = u32s(bytes, 0, 1)[0]!
+  if (bytes.length < 4 * (count + 2)) throw problem('its STOR section is too short for its fields')
+  if (count !== names.length) throw problem(`its STOR section holds ${count} fields, its header names ${names.length}`)
+  const starts = u32s(bytes, 4, count + 1)
+  const fields: Array<{ offsets: Uint32Array; kinds: Uint8Array; units: number }> = []
+  for (let f = 0; f < count; f++) {
+    const start = starts[f]!
+    if (start % 4 !== 0 || start + 4 * (documentCount + 1) + documentCount > bytes.length) throw problem('its STOR section has a field table that does not fit it')
+    const offsets = u32s(bytes, start, documentCount + 1)
+    const kinds = bytes.subarray(start + 4 * (documentCount + 1), start + 4 * (documentCount + 1) + documentCount)
+    const units = start + 4 * (documentCount + 1) + documentCount + (documentCount % 2)
+    for (let i = 0; i < documentCount; i++) {
+      const empty = offsets[i] === offsets[i + 1]
+      if (offsets[i]! > offsets[i + 1]! || kinds[i]! > STORED_KIND.json || (kinds[i] === STORED_KIND.absent && !empty) || (kinds[i] === STORED_KIND.json && empty)) {
+        throw problem('its STOR section has offsets or kinds out of order')
+      }
+    }
+    if (offsets[0] !== 0 || units + 2 * offsets[documentCount]! > starts[f + 1]!) throw problem('its STOR section has offsets that do not fit it')
+    fields.push({ offsets, kinds, units })
+  }
+  return (doc) => {
+    let stored: Record<string, unknown> | undefined
+    for (let f = 0; f < count; f++) {
+      const { offsets, kinds, units } = fields[f]!
+      const kind = kinds[doc]!
+      if (kind === STORED_KIND.absent) continue
+      const text = utf16.decode(bytes.subarray(units + 2 * offsets[doc]!, units + 2 * offsets[doc + 1]!))
+      ;(stored ??= {})[names[f]!] = kind === STORED_KIND.string ? text : JSON.parse(text)
+    }
+    return stored
   }
 }
 
 function view(sections: Map<string, Uint8Array>): PackedView {
   const section = (tag: string) => sections.get(tag)!
   const problem = (what: string) => new FormatProblem(what)
-  const meta = JSON.parse(decoder.decode(section('META'))) as Record<string, unknown>
+  const meta = JSON.parse(strict.decode(section('META'))) as Record<string, unknown>
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) throw problem('its META section is not a JSON object')
 
   const nums = section('NUMS')
@@ -70,24 +128,28 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   const fieldCount = numbers[1]!
   if (nums.length !== 8 + 8 * fieldCount) throw problem('its NUMS section does not hold one average per field')
   const averageFieldLength = f64s(nums, 8, fieldCount)
+  // 0 is sound (a field no document has); anything else must be a length
+  if (averageFieldLength.some((a) => !Number.isFinite(a) || a < 0)) throw problem('its NUMS section holds an average field length that is not a finite number >= 0')
 
   const flenBytes = section('FLEN')
   if (flenBytes.length !== 4 * documentCount * fieldCount) throw problem('its FLEN section does not hold one length per document and field')
   const lengths = u32s(flenBytes, 0, documentCount * fieldCount)
 
-  // ids and stored fields: u32 offsets into UTF-8 JSON, one entry per document
+  // ids and stored fields: u32 offsets into JSON texts in UTF-16LE, one entry per document
   const table = (tag: string) => {
     const bytes = section(tag)
     if (bytes.length < 4 * (documentCount + 1)) throw problem(`its ${tag} section is too short`)
     const offsets = u32s(bytes, 0, documentCount + 1)
     const base = 4 * (documentCount + 1)
     for (let i = 0; i < documentCount; i++) if (offsets[i]! > offsets[i + 1]!) throw problem(`its ${tag} section has offsets out of order`)
-    if (offsets[0] !== 0 || base + offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
-    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : decoder.decode(bytes.subarray(base + offsets[doc]!, base + offsets[doc + 1]!)))
+    if (offsets[0] !== 0 || base + 2 * offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
+    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : utf16.decode(bytes.subarray(base + 2 * offsets[doc]!, base + 2 * offsets[doc + 1]!)))
   }
   const idText = table('IDS_')
-  const storedText = table('STOR')
+  const storeFields = Array.isArray(meta.storeFields) ? meta.storeFields.map(String) : []
+  const storedField = storedTables(section('STOR'), documentCount, storeFields, problem)
   const ids = new Array<DocumentId | undefined>(documentCount)
+  const storedCache = new Map<number, Record<string, unknown> | undefined>()
   let byId: Map<DocumentId, number> | undefined
 
   const idAt = (doc: number): DocumentId => {
@@ -114,6 +176,16 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   if (charStart[0] !== 0 || charStart[termCount]! > charCount || postStart[0] !== 0 || postStart[termCount] !== post.length) throw problem('its TDIC offsets do not fit its sections')
   for (let i = 0; i < termCount; i++) {
     if (charStart[i]! > charStart[i + 1]! || postStart[i]! >= postStart[i + 1]!) throw problem('its TDIC offsets are out of order')
+  }
+  // the terms strictly increasing by code units: the binary searches rely on it
+  for (let i = 1; i < termCount; i++) {
+    const a = charStart[i - 1]!
+    const b = charStart[i]!
+    const la = b - a
+    const lb = charStart[i + 1]! - b
+    let k = 0
+    while (k < la && k < lb && chars[a + k] === chars[b + k]) k++
+    if (k < la && k < lb ? chars[a + k]! > chars[b + k]! : la >= lb) throw problem('its term dictionary is not in order (or holds a term twice)')
   }
 
   const termAt = (i: number) => {
@@ -263,7 +335,13 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   const docOf = (id: DocumentId): number => {
     if (byId === undefined) {
       byId = new Map()
-      for (let doc = 0; doc < documentCount; doc++) byId.set(idAt(doc), doc)
+      const table = new Map<DocumentId, number>()
+      for (let doc = 0; doc < documentCount; doc++) {
+        const id = idAt(doc)
+        if (table.has(id)) throw problem(`two documents have the id ${JSON.stringify(id)}`)
+        table.set(id, doc)
+      }
+      byId = table
     }
     return byId.get(id) ?? -1
   }
@@ -277,8 +355,13 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     idAt,
     docOf,
     storedAt: (doc) => {
-      const text = storedText(doc)
-      return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>)
+      let stored = storedCache.get(doc)
+      if (stored === undefined && !storedCache.has(doc)) {
+        stored = storedField(doc)
+        if (storedCache.size >= STORED_CACHE) storedCache.delete(storedCache.keys().next().value!)
+        storedCache.set(doc, stored)
+      }
+      return stored
     },
     termCount,
     termAt,
