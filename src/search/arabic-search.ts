@@ -363,7 +363,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   pack(): Uint8Array {
     const resolved = { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
-    return writePacked(fromEngine(this.#mini.toJSON() as unknown as EngineJSON, this.#fields, this.#storeFields, packedMeta(resolved)))
+    return writePacked(fromEngine(this.#mini.toJSON() as unknown as EngineJSON, resolved, packedMeta(resolved)))
   }
 
   /**

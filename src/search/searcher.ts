@@ -54,6 +54,19 @@ export interface SearchEngine {
   storedFields(id: DocumentId): Readonly<Record<string, unknown>> | undefined
   /** The term index for typos and "did you mean" (null: the engine's own fuzzy matching). */
   readonly terms: TermIndex | null
+  /**
+   * The tokens of a document's stored field that these index terms match, from positions the
+   * engine keeps (null when it keeps none for the field: the text is analyzed instead).
+   */
+  fieldMatches?(id: DocumentId, field: string, terms: readonly string[]): FieldMatch[] | null
+}
+
+/** A token of a field matched by an index term: its position (token number) and its range in the original text. */
+export interface FieldMatch {
+  readonly position: number
+  readonly start: number
+  readonly end: number
+  readonly term: string
 }
 
 /** An index as the search functions see it. */
@@ -123,15 +136,35 @@ function withSnippets(context: SearchContext, result: SearchResult, hit: EngineH
     else stems.add(term)
   }
   const stored = context.engine.storedFields(hit.id) ?? NONE
+  const terms = Object.keys(hit.match)
   const snippets: Record<string, Snippet> = {}
   for (const field of fields) {
     const text = textOf(context, hit.id, field, stored)
     if (text === undefined) continue
-    const matches: Match[] = context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
+    // from the index's positions when the text is the stored one, else by analyzing the text
+    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms) : null
+    const matches: Match[] = indexed !== null ? matchesFromIndex(context, indexed) : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
     const passages = bestSnippets(text, matches, options)
     snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
   }
   return { ...result, snippets }
+}
+
+/**
+ * The matches of a field from the index's positions, as `analyzer.matches` finds them: in text
+ * order, one per token, keyed by the token's stem (a written form's stem is its analysis).
+ */
+function matchesFromIndex(context: SearchContext, found: FieldMatch[]): Match[] {
+  found.sort((a, b) => a.position - b.position)
+  const out: Match[] = []
+  let last = -1
+  for (const m of found) {
+    if (m.position === last) continue
+    last = m.position
+    const key = m.term.startsWith(SURFACE) ? context.analyzer.termOf(m.term.slice(1)) ?? m.term.slice(1) : m.term
+    out.push({ start: m.start, end: m.end, key })
+  }
+  return out
 }
 
 function joinPassages(passages: readonly Snippet[]): Snippet {

@@ -7,7 +7,8 @@
  * matched, and equal scores come in the order the documents were added. @internal
  */
 import type { Query as EngineQuery } from 'minisearch'
-import type { EngineHit, EngineSearchOptions, SearchEngine } from '../searcher.js'
+import type { EngineHit, EngineSearchOptions, FieldMatch, SearchEngine } from '../searcher.js'
+import { damagedPacked } from './layout.js'
 import type { TermIndex } from '../fuzzy.js'
 import type { DocumentId } from '../options.js'
 import { bm25Score, DEFAULT_BM25, prefixWeight } from './scoring.js'
@@ -35,6 +36,9 @@ interface Leaf {
 
 type Node = EngineQuery & { queries?: Array<EngineQuery | string>; combineWith?: string; prefix?: boolean; boostTerm?: Inherited['boostTerm'] }
 
+/** Decoded postings kept for the terms read last (searches and their snippets read the same ones). */
+const POSTINGS_CACHE = 512
+
 const EMPTY: Partial = { docs: new Int32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
 
 function popcount(masks: Uint32Array, from: number, words: number): number {
@@ -60,6 +64,18 @@ function leafTerms(node: Node | string, into: Map<string, number>): void {
 /** A packed index's {@link SearchEngine}. */
 export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string, number>, storedOf: (doc: number) => Record<string, unknown> | undefined): SearchEngine {
   const n = view.documentCount
+  // decoded postings of the terms read last, shared by searches and their snippets
+  const recent = new Map<number, FieldPostings | null>()
+  const decoded = (term: number, field: number): FieldPostings | null => {
+    const key = term * view.fieldCount + field
+    let p = recent.get(key)
+    if (p === undefined) {
+      p = view.postings(term, field)
+      if (recent.size >= POSTINGS_CACHE) recent.delete(recent.keys().next().value!)
+    } else recent.delete(key)
+    recent.set(key, p)
+    return p
+  }
   const scratch = new Float64Array(n)
   const seen = new Int32Array(n).fill(-1)
   let generation = 0
@@ -79,7 +95,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const postingsOf = (term: number, field: number) => {
       const key = term * view.fieldCount + field
       let p = cache.get(key)
-      if (p === undefined) cache.set(key, (p = view.postings(term, field)))
+      if (p === undefined) cache.set(key, (p = decoded(term, field)))
       return p
     }
     const leaves: Leaf[] = []
@@ -222,7 +238,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
           const inFields: string[] = []
           for (const [f, , name] of fields) {
             const p = postingsOf(t, f)
-            if (p !== null && binarySearch(p.docs, doc)) inFields.push(name)
+            if (p !== null && indexOf(p.docs, doc) >= 0) inFields.push(name)
           }
           if (inFields.length > 0) match[term] = inFields
         }
@@ -250,23 +266,48 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     fuzzyGet: (key, maxDistance) => new Map(view.fuzzy(key, maxDistance).map(([t, d]) => [view.termAt(t), [t, d]])),
     frequency: (data) => view.frequency(data as number),
   }
+  /** The tokens of a stored field that these index terms match, from the positions in the index. */
+  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[]): FieldMatch[] | null {
+    const f = fieldNumbers.get(field)
+    const doc = view.docOf(id)
+    if (f === undefined || doc < 0) return null
+    const ranges = view.tokenRanges(doc, f)
+    if (ranges === null) return null
+    const out: FieldMatch[] = []
+    for (const term of wanted) {
+      const t = view.findTerm(term)
+      if (t < 0) continue
+      const p = decoded(t, f)
+      if (p === null) continue
+      if (p.positionsAt < 0) return null
+      const k = indexOf(p.docs, doc)
+      if (k < 0) continue
+      for (const position of view.positions(p, k)!) {
+        if (2 * position + 1 >= ranges.length) throw damagedPacked('PackedIndex', `a position of the term ${JSON.stringify(term)} is past the tokens of its field`)
+        out.push({ position, start: ranges[2 * position]!, end: ranges[2 * position + 1]!, term })
+      }
+    }
+    return out
+  }
+
   return { search, storedFields: (id: DocumentId) => {
     const doc = view.docOf(id)
     return doc < 0 ? undefined : storedOf(doc)
-  }, terms }
+  }, terms, fieldMatches }
 }
 
-function binarySearch(docs: Int32Array, doc: number): boolean {
+/** Where `doc` is in the ascending `docs`, or -1. */
+function indexOf(docs: Int32Array, doc: number): number {
   let lo = 0
   let hi = docs.length - 1
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1
     const v = docs[mid]!
-    if (v === doc) return true
+    if (v === doc) return mid
     if (v < doc) lo = mid + 1
     else hi = mid - 1
   }
-  return false
+  return -1
 }
 
 /**

@@ -20,7 +20,7 @@ const ENTRY_BYTES = 16
 const MAX_SECTIONS = 64
 
 /** The sections of a packed index, in the order they are written (each a 4-letter ASCII tag). */
-export const SECTION_TAGS = ['META', 'NUMS', 'IDS_', 'FLEN', 'TDIC', 'POST', 'STOR'] as const
+export const SECTION_TAGS = ['META', 'NUMS', 'IDS_', 'FLEN', 'TDIC', 'POST', 'STOR', 'OFFS'] as const
 export type SectionTag = (typeof SECTION_TAGS)[number]
 
 /** How a stored value is kept in STOR: absent, a string as its UTF-16 code units, anything else as JSON text. */

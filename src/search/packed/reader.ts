@@ -14,6 +14,9 @@ import { damagedPacked, readContainer, STORED_KIND } from './layout.js'
 export interface FieldPostings {
   readonly docs: Int32Array
   readonly tfs: Int32Array
+  /** Where the positions of these postings are in POST (-1: the field has none). */
+  readonly positionsAt: number
+  readonly positionsEnd: number
 }
 
 /** A packed index opened for reading. */
@@ -42,6 +45,10 @@ export interface PackedView {
   postings(term: number, field: number): FieldPostings | null
   /** Documents holding a term, summed over the fields. */
   frequency(term: number): number
+  /** The positions (token numbers) of the term in the k-th document of `postings`, or null. */
+  positions(postings: FieldPostings, k: number): Int32Array | null
+  /** The [start, end) in the original text of each token of a stored field, as pairs, or null. */
+  tokenRanges(doc: number, field: number): Int32Array | null
 }
 
 /** UTF-8 of the META section, checked: a damaged header must not be read as another one. */
@@ -73,7 +80,7 @@ export function openPacked(input: Uint8Array, where: string): PackedView {
       throw later(error)
     }
   }
-  return { ...opened, postings: guard(opened.postings), frequency: guard(opened.frequency), idAt: guard(opened.idAt), docOf: guard(opened.docOf), storedAt: guard(opened.storedAt) }
+  return { ...opened, postings: guard(opened.postings), frequency: guard(opened.frequency), positions: guard(opened.positions), tokenRanges: guard(opened.tokenRanges), idAt: guard(opened.idAt), docOf: guard(opened.docOf), storedAt: guard(opened.storedAt) }
 }
 
 /**
@@ -225,7 +232,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   const prefixRange = (prefix: string): [number, number] => [lowerBound(prefix, true, false), lowerBound(prefix, true, true)]
 
   const at = [0]
-  /** The field entries of a term: [field, df, start, end] each. */
+  /** The field entries of a term: [field, df, start, end, positions start, positions end] each (-1: no positions). */
+  const ENTRY = 6
   const entriesOf = (term: number): number[] => {
     const end = postStart[term + 1]!
     let p = postStart[term]!
@@ -233,47 +241,107 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     p = at[0]!
     const out: number[] = []
     let lastField = -1
+    const damaged = () => problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
     for (let e = 0; e < count; e++) {
-      const field = readVarint(post, p, end, at)
+      const flagged = readVarint(post, p, end, at)
+      const field = Math.floor(flagged / 2)
       const df = readVarint(post, at[0]!, end, at)
       const length = readVarint(post, at[0]!, end, at)
       p = at[0]!
-      if (field <= lastField || field >= fieldCount || df === 0 || df > documentCount || p + length > end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
+      if (field <= lastField || field >= fieldCount || df === 0 || df > documentCount || p + length > end) throw damaged()
       out.push(field, df, p, p + length)
-      lastField = field
       p += length
+      if (flagged % 2 === 1) {
+        const positionsLength = readVarint(post, p, end, at)
+        p = at[0]!
+        if (p + positionsLength > end) throw damaged()
+        out.push(p, p + positionsLength)
+        p += positionsLength
+      } else out.push(-1, -1)
+      lastField = field
     }
     if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
     return out
   }
-  const postings = (term: number, field: number): FieldPostings | null => {
+  const entryOf = (term: number, field: number): number[] | null => {
     const entries = entriesOf(term)
-    for (let e = 0; e < entries.length; e += 4) {
-      if (entries[e] !== field) continue
-      const df = entries[e + 1]!
-      const end = entries[e + 3]!
-      const docs = new Int32Array(df)
-      const tfs = new Int32Array(df)
-      let p = entries[e + 2]!
-      let doc = -1
-      for (let k = 0; k < df; k++) {
-        const gap = readVarint(post, p, end, at)
-        const tf = readVarint(post, at[0]!, end, at)
-        p = at[0]!
-        doc = k === 0 ? gap : doc + gap
-        if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
-        docs[k] = doc
-        tfs[k] = tf
-      }
-      if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
-      return { docs, tfs }
-    }
+    for (let e = 0; e < entries.length; e += ENTRY) if (entries[e] === field) return entries.slice(e, e + ENTRY)
     return null
+  }
+  const postings = (term: number, field: number): FieldPostings | null => {
+    const entry = entryOf(term, field)
+    if (entry === null) return null
+    const df = entry[1]!
+    const end = entry[3]!
+    const docs = new Int32Array(df)
+    const tfs = new Int32Array(df)
+    let p = entry[2]!
+    let doc = -1
+    for (let k = 0; k < df; k++) {
+      const gap = readVarint(post, p, end, at)
+      const tf = readVarint(post, at[0]!, end, at)
+      p = at[0]!
+      doc = k === 0 ? gap : doc + gap
+      if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
+      docs[k] = doc
+      tfs[k] = tf
+    }
+    if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
+    return { docs, tfs, positionsAt: entry[4]!, positionsEnd: entry[5]! }
+  }
+  /** The positions of the k-th posting (its `tf` of them), or null when the field has none. */
+  const positions = (p: FieldPostings, k: number): Int32Array | null => {
+    if (p.positionsAt < 0) return null
+    const end = p.positionsEnd
+    let q = p.positionsAt
+    for (let i = 0; i < k; i++) {
+      const length = readVarint(post, q, end, at)
+      q = at[0]! + length
+    }
+    const length = readVarint(post, q, end, at)
+    q = at[0]!
+    const stop = q + length
+    if (stop > end) throw problem('the positions of a term are damaged')
+    const tf = p.tfs[k]!
+    const out = new Int32Array(tf)
+    let last = 0
+    for (let i = 0; i < tf; i++) {
+      const gap = readVarint(post, q, stop, at)
+      q = at[0]!
+      last = i === 0 ? gap : last + gap
+      out[i] = last
+    }
+    if (q !== stop) throw problem('the positions of a term do not fill their space')
+    return out
+  }
+  // the offsets of the tokens of the stored fields: per document and field, (start gap, length) varints
+  const offs = section('OFFS')
+  const slots = documentCount * fieldCount
+  if (offs.length < 4 * (slots + 1)) throw problem('its OFFS section is too short')
+  const tokenStarts = u32s(offs, 0, slots + 1)
+  const tokenBase = 4 * (slots + 1)
+  for (let i = 0; i < slots; i++) if (tokenStarts[i]! > tokenStarts[i + 1]!) throw problem('its OFFS section has offsets out of order')
+  if (tokenStarts[0] !== 0 || tokenBase + tokenStarts[slots]! !== offs.length) throw problem('its OFFS section has offsets that do not fit it')
+  /** [start, end) in the original text of every token of a stored field (start, end pairs), or null. */
+  const tokenRanges = (doc: number, field: number): Int32Array | null => {
+    const slot = doc * fieldCount + field
+    let q = tokenBase + tokenStarts[slot]!
+    const end = tokenBase + tokenStarts[slot + 1]!
+    if (q === end) return null
+    const out: number[] = []
+    let start = 0
+    while (q < end) {
+      start += readVarint(offs, q, end, at)
+      const length = readVarint(offs, at[0]!, end, at)
+      q = at[0]!
+      out.push(start, start + length)
+    }
+    return Int32Array.from(out)
   }
   const frequency = (term: number) => {
     const entries = entriesOf(term)
     let n = 0
-    for (let e = 1; e < entries.length; e += 4) n += entries[e]!
+    for (let e = 1; e < entries.length; e += ENTRY) n += entries[e]!
     return n
   }
 
@@ -370,5 +438,7 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     fuzzy,
     postings,
     frequency,
+    positions,
+    tokenRanges,
   }
 }

@@ -10,6 +10,8 @@ import { STORED_KIND, writeContainer, type SectionTag } from './layout.js'
 export interface PostingList {
   readonly docs: number[]
   readonly tfs: number[]
+  /** The positions of the term in each document, one after another (tfs[k] for document k); only for stored fields. */
+  readonly positions?: number[]
 }
 
 /** What a packed index holds, before it is written. */
@@ -25,6 +27,8 @@ export interface PackSource {
   readonly storeFields: readonly string[]
   /** `fieldLengths[doc * fieldCount + field]`: distinct words of a field of a document. */
   readonly fieldLengths: Uint32Array
+  /** The offsets of the tokens of the stored fields. */
+  readonly tokens: { readonly starts: Uint32Array; readonly bytes: Uint8Array }
   /** The terms (any order), and the postings of term number `t` in field `f`. */
   readonly terms: { readonly names: readonly string[]; postings(t: number, f: number): PostingList | undefined }
 }
@@ -101,10 +105,14 @@ export function writePacked(source: PackSource): Uint8Array {
 
   // terms in UTF-16 code unit order (what Array#sort does with strings)
   const { names, postings } = source.terms
-  const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0))
-  const terms = order.map((t) => names[t]!)
+  // the native sort of strings (no comparator called from JS), then each term's number found again
+  const terms = [...names].sort()
+  const numbers = new Map<string, number>()
+  names.forEach((name, t) => numbers.set(name, t))
+  const order = terms.map((term) => numbers.get(term)!)
   const post = new ByteWriter()
   const block = new ByteWriter()
+  const gaps = new ByteWriter()
   const postStart = new Uint32Array(terms.length + 1)
   const charStart = new Uint32Array(terms.length + 1)
   let chars = 0
@@ -127,10 +135,31 @@ export function writePacked(source: PackSource): Uint8Array {
         block.varint(list.tfs[k]!)
         previous = doc
       }
-      post.varint(field)
+      const positions = list.positions
+      post.varint(field * 2 + (positions ? 1 : 0))
       post.varint(list.docs.length)
       post.varint(block.length)
       post.raw(block.bytes.subarray(0, block.length))
+      if (positions) {
+        if (positions.length !== list.tfs.reduce((a, b) => a + b, 0)) throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
+        // per document: the byte length of its positions, then the positions as gaps
+        block.length = 0
+        let at = 0
+        for (let k = 0; k < list.docs.length; k++) {
+          const tf = list.tfs[k]!
+          gaps.length = 0
+          let last = 0
+          for (let i = 0; i < tf; i++) {
+            const p = positions[at++]!
+            gaps.varint(i === 0 ? p : p - last)
+            last = p
+          }
+          block.varint(gaps.length)
+          block.raw(gaps.bytes.subarray(0, gaps.length))
+        }
+        post.varint(block.length)
+        post.raw(block.bytes.subarray(0, block.length))
+      }
     }
   })
   postStart[terms.length] = post.length
@@ -143,5 +172,11 @@ export function writePacked(source: PackSource): Uint8Array {
   sections.set('TDIC', tdic.finish())
   sections.set('POST', post.finish())
   sections.set('STOR', storedTables(source))
+  const offs = new ByteWriter()
+  const { starts, bytes } = source.tokens
+  if (starts.length !== n * fieldCount + 1) throw new Error(`packed index: ${starts.length - 1} token tables for ${n * fieldCount} fields`)
+  for (const s of starts) offs.u32(s)
+  offs.raw(bytes)
+  sections.set('OFFS', offs.finish())
   return writeContainer(sections)
 }
