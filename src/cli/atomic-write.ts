@@ -155,11 +155,11 @@ export class AtomicFile {
   }
 }
 
-/** Writes `text` to `path` whole or not at all (see {@link AtomicFile}). */
-export function writeFileAtomic(path: string, text: string): void {
+/** Writes `data` (text, as UTF-8, or bytes) to `path` whole or not at all (see {@link AtomicFile}). */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const file = new AtomicFile(path)
   try {
-    file.write(text)
+    file.write(data)
     file.commit()
   } catch (error) {
     file.abort()

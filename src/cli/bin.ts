@@ -4,4 +4,6 @@ import { quietOnClosedPipe } from './pipes.js'
 
 quietOnClosedPipe(process.stdout)
 quietOnClosedPipe(process.stderr)
-process.exitCode = main(process.argv.slice(2))
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

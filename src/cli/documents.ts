@@ -3,6 +3,8 @@
  * input order), checking that the fields asked for exist, and building an index in memory.
  */
 import { ArabicSearch } from '../search/arabic-search.js'
+import type { ArabicSearchOptions } from '../search/options.js'
+import { packDocumentsAsync } from '../search/pack.js'
 import { flagError } from './args.js'
 import { CliError, inInputOrder, originOf, place, readInputs, type BadRecord, type Document } from './inputs.js'
 import { printable } from './safe-print.js'
@@ -83,20 +85,38 @@ export function checkFieldsExist(documents: readonly Document[], wanted: readonl
 /** The fields stored with each result: `--store`, or the indexed fields and url, date, source, path. */
 export const storedFields = (c: Common): string[] => [...(c.store ?? new Set([...c.fields, ...DEFAULT_EXTRA_STORE]))]
 
+/** The documents to index, checked, and the summary line of what was read. */
+interface ReadForIndex {
+  readonly good: Document[]
+  readonly summary: string
+}
+
 /**
- * Reads the inputs and builds an index in memory: skipped records reported (in input order), the
- * fields checked, a progress bar on a terminal unless quiet. Throws when no document is left.
+ * Reads the inputs for an index: skipped records reported (in input order), the fields checked.
+ * Throws when no document is left.
  */
-export function buildIndex(inputs: readonly string[], c: Common, nothing: string): { index: ArabicSearch<Document>; summary: string } {
+function readForIndex(inputs: readonly string[], c: Common, nothing: string): ReadForIndex {
   const { good, bad, files } = readDocuments(inputs, c)
   reportBad(bad, c.style)
   const summary = `indexed ${good.length} documents from ${plural(files, 'file')}; skipped ${plural(bad.length, 'bad record')}`
   if (good.length === 0) throw new CliError(`${summary}; ${nothing}`)
   checkFieldsExist(good, c.fields, '--fields', c.fieldsGiven)
   if (c.store !== undefined) checkFieldsExist(good, c.store, '--store', true)
+  return { good, summary }
+}
+
+/** The index options the command line gives, as `ArabicSearch` and `packDocuments` take them. */
+const indexOptions = (c: Common): ArabicSearchOptions<Document> => ({ fields: [...c.fields], storeFields: storedFields(c), idField: c.idField })
+
+/**
+ * Reads the inputs and builds an index in memory: skipped records reported (in input order), the
+ * fields checked, a progress bar on a terminal unless quiet. Throws when no document is left.
+ */
+export function buildIndex(inputs: readonly string[], c: Common, nothing: string): { index: ArabicSearch<Document>; summary: string } {
+  const { good, summary } = readForIndex(inputs, c, nothing)
   let index: ArabicSearch<Document>
   try {
-    index = new ArabicSearch<Document>({ fields: c.fields, storeFields: storedFields(c), idField: c.idField })
+    index = new ArabicSearch<Document>(indexOptions(c))
   } catch (error) {
     throw flagError(error) ?? error
   }
@@ -109,4 +129,23 @@ export function buildIndex(inputs: readonly string[], c: Common, nothing: string
   }
   bar.finish(good.length)
   return { index, summary }
+}
+
+/**
+ * Reads the inputs and builds their packed index (`packDocumentsAsync`, no MiniSearch), with the
+ * same checks, reports and progress bar as {@link buildIndex}: the bytes `PackedIndex.load`
+ * reads, and the summary line.
+ */
+export async function packIndex(inputs: readonly string[], c: Common, nothing: string): Promise<{ bytes: Uint8Array; summary: string }> {
+  const { good, summary } = readForIndex(inputs, c, nothing)
+  const bar = progressBar(good.length, !c.quiet && process.stderr.isTTY === true)
+  let bytes: Uint8Array
+  try {
+    // the fields were checked above; the default stored fields are there only when documents have them
+    bytes = await packDocumentsAsync(good, indexOptions(c), { allowMissingFields: true, chunkSize: CHUNK, onProgress: ({ added }) => bar.update(added) })
+  } catch (error) {
+    throw flagError(error) ?? error
+  }
+  bar.finish(good.length)
+  return { bytes, summary }
 }

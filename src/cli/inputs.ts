@@ -303,6 +303,7 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
     if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
     else if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
     else if (TEXT_EXTENSIONS.has(ext)) readTextFile(input, basename(input))
+    else if (ext === '.fahras') bad.push({ file: input, reason: 'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>' })
     else bad.push({ file: input, reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html` })
   }
   // the same id twice: keep the first, report the others

@@ -50,7 +50,7 @@ function commandAt(argv: readonly string[]): number {
   return -1
 }
 
-function run(argv: readonly string[]): number {
+function run(argv: readonly string[]): number | Promise<number> {
   const at = commandAt(argv)
   const name = at < 0 ? undefined : argv[at]!
   const rest = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)]
@@ -88,11 +88,11 @@ function run(argv: readonly string[]): number {
   return command.run(parsed)
 }
 
-/** Runs the command line and returns the exit code. */
-export function main(argv: string[]): number {
+/** Runs the command line; resolves to the exit code (every error is reported, never thrown). */
+export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose')
   try {
-    return run(argv)
+    return await run(argv)
   } catch (error) {
     const code = error instanceof CliError ? error.exitCode : 1
     const message = printable(error instanceof Error ? error.message.replace(/^fahras: /, '') : String(error))

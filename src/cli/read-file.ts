@@ -4,6 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { guessLegacyEncoding, notUtf8Reason } from './encoding.js'
+import { PACKED_MAGIC } from '../search/packed/layout.js'
 
 /** A usage or input error that stops the command (exit code 1, or 2 for usage). */
 export class CliError extends Error {
@@ -198,6 +199,7 @@ const BULK_ACTION = /^\{"(?:index|create)":\{"_index":"/
  * or null.
  */
 export function fahrasOutput(ext: string, buffer: Buffer): string | null {
+  if (PACKED_MAGIC.every((byte, i) => buffer[i] === byte)) return 'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>'
   const head = buffer.subarray(0, 200).toString('utf8').replace(/^\ufeff/, '')
   if (ext === '.json') {
     if (SAVED_INDEX.test(head)) return 'a saved fahras index (written by `fahras index`), not documents'

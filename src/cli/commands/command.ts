@@ -15,8 +15,8 @@ export interface Command {
   readonly options: OptionSpecs
   /** Command lines to copy, each with a comment. */
   readonly examples: ReadonlyArray<readonly [string, string]>
-  /** Runs the command; returns the exit code. */
-  run(parsed: Parsed): number
+  /** Runs the command; returns the exit code (a promise of it, for a command that awaits). */
+  run(parsed: Parsed): number | Promise<number>
 }
 
 /** The options of the commands that read documents. */

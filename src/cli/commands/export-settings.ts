@@ -2,22 +2,31 @@
 import type { AnalyzerOptions } from '../../analyze/analyze.js'
 import { ERROR_CODES, isFahrasError } from '../../errors.js'
 import { indexSettings, type IndexSettingsOptions } from '../../opensearch/settings.js'
+import { openPacked } from '../../search/packed/reader.js'
 import { flagError } from '../args.js'
 import { writeFileAtomic } from '../atomic-write.js'
+import { hasPackedMagic, loadPackedIndex } from '../index-format.js'
 import { checkOutput } from '../output-check.js'
 import { CliError, readRegularFile } from '../read-file.js'
 import { escapeForTerminal, quoted } from '../safe-print.js'
 import { list, type Command } from './command.js'
 
-/** The analyzer options and fields recorded in an index saved by `fahras index` or `JSON.stringify(search)`. */
+/** The analyzer options and fields recorded in an index saved by `fahras index` (JSON or packed) or `JSON.stringify(search)`. */
 function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: string[] | undefined } {
   const read = readRegularFile(file)
   if (!read.ok) throw new CliError(`cannot read ${quoted(file)}: ${read.reason.replace(/^cannot read: /, '')}`)
   let saved: { format?: unknown; analyzer?: unknown; fields?: unknown }
-  try {
-    saved = JSON.parse(read.buffer.toString('utf8')) as typeof saved
-  } catch {
-    throw new CliError(`${quoted(file)} is not JSON: expected an index saved by \`fahras index\``)
+  if (hasPackedMagic(read.buffer)) {
+    // a packed index: checked whole (CRC-32s) as search checks it, then its JSON header read
+    const bytes = new Uint8Array(read.buffer)
+    loadPackedIndex(file, bytes)
+    saved = openPacked(bytes, 'fahras export-settings --from').meta
+  } else {
+    try {
+      saved = JSON.parse(read.buffer.toString('utf8')) as typeof saved
+    } catch {
+      throw new CliError(`${quoted(file)} is not JSON, nor a packed index: expected an index saved by \`fahras index\``)
+    }
   }
   if (saved === null || typeof saved !== 'object' || saved.format !== 'fahras-index' || saved.analyzer === null || typeof saved.analyzer !== 'object') {
     throw new CliError(`${quoted(file)} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`)
@@ -78,7 +87,7 @@ export const exportSettingsCommand: Command = {
 settings.analysis, and each field of --fields mapped as text with it, with an "exact" subfield
 (words as written) unless --no-exact.`,
   options: {
-    from: { type: 'string', value: '<index.json>', help: 'take the analyzer options (and, without --fields, the fields) of a saved index' },
+    from: { type: 'string', value: '<index>', help: 'take the analyzer options (and, without --fields, the fields) of a saved index (.fahras or .json)' },
     name: { type: 'string', value: '<analyzer>', help: 'the analyzer\'s name (default: fahras_arabic)' },
     fields: { type: 'string', value: '<a,b>', help: 'the fields mapped with the analyzer (default: title,text)' },
     'no-exact': { type: 'boolean', help: 'no <field>.exact subfield' },

@@ -70,6 +70,28 @@ export class ByteWriter {
     this.length += values.length * 2
   }
 
+  /**
+   * A string in the packed index's text encoding (see {@link decodeText}): one byte a character
+   * for ASCII and for U+0600–U+067E (Arabic letters, marks, digits, punctuation), three bytes
+   * for any other UTF-16 code unit.
+   */
+  text(value: string): void {
+    this.#room(value.length * 3)
+    const bytes = this.bytes
+    let at = this.length
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i)
+      if (c < 0x80) bytes[at++] = c
+      else if (c >= ARABIC_BASE && c < ARABIC_BASE + ARABIC_SPAN) bytes[at++] = 0x80 + (c - ARABIC_BASE)
+      else {
+        bytes[at++] = WIDE
+        bytes[at++] = c & 0xff
+        bytes[at++] = c >>> 8
+      }
+    }
+    this.length = at
+  }
+
   /** The UTF-16LE code units of a string. */
   utf16(text: string): void {
     this.#room(text.length * 2)
@@ -100,6 +122,44 @@ export class ByteWriter {
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length)
   }
+}
+
+/** The first code unit of the one-byte Arabic range of the text encoding. */
+export const ARABIC_BASE = 0x0600
+/** Code units ARABIC_BASE … ARABIC_BASE + ARABIC_SPAN - 1 take one byte (0x80 + their offset). */
+export const ARABIC_SPAN = 0x7f
+/** The byte that announces a code unit written whole, in the two bytes after it (little-endian). */
+export const WIDE = 0xff
+
+let scratch = new Uint16Array(4096)
+// ignoreBOM: a text that starts with U+FEFF keeps it
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
+
+/**
+ * Decodes the text encoding into `out` from `at`; returns the number of code units written, or
+ * -1 if `out` has no room. Throws FormatProblem on a cut wide character.
+ */
+export function decodeTextInto(bytes: Uint8Array, start: number, end: number, out: Uint16Array, at: number): number {
+  let n = at
+  for (let i = start; i < end; i++) {
+    if (n >= out.length) return -1
+    const b = bytes[i]!
+    if (b < 0x80) out[n++] = b
+    else if (b !== WIDE) out[n++] = ARABIC_BASE + (b - 0x80)
+    else {
+      if (i + 2 >= end) throw new FormatProblem('a wide character runs past the end of its text')
+      out[n++] = bytes[i + 1]! | (bytes[i + 2]! << 8)
+      i += 2
+    }
+  }
+  return n - at
+}
+
+/** The string written by `ByteWriter#text` in `bytes[start, end)`. */
+export function decodeText(bytes: Uint8Array, start: number, end: number): string {
+  if (scratch.length < end - start) scratch = new Uint16Array(Math.max(end - start, scratch.length * 2))
+  const n = decodeTextInto(bytes, start, end, scratch, 0)
+  return utf16.decode(scratch.subarray(0, n))
 }
 
 /** Thrown by the readers on bytes that cannot be what the writer wrote; the caller makes it a coded error. */

@@ -6,7 +6,7 @@
  * at load but the small META section. @internal
  */
 import type { DocumentId } from '../options.js'
-import { f64s, FormatProblem, readVarint, u16s, u32s } from './bytes.js'
+import { decodeText, decodeTextInto, f64s, FormatProblem, readVarint, u32s, WIDE } from './bytes.js'
 import { damagedPacked, readContainer, STORED_KIND } from './layout.js'
 
 
@@ -53,8 +53,6 @@ export interface PackedView {
 
 /** UTF-8 of the META section, checked: a damaged header must not be read as another one. */
 const strict = new TextDecoder('utf-8', { fatal: true })
-/** UTF-16LE of ids and stored fields (covered by their section's CRC-32). */
-const utf16 = new TextDecoder('utf-16le')
 /** Decoded stored fields kept for the documents read last (a search reads a result's several times). */
 const STORED_CACHE = 64
 
@@ -99,14 +97,14 @@ function storedTables(bytes: Uint8Array, documentCount: number, names: readonly 
     if (start % 4 !== 0 || start + 4 * (documentCount + 1) + documentCount > bytes.length) throw problem('its STOR section has a field table that does not fit it')
     const offsets = u32s(bytes, start, documentCount + 1)
     const kinds = bytes.subarray(start + 4 * (documentCount + 1), start + 4 * (documentCount + 1) + documentCount)
-    const units = start + 4 * (documentCount + 1) + documentCount + (documentCount % 2)
+    const units = start + 4 * (documentCount + 1) + documentCount
     for (let i = 0; i < documentCount; i++) {
       const empty = offsets[i] === offsets[i + 1]
       if (offsets[i]! > offsets[i + 1]! || kinds[i]! > STORED_KIND.json || (kinds[i] === STORED_KIND.absent && !empty) || (kinds[i] === STORED_KIND.json && empty)) {
         throw problem('its STOR section has offsets or kinds out of order')
       }
     }
-    if (offsets[0] !== 0 || units + 2 * offsets[documentCount]! > starts[f + 1]!) throw problem('its STOR section has offsets that do not fit it')
+    if (offsets[0] !== 0 || units + offsets[documentCount]! > starts[f + 1]!) throw problem('its STOR section has offsets that do not fit it')
     fields.push({ offsets, kinds, units })
   }
   return (doc) => {
@@ -115,7 +113,7 @@ function storedTables(bytes: Uint8Array, documentCount: number, names: readonly 
       const { offsets, kinds, units } = fields[f]!
       const kind = kinds[doc]!
       if (kind === STORED_KIND.absent) continue
-      const text = utf16.decode(bytes.subarray(units + 2 * offsets[doc]!, units + 2 * offsets[doc + 1]!))
+      const text = decodeText(bytes, units + offsets[doc]!, units + offsets[doc + 1]!)
       ;(stored ??= {})[names[f]!] = kind === STORED_KIND.string ? text : JSON.parse(text)
     }
     return stored
@@ -123,6 +121,7 @@ function storedTables(bytes: Uint8Array, documentCount: number, names: readonly 
 }
 
 function view(sections: Map<string, Uint8Array>): PackedView {
+  const at = [0]
   const section = (tag: string) => sections.get(tag)!
   const problem = (what: string) => new FormatProblem(what)
   const meta = JSON.parse(strict.decode(section('META'))) as Record<string, unknown>
@@ -149,8 +148,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     const offsets = u32s(bytes, 0, documentCount + 1)
     const base = 4 * (documentCount + 1)
     for (let i = 0; i < documentCount; i++) if (offsets[i]! > offsets[i + 1]!) throw problem(`its ${tag} section has offsets out of order`)
-    if (offsets[0] !== 0 || base + 2 * offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
-    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : utf16.decode(bytes.subarray(base + 2 * offsets[doc]!, base + 2 * offsets[doc + 1]!)))
+    if (offsets[0] !== 0 || base + offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
+    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : decodeText(bytes, base + offsets[doc]!, base + offsets[doc + 1]!))
   }
   const idText = table('IDS_')
   const storeFields = Array.isArray(meta.storeFields) ? meta.storeFields.map(String) : []
@@ -169,32 +168,57 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     return id
   }
 
-  // the term dictionary: count, char offsets, postings offsets, UTF-16 code units
+  // the term dictionary, front-coded (write.ts): decoded once into typed arrays, the terms'
+  // code units one after another and where each term and its postings start
   const tdic = section('TDIC')
   if (tdic.length < 4) throw problem('its TDIC section is too short')
   const termCount = u32s(tdic, 0, 1)[0]!
-  if (tdic.length < 4 + 8 * (termCount + 1)) throw problem('its TDIC section is too short for its terms')
-  const charStart = u32s(tdic, 4, termCount + 1)
-  const postStart = u32s(tdic, 4 + 4 * (termCount + 1), termCount + 1)
-  const charsAt = 4 + 8 * (termCount + 1)
-  const charCount = (tdic.length - charsAt) >> 1
-  const chars = u16s(tdic, charsAt, charCount)
   const post = section('POST')
-  if (charStart[0] !== 0 || charStart[termCount]! > charCount || postStart[0] !== 0 || postStart[termCount] !== post.length) throw problem('its TDIC offsets do not fit its sections')
-  for (let i = 0; i < termCount; i++) {
-    if (charStart[i]! > charStart[i + 1]! || postStart[i]! >= postStart[i + 1]!) throw problem('its TDIC offsets are out of order')
+  if (termCount > tdic.length || termCount > post.length) throw problem('its TDIC section declares more terms than it can hold')
+  const charStart = new Uint32Array(termCount + 1)
+  const postStart = new Uint32Array(termCount + 1)
+  let chars = new Uint16Array(Math.max(16, tdic.length))
+  {
+    let q = 4
+    let used = 0
+    let posting = 0
+    let previousStart = 0
+    let previousLength = 0
+    for (let i = 0; i < termCount; i++) {
+      const shared = readVarint(tdic, q, tdic.length, at)
+      const own = readVarint(tdic, at[0]!, tdic.length, at)
+      q = at[0]!
+      if (shared > previousLength || (i > 0 && own === 0)) throw problem('its term dictionary is not in order (or holds a term twice)')
+      if (used + shared + own > chars.length) {
+        const grown = new Uint16Array(Math.max(chars.length * 2, used + shared + own))
+        grown.set(chars.subarray(0, used))
+        chars = grown
+      }
+      charStart[i] = used
+      chars.copyWithin(used, previousStart, previousStart + shared)
+      // the term's own code units: `own` of them, one byte each but for wide ones
+      let end = q
+      for (let k = 0; k < own; k++) {
+        if (end >= tdic.length) throw problem('a term runs past the end of TDIC')
+        end += tdic[end] === WIDE ? 3 : 1
+      }
+      if (end > tdic.length || decodeTextInto(tdic, q, end, chars, used + shared) !== own) throw problem('a term of TDIC is damaged')
+      q = end
+      // strictly after the term before: the first code unit after the shared ones is greater
+      if (i > 0 && shared < previousLength && chars[used + shared]! <= chars[previousStart + shared]!) throw problem('its term dictionary is not in order (or holds a term twice)')
+      previousStart = used
+      previousLength = shared + own
+      used += shared + own
+      postStart[i] = posting
+      const length = readVarint(tdic, q, tdic.length, at)
+      q = at[0]!
+      if (length === 0) throw problem('a term of TDIC has no postings')
+      posting += length
+    }
+    charStart[termCount] = used
+    postStart[termCount] = posting
+    if (q !== tdic.length || posting !== post.length) throw problem('its TDIC section does not fit POST')
   }
-  // the terms strictly increasing by code units: the binary searches rely on it
-  for (let i = 1; i < termCount; i++) {
-    const a = charStart[i - 1]!
-    const b = charStart[i]!
-    const la = b - a
-    const lb = charStart[i + 1]! - b
-    let k = 0
-    while (k < la && k < lb && chars[a + k] === chars[b + k]) k++
-    if (k < la && k < lb ? chars[a + k]! > chars[b + k]! : la >= lb) throw problem('its term dictionary is not in order (or holds a term twice)')
-  }
-
   const termAt = (i: number) => {
     let s = ''
     for (let k = charStart[i]!; k < charStart[i + 1]!; k++) s += String.fromCharCode(chars[k]!)
@@ -231,7 +255,6 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   }
   const prefixRange = (prefix: string): [number, number] => [lowerBound(prefix, true, false), lowerBound(prefix, true, true)]
 
-  const at = [0]
   /** The field entries of a term: [field, df, start, end, positions start, positions end] each (-1: no positions). */
   const ENTRY = 6
   const entriesOf = (term: number): number[] => {

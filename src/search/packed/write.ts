@@ -36,23 +36,26 @@ export interface PackSource {
 const encoder = new TextEncoder()
 
 /**
- * Per document, u32 offsets (in UTF-16 code units) then the UTF-16LE code units of each entry
- * (an empty entry: none). UTF-16, not UTF-8: Arabic takes 2 bytes a letter in both, and UTF-16
- * decodes about ten times faster (a copy), which is what a result's stored text costs.
+ * Per document, u32 byte offsets then each entry in the text encoding (`ByteWriter#text`: one
+ * byte an Arabic or ASCII character); an empty entry: none.
  */
 function offsetTable(entries: ReadonlyArray<string | undefined>): Uint8Array {
+  const body = new ByteWriter()
+  const offsets: number[] = [0]
+  for (const e of entries) {
+    if (e !== undefined) body.text(e)
+    offsets.push(body.length)
+  }
   const out = new ByteWriter()
-  let offset = 0
-  out.u32(0)
-  for (const e of entries) out.u32((offset += e?.length ?? 0))
-  for (const e of entries) if (e !== undefined) out.utf16(e)
+  for (const o of offsets) out.u32(o)
+  out.raw(body.bytes.subarray(0, body.length))
   return out.finish()
 }
 
 
 /**
- * The stored fields, one table per field: per document a kind byte (STORED_KIND) and the value's
- * UTF-16 code units, so that a result's text is a copy of bytes, never a JSON parse.
+ * The stored fields, one table per field: per document a kind byte (STORED_KIND) and the value
+ * in the text encoding, so that a result's text is decoded, never parsed as JSON.
  */
 function storedTables(source: PackSource): Uint8Array {
   const out = new ByteWriter()
@@ -71,12 +74,14 @@ function storedTables(source: PackSource): Uint8Array {
       kinds[doc] = typeof value === 'string' ? STORED_KIND.string : STORED_KIND.json
       return typeof value === 'string' ? value : JSON.stringify(value)
     })
-    let offset = 0
+    const body = new ByteWriter()
     out.u32(0)
-    for (const text of texts) out.u32((offset += text?.length ?? 0))
+    for (const text of texts) {
+      if (text !== undefined) body.text(text)
+      out.u32(body.length)
+    }
     out.raw(kinds)
-    out.pad(2)
-    for (const text of texts) if (text !== undefined) out.utf16(text)
+    out.raw(body.bytes.subarray(0, body.length))
   }
   out.pad(4)
   starts.push(out.length)
@@ -113,13 +118,16 @@ export function writePacked(source: PackSource): Uint8Array {
   const post = new ByteWriter()
   const block = new ByteWriter()
   const gaps = new ByteWriter()
-  const postStart = new Uint32Array(terms.length + 1)
-  const charStart = new Uint32Array(terms.length + 1)
-  let chars = 0
+  // the dictionary, front-coded: per term the code units it shares with the one before, its own
+  // code units (their count, then the text encoding), and the bytes of its postings in POST
+  const tdic = new ByteWriter()
+  tdic.u32(terms.length)
+  let previousTerm = ''
   terms.forEach((term, t) => {
-    postStart[t] = post.length
-    charStart[t] = chars
-    chars += term.length
+    const postAt = post.length
+    let shared = 0
+    while (shared < term.length && shared < previousTerm.length && term.charCodeAt(shared) === previousTerm.charCodeAt(shared)) shared++
+    previousTerm = term
     const number = order[t]!
     let entries = 0
     for (let f = 0; f < fieldCount; f++) if ((postings(number, f)?.docs.length ?? 0) > 0) entries++
@@ -161,14 +169,11 @@ export function writePacked(source: PackSource): Uint8Array {
         post.raw(block.bytes.subarray(0, block.length))
       }
     }
+    tdic.varint(shared)
+    tdic.varint(term.length - shared)
+    tdic.text(term.slice(shared))
+    tdic.varint(post.length - postAt)
   })
-  postStart[terms.length] = post.length
-  charStart[terms.length] = chars
-  const tdic = new ByteWriter()
-  tdic.u32(terms.length)
-  for (const v of charStart) tdic.u32(v)
-  for (const v of postStart) tdic.u32(v)
-  for (const term of terms) tdic.utf16(term)
   sections.set('TDIC', tdic.finish())
   sections.set('POST', post.finish())
   sections.set('STOR', storedTables(source))
