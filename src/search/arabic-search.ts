@@ -5,7 +5,7 @@ import type { ResolvedSnippetOptions } from '../highlight/highlight.js'
 import { checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
 import { loadIndex, loadIndexAsync, type IndexAccess } from './load-index.js'
 import { invalidOption } from './option-checks.js'
-import { scoreWithoutDirt } from './engine-dirt.js'
+import { averagesAsIfFresh, scoreWithoutDirt } from './engine-dirt.js'
 import { copyData, readDocument, type DocumentCopy } from './documents.js'
 import { addAllAsyncOptions, addAllOptions, addInChunks, noteFields, readBatch, type BatchTarget } from './batch.js'
 import { settingsOf } from './saved-settings.js'
@@ -215,6 +215,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   remove(id: DocumentId): void {
     if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `remove() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`, { id })
     this.#mini.discard(id)
+    averagesAsIfFresh(this.#mini)
   }
 
   /**
@@ -239,6 +240,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
       if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`, { id })
     }
     for (const id of unique) this.#mini.discard(id)
+    averagesAsIfFresh(this.#mini)
   }
 
   /**
@@ -268,6 +270,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
     this.#mini.add(copy)
+    averagesAsIfFresh(this.#mini)
     for (const key of Object.keys(copy)) this.#seen.add(key)
   }
 

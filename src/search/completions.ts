@@ -41,7 +41,8 @@ export function rankCompletions(hits: Iterable<{ readonly id: DocumentId; readon
       } else scores.set(word, { score: hit.score, ids: [hit.id] })
     }
   }
-  return [...scores].map(([word, { score, ids }]) => ({ word, score, ids })).sort((a, b) => b.score - a.score)
+  // best first; equal scores by the word, so that the order does not depend on the engine's
+  return [...scores].map(([word, { score, ids }]) => ({ word, score, ids })).sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
 }
 
 /** The words wanted from each document, in the order of the completions. */

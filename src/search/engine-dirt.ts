@@ -37,6 +37,9 @@ const INTERNALS: readonly Internal[] = [
   // fieldBoosts, boostDocument, bm25, results = new Map()): 8 declared parameters, the postings fifth
   { path: 'termResults', expected: 'a method of 8 parameters', holds: (value) => typeof value === 'function' && value.length === 8 },
   { path: 'dirtCount', expected: 'a number', holds: (value) => typeof value === 'number' },
+  // averagesAsIfFresh: the field lengths of each document and the average of each field
+  { path: '_fieldLength', expected: 'a Map', holds: isMap },
+  { path: '_avgFieldLength', expected: 'an array', holds: (value) => Array.isArray(value) },
 ]
 
 /** The value at a property path, or undefined where the path breaks off. */
@@ -119,4 +122,27 @@ export function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
   }
   patched.add(mini)
   return mini
+}
+
+/**
+ * Sets MiniSearch's average field lengths to what a fresh index of the live documents, added in
+ * the same order, would have. MiniSearch keeps a running average that a removal corrects by
+ * subtraction, so that after `remove()` the scores depend on the history of the index (and an
+ * average can even fall below 0); BM25 must not. Linear in the documents; called after removals.
+ */
+export function averagesAsIfFresh(mini: MiniSearch): void {
+  checkEngine(mini, ['_documentIds', '_fieldLength', '_avgFieldLength'])
+  const engine = mini as unknown as { _documentIds: Map<number, unknown>; _fieldLength: Map<number, Array<number | undefined>>; _avgFieldLength: number[] }
+  const averages = engine._avgFieldLength
+  for (let field = 0; field < averages.length; field++) {
+    // as MiniSearch adds documents: each one with the field updates the average over all so far
+    let average = 0
+    let count = 0
+    for (const doc of engine._documentIds.keys()) {
+      const length = engine._fieldLength.get(doc)?.[field]
+      if (length !== undefined) average = (average * count + length) / (count + 1)
+      count++
+    }
+    averages[field] = average
+  }
 }

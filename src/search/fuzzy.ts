@@ -40,7 +40,32 @@ export interface TermIndex {
  */
 export function termIndexOf(mini: MiniSearch): TermIndex {
   checkEngine(mini, ['_index', '_index.get', '_index.fuzzyGet'])
-  return (mini as unknown as { _index: TermIndex })._index
+  checkEngine(mini, ['_documentIds'])
+  const { _index: index, _documentIds: live } = mini as unknown as { _index: TermIndex; _documentIds: Map<number, unknown> }
+  // MiniSearch keeps the terms of removed documents until it vacuums: a term counts only while a
+  // live document holds it (as in a fresh index of the same documents, and in a packed index)
+  const alive = (data: unknown): boolean => {
+    if (!(data instanceof Map)) return false
+    for (const postings of data.values()) if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) return true
+    return false
+  }
+  const liveCount = (data: unknown): number => {
+    let count = 0
+    if (data instanceof Map) for (const postings of data.values()) if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) count++
+    return count
+  }
+  return {
+    get: (key) => {
+      const data = index.get(key)
+      return alive(data) ? data : undefined
+    },
+    fuzzyGet: (key, maxDistance) => {
+      const found = index.fuzzyGet(key, maxDistance)
+      for (const [term, [data]] of found) if (!alive(data)) found.delete(term)
+      return found
+    },
+    frequency: liveCount,
+  }
 }
 
 /** The edit distance that the `fuzzy` option allows for a written word (0: none, and for a word longer than MAX_FUZZY_WORD_LENGTH). */
