@@ -173,7 +173,15 @@ describe('fahras fails loudly when MiniSearch internals are not the ones it is t
     // without expansion the engine's own order is kept: nothing is read
     expect(inAddedOrder(false, [{ id: 1, score: 1 }], {})).toEqual([{ id: 1, score: 1 }])
     const mini = engine()
-    expect(termIndexOf(mini)).toBe((mini as unknown as { _index: unknown })._index)
+    mini.addAll([{ id: 1, text: 'بغداد' }, { id: 2, text: 'دمشق' }])
+    const raw = (mini as unknown as { _index: { get(key: string): unknown } })._index
+    // the live view of MiniSearch's term index: a live document's term has its postings; the
+    // term of a removed document (still in MiniSearch until it vacuums) is not there
+    expect(termIndexOf(mini).get('بغداد')).toBe(raw.get('بغداد'))
+    mini.discard(2)
+    expect(raw.get('دمشق')).toBeDefined()
+    expect(termIndexOf(mini).get('دمشق')).toBeUndefined()
+    expect([...termIndexOf(mini).fuzzyGet('دمشق', 1).keys()]).toEqual([])
   })
 
   it('new ArabicSearch() throws FAHRAS_ENGINE_MISMATCH at construction when MiniSearch has no `termResults`, and loadJSON() too', () => {
