@@ -45,6 +45,11 @@ export interface EngineSearchOptions {
   readonly boostDocument?: (id: DocumentId, term: string, stored?: Record<string, unknown>) => number
   /** The query expands words (prefix, fuzzy): equal scores must come in the order documents were added. */
   readonly expands: boolean
+  /**
+   * How many of the best hits will be read, when that is known (no filter, no phrase to check):
+   * an engine may then return only those. Without it, every hit is returned.
+   */
+  readonly k?: number
 }
 
 /** An engine: ranks documents for an engine query (best first), and gives stored fields and terms. */
@@ -198,10 +203,12 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
   const fields = options.fields ? [...options.fields] : [...context.fields]
   const boost = { ...(options.boost ?? context.options.boost ?? {}) } as Record<string, number>
   const expands = options.prefix === true || (options.fuzzy ?? false) !== false || plan.words.some((u) => u.prefix)
-  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), expands })
-
   const limit = options.limit ?? DEFAULT_SEARCH_OPTIONS.limit
   const offset = options.offset ?? DEFAULT_SEARCH_OPTIONS.offset
+  // every hit read is kept unless a filter or a phrase may drop it: then the page needs only the first offset + limit
+  const k = options.filter === undefined && phrases.length === 0 ? offset + limit : undefined
+  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), expands, ...(k === undefined ? {} : { k }) })
+
   const page: Array<{ result: SearchResult; hit: EngineHit }> = []
   let skipped = 0
   // each candidate's fields are analyzed once for all phrases; at most MAX_PHRASE_CANDIDATES are checked

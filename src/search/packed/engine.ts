@@ -11,7 +11,8 @@ import type { EngineHit, EngineSearchOptions, FieldMatch, SearchEngine } from '.
 import { damagedPacked } from './layout.js'
 import type { TermIndex } from '../fuzzy.js'
 import type { DocumentId } from '../options.js'
-import { bm25Score, DEFAULT_BM25, prefixWeight } from './scoring.js'
+import { DEFAULT_BM25, frequencyPart, inverseFrequency, prefixWeight } from './scoring.js'
+import { scorerBound, topK, type Scorer } from './top-k.js'
 import type { FieldPostings, PackedView } from './reader.js'
 
 /** Documents (ascending), their scores, and per document `words` 32-bit masks of the query terms matched. */
@@ -106,10 +107,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       return storedCache.get(doc)
     }
 
-    /** One query term: its exact index term, and with `prefix` the longer terms that start with it. */
-    function leaf(term: string, inherited: Inherited): Partial {
-      const bit = bits.get(term)!
-      const termBoost = inherited.boostTerm ? inherited.boostTerm(term, 0, [term]) : 1
+    /** The index terms of a query term, with their weights: the term itself, and with `prefix` the longer terms that start with it. */
+    function derivedOf(term: string, inherited: Inherited): Array<[number, number]> {
       const derived: Array<[number, number]> = []
       const exact = view.findTerm(term)
       if (exact >= 0) derived.push([exact, 1])
@@ -120,6 +119,14 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
           derived.push([t, prefixWeight(view.termAt(t).length, term.length)])
         }
       }
+      return derived
+    }
+
+    /** One query term: every document of its index terms, scored. */
+    function leaf(term: string, inherited: Inherited): Partial {
+      const bit = bits.get(term)!
+      const termBoost = inherited.boostTerm ? inherited.boostTerm(term, 0, [term]) : 1
+      const derived = derivedOf(term, inherited)
       leaves.push({ bit, derived: derived.map(([t]) => t) })
       const gen = ++generation
       const touched: number[] = []
@@ -130,12 +137,12 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
           if (p === null) continue
           const df = p.docs.length
           const average = view.averageFieldLength[f]!
-          const factor = weight * termBoost * fieldBoost
+          const factor = weight * termBoost * fieldBoost * inverseFrequency(df, n)
           for (let k = 0; k < df; k++) {
             const doc = p.docs[k]!
             const docBoost = boostDocument ? boostDocument(view.idAt(doc), derivedTerm, storedFor(doc)) : 1
             if (!docBoost) continue
-            const score = factor * docBoost * bm25Score(p.tfs[k]!, df, n, view.fieldLength(doc, f), average, bm25)
+            const score = factor * docBoost * frequencyPart(p.tfs[k]!, view.fieldLength(doc, f), average, bm25)
             if (seen[doc] !== gen) {
               seen[doc] = gen
               scratch[doc] = score
@@ -222,7 +229,42 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       return parts.reduce((a, b) => combine(a, b, operator))
     }
 
-    const result = evaluate(query as Node, {})
+    /** The leaves of a query tree that only combines with OR (null for any other tree). */
+    function orLeaves(node: Node | string, inherited: Inherited, into: Array<[string, Inherited]>): boolean {
+      if (typeof node === 'string') {
+        if (node) into.push([node, inherited])
+        return true
+      }
+      const options: Inherited = { ...inherited, ...(node as object) }
+      if ((options.combineWith ?? 'OR').toLowerCase() !== 'or') return false
+      return (node.queries ?? []).every((child) => orLeaves(child as Node | string, options, into))
+    }
+
+    /** The best k of an OR query, by MaxScore (top-k.ts): the lists of its index terms in each field. */
+    function best(found: Array<[string, Inherited]>, k: number): Partial {
+      const scorers: Scorer[] = []
+      for (const [term, inherited] of found) {
+        const bit = bits.get(term)!
+        const termBoost = inherited.boostTerm ? inherited.boostTerm(term, 0, [term]) : 1
+        const derived = derivedOf(term, inherited)
+        leaves.push({ bit, derived: derived.map(([t]) => t) })
+        for (const [t, weight] of derived) {
+          for (const [f, fieldBoost] of fields) {
+            const p = postingsOf(t, f)
+            if (p === null) continue
+            const average = view.averageFieldLength[f]!
+            const factor = weight * termBoost * fieldBoost * inverseFrequency(p.docs.length, n)
+            scorers.push({ bit, docs: p.docs, tfs: p.tfs, field: f, average, factor, bound: scorerBound(factor, p.maxTf, p.minLength, average, bm25) })
+          }
+        }
+      }
+      return topK(scorers, k, words, view.fieldLength, bm25)
+    }
+
+    const orQuery: Array<[string, Inherited]> = []
+    const result = options.k !== undefined && options.k > 0 && !boostDocument && orLeaves(query as Node, {}, orQuery)
+      ? best(orQuery, options.k)
+      : evaluate(query as Node, {})
     const count = result.docs.length
     const final = new Float64Array(count)
     for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)

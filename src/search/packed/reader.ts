@@ -17,6 +17,9 @@ export interface FieldPostings {
   /** Where the positions of these postings are in POST (-1: the field has none). */
   readonly positionsAt: number
   readonly positionsEnd: number
+  /** The largest term frequency and the shortest field of these postings (bounds of their scores). */
+  readonly maxTf: number
+  readonly minLength: number
 }
 
 /** A packed index opened for reading. */
@@ -300,6 +303,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     const tfs = new Int32Array(df)
     let p = entry[2]!
     let doc = -1
+    let maxTf = 0
+    let minLength = Infinity
     for (let k = 0; k < df; k++) {
       const gap = readVarint(post, p, end, at)
       const tf = readVarint(post, at[0]!, end, at)
@@ -308,9 +313,12 @@ function view(sections: Map<string, Uint8Array>): PackedView {
       if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
       docs[k] = doc
       tfs[k] = tf
+      if (tf > maxTf) maxTf = tf
+      const length = lengths[doc * fieldCount + field]!
+      if (length < minLength) minLength = length
     }
     if (p !== end) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} do not fill their space`)
-    return { docs, tfs, positionsAt: entry[4]!, positionsEnd: entry[5]! }
+    return { docs, tfs, positionsAt: entry[4]!, positionsEnd: entry[5]!, maxTf, minLength }
   }
   /** The positions of the k-th posting (its `tf` of them), or null when the field has none. */
   const positions = (p: FieldPostings, k: number): Int32Array | null => {
