@@ -65,18 +65,35 @@ function crc(bytes: Uint8Array): number {
 }
 const le = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
-function varints(bytes: Uint8Array) {
-  let at = 0
+/** A cursor over bytes: varints and text in the format's text encoding. */
+function reader(bytes: Uint8Array, from = 0) {
+  let at = from
   return {
-    next(): number {
+    varint(): number {
       let value = 0
       let scale = 1
       for (;;) {
+        if (at >= bytes.length) throw new Error('test reader: a varint runs past the end')
         const b = bytes[at++]!
         value += (b & 0x7f) * scale
         if (b < 0x80) return value
         scale *= 128
       }
+    },
+    /** `units` code units of text. */
+    text(units: number): string {
+      let s = ''
+      for (let k = 0; k < units; k++) {
+        const b = bytes[at++]!
+        if (b < 0x80) s += String.fromCharCode(b)
+        else if (b !== 0xff) s += String.fromCharCode(0x0600 + b - 0x80)
+        else (s += String.fromCharCode(bytes[at]! | (bytes[at + 1]! << 8))), (at += 2)
+      }
+      return s
+    },
+    take(n: number): Uint8Array {
+      at += n
+      return bytes.subarray(at - n, at)
     },
     get at() {
       return at
@@ -93,78 +110,138 @@ function varint(value: number): number[] {
   out.push(v)
   return out
 }
+/** The text encoding: ASCII and U+0600–U+067E one byte, anything else FF then the code unit (u16). */
+function encodeText(text: string): number[] {
+  const out: number[] = []
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c < 0x80) out.push(c)
+    else if (c >= 0x0600 && c <= 0x067e) out.push(0x80 + c - 0x0600)
+    else out.push(0xff, c & 0xff, c >>> 8)
+  }
+  return out
+}
+/** All the bytes of a text-encoded string. */
+const decodeText = (bytes: Uint8Array) => {
+  const r = reader(bytes)
+  let s = ''
+  while (r.at < bytes.length) s += r.text(1)
+  return s
+}
 
 interface Entry {
   field: number
   docs: number[]
   tfs: number[]
+  /** Per posting, its positions (token numbers); undefined when the entry has none. */
+  positions?: number[][]
 }
 
-/** TDIC + POST decoded: each term with its field entries. */
+/** TDIC (front-coded) + POST decoded: each term with its field entries. */
 function decodeTerms(tdic: Uint8Array, post: Uint8Array): Array<{ term: string; entries: Entry[] }> {
-  const v = le(tdic)
-  const count = v.getUint32(0, true)
-  const charStart = (i: number) => v.getUint32(4 + 4 * i, true)
-  const postStart = (i: number) => v.getUint32(4 + 4 * (count + 1) + 4 * i, true)
-  const charsAt = 4 + 8 * (count + 1)
+  const count = le(tdic).getUint32(0, true)
+  const r = reader(tdic, 4)
   const out: Array<{ term: string; entries: Entry[] }> = []
+  let previous = ''
+  let postAt = 0
   for (let t = 0; t < count; t++) {
-    let term = ''
-    for (let k = charStart(t); k < charStart(t + 1); k++) term += String.fromCharCode(v.getUint16(charsAt + 2 * k, true))
-    const r = varints(post.subarray(postStart(t), postStart(t + 1)))
+    const shared = r.varint()
+    const own = r.varint()
+    const term = previous.slice(0, shared) + r.text(own)
+    previous = term
+    const length = r.varint()
+    const p = reader(post.subarray(postAt, postAt + length))
+    postAt += length
     const entries: Entry[] = []
-    for (let e = r.next(); e > 0; e--) {
-      const field = r.next()
-      const df = r.next()
-      r.next() // byte length of the block
+    for (let e = p.varint(); e > 0; e--) {
+      const flagged = p.varint()
+      const df = p.varint()
+      const block = reader(p.take(p.varint()))
       const docs: number[] = []
       const tfs: number[] = []
       for (let k = 0; k < df; k++) {
-        const gap = r.next()
+        const gap = block.varint()
         docs.push(k === 0 ? gap : docs[k - 1]! + gap)
-        tfs.push(r.next())
+        tfs.push(block.varint())
       }
-      entries.push({ field, docs, tfs })
+      const entry: Entry = { field: Math.floor(flagged / 2), docs, tfs }
+      if (flagged % 2 === 1) {
+        const positions = reader(p.take(p.varint()))
+        entry.positions = tfs.map((tf) => {
+          const one = reader(positions.take(positions.varint()))
+          const list: number[] = []
+          for (let i = 0; i < tf; i++) list.push(i === 0 ? one.varint() : list[i - 1]! + one.varint())
+          return list
+        })
+      }
+      entries.push(entry)
     }
+    expect(p.at, `the postings of ${JSON.stringify(term)} fill their space`).toBe(length)
     out.push({ term, entries })
   }
+  expect(r.at).toBe(tdic.length)
+  expect(postAt).toBe(post.length)
   return out
 }
 
-/** TDIC + POST written as docs/format.md says (gaps, tfs and offsets taken as given, even when wrong). */
-function encodeTerms(terms: ReadonlyArray<{ term: string; entries: ReadonlyArray<{ field: number; gaps: number[]; tfs: number[] }> }>): { tdic: Uint8Array; post: Uint8Array } {
-  const post: number[] = []
-  const postStart: number[] = []
-  const charStart: number[] = []
-  const units: number[] = []
-  for (const { term, entries } of terms) {
-    postStart.push(post.length)
-    charStart.push(units.length)
-    for (let k = 0; k < term.length; k++) units.push(term.charCodeAt(k))
-    post.push(...varint(entries.length))
-    for (const { field, gaps, tfs } of entries) {
-      const block = gaps.flatMap((g, k) => [...varint(g), ...varint(tfs[k]!)])
-      post.push(...varint(field), ...varint(gaps.length), ...varint(block.length), ...block)
-    }
-  }
-  postStart.push(post.length)
-  charStart.push(units.length)
-  const tdic = new Uint8Array(4 + 8 * (terms.length + 1) + 2 * units.length)
-  const v = le(tdic)
-  v.setUint32(0, terms.length, true)
-  charStart.forEach((c, i) => v.setUint32(4 + 4 * i, c, true))
-  postStart.forEach((p, i) => v.setUint32(4 + 4 * (terms.length + 1) + 4 * i, p, true))
-  units.forEach((u, i) => v.setUint16(4 + 8 * (terms.length + 1) + 2 * i, u, true))
-  return { tdic, post: Uint8Array.from(post) }
+interface GapEntry {
+  field: number
+  gaps: number[]
+  tfs: number[]
+  /** Per posting, its position gaps (first absolute). */
+  positionGaps?: number[][]
+}
+/** A term to write; `shared` overrides the code units it shares with the term before (crafted files). */
+interface TermToWrite {
+  term: string
+  entries: GapEntry[]
+  shared?: number
 }
 
-const asGaps = (terms: ReturnType<typeof decodeTerms>) =>
-  terms.map(({ term, entries }) => ({ term, entries: entries.map(({ field, docs, tfs }) => ({ field, gaps: docs.map((d, k) => (k === 0 ? d : d - docs[k - 1]!)), tfs: [...tfs] })) }))
+/** TDIC + POST written as docs/format.md says (gaps, counts and positions taken as given, even when wrong). */
+function encodeTerms(terms: readonly TermToWrite[]): { tdic: Uint8Array; post: Uint8Array } {
+  const post: number[] = []
+  const tdic: number[] = [terms.length & 0xff, (terms.length >>> 8) & 0xff, (terms.length >>> 16) & 0xff, terms.length >>> 24]
+  let previous = ''
+  for (const { term, entries, shared: given } of terms) {
+    let shared = 0
+    while (shared < term.length && shared < previous.length && term[shared] === previous[shared]) shared++
+    if (given !== undefined) shared = given
+    previous = term
+    const own = term.slice(Math.min(shared, term.length))
+    const postAt = post.length
+    post.push(...varint(entries.length))
+    for (const { field, gaps, tfs, positionGaps } of entries) {
+      const block = gaps.flatMap((g, k) => [...varint(g), ...varint(tfs[k]!)])
+      post.push(...varint(field * 2 + (positionGaps ? 1 : 0)), ...varint(gaps.length), ...varint(block.length), ...block)
+      if (positionGaps) {
+        const positions = positionGaps.flatMap((list) => {
+          const bytes = list.flatMap(varint)
+          return [...varint(bytes.length), ...bytes]
+        })
+        post.push(...varint(positions.length), ...positions)
+      }
+    }
+    tdic.push(...varint(shared), ...varint(own.length), ...encodeText(own), ...varint(post.length - postAt))
+  }
+  return { tdic: Uint8Array.from(tdic), post: Uint8Array.from(post) }
+}
 
-/** One table of STOR: each document's kind (0 absent, 1 string, 2 JSON) and text. */
+const asGaps = (terms: ReturnType<typeof decodeTerms>): TermToWrite[] =>
+  terms.map(({ term, entries }) => ({
+    term,
+    entries: entries.map(({ field, docs, tfs, positions }) => ({
+      field,
+      gaps: docs.map((d, k) => (k === 0 ? d : d - docs[k - 1]!)),
+      tfs: [...tfs],
+      ...(positions ? { positionGaps: positions.map((list) => list.map((p, i) => (i === 0 ? p : p - list[i - 1]!))) } : {}),
+    })),
+  }))
+
+/** One table of STOR: each document's kind (0 absent, 1 string, 2 JSON) and value (text-encoded bytes). */
 interface StoredTable {
   kinds: number[]
-  texts: string[]
+  values: number[][]
 }
 
 /** STOR decoded as docs/format.md says. */
@@ -175,15 +252,16 @@ function decodeStored(stor: Uint8Array, n: number): StoredTable[] {
     const start = v.getUint32(4 + 4 * s, true)
     const offset = (d: number) => v.getUint32(start + 4 * d, true)
     const kindsAt = start + 4 * (n + 1)
-    const unitsAt = kindsAt + n + (n % 2)
+    const valuesAt = kindsAt + n
     const kinds = Array.from({ length: n }, (_, d) => stor[kindsAt + d]!)
-    const texts = Array.from({ length: n }, (_, d) => String.fromCharCode(...Array.from({ length: offset(d + 1) - offset(d) }, (_, k) => v.getUint16(unitsAt + 2 * (offset(d) + k), true))))
-    return { kinds, texts }
+    const values = Array.from({ length: n }, (_, d) => [...stor.subarray(valuesAt + offset(d), valuesAt + offset(d + 1))])
+    return { kinds, values }
   })
 }
+const storedText = (table: StoredTable) => table.values.map((v) => decodeText(Uint8Array.from(v)))
 
-/** STOR written as docs/format.md says (kinds and texts taken as given, even when wrong). */
-function encodeStored(tables: readonly StoredTable[], n: number): Uint8Array {
+/** STOR written as docs/format.md says (kinds and values taken as given, even when wrong). */
+function encodeStored(tables: readonly StoredTable[]): Uint8Array {
   const bytes: number[] = []
   const u32 = (x: number) => bytes.push(x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, x >>> 24)
   const pad = (m: number) => {
@@ -193,21 +271,53 @@ function encodeStored(tables: readonly StoredTable[], n: number): Uint8Array {
   const startsAt = bytes.length
   for (let i = 0; i <= tables.length; i++) u32(0)
   const starts: number[] = []
-  for (const { kinds, texts } of tables) {
+  for (const { kinds, values } of tables) {
     pad(4)
     starts.push(bytes.length)
     let offset = 0
     u32(0)
-    for (const t of texts) u32((offset += t.length))
+    for (const v of values) u32((offset += v.length))
     bytes.push(...kinds)
-    pad(2)
-    for (const t of texts) for (let k = 0; k < t.length; k++) bytes.push(t.charCodeAt(k) & 0xff, t.charCodeAt(k) >>> 8)
+    for (const v of values) bytes.push(...v)
   }
   pad(4)
   starts.push(bytes.length)
   const out = Uint8Array.from(bytes)
   starts.forEach((start, i) => le(out).setUint32(startsAt + 4 * i, start, true))
-  void n
+  return out
+}
+
+/** OFFS decoded: per document and field, the [start, end) of each token (empty: no offsets kept). */
+function decodeOffsets(offs: Uint8Array, slots: number): Array<Array<[number, number]>> {
+  const v = le(offs)
+  const base = 4 * (slots + 1)
+  return Array.from({ length: slots }, (_, slot) => {
+    const body = offs.subarray(base + v.getUint32(4 * slot, true), base + v.getUint32(4 * slot + 4, true))
+    const r = reader(body)
+    const tokens: Array<[number, number]> = []
+    let start = 0
+    while (r.at < body.length) {
+      start += r.varint()
+      tokens.push([start, start + r.varint()])
+    }
+    return tokens
+  })
+}
+/** OFFS written as docs/format.md says. */
+function encodeOffsets(slots: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): Uint8Array {
+  const body: number[] = []
+  const starts = [0]
+  for (const tokens of slots) {
+    let previous = 0
+    for (const [start, end] of tokens) {
+      body.push(...varint(start - previous), ...varint(end - start))
+      previous = start
+    }
+    starts.push(body.length)
+  }
+  const out = new Uint8Array(4 * starts.length + body.length)
+  starts.forEach((s, i) => le(out).setUint32(4 * i, s, true))
+  out.set(body, 4 * starts.length)
   return out
 }
 
@@ -238,7 +348,7 @@ describe('the packed format, read from docs/format.md', () => {
     expect([...BYTES.subarray(0, 8)]).toEqual([0x89, 0x46, 0x48, 0x52, 0x53, 0x0d, 0x0a, 0x1a])
     expect(v.getUint32(8, true)).toBe(PACKED_FORMAT_VERSION)
     const count = v.getUint32(12, true)
-    expect(count).toBe(7)
+    expect(count).toBe(8)
     expect(v.getUint32(16, true)).toBe(BYTES.length)
     const crcAt = 20 + 16 * count
     expect(v.getUint32(crcAt, true)).toBe(crc(BYTES.subarray(0, crcAt)))
@@ -256,33 +366,89 @@ describe('the packed format, read from docs/format.md', () => {
       end = offset + length
     }
     expect(end).toBe(BYTES.length)
-    expect(tags).toEqual(['META', 'NUMS', 'IDS_', 'FLEN', 'TDIC', 'POST', 'STOR'])
+    expect(tags).toEqual(['META', 'NUMS', 'IDS_', 'FLEN', 'TDIC', 'POST', 'STOR', 'OFFS'])
   })
 
-  it('its terms are sorted by UTF-16 code unit, and rewriting them as the format says gives the same bytes', () => {
+  it('its terms are front-coded and sorted by UTF-16 code unit, and rewriting them as the format says gives the same bytes', () => {
     const terms = TERMS.map((t) => t.term)
     expect(terms).toEqual([...terms].sort())
     expect(new Set(terms).size).toBe(terms.length)
     expect(terms.some((t) => t.startsWith('\u0001'))).toBe(true) // written forms, exactBoost 0.5
     for (const { entries } of TERMS) for (const e of entries) expect(e.docs.every((d) => d < DOCS.length)).toBe(true)
+    // a term shares code units with the one before: its TDIC entry holds only the rest
+    const tdic = sectionsOf(BYTES).get('TDIC')!
+    expect(tdic.length).toBeLessThan(4 + terms.reduce((n, t) => n + t.length + 3, 0))
     expect(withTerms(() => {})).toEqual(BYTES)
   })
 
-  it('its stored fields are one table per stored field: kinds 1 (string) and 2 (JSON), UTF-16 text; rewriting them gives the same bytes', () => {
+  it('its positions are token numbers of stored fields, and OFFS gives each token its [start, end) in the stored text', () => {
+    const offsets = decodeOffsets(sectionsOf(BYTES).get('OFFS')!, DOCS.length * 2)
+    const fields = ['title', 'text'] as const
+    // every token of every field has its offsets (both fields are stored), in text order
+    DOCS.forEach((doc, d) =>
+      fields.forEach((name, f) => {
+        const tokens = offsets[d * 2 + f]!
+        expect(tokens.map(([s, e]) => doc[name].slice(s, e)).join(' ')).toBe(doc[name].replace(/[.،]/g, '').split(/\s+/).join(' '))
+      }),
+    )
+    // the tokens at the positions of the stem بغداد are the word بغداد, where it is in the text
+    const entries = TERMS[termIndex('بغداد')]!.entries
+    const found = entries.flatMap((e) => e.docs.flatMap((d, k) => e.positions![k]!.map((p) => [DOCS[d]!.id, fields[e.field]!, DOCS[d]![fields[e.field]!].slice(...offsets[d * 2 + e.field]![p]!)])))
+    expect(found).toEqual([
+      ['d3', 'title', 'بغداد'],
+      ['d1', 'text', 'بغداد'],
+      ['d3', 'text', 'بغداد'],
+    ])
+    for (const { entries } of TERMS) for (const e of entries) expect(e.positions!.map((list) => list.length)).toEqual(e.tfs)
+    // a field that is not stored has no positions and no offsets
+    const notStored = packDocuments(DOCS, { fields: ['title', 'text'], storeFields: ['title'] })
+    const s = sectionsOf(notStored)
+    for (const { entries } of decodeTerms(s.get('TDIC')!, s.get('POST')!)) for (const e of entries) expect(e.positions !== undefined).toBe(e.field === 0)
+    expect(decodeOffsets(s.get('OFFS')!, DOCS.length * 2).map((tokens) => tokens.length > 0)).toEqual(DOCS.flatMap(() => [true, false]))
+  })
+
+  it('its stored fields are one table per stored field: kinds 1 (string) and 2 (JSON), in the text encoding; rewriting them gives the same bytes', () => {
     const docs = [{ id: 1, title: 'بغداد', n: 7, tags: ['أ', 'ب'] }, { id: 2, title: '', n: null }, { id: 3 }]
     const bytes = packDocuments(docs, { fields: ['title'], storeFields: ['title', 'n', 'tags'] } as never, { allowMissingFields: true })
     const stor = sectionsOf(bytes).get('STOR')!
     const tables = decodeStored(stor, docs.length)
-    expect(tables).toEqual([
+    expect(tables.map((t) => ({ kinds: t.kinds, texts: storedText(t) }))).toEqual([
       { kinds: [1, 1, 0], texts: ['بغداد', '', ''] },
       { kinds: [2, 2, 0], texts: ['7', 'null', ''] },
       { kinds: [2, 0, 0], texts: ['["أ","ب"]', '', ''] },
     ])
-    expect(encodeStored(tables, docs.length)).toEqual(stor)
+    // one byte an Arabic letter: بغداد is 5 bytes, 0x80 + (code unit − 0x600)
+    expect(tables[0]!.values[0]).toEqual([0xa8, 0xba, 0xaf, 0xa7, 0xaf])
+    expect(encodeStored(tables)).toEqual(stor)
     const index = PackedIndex.load(bytes)
     expect(index.getStoredFields(1)).toEqual({ title: 'بغداد', n: 7, tags: ['أ', 'ب'] })
     expect(index.getStoredFields(2)).toEqual({ title: '', n: null })
     expect(index.getStoredFields(3)).toEqual({})
+  })
+
+  it('the text encoding: one byte for ASCII and U+0600–U+067E, FF and the code unit for any other; ids, terms and stored text come back whole', () => {
+    const title = 'Café پ ٿ 😀 ﻻ بغداد'
+    const bytes = packDocuments([{ id: 'é😀', title }, { id: 7, title: '\uFEFFx' }], { fields: ['title'], storeFields: ['title'] })
+    const s = sectionsOf(bytes)
+    const [table] = decodeStored(s.get('STOR')!, 2)
+    expect(table!.values[0]).toEqual([
+      0x43, 0x61, 0x66, 0xff, 0xe9, 0x00, 0x20, // Café: é (U+00E9) is FF E9 00
+      0xfe, 0x20, // پ U+067E, the last one-byte character: 0x80 + 0x7E
+      0xff, 0x7f, 0x06, 0x20, // ٿ U+067F, the first Arabic letter past it: FF 7F 06
+      0xff, 0x3d, 0xd8, 0xff, 0x00, 0xde, 0x20, // 😀: two UTF-16 code units, each FF and the unit
+      0xff, 0xfb, 0xfe, 0x20, // ﻻ U+FEFB
+      0xa8, 0xba, 0xaf, 0xa7, 0xaf, // بغداد
+    ])
+    const ids = s.get('IDS_')!
+    expect(decodeText(ids.subarray(12, 12 + le(ids).getUint32(4, true)))).toBe('"é😀"')
+    expect(decodeText(ids.subarray(12 + le(ids).getUint32(4, true)))).toBe('7')
+    const index = PackedIndex.load<{ id: string | number; title: string }>(bytes)
+    expect(index.getStoredFields('é😀')).toEqual({ title })
+    // U+FEFF at the start is FF FF FE, and comes back (it is not read as a byte order mark)
+    expect(table!.values[1]).toEqual([0xff, 0xff, 0xfe, 0x78])
+    expect(index.getStoredFields(7)).toEqual({ title: '\uFEFFx' })
+    expect(index.search('بغداد').map((r) => r.id)).toEqual(['é😀'])
+    expect(index.search('Café').map((r) => r.snippets.title?.html)).toEqual(['<mark>Café</mark> پ ٿ 😀 ﻻ بغداد'])
   })
 
   it('a one-word search scores BM25+ of the stem plus exactBoost × BM25+ of the written form, × 2 terms matched, with the NUMS averages and the FLEN lengths, as the format documents', () => {
@@ -313,7 +479,7 @@ describe('the packed format, read from docs/format.md', () => {
   it('the hex dump of the example in docs/format.md is the header of the bytes packDocuments writes', () => {
     const doc = readFileSync(new URL('../docs/format.md', import.meta.url), 'utf8')
     const rows = [...doc.matchAll(/^([0-9A-F]{4})  ((?:[0-9A-F]{2} )*[0-9A-F]{2}) {2,}/gm)]
-    expect(rows.length).toBeGreaterThanOrEqual(13)
+    expect(rows.length).toBeGreaterThanOrEqual(14)
     const bytes = packDocuments([{ id: 'a', title: 'المكتبة' }, { id: 'b', title: 'كتب جديدة' }], { fields: ['title'], storeFields: ['title'] })
     for (const [, at, hex] of rows) {
       const start = Number.parseInt(at!, 16)
@@ -321,6 +487,15 @@ describe('the packed format, read from docs/format.md', () => {
       expect([...bytes.subarray(start, start + shown.length)], `docs/format.md row ${at}`).toEqual(shown)
     }
     expect(doc).toContain(`${bytes.length} bytes. The header`)
+    // the table of terms: each TDIC entry and each term's POST bytes, one after the other
+    const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ')
+    const terms = [...doc.matchAll(/^\d +((?:[0-9A-F]{2} )+) +\S+ +((?:[0-9A-F]{2} ?)+)$/gm)]
+    expect(terms.length).toBe(5)
+    const s = sectionsOf(bytes)
+    expect(terms.map((t) => t[1]!.trim()).join(' ')).toBe(hex(s.get('TDIC')!.subarray(4)))
+    expect(terms.map((t) => t[2]!.trim()).join(' ')).toBe(hex(s.get('POST')!))
+    expect(doc).toContain(`OFFS (${s.get('OFFS')!.length} bytes)`)
+    expect(doc).toContain(`STOR (${s.get('STOR')!.length} bytes)`)
   })
 
   it("the META section's JSON keys are the saved JSON index's header keys", () => {
@@ -406,33 +581,49 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
     expectAllDamaged()
   })
 
+  /** The index of the term of بغداد: every query run by loadAndSearch reaches it. */
+  const baghdad = termIndex('بغداد')
+
   it('postings that do not fill their space, or run past it', () => {
     const { tdic, post } = encodeTerms(asGaps(TERMS))
-    const longer = Uint8Array.from([...post.subarray(0, le(tdic).getUint32(4 + 4 * (TERMS.length + 1) + 4, true)), 0, ...post.subarray(le(tdic).getUint32(4 + 4 * (TERMS.length + 1) + 4, true))])
+    // the postings of بغداد with a stray byte at their end, and their length one more
+    const terms = asGaps(TERMS)
+    const before = encodeTerms(terms.slice(0, baghdad)).post.length
+    const own = encodeTerms(terms.slice(0, baghdad + 1)).post.length - before
+    const longer = Uint8Array.from([...post.subarray(0, before + own), 0, ...post.subarray(before + own)])
+    const lengthAt = (t: number) => encodeTerms(terms.slice(0, t + 1)).tdic.length - 1 // the last byte of term t's entry: its postings length (< 128 here)
+    expect(tdic[lengthAt(baghdad)]).toBe(own)
     const shifted = tdic.slice()
-    for (let i = 1; i <= TERMS.length; i++) {
-      const at = 4 + 4 * (TERMS.length + 1) + 4 * i
-      le(shifted).setUint32(at, le(shifted).getUint32(at, true) + 1, true)
-    }
-    damaged('a stray byte after the postings of term 0', rebuilt({ TDIC: shifted, POST: longer })) // a stray byte after the first term's postings
-    damaged('a tf of 2^60 (a varint too long)', withTerms((terms) => void (terms[some]!.entries[0]!.tfs[0] = 2 ** 60))) // a varint too long
+    shifted[lengthAt(baghdad)] = own + 1
+    damaged('a stray byte after the postings of بغداد', rebuilt({ TDIC: shifted, POST: longer }))
+    const shorter = tdic.slice()
+    shorter[lengthAt(baghdad)] = own - 1
+    shorter[lengthAt(baghdad + 1)] = tdic[lengthAt(baghdad + 1)]! + 1
+    damaged('the postings of بغداد one byte short (the next term one longer)', rebuilt({ TDIC: shorter }))
+    damaged('a tf of 2^60 (a varint too long)', withTerms((terms) => void (terms[baghdad]!.entries[0]!.tfs[0] = 2 ** 60)))
     expectAllDamaged()
   })
 
-  it('TDIC offsets out of order or past their sections', () => {
+  it('TDIC counts, lengths and front coding that do not fit POST or the term before', () => {
     const tdic = sectionsOf(BYTES).get('TDIC')!
-    const count = TERMS.length
-    const swapped = tdic.slice()
-    const a = le(swapped).getUint32(4 + 4 * 2, true)
-    le(swapped).setUint32(4 + 4 * 2, le(swapped).getUint32(4 + 4 * 3, true), true)
-    le(swapped).setUint32(4 + 4 * 3, a, true)
-    damaged('char offsets 2 and 3 swapped', rebuilt({ TDIC: swapped }))
-    const posts = tdic.slice()
-    le(posts).setUint32(4 + 4 * (count + 1) + 4 * count, 1_000_000, true)
-    damaged('last postings offset past POST', rebuilt({ TDIC: posts }))
-    const many = tdic.slice()
-    le(many).setUint32(0, 0xffffffff, true)
-    damaged('term count 2^32-1', rebuilt({ TDIC: many }))
+    const set = (edit: (bytes: Uint8Array) => void) => {
+      const copy = tdic.slice()
+      edit(copy)
+      return rebuilt({ TDIC: copy })
+    }
+    damaged('term count + 1', set((b) => le(b).setUint32(0, TERMS.length + 1, true)))
+    damaged('term count - 1', set((b) => le(b).setUint32(0, TERMS.length - 1, true)))
+    damaged('term count 2^32-1', set((b) => le(b).setUint32(0, 0xffffffff, true)))
+    damaged('a byte appended to TDIC', rebuilt({ TDIC: Uint8Array.from([...tdic, 0]) }))
+    damaged('the last postings length past POST', set((b) => void (b[b.length - 1] = b[b.length - 1]! + 1)))
+    // front coding: `shared` larger than the term before, or 0 own code units (the same term again)
+    const next = TERMS.findIndex((t, i) => i > 0 && !t.term.startsWith(TERMS[i - 1]!.term)) // a term that is no extension of the one before
+    damaged('shared larger than the term before', withTerms((terms) => void (terms[next]!.shared = TERMS[next - 1]!.term.length + 1)))
+    damaged('shared = the whole term before, own 0', withTerms((terms) => void (terms[next]! = { ...terms[next]!, term: TERMS[next - 1]!.term, shared: TERMS[next - 1]!.term.length })))
+    // a term whose own code units run past TDIC, its last one a wide character cut short
+    const cut = Uint8Array.from([...tdic.subarray(0, 4), ...varint(0), ...varint(2), 0x41, 0xff, 0x42])
+    le(cut).setUint32(0, 1, true)
+    damaged('a wide character cut at the end of TDIC', rebuilt({ TDIC: cut }))
     expectAllDamaged()
   })
 
@@ -486,46 +677,117 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
     expectAllDamaged()
   })
 
-  /** IDS_ (u32 offsets in UTF-16 code units, then UTF-16LE text) with document 0's id text replaced. */
-  function withEntry(tag: 'IDS_', entry: string): Uint8Array {
-    const table = sectionsOf(BYTES).get(tag)!
+  /** IDS_ (u32 byte offsets, then the ids in the text encoding) with document 0's id bytes replaced. */
+  function withId(entry: string | number[]): Uint8Array {
+    const table = sectionsOf(BYTES).get('IDS_')!
     const v = le(table)
     const base = 4 * (DOCS.length + 1)
     const offsets = Array.from({ length: DOCS.length + 1 }, (_, i) => v.getUint32(4 * i, true))
-    const entries = offsets.slice(0, -1).map((o, i) => String.fromCharCode(...Array.from({ length: offsets[i + 1]! - o }, (_, k) => v.getUint16(base + 2 * (o + k), true))))
-    expect(JSON.parse(entries[0]!)).toBe('d1')
-    entries[0] = entry
-    const out = new Uint8Array(base + 2 * entries.reduce((n, e) => n + e.length, 0))
+    const entries = offsets.slice(0, -1).map((o, i) => [...table.subarray(base + o, base + offsets[i + 1]!)])
+    expect(decodeText(Uint8Array.from(entries[0]!))).toBe('"d1"')
+    entries[0] = typeof entry === 'string' ? encodeText(entry) : entry
+    const out = new Uint8Array(base + entries.reduce((n, e) => n + e.length, 0))
     const w = le(out)
     let at = 0
     entries.forEach((e, i) => {
       w.setUint32(4 * i, at, true)
-      for (let k = 0; k < e.length; k++) w.setUint16(base + 2 * (at + k), e.charCodeAt(k), true)
+      out.set(e, base + at)
       at += e.length
     })
     w.setUint32(4 * DOCS.length, at, true)
-    return rebuilt({ [tag]: out })
+    return rebuilt({ IDS_: out })
   }
 
   /** STOR with the tables edited. */
   function withStored(edit: (tables: StoredTable[]) => void): Uint8Array {
     const tables = decodeStored(sectionsOf(BYTES).get('STOR')!, DOCS.length)
     edit(tables)
-    return rebuilt({ STOR: encodeStored(tables, DOCS.length) })
+    return rebuilt({ STOR: encodeStored(tables) })
   }
 
   it('an id that is not JSON, not a string or a finite number, or repeated', () => {
-    for (const entry of ['"d1', 'null', '{}', '[1]', 'true', '1e999']) damaged(`id ${entry}`, withEntry('IDS_', entry))
-    damaged('id d2 twice', withEntry('IDS_', '"d2"'))
+    for (const entry of ['"d1', 'null', '{}', '[1]', 'true', '1e999']) damaged(`id ${entry}`, withId(entry))
+    damaged('id d2 twice', withId('"d2"'))
+    expectAllDamaged()
+  })
+
+  it('a repeated id stays an error: the second has() after the first error does not answer false', () => {
+    const index = PackedIndex.load<Doc>(withId('"d2"'))
+    expect([outcome(() => index.has('d1')), outcome(() => index.has('d1')), outcome(() => index.getStoredFields('d3'))]).toEqual([ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX])
+  })
+
+  it('a wide character cut short in the text encoding (an id, a stored value)', () => {
+    damaged('id "d1" then FF', withId([...encodeText('"d1"'), 0xff]))
+    damaged('id "d1" then FF 41', withId([...encodeText('"d1"'), 0xff, 0x41]))
+    damaged('stored title ending in FF', withStored((t) => void t[0]!.values[0]!.push(0xff)))
+    damaged('stored title ending in FF 41', withStored((t) => void t[0]!.values[0]!.push(0xff, 0x41)))
+    damaged('stored JSON text ending in FF', withStored((t) => void ((t[1]!.kinds[0] = 2), (t[1]!.values[0] = [...encodeText('"x"'), 0xff]))))
     expectAllDamaged()
   })
 
   it('stored values that are not JSON, of an unknown kind, absent with text, or tables that disagree with storeFields', () => {
-    damaged('JSON kind, not JSON', withStored((t) => void ((t[0]!.kinds[0] = 2), (t[0]!.texts[0] = '{"a":'))))
+    damaged('JSON kind, not JSON', withStored((t) => void ((t[0]!.kinds[0] = 2), (t[0]!.values[0] = encodeText('{"a":')))))
     damaged('kind 3', withStored((t) => void (t[0]!.kinds[0] = 3)))
     damaged('absent with text', withStored((t) => void (t[0]!.kinds[0] = 0)))
     damaged('one table for two stored fields', withStored((t) => void t.pop()))
-    damaged('three tables for two stored fields', withStored((t) => void t.push({ kinds: DOCS.map(() => 1), texts: DOCS.map(() => 'x') })))
+    damaged('three tables for two stored fields', withStored((t) => void t.push({ kinds: DOCS.map(() => 1), values: DOCS.map(() => [0x78]) })))
+    expectAllDamaged()
+  })
+
+  const OFFS_SLOTS = DOCS.length * 2
+  /** OFFS with the token offsets edited. */
+  function withOffsets(edit: (slots: Array<Array<[number, number]>>) => void): Uint8Array {
+    const slots = decodeOffsets(sectionsOf(BYTES).get('OFFS')!, OFFS_SLOTS)
+    edit(slots)
+    return rebuilt({ OFFS: encodeOffsets(slots) })
+  }
+
+  it('OFFS starts out of order, past the body, or not covering it', () => {
+    const offs = sectionsOf(BYTES).get('OFFS')!
+    expect(encodeOffsets(decodeOffsets(offs, OFFS_SLOTS))).toEqual(offs)
+    const set = (edit: (v: DataView) => void) => {
+      const copy = offs.slice()
+      edit(le(copy))
+      return rebuilt({ OFFS: copy })
+    }
+    const start = (v: DataView, i: number) => v.getUint32(4 * i, true)
+    damaged('starts 1 and 2 swapped', set((v) => {
+      const a = start(v, 1)
+      v.setUint32(4, start(v, 2), true)
+      v.setUint32(8, a, true)
+    }))
+    damaged('start 3 past the body', set((v) => v.setUint32(12, offs.length, true)))
+    damaged('the last start past the body', set((v) => v.setUint32(4 * OFFS_SLOTS, start(v, OFFS_SLOTS) + 1, true)))
+    damaged('the first start not 0', set((v) => v.setUint32(0, 1, true)))
+    damaged('OFFS cut inside its starts', rebuilt({ OFFS: offs.subarray(0, 4 * OFFS_SLOTS) }))
+    damaged('a byte appended to OFFS', rebuilt({ OFFS: Uint8Array.from([...offs, 0]) }))
+    expectAllDamaged()
+  })
+
+  it('a position past the tokens of its field: a coded error when the snippet is made, never a wrong snippet', () => {
+    // d3's title is مدارس بغداد: two tokens, بغداد at position 1
+    const title = TERMS[baghdad]!.entries.find((e) => e.field === 0)!
+    expect(title.docs).toEqual([2])
+    expect(title.positions).toEqual([[1]])
+    const cases = {
+      'position 2 of 2 tokens': withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[2]])),
+      'position 1000': withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[1000]])),
+      "d3's title with its last token dropped from OFFS": withOffsets((slots) => void slots[2 * 2]!.pop()),
+    }
+    for (const [label, bytes] of Object.entries(cases)) {
+      const index = PackedIndex.load<Doc>(bytes)
+      // without snippets the results are the index's (positions are not read)
+      expect(index.search('بغداد', { snippets: false }).map((r) => r.id), label).toEqual(EXPECTED['بغداد']!.map((r) => r.id))
+      damaged(label, bytes)
+    }
+    damaged('a positions block one byte short', withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[]])))
+    damaged('two positions for a tf of 1', withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[0, 1]])))
+    expectAllDamaged()
+  })
+
+  it('a token range past the end of its stored text: a coded error, never a snippet cut from nothing', () => {
+    damaged("d3's title: its last token ends 100 code units past the text", withOffsets((slots) => void (slots[2 * 2]!.at(-1)![1] += 100)))
+    damaged("d3's title: its last token starts past the text", withOffsets((slots) => void (slots[2 * 2]!.at(-1)![0] = slots[2 * 2]!.at(-1)![1] = 1000)))
     expectAllDamaged()
   })
 })

@@ -63,7 +63,7 @@ export interface SearchEngine {
    * The tokens of a document's stored field that these index terms match, from positions the
    * engine keeps (null when it keeps none for the field: the text is analyzed instead).
    */
-  fieldMatches?(id: DocumentId, field: string, terms: readonly string[]): FieldMatch[] | null
+  fieldMatches?(id: DocumentId, field: string, terms: readonly string[], textLength: number): FieldMatch[] | null
 }
 
 /** A token of a field matched by an index term: its position (token number) and its range in the original text. */
@@ -147,7 +147,7 @@ function withSnippets(context: SearchContext, result: SearchResult, hit: EngineH
     const text = textOf(context, hit.id, field, stored)
     if (text === undefined) continue
     // from the index's positions when the text is the stored one, else by analyzing the text
-    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms) : null
+    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms, text.length) : null
     const matches: Match[] = indexed !== null ? matchesFromIndex(context, indexed) : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
     const passages = bestSnippets(text, matches, options)
     snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)

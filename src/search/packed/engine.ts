@@ -309,7 +309,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     frequency: (data) => view.frequency(data as number),
   }
   /** The tokens of a stored field that these index terms match, from the positions in the index. */
-  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[]): FieldMatch[] | null {
+  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[], textLength: number): FieldMatch[] | null {
     const f = fieldNumbers.get(field)
     const doc = view.docOf(id)
     if (f === undefined || doc < 0) return null
@@ -326,7 +326,10 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       if (k < 0) continue
       for (const position of view.positions(p, k)!) {
         if (2 * position + 1 >= ranges.length) throw damagedPacked('PackedIndex', `a position of the term ${JSON.stringify(term)} is past the tokens of its field`)
-        out.push({ position, start: ranges[2 * position]!, end: ranges[2 * position + 1]!, term })
+        const start = ranges[2 * position]!
+        const end = ranges[2 * position + 1]!
+        if (end > textLength) throw damagedPacked('PackedIndex', `a word of the field ${JSON.stringify(field)} of the document ${JSON.stringify(id)} ends past its stored text`)
+        out.push({ position, start, end, term })
       }
     }
     return out

@@ -433,7 +433,6 @@ function view(sections: Map<string, Uint8Array>): PackedView {
 
   const docOf = (id: DocumentId): number => {
     if (byId === undefined) {
-      byId = new Map()
       const table = new Map<DocumentId, number>()
       for (let doc = 0; doc < documentCount; doc++) {
         const id = idAt(doc)
