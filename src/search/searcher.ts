@@ -57,8 +57,8 @@ export interface SearchEngine {
   /** The hits best first; read lazily (a search reads only as many as its page needs). */
   search(query: EngineQuery, options: EngineSearchOptions): Iterable<EngineHit>
   storedFields(id: DocumentId): Readonly<Record<string, unknown>> | undefined
-  /** The term index for typos and "did you mean" (null: the engine's own fuzzy matching). */
-  readonly terms: TermIndex | null
+  /** The term index for typos and "did you mean". */
+  readonly terms: TermIndex
   /**
    * The tokens of a document's stored field that these index terms match, from positions the
    * engine keeps (null when it keeps none for the field: the text is analyzed instead).
@@ -297,7 +297,6 @@ export function runDidYouMean(context: SearchContext, query: string, searchOptio
   assertString(query, 'didYouMean', 'query')
   const local = searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'didYouMean()')
   const index = context.engine.terms
-  if (index === null) return null
   const fields = local.fields ? [...local.fields] : [...context.fields]
   const corrected = correctQuery(query, { analyzer: context.analyzer, index, surface: SURFACE, spell: (word) => spell(context, word, fields) })
   if (corrected === null) return null

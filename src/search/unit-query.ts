@@ -35,8 +35,8 @@ export interface UnitContext {
   readonly exactBoost: number
   /** The mark of the written-form terms. */
   readonly surface: string
-  /** The engine's term index, for typos; null falls back to the engine's fuzzy match on stems. */
-  readonly index: TermIndex | null
+  /** The engine's term index, for typos. */
+  readonly index: TermIndex
 }
 
 /**
@@ -53,9 +53,7 @@ export function unitQuery(unit: QueryUnit, options: QueryShape, context: UnitCon
   const prefix = wanted && !articleOnly && unit.word.length >= MIN_PREFIX_LENGTH
   const weight = articleOnly ? ARTICLE_PREFIX_WEIGHT : 1
   const distance = fuzzyDistance(options.fuzzy, unit.word)
-  // the engine's own fuzzy match (on stems) only when its term index cannot be read
-  const engineFuzzy = distance > 0 && context.index === null ? (options.fuzzy ?? false) : false
-  const queries: EngineQuery[] = [{ queries: [unit.stem], prefix, fuzzy: engineFuzzy, ...(weight === 1 ? {} : { boostTerm: () => weight }) }]
+  const queries: EngineQuery[] = [{ queries: [unit.stem], prefix, fuzzy: false, ...(weight === 1 ? {} : { boostTerm: () => weight }) }]
   // a prefix is also looked for among the stems as typed: بغدا* finds the stem بغداد, which
   // the stem of the prefix (غدا) would not
   if (prefix && unit.word !== unit.stem) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })
@@ -63,7 +61,7 @@ export function unitQuery(unit: QueryUnit, options: QueryShape, context: UnitCon
     const exact = context.exactBoost * weight
     queries.push({ queries: [context.surface + unit.word], prefix, fuzzy: false, boostTerm: () => exact })
   }
-  if (distance > 0 && context.index !== null) {
+  if (distance > 0) {
     const neighbours = writtenNeighbours(context.index, context.analyzer, unit.word, distance, context.surface)
     for (const [stem, typo] of fuzzyStems(neighbours, unit.stem)) {
       const boost = typo * weight
