@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 // End-to-end, as tests/cli.test.ts: these tests spawn the built binary (dist/cli.js, built by
-// `npm test` first). The documents are the first 40 articles of the bundled corpus (and one of
+// `npm test` first). The documents are the first 20 articles of the bundled corpus (and one of
 // a single article, for what does not search), to stay fast.
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'dist', 'cli.js')
@@ -17,7 +17,7 @@ const fahras = (...args: string[]) => {
 
 /** The first 8 bytes of a packed index. */
 const MAGIC = Buffer.from([0x89, 0x46, 0x48, 0x52, 0x53, 0x0d, 0x0a, 0x1a])
-const ARTICLES = 40
+const ARTICLES = 20
 
 let tmp: string
 let docs: string

@@ -12,7 +12,7 @@ import { close, compareResults, SCORE_TOLERANCE } from './packed-compare.js'
 // search (the tie rule of packed-compare.ts, snippets on), suggest, didYouMean, has,
 // getStoredFields, documentCount, on random queries (corpus and random words, phrases,
 // exclusions, w*) with random options. FAHRAS_FUZZ_RUNS raises the number of runs.
-const RUNS = Number(process.env.FAHRAS_FUZZ_RUNS ?? 100)
+const RUNS = Number(process.env.FAHRAS_FUZZ_RUNS ?? 50)
 /** Deep enough for every document of a corpus of this test: the unpaged reference list. */
 const ALL = 1000
 
