@@ -3,8 +3,9 @@
 //
 // Usage: node --expose-gc bench/speed.mjs [--corpus FILE.jsonl[.gz] | --corpus URL --sha256 HEX]
 //          [--limit N] [--queries N]
-//          [--systems fahras,fahras-gettext,minisearch,lunr,orama,flexsearch,fahras-stems] [--out FILE.json]
-//          [--svg FILE.svg] [--no-bundles]
+//          [--systems fahras,fahras-gettext,fahras-packed,fahras-packed-gettext,minisearch,lunr,orama,flexsearch,fahras-stems]
+//          [--out FILE.json]
+//          [--svg FILE.svg] [--no-bundles] [--time-budget MINUTES]
 //
 // Data (bench/lib/speed-data.mjs; the first line printed says which): --corpus PATH, or --corpus
 // URL fetched into bench/.cache and kept once its SHA-256 is the one of --sha256; without
@@ -13,10 +14,16 @@
 // paragraphs of bench/data/xquad-ar and bench/data/arcd-train.
 //
 // Figures per system: build throughput (MB/s of UTF-8 title + text), query latency p50/p95/p99
-// (limit 10; fahras with its default search options, snippets on), heap used by the built index
-// (gc before and after), saved index size raw and gzipped, time to load the saved index (from the
-// JSON string, parse included), and for fahras the cost of snippets per returned result. Then the
-// browser bundle size of each library.
+// (limit 10; fahras with its default search options, snippets on), and p50/p95 per query kind
+// (title runs, questions), memory held by the built index (heap plus array buffers, gc before and
+// after), saved index size raw and gzipped, time to load the saved index (from the JSON string,
+// parse included; the packed rows from the bytes in memory), memory held by the loaded index (the
+// saved string or bytes counted when the index keeps them, as the packed index does), and for
+// fahras the cost of snippets per returned result. Then the browser bundle size of each library,
+// and the targets of issue 12 (bench/lib/speed-targets.mjs): each ratio, its target, met or not.
+//
+// fahras-packed and fahras-packed-gettext (bench/lib/speed-packed.mjs) are the packed index:
+// built with packDocuments (no MiniSearch), searched and loaded with PackedIndex.load.
 //
 // A whole-corpus run on arwiki-cwc (no --limit) writes bench/results/speed.json and the chart
 // docs/benchmarks-speed.svg; a limited run writes bench/results/speed-limit-N.json and no chart
@@ -44,7 +51,10 @@ if (process.env.FAHRAS_SPEED_CHILD !== '1' && getHeapStatistics().heap_size_limi
   process.exit(child.status ?? 1)
 }
 
-const { ArabicSearch } = await import('../dist/index.js')
+const fahrasModule = await import('../dist/index.js')
+const { ArabicSearch } = fahrasModule
+const { createPackedSystem } = await import('./lib/speed-packed.mjs')
+const { issue12Targets, targetLines, kindLines } = await import('./lib/speed-targets.mjs')
 const { SPEED_PEERS, miniSearchTermStats, versionOf } = await import('./systems/speed-peers.mjs')
 const { buildQueries } = await import('./lib/speed-queries.mjs')
 const { bundleSizes } = await import('./lib/speed-bundle.mjs')
@@ -77,7 +87,11 @@ const gc = () => {
   globalThis.gc()
   globalThis.gc()
 }
-const heapMB = () => process.memoryUsage().heapUsed / 1e6
+// Memory: the JS heap plus array buffers (the packed index lives in one Uint8Array, outside the heap).
+const heapMB = () => {
+  const m = process.memoryUsage()
+  return (m.heapUsed + m.arrayBuffers) / 1e6
+}
 const now = () => process.hrtime.bigint()
 const ms = (a, b) => Number(b - a) / 1e6
 
@@ -137,15 +151,26 @@ function createFahras({ name, label, getText, exactBoost }) {
 const FACTORIES = {
   fahras: () => createFahras({ name: 'fahras', label: `fahras ${FAHRAS_VERSION} defaults, text stored` }),
   'fahras-gettext': () => createFahras({ name: 'fahras-gettext', label: 'fahras, text kept outside (getText)', getText: true }),
+  'fahras-packed': () => createPackedSystem({ name: 'fahras-packed', label: 'fahras packed index, text stored', fahras: fahrasModule, byId }),
+  'fahras-packed-gettext': () => createPackedSystem({ name: 'fahras-packed-gettext', label: 'fahras packed index, text outside (getText)', getText: true, fahras: fahrasModule, byId }),
   ...SPEED_PEERS,
   // Not in the default run: stems only (no written forms), text outside. Ask for it with --systems.
   'fahras-stems': () => createFahras({ name: 'fahras-stems', label: 'fahras, stems only (exactBoost: 0), getText', getText: true, exactBoost: 0 }),
 }
-const DEFAULT_SYSTEMS = ['fahras', 'fahras-gettext', 'minisearch', 'lunr', 'orama', 'flexsearch']
+const DEFAULT_SYSTEMS = ['fahras', 'fahras-gettext', 'fahras-packed', 'fahras-packed-gettext', 'minisearch', 'lunr', 'orama', 'flexsearch']
 const wanted = flags.systems ? String(flags.systems).split(',') : DEFAULT_SYSTEMS
 for (const w of wanted) if (!FACTORIES[w]) throw new Error(`unknown system ${w}; one of ${Object.keys(FACTORIES).join(', ')}`)
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN)
+/** p50 and p95 of the times of each query kind (title runs, questions). */
+function byKind(times) {
+  const out = {}
+  for (const kind of ['title', 'question']) {
+    const t = queries.flatMap((q, i) => (q.kind === kind ? [times[i]] : [])).sort((x, y) => x - y)
+    out[kind] = { count: t.length, p50: percentile(t, 0.5), p95: percentile(t, 0.95) }
+  }
+  return out
+}
 const settle = (v) => (v !== null && typeof v === 'object' && typeof v.then === 'function' ? v : null)
 
 async function runQueries(fn, list) {
@@ -181,6 +206,8 @@ async function measure(sys) {
   if (settle(built)) await built
   row.buildSeconds = ms(a, now()) / 1000
   row.buildMBps = megabytes / row.buildSeconds
+  // packed rows: open the bytes for searching (not timed as build; counted in the memory)
+  if (sys.afterBuild) sys.afterBuild()
   gc()
   row.heapMB = heapMB() - heapBefore
   log(`  built in ${row.buildSeconds.toFixed(1)} s (${row.buildMBps.toFixed(2)} MB/s), heap +${row.heapMB.toFixed(0)} MB`)
@@ -198,6 +225,7 @@ async function measure(sys) {
     max: sorted[sorted.length - 1],
     resultsPerQuery: timed.results / queries.length,
   }
+  row.query.byKind = byKind(timed.times)
   if (sys.queryErrors) row.query.errors = sys.queryErrors
   log(`  queries: p50 ${row.query.p50.toFixed(2)} ms, p95 ${row.query.p95.toFixed(2)} ms, p99 ${row.query.p99.toFixed(2)} ms`)
 
@@ -207,7 +235,7 @@ async function measure(sys) {
     const on = timed.totalMs
     const off = off1.totalMs
     const offSorted = Array.from(off1.times).sort((x, y) => x - y)
-    row.query.withoutSnippets = { p50: percentile(offSorted, 0.5), p95: percentile(offSorted, 0.95), p99: percentile(offSorted, 0.99), mean: off / queries.length }
+    row.query.withoutSnippets = { p50: percentile(offSorted, 0.5), p95: percentile(offSorted, 0.95), p99: percentile(offSorted, 0.99), mean: off / queries.length, byKind: byKind(off1.times) }
     row.snippetMicrosPerResult = ((on - off) * 1000) / timed.results
     log(`  snippets: ${row.snippetMicrosPerResult.toFixed(0)} µs per result (p50 without snippets ${row.query.withoutSnippets.p50.toFixed(2)} ms)`)
   }
@@ -220,15 +248,32 @@ async function measure(sys) {
   }
   if (sys.stats) row.terms = sys.stats()
 
-  // Save, then load from the string into a fresh index (the built one dropped first).
+  // MiniSearch: the size of its JSON with title and text stored too (the packed index's
+  // text-stored target compares with it).
+  if (sys.saveWithTextStored) {
+    const withText = sys.saveWithTextStored(byId)
+    row.savedWithTextStored = { storeFields: ['title', 'text'], bytes: Buffer.byteLength(withText, 'utf8'), gzipBytes: gzipSync(withText).length }
+    log(`  saved with title + text stored: ${(row.savedWithTextStored.bytes / 1e6).toFixed(1)} MB, gzipped ${(row.savedWithTextStored.gzipBytes / 1e6).toFixed(1)} MB`)
+  }
+
+  // Save, then load from the string (or bytes) into a fresh index (the built one dropped first).
+  // The memory the saved form takes is measured (gc before and after saving) so that the memory
+  // of the loaded index can count it when the index keeps it (the packed index is a view over
+  // its bytes) and not when the index only read it (JSON).
   let json
+  let savedMB = 0
   try {
+    gc()
+    const beforeSave = heapMB()
     a = now()
     json = sys.save()
     if (settle(json)) json = await json
     row.saveSeconds = ms(a, now()) / 1000
-    row.savedBytes = Buffer.byteLength(json, 'utf8')
-    row.savedGzipBytes = gzipSync(json).length
+    gc()
+    savedMB = heapMB() - beforeSave
+    const raw = typeof json === 'string' ? Buffer.from(json, 'utf8') : json
+    row.savedBytes = raw.byteLength
+    row.savedGzipBytes = gzipSync(raw).length
     log(`  saved: ${(row.savedBytes / 1e6).toFixed(1)} MB, gzipped ${(row.savedGzipBytes / 1e6).toFixed(1)} MB`)
   } catch (error) {
     row.saveError = String(error?.message ?? error)
@@ -240,18 +285,24 @@ async function measure(sys) {
       // Loaded from the string into a fresh index (the built one dropped): a cold load, as an
       // application starting up does it. LOAD_RUNS > 1 repeats it and keeps the fastest.
       row.loadRunsMs = []
+      let heapLoad = 0
       for (let run = 0; run < LOAD_RUNS; run++) {
         sys.drop()
         gc()
-        const heapLoad = heapMB()
+        heapLoad = heapMB()
         a = now()
         const loaded = sys.load(json)
         if (settle(loaded)) await loaded
         row.loadRunsMs.push(ms(a, now()))
         gc()
-        row.heapLoadedMB = heapMB() - heapLoad
+        // what the index took beside the saved form, the saved form still held by the benchmark
+        row.heapLoadedBesideSavedMB = heapMB() - heapLoad
       }
       row.loadMs = Math.min(...row.loadRunsMs)
+      // the saved form let go: what the loaded index holds, the saved form counted if it keeps it
+      json = undefined
+      gc()
+      row.heapLoadedMB = heapMB() - (heapLoad - savedMB)
       let same = 0
       for (let i = 0; i < reference.length; i++) {
         let r = sys.search(queries[i].text, K)
@@ -259,7 +310,7 @@ async function measure(sys) {
         if (JSON.stringify(ids(r)) === reference[i]) same++
       }
       row.loadedSameResults = `${same}/${reference.length}`
-      log(`  loaded in ${row.loadRunsMs.map((x) => x.toFixed(0)).join(' / ')} ms (heap +${row.heapLoadedMB.toFixed(0)} MB), same top ${K} on ${row.loadedSameResults} queries`)
+      log(`  loaded in ${row.loadRunsMs.map((x) => x.toFixed(0)).join(' / ')} ms (memory held after load ${row.heapLoadedMB.toFixed(0)} MB), same top ${K} on ${row.loadedSameResults} queries`)
     } catch (error) {
       row.loadError = String(error?.message ?? error)
       log(`  load failed: ${row.loadError}`)
@@ -271,9 +322,21 @@ async function measure(sys) {
 }
 
 const rows = []
+const skipped = []
 const started = now()
+// --time-budget MIN: a system is skipped (and listed as such) when the time so far plus the
+// longest system so far would pass MIN minutes; the fahras rows and MiniSearch are never skipped.
+const budgetSeconds = flags['time-budget'] ? Number(flags['time-budget']) * 60 : Infinity
+const NEVER_SKIPPED = new Set(['fahras', 'fahras-gettext', 'fahras-packed', 'fahras-packed-gettext', 'minisearch'])
+let longestSeconds = 0
 for (const name of wanted) {
   const sys = FACTORIES[name]()
+  const elapsed = ms(started, now()) / 1000
+  if (!NEVER_SKIPPED.has(name) && elapsed + longestSeconds > budgetSeconds) {
+    log(`\n${sys.label}: skipped (${elapsed.toFixed(0)} s so far, the longest system took ${longestSeconds.toFixed(0)} s; --time-budget ${flags['time-budget']} min)`)
+    skipped.push({ name: sys.name, label: sys.label, reason: `--time-budget ${flags['time-budget']} min` })
+    continue
+  }
   log(`\n${sys.label}`)
   try {
     rows.push(await measure(sys))
@@ -282,7 +345,10 @@ for (const name of wanted) {
     rows.push({ name: sys.name, label: sys.label, error: String(error?.message ?? error) })
   }
   gc()
-  log(`  (heap now ${heapMB().toFixed(0)} MB, ${(ms(started, now()) / 1000).toFixed(0)} s so far)`)
+  const took = ms(started, now()) / 1000 - elapsed
+  longestSeconds = Math.max(longestSeconds, took)
+  rows[rows.length - 1].runSeconds = took
+  log(`  (heap now ${heapMB().toFixed(0)} MB, ${took.toFixed(0)} s for this system, ${(ms(started, now()) / 1000).toFixed(0)} s so far)`)
 }
 
 const bundles = flags['no-bundles'] ? {} : await bundleSizes()
@@ -292,14 +358,20 @@ const bundles = flags['no-bundles'] ? {} : await bundleSizes()
 const f = (v, d = 1) => (v === undefined || v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d))
 const mb = (b) => (b === undefined ? 'n/a' : (b / 1e6).toFixed(1))
 const kb = (b) => (b === undefined ? 'n/a' : (b / 1e3).toFixed(1))
-const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', 'fahras-stems': 'fahras', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
+const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', 'fahras-stems': 'fahras', 'fahras-packed': 'fahras-packed', 'fahras-packed-gettext': 'fahras-packed', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
 const lines = []
-lines.push(`| system | build MB/s | p50 ms | p95 ms | p99 ms | heap MB | saved MB | saved gz MB | load ms | bundle gz KB |`)
-lines.push('|---|---|---|---|---|---|---|---|---|---|')
+lines.push(`| system | build MB/s | p50 ms | p95 ms | p99 ms | p50 no snippets | heap MB | saved MB | saved gz MB | load ms | heap after load MB | bundle gz KB |`)
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of rows) {
   const b = bundles[BUNDLE_OF[r.name]]
-  lines.push(`| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, 0)} | ${kb(b?.gzipBytes)} |`)
+  lines.push(`| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.query?.withoutSnippets?.p50, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, r.loadMs < 10 ? 2 : 0)} | ${f(r.heapLoadedMB, 0)} | ${kb(b?.gzipBytes)} |`)
 }
+for (const r of rows) {
+  if (r.savedWithTextStored) lines.push(`\n${r.label}, title and text stored: saved ${mb(r.savedWithTextStored.bytes)} MB, gzipped ${mb(r.savedWithTextStored.gzipBytes)} MB`)
+}
+lines.push('', 'p50 and p95 per query kind (title runs of 1–4 words, questions), ms:', '', ...kindLines(rows))
+const targets = issue12Targets(rows)
+if (targets.length) lines.push('', ...targetLines(targets))
 
 const fahrasRows = rows.filter((r) => r.name.startsWith('fahras') && !r.error)
 const mi = rows.find((r) => r.name === 'minisearch')
@@ -313,7 +385,7 @@ const TARGETS = [
 ]
 const ratios = {}
 if (mi && fahrasRows.length) {
-  lines.push('', `| fahras / MiniSearch | target | ${fahrasRows.map((r) => r.label).join(' | ')} |`, `|---|---|${fahrasRows.map(() => '---|').join('')}`)
+  lines.push('', `| fahras / MiniSearch (the earlier targets) | target | ${fahrasRows.map((r) => r.label).join(' | ')} |`, `|---|---|${fahrasRows.map(() => '---|').join('')}`)
   for (const t of TARGETS) {
     ratios[t.key] = { target: t.target }
     const cells = fahrasRows.map((r) => {
@@ -336,10 +408,21 @@ if (Object.keys(bundles).length) {
 }
 const cpuList = cpus()
 const machine = { cpu: cpuList[0]?.model ?? 'unknown', cores: cpuList.length, memoryGB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()} ${arch()}`, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }
+// Which code was measured: the commit, and whether src/ differed from it (FAHRAS_BENCH_SOURCE
+// names it when the run is on a copy outside the repository, e.g. a `git archive` export). What
+// runs is dist/: `npm run bench` and `npm run bench:full` build it from src/ first.
+function sourceOf() {
+  if (process.env.FAHRAS_BENCH_SOURCE) return process.env.FAHRAS_BENCH_SOURCE
+  const head = spawnSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' })
+  if (head.status !== 0) return 'unknown (not a git checkout)'
+  const diff = spawnSync('git', ['-C', ROOT, 'diff', '--quiet', 'HEAD', '--', 'src', 'package.json'])
+  return `${head.stdout.trim()}${diff.status === 0 ? '' : ' with uncommitted changes in src/'}`
+}
+const source = sourceOf()
 const command = process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event}` : `node --expose-gc bench/speed.mjs ${process.argv.slice(2).join(' ')}`.trim()
 console.log(data.line)
 console.log(`corpus: ${corpusFile} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`)
-console.log(`node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}`)
+console.log(`node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}; fahras ${source}`)
 console.log('')
 console.log(lines.join('\n'))
 
@@ -348,6 +431,7 @@ const result = {
   node: process.version,
   machine,
   command,
+  source,
   argv: process.argv.slice(2),
   data: { kind: data.kind, line: data.line },
   corpus: { file: corpusFile, documents: docs.length, megabytes },
@@ -355,7 +439,9 @@ const result = {
   queries: { count: queries.length, fromTitles: queries.filter((q) => q.kind === 'title').length, questions: queries.filter((q) => q.kind === 'question').length, k: K, warmup: WARMUP, sample: queries.slice(0, 10).map((q) => q.text) },
   seconds: ms(started, now()) / 1000,
   systems: rows,
+  skipped,
   ratiosVsMiniSearch: ratios,
+  issue12Targets: targets,
   bundles,
 }
 mkdirSync(dirname(outFile), { recursive: true })

@@ -5,10 +5,12 @@ import { gzipSync } from 'node:zlib'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const FAHRAS = new URL('../../dist/index.js', import.meta.url).pathname
+const FAHRAS_PACKED = new URL('../../dist/packed.js', import.meta.url).pathname
 
 export const BUNDLES = [
   { name: 'fahras', label: 'fahras: import { ArabicSearch } (minisearch bundled)', code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}` },
   { name: 'fahras-external', label: 'fahras: import { ArabicSearch }, minisearch external', code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}`, external: ['minisearch'] },
+  { name: 'fahras-packed', label: "fahras/packed: import { PackedIndex } (analysis, packed search, snippets; no MiniSearch)", code: `export { PackedIndex } from ${JSON.stringify(FAHRAS_PACKED)}` },
   { name: 'minisearch', label: "MiniSearch: import MiniSearch from 'minisearch'", code: "export { default } from 'minisearch'" },
   {
     name: 'lunr',

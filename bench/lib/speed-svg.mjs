@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const COLORS = ['#1b7f5b', '#7fc8a9', '#3b6fb6', '#c9852b', '#b54a4a', '#7a5aa8', '#888888']
+const COLORS = ['#1b7f5b', '#7fc8a9', '#0f5e8c', '#6fb3d9', '#3b6fb6', '#c9852b', '#b54a4a', '#7a5aa8', '#888888']
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function fmt(v) {
@@ -82,7 +82,7 @@ export function renderSvg({ title, subtitle, panels, systems }) {
   return out.join('\n') + '\n'
 }
 
-const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
+const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-packed': ['packed', 'text stored'], 'fahras-packed-gettext': ['packed', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
 
 /** The chart of a results object as bench/speed.mjs writes it. */
 export function chartFromResult(result) {
@@ -93,6 +93,7 @@ export function chartFromResult(result) {
   const bundleBars = [
     ['fahras', 'fahras', 'all in'],
     ['fahras-external', 'fahras', 'ms external'],
+    ['fahras-packed', 'fahras/', 'packed'],
     ['minisearch', 'MiniSearch'],
     ['lunr', 'Lunr', '+ lunr.ar'],
     ['orama', 'Orama', '+ Arabic'],
@@ -108,10 +109,13 @@ export function chartFromResult(result) {
       panel('Query latency p50', 'ms', 'lower', (r) => r.query?.p50),
       panel('Query latency p95', 'ms', 'lower', (r) => r.query?.p95),
       panel('Query latency p99', 'ms', 'lower', (r) => r.query?.p99),
-      panel('Heap after building', 'MB', 'lower', (r) => r.heapMB),
-      panel('Load the saved index', 's', 'lower', (r) => r.loadMs / 1000),
+      panel('p50, snippets off', 'ms', 'lower', (r) => r.query?.withoutSnippets?.p50 ?? r.query?.p50),
+      panel('Memory after building', 'MB', 'lower', (r) => r.heapMB),
+      panel('Load the saved index', 'ms', 'lower', (r) => r.loadMs),
       panel('Saved index, raw', 'MB', 'lower', (r) => r.savedBytes / 1e6),
       panel('Saved index, gzipped', 'MB', 'lower', (r) => r.savedGzipBytes / 1e6),
+      panel('Memory held after load', 'MB', 'lower', (r) => r.heapLoadedMB),
+      panel('Query p50, title queries', 'ms', 'lower', (r) => r.query?.byKind?.title?.p50),
       { title: 'Browser bundle, gzipped', unit: 'KB', better: 'lower', bars: bundleBars },
     ],
   })

@@ -86,6 +86,23 @@ export function createMiniSearchSpeed() {
     stats() {
       return miniSearchTermStats(ms.toJSON())
     },
+    /**
+     * The JSON this index would save if it stored title and text (storeFields: ['title', 'text']):
+     * its own toJSON() with each stored-fields object replaced by { title, text } of the document,
+     * as MiniSearch's saveStoredFields builds it (fields in storeFields order, undefined skipped).
+     * The same bytes as building a second MiniSearch with both fields stored, without the build.
+     */
+    saveWithTextStored(docById) {
+      const js = ms.toJSON()
+      const storedFields = {}
+      for (const shortId of Object.keys(js.storedFields)) {
+        const doc = docById.get(js.documentIds[shortId])
+        const fields = {}
+        for (const field of ['title', 'text']) if (doc?.[field] !== undefined) fields[field] = doc[field]
+        storedFields[shortId] = fields
+      }
+      return JSON.stringify({ ...js, storedFields })
+    },
     drop() {
       ms = undefined
     },
