@@ -42,13 +42,18 @@ export class ByteWriter {
 
   /** An unsigned integer below 2^53 as LEB128 (7 bits a byte, low first). */
   varint(value: number): void {
-    this.#room(8)
+    if (this.length + 8 > this.bytes.length) this.#room(8)
+    const bytes = this.bytes
+    if (value < 0x80) {
+      bytes[this.length++] = value
+      return
+    }
     let v = value
     while (v >= 0x80) {
-      this.bytes[this.length++] = (v % 0x80) | 0x80
+      bytes[this.length++] = (v % 0x80) | 0x80
       v = Math.floor(v / 0x80)
     }
-    this.bytes[this.length++] = v
+    bytes[this.length++] = v
   }
 
   u32(value: number): void {

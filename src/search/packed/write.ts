@@ -35,6 +35,13 @@ export interface PackSource {
 
 const encoder = new TextEncoder()
 
+/** The bytes of an unsigned LEB128 varint. */
+function varintSize(value: number): number {
+  let n = 1
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++
+  return n
+}
+
 /**
  * Per document, u32 byte offsets then each entry in the text encoding (`ByteWriter#text`: one
  * byte an Arabic or ASCII character); an empty entry: none.
@@ -116,8 +123,7 @@ export function writePacked(source: PackSource): Uint8Array {
   names.forEach((name, t) => numbers.set(name, t))
   const order = terms.map((term) => numbers.get(term)!)
   const post = new ByteWriter()
-  const block = new ByteWriter()
-  const gaps = new ByteWriter()
+  let sizes = new Int32Array(1024)
   // the dictionary, front-coded: per term the code units it shares with the one before, its own
   // code units (their count, then the text encoding), and the bytes of its postings in POST
   const tdic = new ByteWriter()
@@ -135,38 +141,40 @@ export function writePacked(source: PackSource): Uint8Array {
     for (let field = 0; field < fieldCount; field++) {
       const list = postings(number, field)
       if (list === undefined || list.docs.length === 0) continue
-      block.length = 0
-      let previous = 0
-      for (let k = 0; k < list.docs.length; k++) {
-        const doc = list.docs[k]!
-        block.varint(k === 0 ? doc : doc - previous)
-        block.varint(list.tfs[k]!)
-        previous = doc
+      const { docs, tfs, positions } = list
+      const df = docs.length
+      // the sizes first, so that each block is written once, in place
+      let size = 0
+      let total = 0
+      for (let k = 0; k < df; k++) {
+        size += varintSize(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!) + varintSize(tfs[k]!)
+        total += tfs[k]!
       }
-      const positions = list.positions
       post.varint(field * 2 + (positions ? 1 : 0))
-      post.varint(list.docs.length)
-      post.varint(block.length)
-      post.raw(block.bytes.subarray(0, block.length))
+      post.varint(df)
+      post.varint(size)
+      for (let k = 0; k < df; k++) {
+        post.varint(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!)
+        post.varint(tfs[k]!)
+      }
       if (positions) {
-        if (positions.length !== list.tfs.reduce((a, b) => a + b, 0)) throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
+        if (positions.length !== total) throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
         // per document: the byte length of its positions, then the positions as gaps
-        block.length = 0
+        if (sizes.length < df) sizes = new Int32Array(Math.max(df, sizes.length * 2))
         let at = 0
-        for (let k = 0; k < list.docs.length; k++) {
-          const tf = list.tfs[k]!
-          gaps.length = 0
-          let last = 0
-          for (let i = 0; i < tf; i++) {
-            const p = positions[at++]!
-            gaps.varint(i === 0 ? p : p - last)
-            last = p
-          }
-          block.varint(gaps.length)
-          block.raw(gaps.bytes.subarray(0, gaps.length))
+        let blockSize = 0
+        for (let k = 0; k < df; k++) {
+          let bytes = 0
+          for (let i = 0; i < tfs[k]!; i++, at++) bytes += varintSize(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+          sizes[k] = bytes
+          blockSize += varintSize(bytes) + bytes
         }
-        post.varint(block.length)
-        post.raw(block.bytes.subarray(0, block.length))
+        post.varint(blockSize)
+        at = 0
+        for (let k = 0; k < df; k++) {
+          post.varint(sizes[k]!)
+          for (let i = 0; i < tfs[k]!; i++, at++) post.varint(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+        }
       }
     }
     tdic.varint(shared)
