@@ -27,7 +27,7 @@ const repoRoot = resolve(here, '..');
 const K = 100;
 
 const DEFAULT_SETS = [...RETRIEVAL_SETS];
-const ALL_SYSTEMS = [...Object.keys(PEERS), 'fahras'];
+const ALL_SYSTEMS = [...Object.keys(PEERS), 'fahras', 'fahras-packed'];
 
 // Published figures from ../shared/data/README.md (MRR@10, nDCG@10, Recall@100): the Lucene row
 // when bench/results/lucene.json is missing, and the peers' figures their runs are checked against.
@@ -123,7 +123,7 @@ async function loadFahras() {
     if (typeof mod.createFahrasSystem !== 'function') {
       return { note: 'bench/systems/fahras.mjs does not export createFahrasSystem(): fahras skipped' };
     }
-    return { factory: mod.createFahrasSystem };
+    return { factory: mod.createFahrasSystem, packed: mod.createFahrasPackedSystem };
   } catch (err) {
     return { note: `bench/systems/fahras.mjs failed to load (${err?.message ?? err}): fahras skipped` };
   }
@@ -221,10 +221,11 @@ async function main() {
   const wanted = opts.systems ?? ALL_SYSTEMS;
   const factories = [];
   for (const name of wanted) {
-    if (name === 'fahras') {
+    if (name === 'fahras' || name === 'fahras-packed') {
       const f = await loadFahras();
-      if (f.factory) factories.push({ name, factory: f.factory });
-      else notes.push(f.note);
+      const factory = name === 'fahras' ? f.factory : f.packed;
+      if (factory) factories.push({ name, factory });
+      else notes.push(f.note ?? `bench/systems/fahras.mjs has no createFahrasPackedSystem(): ${name} skipped`);
     } else {
       factories.push({ name, factory: PEERS[name] });
     }
