@@ -313,9 +313,9 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const f = fieldNumbers.get(field)
     const doc = view.docOf(id)
     if (f === undefined || doc < 0) return null
-    const ranges = view.tokenRanges(doc, f)
-    if (ranges === null) return null
-    const out: FieldMatch[] = []
+    if (view.tokenRanges(doc, f, 0) === null) return null
+    const found: Array<[string, Int32Array]> = []
+    let last = 0
     for (const term of wanted) {
       const t = view.findTerm(term)
       if (t < 0) continue
@@ -324,7 +324,15 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       if (p.positionsAt < 0) return null
       const k = indexOf(p.docs, doc)
       if (k < 0) continue
-      for (const position of view.positions(p, k)!) {
+      const positions = view.positions(p, k)!
+      found.push([term, positions])
+      for (const position of positions) if (position > last) last = position
+    }
+    // the offsets of the words up to the last one matched, no further
+    const ranges = view.tokenRanges(doc, f, last)!
+    const out: FieldMatch[] = []
+    for (const [term, positions] of found) {
+      for (const position of positions) {
         if (2 * position + 1 >= ranges.length) throw damagedPacked('PackedIndex', `a position of the term ${JSON.stringify(term)} is past the tokens of its field`)
         const start = ranges[2 * position]!
         const end = ranges[2 * position + 1]!

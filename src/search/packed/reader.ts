@@ -51,8 +51,8 @@ export interface PackedView {
   frequency(term: number): number
   /** The positions (token numbers) of the term in the k-th document of `postings`, or null. */
   positions(postings: FieldPostings, k: number): Int32Array | null
-  /** The [start, end) in the original text of each token of a stored field, as pairs, or null. */
-  tokenRanges(doc: number, field: number): Int32Array | null
+  /** The [start, end) in the original text of each token of a stored field (up to position `upTo` when given), as pairs, or null. */
+  tokenRanges(doc: number, field: number, upTo?: number): Int32Array | null
 }
 
 /** UTF-8 of the META section, checked: a damaged header must not be read as another one. */
@@ -271,20 +271,23 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   for (let i = 0; i < slots; i++) if (tokenStarts[i]! > tokenStarts[i + 1]!) throw problem('its OFFS section has offsets out of order')
   if (tokenStarts[0] !== 0 || tokenBase + tokenStarts[slots]! !== offs.length) throw problem('its OFFS section has offsets that do not fit it')
   /** [start, end) in the original text of every token of a stored field (start, end pairs), or null. */
-  const tokenRanges = (doc: number, field: number): Int32Array | null => {
+  const tokenRanges = (doc: number, field: number, upTo = Infinity): Int32Array | null => {
     const slot = doc * fieldCount + field
     let q = tokenBase + tokenStarts[slot]!
     const end = tokenBase + tokenStarts[slot + 1]!
     if (q === end) return null
-    const out: number[] = []
+    // each token takes 2 bytes at least: room for all of them, or for those up to `upTo`
+    const out = new Int32Array(2 * Math.min((end - q) >> 1, upTo + 1))
+    let n = 0
     let start = 0
-    while (q < end) {
+    while (q < end && n < out.length) {
       start += readVarint(offs, q, end, at)
       const length = readVarint(offs, at[0]!, end, at)
       q = at[0]!
-      out.push(start, start + length)
+      out[n++] = start
+      out[n++] = start + length
     }
-    return Int32Array.from(out)
+    return out.subarray(0, n)
   }
   const frequency = (term: number) => {
     const entries = entriesOf(term)
