@@ -101,6 +101,16 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
     return this.#view.documentCount
   }
 
+  /** The indexed fields, in the order they were packed. */
+  get fields(): readonly string[] {
+    return [...this.#resolved.fields]
+  }
+
+  /** The stored fields. */
+  get storeFields(): readonly string[] {
+    return [...this.#resolved.storeFields]
+  }
+
   /** The resolved analyzer options the index was packed with. */
   get analyzerOptions(): ResolvedAnalyzerOptions {
     return this.#resolved.analyzer.options

@@ -2,7 +2,6 @@
 import type { AnalyzerOptions } from '../../analyze/analyze.js'
 import { ERROR_CODES, isFahrasError } from '../../errors.js'
 import { indexSettings, type IndexSettingsOptions } from '../../opensearch/settings.js'
-import { openPacked } from '../../search/packed/reader.js'
 import { flagError } from '../args.js'
 import { writeFileAtomic } from '../atomic-write.js'
 import { hasPackedMagic, loadPackedIndex } from '../index-format.js'
@@ -17,10 +16,9 @@ function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: s
   if (!read.ok) throw new CliError(`cannot read ${quoted(file)}: ${read.reason.replace(/^cannot read: /, '')}`)
   let saved: { format?: unknown; analyzer?: unknown; fields?: unknown }
   if (hasPackedMagic(read.buffer)) {
-    // a packed index: checked whole (CRC-32s) as search checks it, then its JSON header read
-    const bytes = new Uint8Array(read.buffer)
-    loadPackedIndex(file, bytes)
-    saved = openPacked(bytes, 'fahras export-settings --from').meta
+    // a packed index: checked whole (CRC-32s) as search checks it; its analyzer options and fields
+    const packed = loadPackedIndex(file, new Uint8Array(read.buffer))
+    saved = { format: 'fahras-index', analyzer: packed.analyzerOptions, fields: [...packed.fields] }
   } else {
     try {
       saved = JSON.parse(read.buffer.toString('utf8')) as typeof saved
