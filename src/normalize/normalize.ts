@@ -389,8 +389,15 @@ function clampOffset(offset: number, max: number): number {
 function makeNormalizedText(original: string, text: string, pieces: Pieces): NormalizedText {
   const { outStart, origStart, origEnd, copy } = pieces
   const count = outStart.length
-  // index of the piece containing output unit p (0 <= p < text.length)
+  // index of the piece containing output unit p (0 <= p < text.length); offsets are mostly read
+  // in order (word after word), so the piece of the last read and the few after it are tried first
+  let last = 0
   const pieceAt = (p: number): number => {
+    if (outStart[last]! <= p) {
+      let k = last
+      for (let step = 0; step < 4 && k + 1 < count && outStart[k + 1]! <= p; step++) k++
+      if (k + 1 >= count || outStart[k + 1]! > p) return (last = k)
+    }
     let lo = 0
     let hi = count - 1
     while (lo < hi) {
@@ -398,7 +405,7 @@ function makeNormalizedText(original: string, text: string, pieces: Pieces): Nor
       if (outStart[mid]! <= p) lo = mid
       else hi = mid - 1
     }
-    return lo
+    return (last = lo)
   }
   const toOriginal = (offset: number, edge: 'start' | 'end' = 'start'): number => {
     const p = clampOffset(offset, text.length)
