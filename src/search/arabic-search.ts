@@ -48,6 +48,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   readonly #snippet: ResolvedSnippetOptions
   #mini!: MiniSearch
   #engine!: SearchEngine
+  /** Documents were removed since the averages were last made fresh. */
+  #averagesStale = false
   /** Fields that some document added had (batch.ts: a field in none is reported). */
   #seen = new Set<string>()
 
@@ -69,8 +71,20 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     this.#engine = miniEngine(this.#mini)
   }
 
+  /**
+   * After removals, MiniSearch's average field lengths are set to what a fresh index of the live
+   * documents has (engine-dirt.ts), once, before the next read that ranks (not at each removal:
+   * removing in a loop stays linear).
+   */
+  #freshAverages(): void {
+    if (!this.#averagesStale) return
+    averagesAsIfFresh(this.#mini)
+    this.#averagesStale = false
+  }
+
   /** The index as the search functions (searcher.ts) see it. */
   get #context(): SearchContext {
+    this.#freshAverages()
     return {
       analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, exactBoost: this.#exactBoost,
       snippet: this.#snippet, options: this.#options as SearchContext['options'], engine: this.#engine,
@@ -215,7 +229,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   remove(id: DocumentId): void {
     if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `remove() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`, { id })
     this.#mini.discard(id)
-    averagesAsIfFresh(this.#mini)
+    this.#averagesStale = true
   }
 
   /**
@@ -240,7 +254,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
       if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`, { id })
     }
     for (const id of unique) this.#mini.discard(id)
-    averagesAsIfFresh(this.#mini)
+    this.#averagesStale = true
   }
 
   /**
@@ -270,7 +284,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
     this.#mini.add(copy)
-    averagesAsIfFresh(this.#mini)
+    this.#averagesStale = true
     for (const key of Object.keys(copy)) this.#seen.add(key)
   }
 
@@ -340,6 +354,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * changes to either do not reach the other.
    */
   toJSON(): SavedIndex {
+    this.#freshAverages()
     return {
       format: FORMAT_NAME,
       version: INDEX_FORMAT_VERSION,
@@ -365,6 +380,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   pack(): Uint8Array {
+    this.#freshAverages()
     const resolved = { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
     return writePacked(fromEngine(this.#mini.toJSON() as unknown as EngineJSON, resolved, packedMeta(resolved)))
   }

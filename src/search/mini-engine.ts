@@ -13,7 +13,7 @@ import { inAddedOrder } from './stored.js'
 export function miniEngine(mini: MiniSearch): SearchEngine {
   return {
     search(query, options) {
-      const { fields, boost, bm25, boostDocument, expands } = options
+      const { fields, boost, bm25, boostDocument } = options
       const hits = mini.search(query, {
         fields: engineFields(fields, boost),
         maxFuzzy: MAX_FUZZY_DISTANCE,
@@ -21,7 +21,8 @@ export function miniEngine(mini: MiniSearch): SearchEngine {
         ...(bm25 ? { bm25 } : {}),
         ...(boostDocument ? { boostDocument } : {}),
       })
-      return inAddedOrder(expands, hits, mini)
+      // equal scores in the order the documents were added, always (as the packed index)
+      return inAddedOrder(true, hits, mini)
     },
     storedFields: (id) => mini.getStoredFields(id),
     terms: termIndexOf(mini),

@@ -90,11 +90,21 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
   }
   const onProgress = given.onProgress as PackAsyncOptions['onProgress']
   const signal = given.signal as AbortSignal | undefined
+  if (signal !== undefined && (signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')) {
+    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')
+  }
   const resolved = resolveIndexOptions(options, where)
   const collector = documentCollector(resolved)
   const ids = new Set<DocumentId>()
   const missing = new Set([...resolved.fields, ...resolved.storeFields])
   let first: string[] | undefined
+  const progress = () => {
+    try {
+      onProgress?.({ added: collector.count })
+    } catch (error) {
+      throw Object.assign(createError(ERROR_CODES.ABORTED, `${where} stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}); nothing was packed`, { added: collector.count }), { cause: error })
+    }
+  }
   const aborted = () => createError(ERROR_CODES.ABORTED, `${where} was aborted after ${collector.count} documents; nothing was packed`, { added: collector.count })
   for await (const document of documents as AsyncIterable<T>) {
     if (signal?.aborted) throw aborted()
@@ -106,11 +116,7 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
     for (const f of missing) if (Object.prototype.hasOwnProperty.call(checked.copy, f)) missing.delete(f)
     collector.add(checked)
     if (collector.count % chunkSize === 0) {
-      try {
-        onProgress?.({ added: collector.count })
-      } catch (error) {
-        throw Object.assign(createError(ERROR_CODES.ABORTED, `${where} stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}); nothing was packed`, { added: collector.count }), { cause: error })
-      }
+      progress()
       await new Promise((resolve) => setTimeout(resolve, 0))
       if (signal?.aborted) throw aborted()
     }
@@ -123,6 +129,6 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
       { fields: names, present: first ?? [] },
     )
   }
-  if (collector.count % chunkSize !== 0) onProgress?.({ added: collector.count })
+  if (collector.count % chunkSize !== 0) progress()
   return writePacked(collector.finish(packedMeta(resolved)))
 }

@@ -79,6 +79,9 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
    * ```
    */
   static load<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(bytes: Uint8Array | ArrayBuffer, options?: Partial<ArabicSearchOptions<T, S>>): PackedIndex<T, S> {
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+      throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`options\` to be an object of index options, got ${describe(options)}`, { option: 'options' }, 'type')
+    }
     const view = openPacked(bytesOf(bytes), WHERE)
     try {
       const header = readSavedHeader({ ...view.meta, index: null })

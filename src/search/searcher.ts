@@ -43,8 +43,6 @@ export interface EngineSearchOptions {
   readonly bm25?: BM25Params
   /** Called with the id, the engine's term and the stored fields; 0 leaves the document out for that term. */
   readonly boostDocument?: (id: DocumentId, term: string, stored?: Record<string, unknown>) => number
-  /** The query expands words (prefix, fuzzy): equal scores must come in the order documents were added. */
-  readonly expands: boolean
   /**
    * How many of the best hits will be read, when that is known (no filter, no phrase to check):
    * an engine may then return only those. Without it, every hit is returned.
@@ -52,7 +50,10 @@ export interface EngineSearchOptions {
   readonly k?: number
 }
 
-/** An engine: ranks documents for an engine query (best first), and gives stored fields and terms. */
+/**
+ * An engine: ranks documents for an engine query (best first, equal scores in the order the
+ * documents were added), and gives stored fields and terms.
+ */
 export interface SearchEngine {
   /** The hits best first; read lazily (a search reads only as many as its page needs). */
   search(query: EngineQuery, options: EngineSearchOptions): Iterable<EngineHit>
@@ -63,7 +64,7 @@ export interface SearchEngine {
    * The tokens of a document's stored field that these index terms match, from positions the
    * engine keeps (null when it keeps none for the field: the text is analyzed instead).
    */
-  fieldMatches?(id: DocumentId, field: string, terms: readonly string[], textLength: number): FieldMatch[] | null
+  fieldMatches?(id: DocumentId, field: string, terms: readonly string[], text: string): FieldMatch[] | null
 }
 
 /** A token of a field matched by an index term: its position (token number) and its range in the original text. */
@@ -147,7 +148,7 @@ function withSnippets(context: SearchContext, result: SearchResult, hit: EngineH
     const text = textOf(context, hit.id, field, stored)
     if (text === undefined) continue
     // from the index's positions when the text is the stored one, else by analyzing the text
-    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms, text.length) : null
+    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms, text) : null
     const matches: Match[] = indexed !== null ? matchesFromIndex(context, indexed) : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
     const passages = bestSnippets(text, matches, options)
     snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
@@ -202,12 +203,11 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
   const { phrases } = plan
   const fields = options.fields ? [...options.fields] : [...context.fields]
   const boost = { ...(options.boost ?? context.options.boost ?? {}) } as Record<string, number>
-  const expands = options.prefix === true || (options.fuzzy ?? false) !== false || plan.words.some((u) => u.prefix)
   const limit = options.limit ?? DEFAULT_SEARCH_OPTIONS.limit
   const offset = options.offset ?? DEFAULT_SEARCH_OPTIONS.offset
   // every hit read is kept unless a filter or a phrase may drop it: then the page needs only the first offset + limit
   const k = options.filter === undefined && phrases.length === 0 ? offset + limit : undefined
-  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), expands, ...(k === undefined ? {} : { k }) })
+  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), ...(k === undefined ? {} : { k }) })
 
   const page: Array<{ result: SearchResult; hit: EngineHit }> = []
   let skipped = 0
@@ -261,7 +261,7 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
     : completion
   const { bm25, filter } = given
   const boost = given.boost as Readonly<Record<string, number>> | undefined
-  const hits = context.engine.search(top, { fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...boostDocumentOf(context, given), expands: false })
+  const hits = context.engine.search(top, { fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...boostDocumentOf(context, given) })
   const ranked = rankCompletions(filter ? keep(hits, (hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
   const headText = head.trim()
   const words = headWords.map((u) => u.word)
@@ -305,7 +305,7 @@ export function runDidYouMean(context: SearchContext, query: string, searchOptio
 
 /** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
 function spell(context: SearchContext, word: string, fields: readonly string[]): string {
-  const hits = context.engine.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields, expands: false })
+  const hits = context.engine.search({ combineWith: 'OR', queries: [SURFACE + word, word] }, { fields })
   const counts = new Map<string, number>()
   const wanted = new Set([word])
   let read = 0

@@ -68,13 +68,6 @@ export class ByteWriter {
     this.length += 8
   }
 
-  u16s(values: ArrayLike<number>): void {
-    this.#room(values.length * 2)
-    const view = new DataView(this.bytes.buffer)
-    for (let i = 0; i < values.length; i++) view.setUint16(this.length + 2 * i, values[i]!, true)
-    this.length += values.length * 2
-  }
-
   /**
    * A string in the packed index's text encoding (see {@link decodeText}): one byte a character
    * for ASCII and for U+0600–U+067E (Arabic letters, marks, digits, punctuation), three bytes
@@ -93,19 +86,6 @@ export class ByteWriter {
         bytes[at++] = c & 0xff
         bytes[at++] = c >>> 8
       }
-    }
-    this.length = at
-  }
-
-  /** The UTF-16LE code units of a string. */
-  utf16(text: string): void {
-    this.#room(text.length * 2)
-    const bytes = this.bytes
-    let at = this.length
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i)
-      bytes[at++] = unit & 0xff
-      bytes[at++] = unit >>> 8
     }
     this.length = at
   }
@@ -153,18 +133,28 @@ export function decodeTextInto(bytes: Uint8Array, start: number, end: number, ou
     else if (b !== WIDE) out[n++] = ARABIC_BASE + (b - 0x80)
     else {
       if (i + 2 >= end) throw new FormatProblem('a wide character runs past the end of its text')
-      out[n++] = bytes[i + 1]! | (bytes[i + 2]! << 8)
+      const unit = bytes[i + 1]! | (bytes[i + 2]! << 8)
+      if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true
+      out[n++] = unit
       i += 2
     }
   }
   return n - at
 }
 
+/** Set when a decoded text holds a surrogate code unit (then it may hold a lone one). */
+let surrogates = false
+
 /** The string written by `ByteWriter#text` in `bytes[start, end)`. */
 export function decodeText(bytes: Uint8Array, start: number, end: number): string {
   if (scratch.length < end - start) scratch = new Uint16Array(Math.max(end - start, scratch.length * 2))
+  surrogates = false
   const n = decodeTextInto(bytes, start, end, scratch, 0)
-  return utf16.decode(scratch.subarray(0, n))
+  if (!surrogates) return utf16.decode(scratch.subarray(0, n))
+  // TextDecoder would replace a lone surrogate with U+FFFD: the code units as they are
+  let text = ''
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + 8192)))
+  return text
 }
 
 /** Thrown by the readers on bytes that cannot be what the writer wrote; the caller makes it a coded error. */
@@ -200,13 +190,6 @@ export function u32s(bytes: Uint8Array, offset: number, count: number): Uint32Ar
   return Uint32Array.from({ length: count }, (_, i) => view.getUint32(i * 4, true))
 }
 
-/** `count` little-endian u16 at byte `offset` of `bytes`: a view when it can be one, else a copy. */
-export function u16s(bytes: Uint8Array, offset: number, count: number): Uint16Array {
-  const at = bytes.byteOffset + offset
-  if (LITTLE_ENDIAN && at % 2 === 0) return new Uint16Array(bytes.buffer, at, count)
-  const view = new DataView(bytes.buffer, at, count * 2)
-  return Uint16Array.from({ length: count }, (_, i) => view.getUint16(i * 2, true))
-}
 
 /** `count` little-endian f64 at byte `offset` of `bytes` (a copy: they are few). */
 export function f64s(bytes: Uint8Array, offset: number, count: number): Float64Array {

@@ -37,8 +37,13 @@ interface Leaf {
 
 type Node = EngineQuery & { queries?: Array<EngineQuery | string>; combineWith?: string; prefix?: boolean; boostTerm?: Inherited['boostTerm'] }
 
-/** Decoded postings kept for the terms read last (searches and their snippets read the same ones). */
-const POSTINGS_CACHE = 512
+/**
+ * Decoded postings kept for the terms read last (searches and their snippets read the same
+ * ones): at most this many postings in all (about 8 bytes each), whatever the number of lists.
+ */
+const POSTINGS_CACHE = 1 << 21
+/** An OR query of more (index term, field) lists than this is evaluated whole, not by MaxScore. */
+const MAX_SCORERS = 256
 
 const EMPTY: Partial = { docs: new Int32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
 
@@ -67,12 +72,19 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
   const n = view.documentCount
   // decoded postings of the terms read last, shared by searches and their snippets
   const recent = new Map<number, FieldPostings | null>()
+  let cached = 0
   const decoded = (term: number, field: number): FieldPostings | null => {
     const key = term * view.fieldCount + field
     let p = recent.get(key)
     if (p === undefined) {
       p = view.postings(term, field)
-      if (recent.size >= POSTINGS_CACHE) recent.delete(recent.keys().next().value!)
+      cached += 1 + (p?.docs.length ?? 0)
+      // the lists read longest ago go first
+      for (const [old, list] of recent) {
+        if (cached <= POSTINGS_CACHE) break
+        recent.delete(old)
+        cached -= 1 + (list?.docs.length ?? 0)
+      }
     } else recent.delete(key)
     recent.set(key, p)
     return p
@@ -241,7 +253,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     }
 
     /** The best k of an OR query, by MaxScore (top-k.ts): the lists of its index terms in each field. */
-    function best(found: Array<[string, Inherited]>, k: number): Partial {
+    function best(found: Array<[string, Inherited]>, k: number): Partial | null {
       const scorers: Scorer[] = []
       for (const [term, inherited] of found) {
         const bit = bits.get(term)!
@@ -258,13 +270,18 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
           }
         }
       }
+      // a wide prefix expansion: every visited document would be looked up in thousands of lists
+      if (scorers.length > MAX_SCORERS) {
+        leaves.length = 0
+        return null
+      }
       return topK(scorers, k, words, view.fieldLength, bm25)
     }
 
     const orQuery: Array<[string, Inherited]> = []
-    const result = options.k !== undefined && options.k > 0 && !boostDocument && orLeaves(query as Node, {}, orQuery)
-      ? best(orQuery, options.k)
-      : evaluate(query as Node, {})
+    // MaxScore's bounds hold for b <= 1 (BM25+'s part then shrinks as a field grows)
+    const prunable = options.k !== undefined && options.k > 0 && !boostDocument && bm25.b <= 1 && orLeaves(query as Node, {}, orQuery)
+    const result = (prunable ? best(orQuery, options.k!) : null) ?? evaluate(query as Node, {})
     const count = result.docs.length
     const final = new Float64Array(count)
     for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)
@@ -309,7 +326,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     frequency: (data) => view.frequency(data as number),
   }
   /** The tokens of a stored field that these index terms match, from the positions in the index. */
-  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[], textLength: number): FieldMatch[] | null {
+  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[], text: string): FieldMatch[] | null {
     const f = fieldNumbers.get(field)
     const doc = view.docOf(id)
     if (f === undefined || doc < 0) return null
@@ -336,7 +353,9 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
         if (2 * position + 1 >= ranges.length) throw damagedPacked('PackedIndex', `a position of the term ${JSON.stringify(term)} is past the tokens of its field`)
         const start = ranges[2 * position]!
         const end = ranges[2 * position + 1]!
-        if (end > textLength) throw damagedPacked('PackedIndex', `a word of the field ${JSON.stringify(field)} of the document ${JSON.stringify(id)} ends past its stored text`)
+        if (end > text.length || splitsPair(text, start) || splitsPair(text, end)) {
+          throw damagedPacked('PackedIndex', `a word of the field ${JSON.stringify(field)} of the document ${JSON.stringify(id)} ends past its stored text or inside a character`)
+        }
         out.push({ position, start, end, term })
       }
     }
@@ -347,6 +366,14 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const doc = view.docOf(id)
     return doc < 0 ? undefined : storedOf(doc)
   }, terms, fieldMatches }
+}
+
+/** Does offset `at` fall between the two halves of a surrogate pair? */
+function splitsPair(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false
+  const before = text.charCodeAt(at - 1)
+  const after = text.charCodeAt(at)
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
 }
 
 /** Where `doc` is in the ascending `docs`, or -1. */

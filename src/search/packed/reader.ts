@@ -86,8 +86,8 @@ export function openPacked(input: Uint8Array, where: string): PackedView {
 }
 
 /**
- * The reader of STOR: per stored field, u32 offsets (code units), a kind byte per document and
- * UTF-16LE code units (write.ts). Returns a document's stored fields, or undefined without any.
+ * The reader of STOR: per stored field, u32 byte offsets, a kind byte per document and the
+ * values in the text encoding (write.ts). Returns a document's stored fields, or undefined without any.
  */
 function storedTables(bytes: Uint8Array, documentCount: number, names: readonly string[], problem: (what: string) => Error): (doc: number) => Record<string, unknown> | undefined {
   if (bytes.length < 4) throw problem('its STOR section is too short')
@@ -145,7 +145,7 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   if (flenBytes.length !== 4 * documentCount * fieldCount) throw problem('its FLEN section does not hold one length per document and field')
   const lengths = u32s(flenBytes, 0, documentCount * fieldCount)
 
-  // ids and stored fields: u32 offsets into JSON texts in UTF-16LE, one entry per document
+  // ids: u32 byte offsets into their JSON texts in the text encoding (bytes.ts), one entry per document
   const table = (tag: string) => {
     const bytes = section(tag)
     if (bytes.length < 4 * (documentCount + 1)) throw problem(`its ${tag} section is too short`)
