@@ -131,7 +131,7 @@ describe('browser bundle of fahras/minisearch', () => {
 // subpath was added (28.19 and 32.83 kB, rounded up to the next kB), not that target, so that the bundle cannot grow
 // unnoticed while it is brought down. The test prints the size and the bytes each module takes.
 const PACKED_LIMIT = 29 * 1024 // import { PackedIndex } from 'fahras/packed'
-const PACKED_SUBPATH_LIMIT = 33 * 1024 // everything fahras/packed exports (packDocuments too)
+const PACKED_SUBPATH_LIMIT = 34 * 1024 // everything fahras/packed exports (packDocuments too)
 const PACKED_TARGET = 14 * 1024
 
 /** Bytes each group of modules takes in a minified bundle (esbuild's metafile), largest first. */
