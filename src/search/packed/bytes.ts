@@ -125,22 +125,27 @@ const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
  * -1 if `out` has no room. Throws FormatProblem on a cut wide character.
  */
 export function decodeTextInto(bytes: Uint8Array, start: number, end: number, out: Uint16Array, at: number): number {
+  // room for one code unit a byte: no check in the loop
+  const roomy = at + (end - start) <= out.length
   let n = at
   for (let i = start; i < end; i++) {
-    if (n >= out.length) return -1
+    if (!roomy && n >= out.length) return -1
     const b = bytes[i]!
-    if (b < 0x80) out[n++] = b
-    else if (b !== WIDE) out[n++] = ARABIC_BASE + (b - 0x80)
-    else {
-      if (i + 2 >= end) throw new FormatProblem('a wide character runs past the end of its text')
-      const unit = bytes[i + 1]! | (bytes[i + 2]! << 8)
-      if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true
-      out[n++] = unit
-      i += 2
+    if (b !== WIDE) {
+      out[n++] = UNIT_OF_BYTE[b]!
+      continue
     }
+    if (i + 2 >= end) throw new FormatProblem('a wide character runs past the end of its text')
+    const unit = bytes[i + 1]! | (bytes[i + 2]! << 8)
+    if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true
+    out[n++] = unit
+    i += 2
   }
   return n - at
 }
+
+/** The code unit of each one-byte character of the text encoding (WIDE's entry unused). */
+const UNIT_OF_BYTE = Uint16Array.from({ length: 256 }, (_, b) => (b < 0x80 ? b : ARABIC_BASE + (b - 0x80)))
 
 /** Set when a decoded text holds a surrogate code unit (then it may hold a lone one). */
 let surrogates = false
