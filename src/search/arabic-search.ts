@@ -2,15 +2,15 @@ import MiniSearch from 'minisearch'
 import type { Analyzer, ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import { createError, describe, ERROR_CODES } from '../errors.js'
 import type { ResolvedSnippetOptions } from '../highlight/highlight.js'
-import { checkRoom, FORMAT_NAME, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
+import { checkRoom, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
 import { loadIndex, loadIndexAsync, type IndexAccess } from './load-index.js'
 import { invalidOption } from './option-checks.js'
 import { averagesAsIfFresh, scoreWithoutDirt } from './engine-dirt.js'
-import { copyData, readDocument, type DocumentCopy } from './documents.js'
+import { readDocument, type DocumentCopy } from './documents.js'
 import { addAllAsyncOptions, addAllOptions, addInChunks, noteFields, readBatch, type BatchTarget } from './batch.js'
 import { settingsOf } from './saved-settings.js'
 import { storedCopy } from './stored.js'
-import { resolveIndexOptions } from './index-options.js'
+import { resolveIndexOptions, type ResolvedIndexOptions } from './index-options.js'
 import { miniEngine } from './mini-engine.js'
 import { packedMeta } from './pack.js'
 import { fromEngine } from './packed/collect.js'
@@ -355,17 +355,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   toJSON(): SavedIndex {
     this.#freshAverages()
-    return {
-      format: FORMAT_NAME,
-      version: INDEX_FORMAT_VERSION,
-      analyzer: copyData(this.#analyzer.options),
-      fields: [...this.#fields],
-      storeFields: [...this.#storeFields],
-      idField: this.#idField,
-      exactBoost: this.#exactBoost,
-      settings: settingsOf(this.#options, this.#snippet),
-      index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON),
-    }
+    // the header is the packed index's (pack.ts), the engine part MiniSearch's
+    return { ...packedMeta(this.#resolved), index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON) } as SavedIndex
+  }
+
+  /** The options as resolved at construction (index-options.ts). */
+  get #resolved(): ResolvedIndexOptions<ArabicSearchOptions<T, S>> {
+    return { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
   }
 
   /**
@@ -381,7 +377,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   pack(): Uint8Array {
     this.#freshAverages()
-    const resolved = { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
+    const resolved = this.#resolved
     return writePacked(fromEngine(this.#mini.toJSON() as unknown as EngineJSON, resolved, packedMeta(resolved)))
   }
 

@@ -12,21 +12,14 @@ export const DEFAULT_BM25: BM25Params = Object.freeze({ k: 1.2, b: 0.7, d: 0.5 }
 /** The weight of a prefix expansion at distance 0 (MiniSearch's `weights.prefix`). */
 export const PREFIX_WEIGHT = 0.375
 
-/**
- * BM25+ of one term in one field of one document: `tf` occurrences, `df` documents of `n` holding
- * the term in that field, a field of `length` distinct words against an average of `average`.
- */
-export function bm25Score(tf: number, df: number, n: number, length: number, average: number, params: BM25Params): number {
-  return inverseFrequency(df, n) * frequencyPart(tf, length, average, params)
-}
-
 /** The IDF of BM25+ for a term in `df` documents of `n`. */
 export function inverseFrequency(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5))
 }
 
 /**
- * The part of BM25+ that depends on the document: grows with `tf`, shrinks as the field grows,
+ * BM25+ of one term in one field of one document is `inverseFrequency(df, n)` ×
+ * `frequencyPart(tf, length, average, params)`. The part that depends on the document: grows with `tf`, shrinks as the field grows,
  * so `frequencyPart(maxTf, minLength, …)` bounds it over a term's postings.
  */
 export function frequencyPart(tf: number, length: number, average: number, { k, b, d }: BM25Params): number {
