@@ -28,6 +28,13 @@ export const ERROR_CODES = {
    * one fahras is tested with, `TESTED_MINISEARCH`): thrown when an index is made or loaded.
    */
   ENGINE_MISMATCH: 'FAHRAS_ENGINE_MISMATCH',
+  /** A file of a site index could not be fetched (or read from disk): `details.url`, `details.status`. */
+  SITE_FETCH: 'FAHRAS_SITE_FETCH',
+  /**
+   * A site's folder, as given to `readSitePages()` (`fahras site`), does not exist, is not a
+   * folder, or cannot be read: `details.site` names it.
+   */
+  SITE: 'FAHRAS_SITE',
 } as const
 
 /** One of the values of {@link ERROR_CODES}. */
