@@ -10,22 +10,23 @@ const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg
 /** The page's own content: when the page has one, only what is inside is indexed. */
 const CONTENT_ELEMENTS = new Set(['main', 'article'])
 /** Around the content: left out when the page has no `<main>` or `<article>`. */
-const CHROME_ELEMENTS = new Set(['nav', 'header', 'footer', 'aside'])
+export const CHROME_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside'])
 /** Elements that start a new line. */
-const BLOCK_ELEMENTS = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
   'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'nav', 'aside', 'main', 'figure', 'figcaption', 'dd', 'dt',
+  'dl', 'details', 'summary', 'address', 'caption', 'fieldset', 'legend',
 ])
 
 /** Text split into lines: spaces collapsed, each line trimmed, empty lines dropped. */
-const lines = (text: string) =>
+export const lines = (text: string): string =>
   text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n')
 /** Text on one line, spaces collapsed. */
-const oneLine = (text: string) => text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim()
+export const oneLine = (text: string): string => text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim()
 
 /**
  * The visible text of an HTML document and its title. Left out: `<head>`, `<script>`, `<style>`,

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module'
 import type * as HtmlParser2 from 'htmlparser2'
 import type * as MarkedModule from 'marked'
+import type Picomatch from 'picomatch'
 import type * as SmolToml from 'smol-toml'
 import type * as Yaml from 'yaml'
 
@@ -23,3 +24,5 @@ export const toml = once<typeof SmolToml>('smol-toml')
 export const marked = once<typeof MarkedModule>('marked')
 /** The `htmlparser2` package (HTML → text). */
 export const htmlparser2 = once<typeof HtmlParser2>('htmlparser2')
+/** The `picomatch` package (the include and exclude globs of `fahras site`). */
+export const picomatch = once<typeof Picomatch>('picomatch')

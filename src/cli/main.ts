@@ -12,12 +12,13 @@ import type { Command } from './commands/command.js'
 import { exportSettingsCommand } from './commands/export-settings.js'
 import { indexCommand } from './commands/index-command.js'
 import { searchCommand } from './commands/search.js'
+import { siteCommand } from './commands/site.js'
 import { tourCommand } from './commands/tour.js'
 import { commandHelp, generalHelp } from './help.js'
 import { CliError } from './read-file.js'
 import { printable } from './safe-print.js'
 
-const COMMANDS: readonly Command[] = [indexCommand, searchCommand, tourCommand, bulkCommand, exportSettingsCommand]
+const COMMANDS: readonly Command[] = [indexCommand, searchCommand, siteCommand, tourCommand, bulkCommand, exportSettingsCommand]
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]))
 const OPTIONS_BY_COMMAND: ReadonlyMap<string, OptionSpecs> = new Map(COMMANDS.map((c) => [c.name, c.options]))
 const NAMES = COMMANDS.map((c) => c.name).join(', ')

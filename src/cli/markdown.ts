@@ -87,13 +87,17 @@ export function draftReason(data: FrontMatter): string | null {
 
 let renderer: Marked | undefined
 
+/** A Markdown body rendered to HTML by marked (GitHub-flavoured, synchronous); raw HTML in it is kept. */
+export function markdownToHtml(markdown: string): string {
+  renderer ??= new (deps.marked().Marked)({ gfm: true, async: false })
+  return renderer.parse(markdown, { async: false })
+}
+
 /**
  * The visible text of a Markdown body and its first `#` heading: rendered to HTML, then read as an
  * HTML page is (`**bold**` → bold, `[text](url)` → text, code blocks kept as their text, HTML
  * inside the Markdown read as HTML: a `<script>` is left out).
  */
 export function markdownToText(markdown: string): { title: string; text: string } {
-  renderer ??= new (deps.marked().Marked)({ gfm: true, async: false })
-  const html = renderer.parse(markdown, { async: false })
-  return htmlToText(html)
+  return htmlToText(markdownToHtml(markdown))
 }

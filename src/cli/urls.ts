@@ -28,24 +28,37 @@ const encodePath = (path: string) => path.replace(UNSAFE, encodeChar)
 const UNSAFE_GIVEN = /[\u0000-\u0020\u007f"<>\\^`{|}]/g
 
 /**
+ * What is wrong with a base URL, as the end of a sentence (`expects … got …`), or null when it is
+ * a path from the site's root (`/blog/`) or an http(s) URL without `?` or `#`. The command line
+ * (resolveBaseUrl) and the library (`fahras/site` page readers) each phrase it as their error.
+ */
+export function baseUrlProblem(value: string): string | null {
+  const expected = 'a path from the site\'s root (/blog/) or an http(s) URL (https://example.org/blog/)'
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return `expects ${expected}, got ${JSON.stringify(value)}: no spaces or control characters`
+  if (value.startsWith('/')) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return `expects ${expected}, got ${JSON.stringify(value)}`
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `expects ${expected}, got ${JSON.stringify(value)}`
+  if (url.search || url.hash) return `expects ${expected} without ? or #, got ${JSON.stringify(value)}`
+  return null
+}
+
+/** A checked base URL, ending with `/`. */
+export const withSlash = (value: string): string => (value.endsWith('/') ? value : `${value}/`)
+
+/**
  * Checks a `--base-url` value: a path from the site's root (`/blog/`) or an http(s) URL
  * (`https://example.org/blog/`). Returns it ending with `/`. A usage error (exit code 2) otherwise.
  */
 export function resolveBaseUrl(value: string | undefined): string {
   if (value === undefined) return DEFAULT_BASE_URL
-  const expected = 'a path from the site\'s root (/blog/) or an http(s) URL (https://example.org/blog/)'
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) throw new CliError(`--base-url expects ${expected}, got ${JSON.stringify(value)}: no spaces or control characters`, 2)
-  if (!value.startsWith('/')) {
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      throw new CliError(`--base-url expects ${expected}, got ${JSON.stringify(value)}`, 2)
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--base-url expects ${expected}, got ${JSON.stringify(value)}`, 2)
-    if (url.search || url.hash) throw new CliError(`--base-url expects ${expected} without ? or #, got ${JSON.stringify(value)}`, 2)
-  }
-  return value.endsWith('/') ? value : `${value}/`
+  const problem = baseUrlProblem(value)
+  if (problem !== null) throw new CliError(`--base-url ${problem}`, 2)
+  return withSlash(value)
 }
 
 /** The URL of the file at `path` (relative to the folder given as input, with `/`), under `base`. */

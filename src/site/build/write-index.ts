@@ -25,8 +25,9 @@ export type SiteIndexOptions = Omit<ArabicSearchOptions, 'fields' | 'storeFields
 /** The default size of a term chunk, before gzip, in bytes (docs/benchmarks.md: how it was chosen). */
 export const DEFAULT_CHUNK_SIZE = 12_000
 
-/** A hash of bytes as a file name: 12 hex digits of SHA-256. */
-const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 12)
+/** Hex digits of SHA-256 that name a file (more where two files of a build would share a name). */
+const HASH_DIGITS = 10
+const hashOf = (bytes: Uint8Array, digits = HASH_DIGITS): string => createHash('sha256').update(bytes).digest('hex').slice(0, digits)
 const gzip = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 9 })
 const encoder = new TextEncoder()
 
@@ -108,6 +109,15 @@ export async function writeSiteIndex(
   return { pages: source.documentCount, chunks: chunks.length, files, bytes, build }
 }
 
+/**
+ * The shortest start of `next` that sorts after `last` (`last` < `next`): the first key of a chunk
+ * as the entry keeps it. Every key of the chunk is at least it, every key before the chunk below it.
+ */
+export function separator(last: string, next: string): string {
+  for (let n = 1; n < next.length; n++) if (next.slice(0, n) > last) return next.slice(0, n)
+  return next
+}
+
 /** Ascending numbers as the first and the gaps after it. */
 function gaps(numbers: readonly number[]): number[] {
   return numbers.map((n, i) => (i === 0 ? n : n - numbers[i - 1]!))
@@ -123,15 +133,21 @@ function writeChunks(source: PackSource, size: number, write: (hash: string, con
   const order = names.map((_, t) => t).sort((a, b) => compareTerms(names[a]!, names[b]!))
   const keys: string[] = []
   const chunks: string[] = []
+  const names_ = new Set<string>()
   let batch: ChunkTerm[] = []
   let estimate = 0
+  let lastKey = ''
   const flush = () => {
     if (batch.length === 0) return
     const content = gzip(encodeChunk(batch, fieldCount))
-    const hash = hashOf(content)
+    let digits = HASH_DIGITS
+    let hash = hashOf(content, digits)
+    while (names_.has(hash)) hash = hashOf(content, ++digits)
+    names_.add(hash)
     write(hash, content)
-    keys.push(keyOf(batch[0]!.term))
+    keys.push(keys.length === 0 ? keyOf(batch[0]!.term) : separator(lastKey, keyOf(batch[0]!.term)))
     chunks.push(hash)
+    lastKey = keyOf(batch.at(-1)!.term)
     batch = []
     estimate = 0
   }

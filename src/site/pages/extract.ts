@@ -1,0 +1,254 @@
+/**
+ * One pass of htmlparser2 over a built page, gathering everything the page readers choose from:
+ * the title and first `<h1>`, `<html lang>`, the robots and refresh `<meta>`s, the text of each
+ * candidate content region (`data-fahras-body`, `<main>`, `<article>`, the body without its chrome,
+ * all of it), and the `data-fahras-meta` / `data-fahras-filter` values. Which region becomes the
+ * page's text, and which pages are skipped, is decided by html-page.ts and markdown-page.ts.
+ * Never throws: any string is a page, however broken its HTML. Warnings are one line each, what
+ * comes from the page quoted when it holds controls (safe-print.ts), so they are safe to print.
+ */
+import { BLOCK_ELEMENTS, CHROME_ELEMENTS, lines, oneLine } from '../../cli/html.js'
+import { htmlparser2 } from '../../cli/lazy-deps.js'
+import { escapeForTerminal, quoted } from '../../cli/safe-print.js'
+import { addField, emptyFields, parseFieldSpecs, type FieldValues } from './fields.js'
+
+/** Marks the element(s) whose content is the page's text: when a page has one, nothing else is. */
+export const BODY_ATTRIBUTE = 'data-fahras-body'
+/** Leaves an element's text out of the page's text (`="all"`: its meta, filters and `<h1>` too). */
+export const IGNORE_ATTRIBUTE = 'data-fahras-ignore'
+/** Meta of the page, carried by results: `author`, `image[src]`, `date:2024-05-01`. */
+export const META_ATTRIBUTE = 'data-fahras-meta'
+/** Filters of the page (values accumulate into lists), same syntax as META_ATTRIBUTE. */
+export const FILTER_ATTRIBUTE = 'data-fahras-filter'
+
+/** Where a page's text comes from, in the order it is chosen (see html-page.ts). */
+export type TextSource = 'data-fahras-body' | 'main' | 'article' | 'body'
+
+/** Elements whose content is never seen (raw text, inert templates, drawings): no text, title, meta or filter in them counts. */
+const UNSEEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg'])
+/** The document's head and title: their text is not the page's text. */
+const HEAD_ELEMENTS: ReadonlySet<string> = new Set(['head', 'title'])
+/** `data-fahras-ignore` on one of these leaves the whole page out. */
+const ROOT_ELEMENTS: ReadonlySet<string> = new Set(['html', 'body'])
+/** Values of `data-fahras-ignore`: '' and `index` leave out the text only (as Pagefind's default), `all` also meta, filters and the `<h1>`. */
+const IGNORE_VALUES: Readonly<Record<string, 'text' | 'all'>> = { '': 'text', index: 'text', all: 'all' }
+/** A `<meta name="robots">` content that keeps a page out of search engines (so out of the site's search too). */
+const NOINDEX_TOKENS: ReadonlySet<string> = new Set(['noindex', 'none'])
+/** Tokens of a robots content are separated by commas and spaces. */
+const TOKEN_SEPARATOR = /[\s,]+/
+/** A `<meta http-equiv="refresh">` content with a delay then a target: `0; url=/new/`. */
+const REFRESH = /^\s*[\d.]+\s*[;,]([^]*)$/
+/** The `url=` before a refresh target, and quotes around it. */
+const REFRESH_URL_PREFIX = /^url\s*=\s*/i
+const QUOTES = /^['"]|['"]$/g
+/** At most this many warnings a page: a template repeating one mistake a thousand times gives one line, not a thousand. */
+export const MAX_WARNINGS = 10
+
+/** Depth counters, one per kind of element the pass can be inside; a frame's bits (`1 << counter`) say which its element raised. */
+const UNSEEN = 0
+const OFF_PAGE = 1
+const IGNORE = 2
+const IGNORE_ALL = 3
+const MARKED = 4
+const MAIN = 5
+const ARTICLE = 6
+const CHROME = 7
+const NAV = 8
+const TITLE = 9
+const H1 = 10
+const COUNTERS = 11
+
+/** A meta or filter value, in document order; a text one is filled until its element closes. */
+interface Slot {
+  readonly kind: 'meta' | 'filter'
+  readonly key: string
+  value: string
+}
+
+/** All a page holds, for the readers to choose from. */
+export interface ExtractedHtml {
+  /** The first non-empty `<title>` (not one of an `<svg>`), on one line. */
+  readonly title: string
+  /** The first non-empty `<h1>`, on one line. */
+  readonly h1: string
+  /** `lang` (or `xml:lang`) of the first `<html>`, trimmed; '' when none. */
+  readonly lang: string
+  /** The text of each candidate region, in lines; `all` is every visible text (Markdown pages). */
+  readonly text: Readonly<Record<TextSource | 'all', string>>
+  /** Whether the page has an element with data-fahras-body, a `<main>`, an `<article>`. */
+  readonly has: Readonly<Record<'data-fahras-body' | 'main' | 'article', boolean>>
+  /** The content of a `<meta name="robots">` saying noindex or none, else null. */
+  readonly noindex: string | null
+  /** The target of a `<meta http-equiv="refresh">` that redirects, else null. */
+  readonly redirect: string | null
+  /** `html` or `body` when that element carries data-fahras-ignore, else null. */
+  readonly ignoredRoot: string | null
+  readonly fields: FieldValues
+  readonly warnings: readonly string[]
+}
+
+const hasAttribute = (attribs: Record<string, string>, name: string) => Object.hasOwn(attribs, name)
+
+/** The target of a refresh `content`, or null when it only reloads the page. */
+function refreshTarget(content: string): string | null {
+  const match = REFRESH.exec(content)
+  if (!match) return null
+  const target = match[1]!.trim().replace(REFRESH_URL_PREFIX, '').replace(QUOTES, '').trim()
+  return target === '' ? null : target
+}
+
+/**
+ * Reads a page in one pass. See the module's comment; never throws.
+ *
+ * @example
+ * ```ts
+ * extractHtml('<html lang="ar"><title>عن</title><main><p>نص</p></main>').text.main // → 'نص'
+ * ```
+ */
+export function extractHtml(html: string): ExtractedHtml {
+  const depth = new Array<number>(COUNTERS).fill(0)
+  const inside = (counter: number) => depth[counter]! > 0
+  const frames: Array<{ flags: number; slots: number }> = []
+  const slots: Slot[] = []
+  const capturing: Slot[] = []
+  const warnings: string[] = []
+  let dropped = 0
+  const warn = (message: string) => (warnings.length < MAX_WARNINGS ? warnings.push(message) : dropped++)
+  const text = { 'data-fahras-body': '', main: '', article: '', body: '', all: '' }
+  const has = { 'data-fahras-body': false, main: false, article: false }
+  let title = ''
+  let h1 = ''
+  let titleDone = false
+  let h1Done = false
+  let lang: string | null = null
+  let noindex: string | null = null
+  let redirect: string | null = null
+  let ignoredRoot: string | null = null
+
+  const breakLine = () => {
+    text['data-fahras-body'] += '\n'
+    text.main += '\n'
+    text.article += '\n'
+    text.body += '\n'
+    text.all += '\n'
+    for (const slot of capturing) slot.value += ' '
+    if (inside(H1)) h1 += ' '
+  }
+
+  const readSpecs = (name: string, attribs: Record<string, string>, attribute: string, kind: 'meta' | 'filter'): Slot[] => {
+    if (!hasAttribute(attribs, attribute)) return []
+    const { specs, problems } = parseFieldSpecs(attribs[attribute]!)
+    for (const problem of problems) warn(`${attribute} on <${quoted(name)}>: ${problem}`)
+    const found: Slot[] = []
+    for (const spec of specs) {
+      if (spec.from === 'literal') slots.push({ kind, key: spec.key, value: spec.value })
+      else if (spec.from === 'attribute') {
+        if (hasAttribute(attribs, spec.attribute)) slots.push({ kind, key: spec.key, value: attribs[spec.attribute]! })
+        else warn(`${attribute} on <${quoted(name)}>: ${quoted(`${spec.key}[${spec.attribute}]`)} but the element has no ${quoted(spec.attribute)} attribute`)
+      } else {
+        const slot: Slot = { kind, key: spec.key, value: '' }
+        slots.push(slot)
+        found.push(slot)
+      }
+    }
+    return found
+  }
+
+  const parser = new (htmlparser2().Parser)({
+    onopentag(name, attribs) {
+      let flags = 0
+      if (name === 'html' && lang === null) lang = (attribs.lang ?? attribs['xml:lang'] ?? '').trim()
+      const seen = !inside(UNSEEN) && !UNSEEN_ELEMENTS.has(name)
+      if (!seen) flags |= 1 << UNSEEN
+      if (HEAD_ELEMENTS.has(name)) flags |= 1 << OFF_PAGE
+      if (name === 'meta' && seen) {
+        const content = attribs.content ?? ''
+        const tokens = content.toLowerCase().split(TOKEN_SEPARATOR)
+        if (noindex === null && attribs.name?.trim().toLowerCase() === 'robots' && tokens.some((t) => NOINDEX_TOKENS.has(t))) noindex = content.trim()
+        if (redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh') redirect = refreshTarget(content)
+      }
+      if (seen && hasAttribute(attribs, IGNORE_ATTRIBUTE)) {
+        const given = attribs[IGNORE_ATTRIBUTE]!.trim().toLowerCase()
+        const how = IGNORE_VALUES[given]
+        if (how === undefined) warn(`${IGNORE_ATTRIBUTE}=${escapeForTerminal(JSON.stringify(attribs[IGNORE_ATTRIBUTE]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`)
+        flags |= how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
+        if (ROOT_ELEMENTS.has(name)) ignoredRoot ??= name
+      }
+      if (seen && hasAttribute(attribs, BODY_ATTRIBUTE)) {
+        flags |= 1 << MARKED
+        has['data-fahras-body'] = true
+      }
+      if (name === 'main') {
+        flags |= 1 << MAIN
+        has.main = true
+      }
+      if (name === 'article') {
+        flags |= 1 << ARTICLE
+        has.article = true
+      }
+      if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
+      if (name === 'nav') flags |= 1 << NAV
+      const allIgnored = inside(IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
+      if (name === 'title' && seen && !titleDone) flags |= 1 << TITLE
+      if (name === 'h1' && seen && !h1Done && !allIgnored) flags |= 1 << H1
+      if (seen && (BLOCK_ELEMENTS.has(name) || (flags & (1 << MARKED)) !== 0)) breakLine()
+      for (let i = 0; i < COUNTERS; i++) if (flags & (1 << i)) depth[i]!++
+      let opened = 0
+      if (seen && !allIgnored) {
+        for (const slot of [...readSpecs(name, attribs, META_ATTRIBUTE, 'meta'), ...readSpecs(name, attribs, FILTER_ATTRIBUTE, 'filter')]) {
+          capturing.push(slot)
+          opened++
+        }
+      }
+      frames.push({ flags, slots: opened })
+    },
+    onclosetag(name) {
+      const frame = frames.pop()
+      if (frame === undefined) return
+      const seen = (frame.flags & (1 << UNSEEN)) === 0
+      if (seen && (BLOCK_ELEMENTS.has(name) || (frame.flags & (1 << MARKED)) !== 0)) breakLine()
+      capturing.length -= frame.slots
+      for (let i = 0; i < COUNTERS; i++) if (frame.flags & (1 << i)) depth[i]!--
+      if ((frame.flags & (1 << TITLE)) !== 0) titleDone = oneLine(title) !== ''
+      if ((frame.flags & (1 << H1)) !== 0) h1Done = oneLine(h1) !== ''
+    },
+    ontext(chunk) {
+      if (inside(UNSEEN)) return
+      if (!inside(IGNORE_ALL)) for (const slot of capturing) slot.value += chunk
+      if (inside(TITLE)) title += chunk
+      if (inside(H1) && !inside(IGNORE_ALL)) h1 += chunk
+      if (inside(OFF_PAGE) || inside(IGNORE)) return
+      text.all += chunk
+      if (inside(MARKED)) text['data-fahras-body'] += chunk
+      if (!inside(NAV)) {
+        if (inside(MAIN)) text.main += chunk
+        if (inside(ARTICLE)) text.article += chunk
+      }
+      if (!inside(CHROME)) text.body += chunk
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  parser.write(html)
+  parser.end()
+
+  const fields = emptyFields()
+  for (const slot of slots) addField(fields, slot.kind, slot.key, oneLine(slot.value))
+  if (dropped > 0) warnings.push(`… and ${dropped} more warning${dropped === 1 ? '' : 's'} like these`)
+  return {
+    title: oneLine(title),
+    h1: oneLine(h1),
+    lang: lang ?? '',
+    text: {
+      'data-fahras-body': lines(text['data-fahras-body']),
+      main: lines(text.main),
+      article: lines(text.article),
+      body: lines(text.body),
+      all: lines(text.all),
+    },
+    has,
+    noindex,
+    redirect,
+    ignoredRoot,
+    fields,
+    warnings,
+  }
+}
