@@ -25,9 +25,11 @@ const files = packed.files.map((f) => f.path).sort()
 
 check('tarball contains the built entries, README, LICENSE and CHANGELOG', () => {
   const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']
-  for (const entry of ['index', 'normalize', 'stem', 'opensearch', 'minisearch', 'packed']) {
+  for (const entry of ['index', 'normalize', 'stem', 'opensearch', 'minisearch', 'packed', 'site']) {
     required.push(`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`)
   }
+  // what `fahras site` copies beside a site's index
+  required.push('dist/site/fahras.js', 'dist/site/fahras-ui.js', 'dist/site/fahras-ui.css')
   const missing = required.filter((f) => !files.includes(f))
   if (missing.length) throw new Error(`missing from the tarball: ${missing.join(', ')}`)
 })
@@ -67,8 +69,16 @@ check('fahras/minisearch imports no package (MiniSearch stays the app\'s own)', 
   }
 })
 
+check('the site runtime and search box import nothing (browser ESM, no dependencies; the box loads ./fahras.js at run time)', () => {
+  for (const name of ['site/fahras.js', 'site/fahras-ui.js']) {
+    const code = bundle(name)
+    if (/(?<![\w"'$])from\s*["'][^"']+["']|require\(/.test(code)) throw new Error(`${name} has a static import or a require`)
+    if (/\beval\(|new Function\(/.test(code)) throw new Error(`${name} uses eval or new Function (blocked by a strict CSP)`)
+  }
+})
+
 check('no entry uses Node built-ins', () => {
-  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs', 'packed.js', 'packed.cjs']) {
+  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs', 'packed.js', 'packed.cjs', 'site/fahras.js', 'site/fahras-ui.js']) {
     const code = bundle(name)
     const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
     if (hit) throw new Error(`${name} imports ${hit[1]}`)
