@@ -2,11 +2,12 @@
  * The files of a site index (docs/static-sites.md, "The index's files"), shared by the build
  * (`fahras site`, Node) and the runtime (`fahras.js`, browsers and Node):
  *
- * - `entry.fahras`: the header (the packed index's META), the page count, the average field
- *   lengths, the first key of every term chunk and its file, the filters and the build id;
+ * - `entry.fahras`: a JSON part (the packed index's META, the page count, the average field
+ *   lengths, the first key of every term chunk and its file, the filters and the build id) and
+ *   the length of every field of every page (what BM25 needs of each page it scores);
  * - `t/<hash>.fahras`: a term chunk, the terms of a key range with their postings (below);
  * - `p/<build>/<page>.fahras`: a page's fragment: URL, title, text, meta (what a result and its
- *   snippet need);
+ *   snippet need), as JSON in the packed index's text encoding (one byte an Arabic letter);
  * - `f/<hash>.fahras`: a filter: for each value, the pages that have it.
  *
  * Every file is gzip (the runtime inflates it, so the bytes downloaded do not depend on the
@@ -76,11 +77,16 @@ export function compareTerms(a: string, b: string): number {
   return a === b ? 0 : a.startsWith(SURFACE) ? 1 : -1
 }
 
-/** The postings of a term in one field: pages ascending, term frequencies, field lengths. */
+/** The postings of a term in one field: pages ascending, term frequencies. */
 export interface ChunkPostings {
   readonly docs: ArrayLike<number>
   readonly tfs: ArrayLike<number>
-  readonly lengths: ArrayLike<number>
+}
+
+/** Decoded postings. */
+export interface DecodedPostings {
+  readonly docs: Int32Array
+  readonly tfs: Int32Array
 }
 
 /** A term of a chunk: its postings per field (undefined where the field has none). */
@@ -95,8 +101,8 @@ const CHUNK_VERSION = 1
 /**
  * A term chunk's bytes: the version, the field count, the term count, then per term the code
  * units it shares with the previous term, its other units (text encoding of the packed index),
- * a bit mask of its fields and, per field, the page count, the page gaps, the term frequencies and
- * the field lengths, each a run of varints.
+ * a bit mask of its fields and, per field, the page count, the page gaps and the term
+ * frequencies, each a run of varints.
  */
 export function encodeChunk(terms: readonly ChunkTerm[], fieldCount: number): Uint8Array {
   const out = new ByteWriter()
@@ -129,7 +135,6 @@ export function encodeChunk(terms: readonly ChunkTerm[], fieldCount: number): Ui
         last = p.docs[k]!
       }
       for (let k = 0; k < p.tfs.length; k++) out.varint(p.tfs[k]!)
-      for (let k = 0; k < p.lengths.length; k++) out.varint(p.lengths[k]!)
     }
     previous = term
   }
@@ -140,7 +145,7 @@ export function encodeChunk(terms: readonly ChunkTerm[], fieldCount: number): Ui
 export interface DecodedChunk {
   readonly terms: readonly string[]
   /** `postings[t][f]`, null where the field has none. */
-  readonly postings: ReadonlyArray<ReadonlyArray<{ docs: Int32Array; tfs: Int32Array; lengths: Int32Array } | null>>
+  readonly postings: ReadonlyArray<ReadonlyArray<DecodedPostings | null>>
 }
 
 /** Reads a chunk; throws FormatProblem when its bytes are not one. */
@@ -153,7 +158,7 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
   const count = next()
   if (count > end) throw new FormatProblem('a term chunk counts more terms than it has bytes')
   const terms: string[] = []
-  const postings: Array<Array<{ docs: Int32Array; tfs: Int32Array; lengths: Int32Array } | null>> = []
+  const postings: Array<Array<DecodedPostings | null>> = []
   let previous = ''
   for (let t = 0; t < count; t++) {
     const shared = next()
@@ -164,7 +169,7 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
     at[0] = start + length
     if (t > 0 && compareTerms(previous, term) >= 0) throw new FormatProblem('the terms of a term chunk are out of order')
     const mask = next()
-    const fields: Array<{ docs: Int32Array; tfs: Int32Array; lengths: Int32Array } | null> = []
+    const fields: Array<DecodedPostings | null> = []
     for (let f = 0; f < fieldCount; f++) {
       if ((mask & (1 << f)) === 0) {
         fields.push(null)
@@ -174,7 +179,6 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
       if (df < 1 || df > pageCount) throw new FormatProblem('a term of a term chunk has more pages than the site')
       const docs = new Int32Array(df)
       const tfs = new Int32Array(df)
-      const lengths = new Int32Array(df)
       let doc = 0
       for (let k = 0; k < df; k++) {
         const gap = next()
@@ -183,8 +187,7 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
         docs[k] = doc
       }
       for (let k = 0; k < df; k++) if ((tfs[k] = next()) < 1) throw new FormatProblem('a term of a term chunk has a zero frequency')
-      for (let k = 0; k < df; k++) if ((lengths[k] = next()) < 1) throw new FormatProblem('a term of a term chunk has a zero field length')
-      fields.push({ docs, tfs, lengths })
+      fields.push({ docs, tfs })
     }
     if (mask === 0 || mask >= 1 << fieldCount) throw new FormatProblem('a term of a term chunk has no field, or an unknown one')
     terms.push(term)
@@ -194,6 +197,45 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
   if (at[0] !== end) throw new FormatProblem('a term chunk has bytes after its last term')
   return { terms, postings }
 }
+
+/** The entry's bytes: the JSON part's length (varint), the JSON (UTF-8), then per field the length of each page (varints). */
+export function encodeEntry(entry: SiteEntry, lengths: ArrayLike<number>, fieldCount: number): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(entry))
+  const out = new ByteWriter()
+  out.varint(json.length)
+  out.raw(json)
+  for (let f = 0; f < fieldCount; f++) for (let doc = 0; doc < entry.pageCount; doc++) out.varint(lengths[doc * fieldCount + f]!)
+  return out.finish()
+}
+
+/** Reads the entry's bytes: its JSON (unchecked) and the lengths, `lengths[doc * fieldCount + field]`. */
+export function decodeEntry(bytes: Uint8Array, fieldCount: number): { json: unknown; lengths: (pageCount: number) => Int32Array } {
+  const at = [0]
+  const size = readVarint(bytes, 0, bytes.length, at)
+  const start = at[0]!
+  if (start + size > bytes.length) throw new FormatProblem('its JSON part runs past its end')
+  const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + size)))
+  return {
+    json,
+    lengths(pageCount) {
+      const out = new Int32Array(pageCount * fieldCount)
+      at[0] = start + size
+      for (let f = 0; f < fieldCount; f++) for (let doc = 0; doc < pageCount; doc++) out[doc * fieldCount + f] = readVarint(bytes, at[0]!, bytes.length, at)
+      if (at[0] !== bytes.length) throw new FormatProblem('has bytes after the lengths of its pages')
+      return out
+    },
+  }
+}
+
+/** A fragment's bytes: its JSON in the packed index's text encoding (a third smaller once gzipped than UTF-8). */
+export function encodeFragment(fragment: Omit<SiteFragment, 'build'>): Uint8Array {
+  const out = new ByteWriter()
+  out.text(JSON.stringify(fragment))
+  return out.finish()
+}
+
+/** Reads a fragment's bytes (its JSON, unchecked). */
+export const decodeFragment = (bytes: Uint8Array): unknown => JSON.parse(decodeText(bytes, 0, bytes.length))
 
 /** The chunk that holds a key: the last whose first key is not after it (-1: before the first). */
 export function chunkOfKey(keys: readonly string[], key: string): number {

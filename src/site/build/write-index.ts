@@ -14,8 +14,8 @@ import { packedMeta } from '../../search/pack.js'
 import { documentCollector } from '../../search/packed/collect.js'
 import type { PackSource } from '../../search/packed/write.js'
 import {
-  chunkPath, compareTerms, encodeChunk, ENTRY_FILE, filterPath, keyOf, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
-  type ChunkTerm, type SiteEntry, type SiteFragment,
+  chunkPath, compareTerms, encodeChunk, encodeEntry, encodeFragment, ENTRY_FILE, filterPath, keyOf, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
+  type ChunkTerm, type SiteEntry,
 } from '../format.js'
 import type { SitePage } from '../types.js'
 
@@ -70,8 +70,7 @@ export async function writeSiteIndex(
   for await (const page of pages) {
     const n = collector.count
     collector.add(readDocument({ id: n, title: page.title, text: page.text }, resolved, settings.where, n))
-    const fragment: Omit<SiteFragment, 'build'> = { url: page.url, title: page.title, text: page.text, meta: page.meta }
-    const content = gzip(encoder.encode(JSON.stringify(fragment)))
+    const content = gzip(encodeFragment({ url: page.url, title: page.title, text: page.text, meta: page.meta }))
     fragments.update(content)
     write(join(staging, `${n}.fahras`), content)
     for (const [key, values] of Object.entries(page.filters)) {
@@ -105,7 +104,7 @@ export async function writeSiteIndex(
   const build = createHash('sha256').update(fragments.digest()).update(JSON.stringify(body)).digest('hex').slice(0, 12)
   renameSync(staging, join(folder, 'p', build))
   const entry: SiteEntry = { format: SITE_FORMAT, version: SITE_FORMAT_VERSION, build, ...body }
-  write(join(folder, ENTRY_FILE), gzip(encoder.encode(JSON.stringify(entry))))
+  write(join(folder, ENTRY_FILE), gzip(encodeEntry(entry, source.fieldLengths, SITE_FIELDS.length)))
   return { pages: source.documentCount, chunks: chunks.length, files, bytes, build }
 }
 
@@ -161,9 +160,8 @@ function writeChunks(source: PackSource, size: number, write: (hash: string, con
         fields.push(undefined)
         continue
       }
-      const lengths = list.docs.map((doc) => source.fieldLengths[doc * fieldCount + f]!)
-      fields.push({ docs: list.docs, tfs: list.tfs, lengths })
-      estimate += list.docs.length * 4
+      fields.push({ docs: list.docs, tfs: list.tfs })
+      estimate += list.docs.length * 2.5
     }
     if (fields.every((p) => p === undefined)) continue
     batch.push({ term, fields })

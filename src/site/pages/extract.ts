@@ -30,6 +30,13 @@ const UNSEEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscri
 const HEAD_ELEMENTS: ReadonlySet<string> = new Set(['head', 'title'])
 /** `data-fahras-ignore` on one of these leaves the whole page out. */
 const ROOT_ELEMENTS: ReadonlySet<string> = new Set(['html', 'body'])
+/**
+ * The attributes that leave an element out: fahras's own, and Pagefind's (Starlight and other
+ * themes write `data-pagefind-ignore` on heading anchors and labels; sites moving from Pagefind keep theirs).
+ */
+const IGNORE_ATTRIBUTES = [IGNORE_ATTRIBUTE, 'data-pagefind-ignore'] as const
+/** Inside `<main>` or `<article>`, still not the page's content: a sidebar's `<nav>`, a page's `<footer>` (edit link, previous/next). */
+const NOT_CONTENT: ReadonlySet<string> = new Set(['nav', 'footer'])
 /** Values of `data-fahras-ignore`: '' and `index` leave out the text only (as Pagefind's default), `all` also meta, filters and the `<h1>`. */
 const IGNORE_VALUES: Readonly<Record<string, 'text' | 'all'>> = { '': 'text', index: 'text', all: 'all' }
 /** A `<meta name="robots">` content that keeps a page out of search engines (so out of the site's search too). */
@@ -167,10 +174,11 @@ export function extractHtml(html: string): ExtractedHtml {
         if (noindex === null && attribs.name?.trim().toLowerCase() === 'robots' && tokens.some((t) => NOINDEX_TOKENS.has(t))) noindex = content.trim()
         if (redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh') redirect = refreshTarget(content)
       }
-      if (seen && hasAttribute(attribs, IGNORE_ATTRIBUTE)) {
-        const given = attribs[IGNORE_ATTRIBUTE]!.trim().toLowerCase()
+      const ignore = seen ? IGNORE_ATTRIBUTES.find((a) => hasAttribute(attribs, a)) : undefined
+      if (ignore !== undefined) {
+        const given = attribs[ignore]!.trim().toLowerCase()
         const how = IGNORE_VALUES[given]
-        if (how === undefined) warn(`${IGNORE_ATTRIBUTE}=${escapeForTerminal(JSON.stringify(attribs[IGNORE_ATTRIBUTE]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`)
+        if (how === undefined) warn(`${ignore}=${escapeForTerminal(JSON.stringify(attribs[ignore]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`)
         flags |= how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
         if (ROOT_ELEMENTS.has(name)) ignoredRoot ??= name
       }
@@ -187,7 +195,7 @@ export function extractHtml(html: string): ExtractedHtml {
         has.article = true
       }
       if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
-      if (name === 'nav') flags |= 1 << NAV
+      if (NOT_CONTENT.has(name)) flags |= 1 << NAV
       const allIgnored = inside(IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
       if (name === 'title' && seen && !titleDone) flags |= 1 << TITLE
       if (name === 'h1' && seen && !h1Done && !allIgnored) flags |= 1 << H1

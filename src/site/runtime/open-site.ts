@@ -13,7 +13,7 @@ import { FormatProblem } from '../../search/packed/bytes.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
 import { runSearch, runSuggest, type EngineHit, type SearchContext, type SearchEngine } from '../../search/searcher.js'
 import {
-  chunkPath, decodeChunk, ENTRY_FILE, filterPath, fragmentPath, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
+  chunkPath, decodeChunk, decodeEntry, decodeFragment, ENTRY_FILE, filterPath, fragmentPath, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
   type DecodedChunk, type FilterFile, type SiteEntry, type SiteFragment,
 } from '../format.js'
 import type { OpenSiteOptions, Site, SiteResult, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
@@ -155,11 +155,19 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   }
 
   const entryUrl = new URL(ENTRY_FILE, base).href
-  const entry = checkEntry(json(await readBytes(new URL(ENTRY_FILE, base), fetcher).catch((error: unknown) => {
-    throw error instanceof SyntaxError ? damaged(entryUrl, 'is not JSON') : error
-  })), entryUrl)
+  const entryBytes = await readBytes(new URL(ENTRY_FILE, base), fetcher)
+  let entry: SiteEntry
+  let lengths: Int32Array
+  try {
+    const decoded = decodeEntry(entryBytes, SITE_FIELDS.length)
+    entry = checkEntry(decoded.json, entryUrl)
+    lengths = decoded.lengths(entry.pageCount)
+  } catch (error) {
+    if (error instanceof FormatProblem || error instanceof SyntaxError || error instanceof TypeError) throw Object.assign(damaged(entryUrl, error.message), { cause: error })
+    throw error
+  }
   const resolved = resolvedOf(entry, entryUrl)
-  const data: SiteData = { entry, chunks: new Map(), fragments: new Map() }
+  const data: SiteData = { entry, lengths, chunks: new Map(), fragments: new Map() }
   const filterPages = new Map<string, FilterFile>()
   const fieldNumbers = new Map(SITE_FIELDS.map((name, f) => [name, f]))
   let current: { view: ReturnType<typeof siteView>; engine: SearchEngine } | null = null
@@ -189,11 +197,12 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   async function fetchFragment(page: number): Promise<void> {
     const path = fragmentPath(entry.build, page)
     const url = new URL(path, base).href
+    const bytes = await file(path)
     let raw: unknown
     try {
-      raw = json(await file(path))
+      raw = decodeFragment(bytes)
     } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TypeError) throw damaged(url, 'is not JSON')
+      if (error instanceof SyntaxError || error instanceof FormatProblem) throw damaged(url, 'is not a fragment')
       throw error
     }
     data.fragments.set(page, checkFragment(raw, url))

@@ -7,7 +7,7 @@
  */
 import type { DocumentId } from '../../search/options.js'
 import type { FieldPostings, PackedView } from '../../search/packed/reader.js'
-import { chunkOfKey, chunksOfPrefix, keyOf, type DecodedChunk, type SiteEntry, type SiteFragment } from '../format.js'
+import { chunkOfKey, chunksOfPrefix, keyOf, type DecodedChunk, type DecodedPostings, type SiteEntry, type SiteFragment } from '../format.js'
 
 /** What a run read that was not fetched: term chunks, and pages in the order they were read. */
 export class Missing {
@@ -21,17 +21,20 @@ export class Missing {
 /** The fetched part of a site index. */
 export interface SiteData {
   readonly entry: SiteEntry
+  /** `lengths[doc * fieldCount + field]`: the length of each field of each page (the entry's). */
+  readonly lengths: Int32Array
   readonly chunks: Map<number, DecodedChunk>
   readonly fragments: Map<number, SiteFragment>
 }
 
 /** The postings of a term as the engine reads them (no positions: snippets analyze the text). */
-function fieldPostings(p: { docs: Int32Array; tfs: Int32Array; lengths: Int32Array }): FieldPostings {
+function fieldPostings(p: DecodedPostings, lengths: Int32Array, field: number, fieldCount: number): FieldPostings {
   let maxTf = 0
   let minLength = Infinity
   for (let k = 0; k < p.docs.length; k++) {
     if (p.tfs[k]! > maxTf) maxTf = p.tfs[k]!
-    if (p.lengths[k]! < minLength) minLength = p.lengths[k]!
+    const length = lengths[p.docs[k]! * fieldCount + field]!
+    if (length < minLength) minLength = length
   }
   return { docs: p.docs, tfs: p.tfs, positionsAt: -1, positionsEnd: -1, maxTf, minLength }
 }
@@ -49,18 +52,10 @@ interface Located {
  * is not fetched are recorded; it is replaced before each run.
  */
 export function siteView(data: SiteData, fieldCount: number): PackedView & { missing: Missing } {
-  const { entry } = data
+  const { entry, lengths } = data
   const n = entry.pageCount
-  const lengths = new Int32Array(n * fieldCount)
   const located: Located[] = []
-  for (const chunk of data.chunks.values()) {
-    chunk.terms.forEach((term, at) => located.push({ term, chunk, at }))
-    for (const fields of chunk.postings) {
-      fields.forEach((p, f) => {
-        if (p !== null) for (let k = 0; k < p.docs.length; k++) lengths[p.docs[k]! * fieldCount + f] = p.lengths[k]!
-      })
-    }
-  }
+  for (const chunk of data.chunks.values()) chunk.terms.forEach((term, at) => located.push({ term, chunk, at }))
   located.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   const terms = located.map((l) => l.term)
   const decoded = new Map<number, FieldPostings | null>()
@@ -133,7 +128,7 @@ export function siteView(data: SiteData, fieldCount: number): PackedView & { mis
       if (p === undefined) {
         const { chunk, at } = located[term]!
         const raw = chunk.postings[at]![field]
-        decoded.set(key, (p = raw ? fieldPostings(raw) : null))
+        decoded.set(key, (p = raw ? fieldPostings(raw, lengths, field, fieldCount) : null))
       }
       return p
     },
