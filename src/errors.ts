@@ -31,8 +31,8 @@ export const ERROR_CODES = {
   /** A file of a site index could not be fetched (or read from disk): `details.url`, `details.status`. */
   SITE_FETCH: 'FAHRAS_SITE_FETCH',
   /**
-   * A site's folder, as given to `readSitePages()` (`fahras site`), does not exist, is not a
-   * folder, or cannot be read: `details.site` names it.
+   * A site's folder, as given to `buildSite()` (`fahras site`), cannot be read, or holds no page
+   * to index (the previous index is left as it was).
    */
   SITE: 'FAHRAS_SITE',
 } as const

@@ -66,7 +66,6 @@ In a page: <div id="search"></div><script type="module">import { mountSearch } f
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     for (const warning of report.warnings.slice(0, 20)) process.stderr.write(`warning: ${printable(warning)}\n`)
     if (report.warnings.length > 20) process.stderr.write(`… and ${report.warnings.length - 20} more warnings\n`)
-    if (report.pages === 0) throw new CliError(`no page to index in ${quoted(positionals[0]!)} (${report.skipped} files skipped): check --include, or that the site is built`, 1)
     const kb = (report.bytes / 1024).toFixed(0)
     process.stderr.write(`${report.pages} pages indexed${report.skipped ? `, ${report.skipped} skipped` : ''} in ${seconds} s; wrote ${quoted(report.output)} (${report.files} files, ${kb} kB, ${report.chunks} term chunks)\n`)
     return 0

@@ -135,6 +135,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
       where: WHERE, chunkSize, ...(given.index ? { index: given.index as SiteIndexOptions } : {}),
       onPage: (count) => onProgress?.({ pages: count, file }),
     })
+    if (written.pages === 0) {
+      throw createError(ERROR_CODES.SITE, `${WHERE} found no page to index in ${site} (${skipped} file${skipped === 1 ? '' : 's'} skipped): check \`include\`, or that the site is built; the previous index is left as it was`, { skipped })
+    }
     if (assets !== null) for (const name of [RUNTIME_FILE, UI_FILE, UI_STYLES_FILE]) copyFileSync(join(assets, name), join(building, name))
     const old = `${building}.old`
     if (existsSync(output)) renameSync(output, old)
