@@ -7,11 +7,12 @@
  */
 import { createError, describe, ERROR_CODES } from '../../errors.js'
 import { resolveIndexOptions } from '../../search/index-options.js'
-import type { ArabicSearchOptions, SearchOptions, SearchResult } from '../../search/options.js'
+import type { ArabicSearchOptions, DocumentId, SearchOptions, SearchResult } from '../../search/options.js'
 import { packedEngine } from '../../search/packed/engine.js'
 import { FormatProblem } from '../../search/packed/bytes.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
-import { runSearch, runSuggest, type EngineHit, type SearchContext, type SearchEngine } from '../../search/searcher.js'
+import { runSearch, runSuggest, SURFACE, type EngineHit, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
+import type { AnalyzedTerm } from '../../analyze/analyze.js'
 import {
   chunkPath, decodeChunk, decodeEntry, decodeFragment, ENTRY_FILE, filterPath, fragmentPath, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
   type DecodedChunk, type FilterFile, type SiteEntry, type SiteFragment,
@@ -25,6 +26,8 @@ export const DEFAULT_SITE_SEARCH = Object.freeze({ limit: 10, offset: 0, prefix:
 export const DEFAULT_SITE_SUGGEST = Object.freeze({ limit: 5 })
 /** The largest `limit` of a search or a suggestion. */
 export const MAX_SITE_LIMIT = 100
+/** Fields of pages whose analysis is kept for their snippets. */
+const ANALYZED_PAGES = 256
 /** Fragments fetched at most per round (a phrase may check many pages, a page of results needs `limit`). */
 const FRAGMENTS_PER_ROUND = 24
 const GZIP = [0x1f, 0x8b] as const
@@ -175,9 +178,34 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   const state = () => {
     if (current === null) {
       const view = siteView(data, SITE_FIELDS.length)
-      current = { view, engine: packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc)) }
+      current = { view, engine: { ...packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc)), fieldMatches } }
     }
     return current
+  }
+  // The words of the pages shown last, analyzed once: a snippet finds its matches among them
+  // (the same words `analyzer.matches` would find), not by analyzing the text again on each keystroke.
+  const analyzed = new Map<string, Map<string, FieldMatch[]>>()
+  function fieldMatches(id: DocumentId, field: string, wanted: readonly string[], text: string): FieldMatch[] {
+    const key = `${String(id)}\u0000${field}`
+    let byTerm = analyzed.get(key)
+    if (byTerm === undefined) {
+      byTerm = new Map()
+      const add = (term: string, w: AnalyzedTerm) => {
+        const list = byTerm!.get(term)
+        const match = { position: w.position, start: w.start, end: w.end, term }
+        if (list === undefined) byTerm!.set(term, [match])
+        else list.push(match)
+      }
+      for (const w of resolved.analyzer.analyze(text)) {
+        add(w.term, w)
+        if (w.word !== w.term) add(SURFACE + w.word, w)
+      }
+      if (analyzed.size >= ANALYZED_PAGES) analyzed.delete(analyzed.keys().next().value!)
+      analyzed.set(key, byTerm)
+    }
+    const out: FieldMatch[] = []
+    for (const term of new Set(wanted)) out.push(...(byTerm.get(term) ?? []))
+    return out
   }
 
   async function fetchChunk(c: number): Promise<void> {

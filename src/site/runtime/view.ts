@@ -7,6 +7,7 @@
  */
 import type { DocumentId } from '../../search/options.js'
 import type { FieldPostings, PackedView } from '../../search/packed/reader.js'
+import { SURFACE } from '../../search/searcher.js'
 import { chunkOfKey, chunksOfPrefix, keyOf, type DecodedChunk, type DecodedPostings, type SiteEntry, type SiteFragment } from '../format.js'
 
 /** What a run read that was not fetched: term chunks, and pages in the order they were read. */
@@ -54,9 +55,18 @@ interface Located {
 export function siteView(data: SiteData, fieldCount: number): PackedView & { missing: Missing } {
   const { entry, lengths } = data
   const n = entry.pageCount
+  // The packed index's order (code units) without sorting: chunks hold ascending key ranges, and
+  // within a chunk the written forms (SURFACE + word, before every stem) and the stems each come
+  // in key order; so all written forms chunk after chunk, then all stems chunk after chunk.
   const located: Located[] = []
-  for (const chunk of data.chunks.values()) chunk.terms.forEach((term, at) => located.push({ term, chunk, at }))
-  located.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  const fetched_ = [...data.chunks.keys()].sort((a, b) => a - b).map((c) => data.chunks.get(c)!)
+  for (const surface of [true, false]) {
+    for (const chunk of fetched_) {
+      chunk.terms.forEach((term, at) => {
+        if (term.startsWith(SURFACE) === surface) located.push({ term, chunk, at })
+      })
+    }
+  }
   const terms = located.map((l) => l.term)
   const decoded = new Map<number, FieldPostings | null>()
 
