@@ -289,6 +289,20 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     })
   }
 
+  it('typing a haraka after a word does not search again (the index sees the same letters)', async () => {
+    const { page, clean } = await open()
+    await type(page, 'بغداد')
+    const asked = () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked.length)
+    const before = await asked()
+    await page.locator('.fahras-input').pressSequentially('ُ', { delay: 10 })
+    await page.waitForTimeout(300)
+    expect(await asked()).toBe(before)
+    expect(await titles(page)).toContain('بغداد عاصمة العراق')
+    await page.locator('.fahras-input').pressSequentially(' ب', { delay: 10 })
+    await page.waitForFunction((n) => (window as unknown as { __asked: string[] }).__asked.length > n, before)
+    await clean()
+  })
+
   it('ArrowDown/ArrowUp move through the results, typing goes back to the input, Enter opens the result', async () => {
     const { page, clean } = await open()
     await type(page, 'بغداد')

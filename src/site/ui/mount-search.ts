@@ -112,6 +112,10 @@ const LABELS: SearchLabels = {
 
 let uid = 0
 const mounted = new WeakMap<Element, SearchBox>()
+/** Harakat, Quranic marks, the superscript alef and tatweel: adding one does not change what is found. */
+const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g
+/** A query as the index sees its letters: typing a haraka does not search again. */
+const letters = (q: string | undefined) => q?.replace(MARKS, '')
 
 const fail = (message: string): never => {
   throw new TypeError(`mountSearch: ${message}`)
@@ -325,7 +329,7 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
     const q = value.trim()
     if (!append) {
       clearTimeout(timer)
-      if (q === pending) return
+      if (letters(q) === letters(pending)) return
     }
     controller?.abort()
     const mine = ++seq
