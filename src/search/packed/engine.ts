@@ -67,6 +67,9 @@ function leafTerms(node: Node | string, into: Map<string, number>): void {
   for (const child of node.queries ?? []) leafTerms(child as Node | string, into)
 }
 
+/** The hits of a packed engine's search, with the documents matched when it evaluated the whole query. */
+export type PackedHits = Iterable<EngineHit> & { readonly matched?: Int32Array }
+
 /** A packed index's {@link SearchEngine}. */
 export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string, number>, storedOf: (doc: number) => Record<string, unknown> | undefined): SearchEngine {
   const n = view.documentCount
@@ -125,10 +128,13 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       const exact = view.findTerm(term)
       if (exact >= 0) derived.push([exact, 1])
       if (inherited.prefix === true) {
-        const [start, end] = view.prefixRange(term)
-        for (let t = start; t < end; t++) {
-          if (t === exact) continue
-          derived.push([t, prefixWeight(view.termAt(t).length, term.length)])
+        const add = (t: number) => {
+          if (t !== exact) derived.push([t, prefixWeight(view.termAt(t).length, term.length)])
+        }
+        if (view.prefixTerms) for (const t of view.prefixTerms(term)) add(t)
+        else {
+          const [start, end] = view.prefixRange(term)
+          for (let t = start; t < end; t++) add(t)
         }
       }
       return derived
@@ -281,7 +287,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const orQuery: Array<[string, Inherited]> = []
     // MaxScore's bounds hold for b <= 1 (BM25+'s part then shrinks as a field grows)
     const prunable = options.k !== undefined && options.k > 0 && !boostDocument && bm25.b <= 1 && orLeaves(query as Node, {}, orQuery)
-    const result = (prunable ? best(orQuery, options.k!) : null) ?? evaluate(query as Node, {})
+    const pruned = prunable ? best(orQuery, options.k!) : null
+    const result = pruned ?? evaluate(query as Node, {})
     const count = result.docs.length
     const final = new Float64Array(count)
     for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)
@@ -306,7 +313,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     }
     // best first, equal scores in the order the documents were added, read lazily from a heap:
     // a page of 10 costs a heap of the matches and 10 pops, not a sort of every match
-    return ranked(count, (x, y) => final[x]! > final[y]! || (final[x] === final[y] && result.docs[x]! < result.docs[y]!), (row) => {
+    const hits = ranked(count, (x, y) => final[x]! > final[y]! || (final[x] === final[y] && result.docs[x]! < result.docs[y]!), (row) => {
       let match: Record<string, string[]> | undefined
       return {
         get id() {
@@ -318,6 +325,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
         },
       }
     })
+    // every match, when the query was evaluated whole (not cut by MaxScore): a caller can count them without reading them
+    return Object.assign(hits, { matched: pruned === null ? result.docs : undefined })
   }
 
   const terms: TermIndex = {

@@ -43,6 +43,12 @@ export interface PackedView {
   findTerm(term: string): number
   /** The range [start, end) of the terms that start with `prefix`. */
   prefixRange(prefix: string): [number, number]
+  /**
+   * The terms that start with `prefix`, in the order of their code units, when the view numbers
+   * its terms in another order (a site index's, numbered as its chunks arrive); else undefined,
+   * and `prefixRange` is read.
+   */
+  prefixTerms?(prefix: string): readonly number[]
   /** The terms within `maxDistance` edits of `term` (Levenshtein), with their distances. */
   fuzzy(term: string, maxDistance: number): Array<[number, number]>
   /** The postings of a term in a field (null when the term is not in that field). */

@@ -8,7 +8,7 @@
 import { createError, describe, ERROR_CODES } from '../../errors.js'
 import { resolveIndexOptions } from '../../search/index-options.js'
 import type { ArabicSearchOptions, DocumentId, SearchOptions, SearchResult } from '../../search/options.js'
-import { packedEngine } from '../../search/packed/engine.js'
+import { packedEngine, type PackedHits } from '../../search/packed/engine.js'
 import { FormatProblem } from '../../search/packed/bytes.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
 import { runSearch, runSuggest, SURFACE, type EngineHit, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
@@ -105,16 +105,29 @@ function resolvedOf(entry: SiteEntry, url: string) {
   return resolveIndexOptions(mergeSavedOptions<ArabicSearchOptions>(header, analyzer, undefined), 'openSite()')
 }
 
-/** An engine that keeps only the pages of `allowed` and counts the hits of its first search. */
+/** The hits of `hits` whose page is allowed, read lazily. */
+function* allowedHits(hits: Iterable<EngineHit>, allowed: (doc: number) => boolean): Generator<EngineHit> {
+  for (const hit of hits) if (allowed(hit.id as number)) yield hit
+}
+
+/**
+ * An engine that keeps only the pages of `allowed`, and counts the matches of its first search
+ * (the query evaluated whole: the count comes from the documents matched, the hits are still
+ * read lazily, only as many as the page needs).
+ */
 function pagesOf(engine: SearchEngine, allowed: ((doc: number) => boolean) | null, count: { total: number | null }): SearchEngine {
   return {
     ...engine,
     search(query, options) {
-      const hits: EngineHit[] = []
-      // every hit: the total counts them (a site has few pages for an engine on typed arrays)
-      for (const hit of engine.search(query, { ...options, k: undefined })) if (allowed === null || allowed(hit.id as number)) hits.push(hit)
-      count.total ??= hits.length
-      return hits
+      const hits = engine.search(query, { ...options, k: undefined }) as PackedHits
+      if (count.total === null) {
+        const matched = hits.matched ?? Int32Array.from(hits, (hit) => hit.id as number)
+        let total = 0
+        if (allowed === null) total = matched.length
+        else for (const doc of matched) if (allowed(doc)) total++
+        count.total = total
+      }
+      return allowed === null ? hits : allowedHits(hits, allowed)
     },
   }
 }
@@ -170,18 +183,12 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     throw error
   }
   const resolved = resolvedOf(entry, entryUrl)
-  const data: SiteData = { entry, lengths, chunks: new Map(), fragments: new Map() }
+  const data: SiteData = { entry, lengths, fragments: new Map() }
   const filterPages = new Map<string, FilterFile>()
   const fieldNumbers = new Map(SITE_FIELDS.map((name, f) => [name, f]))
-  let current: { view: ReturnType<typeof siteView>; engine: SearchEngine } | null = null
-  /** The view and engine of what is fetched: made again only when chunks were added. */
-  const state = () => {
-    if (current === null) {
-      const view = siteView(data, SITE_FIELDS.length)
-      current = { view, engine: { ...packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc)), fieldMatches } }
-    }
-    return current
-  }
+  // one view and one engine for the life of the site: chunks are added to the view as they come
+  const view = siteView(data, SITE_FIELDS.length)
+  const engine: SearchEngine = { ...packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc)), fieldMatches }
   // The words of the pages shown last, analyzed once: a snippet finds its matches among them
   // (the same words `analyzer.matches` would find), not by analyzing the text again on each keystroke.
   const analyzed = new Map<string, Map<string, FieldMatch[]>>()
@@ -217,10 +224,7 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
       if (error instanceof FormatProblem || error instanceof RangeError) throw Object.assign(damaged(new URL(path, base).href, error.message), { cause: error })
       throw error
     }
-    if (!data.chunks.has(c)) {
-      data.chunks.set(c, chunk)
-      current = null
-    }
+    view.add(c, chunk)
   }
   async function fetchFragment(page: number): Promise<void> {
     const path = fragmentPath(entry.build, page)
@@ -252,17 +256,16 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   }
 
   /** Runs `run` until it reads nothing that is not fetched, fetching what it lacked between runs. */
-  async function settle<R>(run: (context: SearchContext, view: ReturnType<typeof siteView>) => R, signal: AbortSignal | undefined): Promise<R> {
+  async function settle<R>(run: (context: SearchContext) => R, signal: AbortSignal | undefined): Promise<R> {
     for (;;) {
       if (signal?.aborted) throw abortError(signal)
-      const { view, engine } = state()
       view.missing.chunks.clear()
       view.missing.pages.clear()
       const context: SearchContext = {
         analyzer: resolved.analyzer, fields: resolved.fields, storeFields: [...SITE_FIELDS], exactBoost: resolved.exactBoost,
         snippet: resolved.snippet, options: resolved.options as SearchContext['options'], engine,
       }
-      const result = run(context, view)
+      const result = run(context)
       if (view.missing.empty) return result
       const pages = [...view.missing.pages].slice(0, FRAGMENTS_PER_ROUND)
       const waits = [...[...view.missing.chunks].map(fetchChunk), ...pages.map(fetchFragment)]

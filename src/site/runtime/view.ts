@@ -24,7 +24,6 @@ export interface SiteData {
   readonly entry: SiteEntry
   /** `lengths[doc * fieldCount + field]`: the length of each field of each page (the entry's). */
   readonly lengths: Int32Array
-  readonly chunks: Map<number, DecodedChunk>
   readonly fragments: Map<number, SiteFragment>
 }
 
@@ -40,52 +39,38 @@ function fieldPostings(p: DecodedPostings, lengths: Int32Array, field: number, f
   return { docs: p.docs, tfs: p.tfs, positionsAt: -1, positionsEnd: -1, maxTf, minLength }
 }
 
-/** A term of the fetched chunks: where its postings are. */
-interface Located {
-  readonly term: string
+/** A fetched chunk: its terms' numbers in the view, its written forms and its stems (each in key order). */
+interface Fetched {
   readonly chunk: DecodedChunk
-  readonly at: number
+  /** The view's number of the chunk's first term (its terms are numbered in chunk order). */
+  readonly first: number
+  /** Chunk indexes of the written forms and of the stems, each in code-unit order. */
+  readonly surface: readonly number[]
+  readonly stems: readonly number[]
 }
 
+/** The view over the fetched chunks, and the way to add one. */
+export type SiteView = PackedView & { missing: Missing; add(c: number, chunk: DecodedChunk): void; has(c: number): boolean }
+
 /**
- * A `PackedView` of the fetched chunks and fragments, as of now: its terms are those of the
- * chunks fetched, in the packed index's order (code units). `missing` is where reads of what
- * is not fetched are recorded; it is replaced before each run.
+ * A `PackedView` of the chunks fetched so far: terms are numbered as their chunks arrive (a
+ * number never changes, so the engine's postings cache stays good), found by a map, and
+ * prefixes are read chunk by chunk in code-unit order (`prefixTerms`). `missing` is where reads
+ * of what is not fetched are recorded; the runtime clears it before each run.
  */
-export function siteView(data: SiteData, fieldCount: number): PackedView & { missing: Missing } {
+export function siteView(data: SiteData, fieldCount: number): SiteView {
   const { entry, lengths } = data
   const n = entry.pageCount
-  // The packed index's order (code units) without sorting: chunks hold ascending key ranges, and
-  // within a chunk the written forms (SURFACE + word, before every stem) and the stems each come
-  // in key order; so all written forms chunk after chunk, then all stems chunk after chunk.
-  const located: Located[] = []
-  const fetched_ = [...data.chunks.keys()].sort((a, b) => a - b).map((c) => data.chunks.get(c)!)
-  for (const surface of [true, false]) {
-    for (const chunk of fetched_) {
-      chunk.terms.forEach((term, at) => {
-        if (term.startsWith(SURFACE) === surface) located.push({ term, chunk, at })
-      })
-    }
-  }
-  const terms = located.map((l) => l.term)
+  const chunks = new Map<number, Fetched>()
+  const numbers = new Map<string, number>()
+  const located: Array<{ chunk: DecodedChunk; at: number }> = []
   const decoded = new Map<number, FieldPostings | null>()
 
-  /** The first term not before `term`. */
-  const lowerBound = (term: string) => {
-    let lo = 0
-    let hi = terms.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (terms[mid]! < term) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
   /** Are chunks first..last all fetched? Else they are recorded as missing. */
   const fetched = (first: number, last: number) => {
     let all = true
     for (let c = first; c <= last; c++) {
-      if (!data.chunks.has(c)) {
+      if (!chunks.has(c)) {
         view.missing.chunks.add(c)
         all = false
       }
@@ -93,12 +78,25 @@ export function siteView(data: SiteData, fieldCount: number): PackedView & { mis
     return all
   }
 
-  const view: PackedView & { missing: Missing } = {
+  const view: SiteView = {
     missing: new Missing(),
     meta: entry.meta,
     documentCount: n,
     fieldCount,
     averageFieldLength: Float64Array.from(entry.averageFieldLength),
+    has: (c) => chunks.has(c),
+    add(c, chunk) {
+      if (chunks.has(c)) return
+      const first = located.length
+      const surface: number[] = []
+      const stems: number[] = []
+      chunk.terms.forEach((term, at) => {
+        numbers.set(term, first + at)
+        located.push({ chunk, at })
+        ;(term.startsWith(SURFACE) ? surface : stems).push(at)
+      })
+      chunks.set(c, { chunk, first, surface, stems })
+    },
     fieldLength: (doc, field) => lengths[doc * fieldCount + field]!,
     idAt: (doc) => doc,
     docOf: (id: DocumentId) => (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < n ? id : -1),
@@ -111,22 +109,31 @@ export function siteView(data: SiteData, fieldCount: number): PackedView & { mis
       return { title: fragment.title, text: fragment.text }
     },
     get termCount() {
-      return terms.length
+      return located.length
     },
-    termAt: (index) => terms[index]!,
+    termAt(index) {
+      const { chunk, at } = located[index]!
+      return chunk.terms[at]!
+    },
     findTerm(term) {
       const c = chunkOfKey(entry.keys, keyOf(term))
       if (c < 0 || !fetched(c, c)) return -1
-      const at = lowerBound(term)
-      return terms[at] === term ? at : -1
+      return numbers.get(term) ?? -1
     },
-    prefixRange(prefix) {
+    prefixRange() {
+      // never read: prefixTerms answers (the terms are not numbered in code-unit order)
+      throw new Error('fahras: a site index reads prefixes with prefixTerms')
+    },
+    prefixTerms(prefix) {
       const [first, last] = chunksOfPrefix(entry.keys, keyOf(prefix))
-      if (last < first || !fetched(first, last)) return [0, 0]
-      const start = lowerBound(prefix)
-      let end = start
-      while (end < terms.length && terms[end]!.startsWith(prefix)) end++
-      return [start, end]
+      if (last < first || !fetched(first, last)) return []
+      const out: number[] = []
+      const surface = prefix.startsWith(SURFACE)
+      for (let c = first; c <= last; c++) {
+        const { chunk, first: base, surface: written, stems } = chunks.get(c)!
+        for (const at of surface ? written : stems) if (chunk.terms[at]!.startsWith(prefix)) out.push(base + at)
+      }
+      return out
     },
     fuzzy() {
       // typos need the whole dictionary: a site search has no `fuzzy` option (open-site.ts)
