@@ -137,6 +137,27 @@ describe('site search', () => {
     expect(result!.snippet.html).toContain('<mark>كتاب</mark>')
   })
 
+  it('a site built again while a page has it open: the next search reads the new build', async () => {
+    const folder = join(root, 'rebuilt')
+    mkdirSync(folder, { recursive: true })
+    await writeSiteIndex(pages.slice(0, 50), folder, { where: 'test' })
+    const open = await openSite({ baseUrl: pathToFileURL(`${folder}/`) })
+    const before = await open.search('الدوري')
+    expect(open.pageCount).toBe(50)
+    rmSync(folder, { recursive: true })
+    mkdirSync(folder)
+    const renamed = pages.slice(0, 60).map((p) => ({ ...p, url: `/new${p.url}` }))
+    await writeSiteIndex(renamed, folder, { where: 'test' })
+    // what the first search fetched is still read from the old build; a search that needs a file
+    // of the old build, gone, reads the new entry and runs on the new build
+    expect((await open.search('الدوري')).results).toEqual(before.results)
+    const after = await open.search('كرة القدم')
+    expect(open.pageCount).toBe(60)
+    expect(after.results.length).toBeGreaterThan(0)
+    expect(after.results.every((r) => r.url.startsWith('/new/'))).toBe(true)
+    expect(before.results.every((r) => !r.url.startsWith('/new/'))).toBe(true)
+  })
+
   it('bad options throw coded errors naming what was expected', async () => {
     await expectCoded(() => site.search('x', { limit: 0 }), 'FAHRAS_INVALID_OPTION', /limit/)
     await expectCoded(() => site.search('x', { fuzzy: 1 } as never), 'FAHRAS_INVALID_OPTION', /unknown option `fuzzy`/)
