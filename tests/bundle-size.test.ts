@@ -187,3 +187,24 @@ describe('browser bundle of fahras/packed', () => {
     expect(all.gzip, `fahras/packed (export *) min+gzip is ${kB(all.gzip)}, over the ${kB(PACKED_SUBPATH_LIMIT)} budget`).toBeLessThanOrEqual(PACKED_SUBPATH_LIMIT)
   })
 })
+
+// What a static site's first search downloads of code (issue 13): the runtime `fahras.js` and the
+// box `fahras-ui.js` that `fahras site` copies beside the index, as built in dist/site (minified
+// ESM, no imports). 28.0 kB and 3.0 kB min+gzip when they came; Pagefind 1.6's pagefind.js and its
+// wasm are 73.8 kB gzipped, its UI 33.7 kB (npm run bench:site).
+const SITE_RUNTIME_LIMIT = 30 * 1024
+const SITE_UI_LIMIT = 6 * 1024
+
+describe('the site runtime and search box (dist/site)', () => {
+  it(`fahras.js is at most ${SITE_RUNTIME_LIMIT / 1024} kB gzip, fahras-ui.js ${SITE_UI_LIMIT / 1024} kB, neither importing a module statically`, () => {
+    const read = (name: string) => readFileSync(join(root, 'dist', 'site', name))
+    const runtime = read('fahras.js')
+    const ui = read('fahras-ui.js')
+    const runtimeGzip = gzipSync(runtime, { level: 9 }).length
+    const uiGzip = gzipSync(ui, { level: 9 }).length
+    console.log(`dist/site/fahras.js: ${kB(runtime.length)} min, ${kB(runtimeGzip)} min+gzip; fahras-ui.js: ${kB(ui.length)} min, ${kB(uiGzip)} min+gzip`)
+    expect(runtimeGzip).toBeLessThanOrEqual(SITE_RUNTIME_LIMIT)
+    expect(uiGzip).toBeLessThanOrEqual(SITE_UI_LIMIT)
+    for (const code of [runtime.toString('utf8'), ui.toString('utf8')]) expect(code).not.toMatch(/(?<![\w"'$])(?:import|export)\s*[^(;]*?\sfrom\s*["']/)
+  })
+})
