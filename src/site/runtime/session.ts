@@ -208,7 +208,10 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
       total = count.total ?? 0
       return found
     }, signal)
-    return { query, total: Math.max(total, offset + results.length), results: results.map((r) => siteResult(r, data)) }
+    // a page that is not full ends the results: its end is the exact total (a phrase's count
+    // above counts the pages holding its words, and only the pages read were checked for it)
+    const exact = results.length < limit && (results.length > 0 || offset === 0)
+    return { query, total: exact ? offset + results.length : Math.max(total, offset + results.length), results: results.map((r) => siteResult(r, data)) }
   }
 
   async function allowedPages(given: SiteSearchOptions['filters']): Promise<((doc: number) => boolean) | null> {
