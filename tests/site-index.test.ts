@@ -132,6 +132,7 @@ describe('site search', () => {
     const { site: one } = await written('hostile', [hostile])
     const [result] = (await one.search('كتاب')).results
     expect(result!.title).toBe(hostile.title)
+    expect(result!.lang).toBe('ar')
     expect(result!.snippet.html).not.toContain('<script>')
     expect(result!.snippet.html).toContain('&lt;script&gt;')
     expect(result!.snippet.html).toContain('<mark>كتاب</mark>')

@@ -57,7 +57,7 @@ const FAKE_RUNTIME = String.raw`
 const pages = [
   { url: '/pages/baghdad.html', title: 'بغداد عاصمة العراق', text: 'بغداد مدينة على نهر دجلة', meta: { section: 'أخبار', date: '٢٠٢٤' } },
   { url: '/pages/xss.html', title: '<img src=x onerror=alert(1)>', text: 'بغداد', html: 'نص &lt;script&gt;alert(2)&lt;/script&gt; عن <mark>بغداد</mark>', meta: {} },
-  { url: 'javascript:alert(3)', title: 'رابط خطر في بغداد', text: 'بغداد', meta: {} },
+  { url: 'javascript:alert(3)', title: 'رابط خطر في بغداد', text: 'بغداد', meta: {}, lang: 'en' },
   { url: '/pages/long.html', title: 'بغداد' + 'ا'.repeat(120), text: 'بغداد ' + 'طويل'.repeat(150), meta: { note: 'https://example.com/' + 'a'.repeat(200) } },
   { url: '/pages/book.html', title: 'كتاب', text: 'كتاب عن الأدب', meta: {} },
 ]
@@ -99,7 +99,7 @@ export async function openSite() {
       }
       const found = pages.filter((p) => (p.title + ' ' + p.text).includes(query))
       const results = found.slice(offset, offset + limit).map((p) => ({
-        url: p.url, title: p.title, score: 1, meta: p.meta,
+        url: p.url, title: p.title, lang: p.lang ?? '', score: 1, meta: p.meta,
         snippet: { html: p.html ?? p.text.split(query).join('<mark>' + query + '</mark>'), text: p.text },
       }))
       return { query, total: found.length, results }
@@ -240,6 +240,10 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     // the overlay panel floats: the page under it does not move
     expect(await page.locator('.fahras-panel').evaluate((p) => getComputedStyle(p).position)).toBe('absolute')
     expect(await page.locator('.fahras-result').count()).toBe(4)
+    // each result is laid out by its own text's direction, in its page's language when it has one
+    expect(await page.locator('.fahras-result').evaluateAll((items) => items.map((li) => [li.getAttribute('dir'), li.getAttribute('lang')]))).toEqual([
+      ['auto', null], ['auto', null], ['auto', 'en'], ['auto', null],
+    ])
     expect(await page.locator('.fahras-result').first().locator('mark').allTextContents()).toEqual(['بغداد'])
     expect(await page.locator('.fahras-result').first().locator('.fahras-meta').textContent()).toBe('أخبار · ٢٠٢٤')
     expect(await page.locator('.fahras-result').first().locator('a').getAttribute('href')).toBe('/pages/baghdad.html')

@@ -6,7 +6,7 @@
  *   lengths, the first key of every term chunk and its file, the filters and the build id) and
  *   the length of every field of every page (what BM25 needs of each page it scores);
  * - `t/<hash>.fahras`: a term chunk, the terms of a key range with their postings (below);
- * - `p/<build>/<page>.fahras`: a page's fragment: URL, title, text, meta (what a result and its
+ * - `p/<build>/<page>.fahras`: a page's fragment: URL, title, language, text, meta (what a result and its
  *   snippet need), as JSON in the packed index's text encoding (one byte an Arabic letter);
  * - `f/<hash>.fahras`: a filter: for each value, the pages that have it.
  *
@@ -58,6 +58,8 @@ export interface SiteFragment {
   readonly title: string
   readonly text: string
   readonly meta: Readonly<Record<string, string>>
+  /** The page's language ('' when none). */
+  readonly lang: string
 }
 
 /** A filter file: for each value, the pages (ascending numbers, as gaps). */

@@ -46,6 +46,8 @@ export interface SiteSnippet {
 export interface SiteResult {
   readonly url: string
   readonly title: string
+  /** The page's language (`<html lang>`, front matter `lang`), '' when it has none. */
+  readonly lang: string
   readonly score: number
   readonly meta: Readonly<Record<string, string>>
   readonly snippet: SiteSnippet

@@ -70,7 +70,7 @@ export async function writeSiteIndex(
   for await (const page of pages) {
     const n = collector.count
     collector.add(readDocument({ id: n, title: page.title, text: page.text }, resolved, settings.where, n))
-    const content = gzip(encodeFragment({ url: page.url, title: page.title, text: page.text, meta: page.meta }))
+    const content = gzip(encodeFragment({ url: page.url, title: page.title, lang: page.lang, text: page.text, meta: page.meta }))
     fragments.update(content)
     write(join(staging, `${n}.fahras`), content)
     for (const [key, values] of Object.entries(page.filters)) {

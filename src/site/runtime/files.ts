@@ -59,7 +59,7 @@ export function checkEntry(raw: unknown, url: string): SiteEntry {
 
 export function checkFragment(raw: unknown, url: string): SiteFragment {
   const f = raw as Partial<SiteFragment> | null
-  if (f === null || typeof f !== 'object' || typeof f.url !== 'string' || typeof f.title !== 'string' || typeof f.text !== 'string' || f.meta === null || typeof f.meta !== 'object') {
+  if (f === null || typeof f !== 'object' || typeof f.url !== 'string' || typeof f.title !== 'string' || typeof f.text !== 'string' || typeof f.lang !== 'string' || f.meta === null || typeof f.meta !== 'object') {
     throw damaged(url, 'is not the fragment of a page')
   }
   return f as SiteFragment

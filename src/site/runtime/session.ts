@@ -241,5 +241,5 @@ function siteResult(result: SearchResult, data: SiteData): SiteResult {
   const fragment = data.fragments.get(result.id as number)!
   const snippets = result.snippets as Record<string, { html: string; text: string } | undefined>
   const snippet = snippets.text ?? snippets.title ?? { html: '', text: '' }
-  return { url: fragment.url, title: fragment.title, score: result.score, meta: fragment.meta, snippet: { html: snippet.html, text: snippet.text } }
+  return { url: fragment.url, title: fragment.title, lang: fragment.lang, score: result.score, meta: fragment.meta, snippet: { html: snippet.html, text: snippet.text } }
 }

@@ -274,6 +274,9 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
 
   const item = (result: SiteResult) => {
     const li = el('li', 'result')
+    // a page in another language (an English page of a bilingual site) is laid out as its own
+    if (result.lang) li.lang = result.lang
+    li.dir = 'auto'
     const link = linkable(result.url)
     const title = el(link ? 'a' : 'span', 'title', result.title || result.url)
     if (link) title.setAttribute('href', result.url)
