@@ -2,7 +2,7 @@
 // folder, bench/.cache (gitignored), and keeps it only when its SHA-256 is the one given. A file
 // already in the cache with that checksum is used as it is. http(s): and file: URLs.
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -74,7 +74,10 @@ export async function fetchCorpus(url, sha256, { cacheDir = CACHE_DIR, log = () 
   })
   try {
     log(`fetching ${parsed.href} into ${target}`)
-    await pipeline(await source(parsed), tee, createWriteStream(partial))
+    // opened here, not by the stream: a failed source may end the pipeline before a stream would
+    // have opened its file, which would then appear after it is removed below
+    const sink = createWriteStream(partial, { fd: openSync(partial, 'w') })
+    await pipeline(await source(parsed), tee, sink)
     const actual = hash.digest('hex')
     if (actual !== expected) throw new Error(`${parsed.href}: SHA-256 ${actual}, expected ${expected}; the file is not kept`)
     renameSync(partial, target)
