@@ -96,6 +96,24 @@ describe('site search', () => {
     expect((await site.search('الدوري', { filters: { nothing: 'x' } })).results).toEqual([])
   })
 
+  it('filter names and values are data, not object keys: __proto__, constructor, toString', async () => {
+    expect((await site.search('الدوري', { filters: { toString: 'x' } })).results).toEqual([])
+    expect((await site.search('الدوري', { filters: { half: 'constructor' } })).results).toEqual([])
+    const odd: SitePage[] = [
+      { url: '/a/', title: 'كتاب', lang: 'ar', text: 'كتاب أول', meta: {}, filters: { ['__proto__']: ['x'], tag: ['constructor'] } },
+      { url: '/b/', title: 'كتاب', lang: 'ar', text: 'كتاب ثان', meta: {}, filters: { tag: ['toString'] } },
+    ]
+    const { site: small, folder: where } = await written('odd-filters', odd)
+    expect(Object.keys(small.filters).sort()).toEqual(['__proto__', 'tag'])
+    expect((await small.search('كتاب', { filters: { ['__proto__']: 'x' } })).results.map((r) => r.url)).toEqual(['/a/'])
+    expect((await small.search('كتاب', { filters: { tag: 'constructor' } })).results.map((r) => r.url)).toEqual(['/a/'])
+    expect((await small.search('كتاب', { filters: { tag: 'toString' } })).results.map((r) => r.url)).toEqual(['/b/'])
+    // a damaged filter file is a coded error naming it
+    for (const name of readdirSync(join(where, 'f'))) writeFileSync(join(where, 'f', name), gzipSync('{"x": [1, 0, -3]}'))
+    const reopened = await openSite({ baseUrl: pathToFileURL(`${where}/`) })
+    await expectCoded(() => reopened.search('كتاب', { filters: { tag: 'constructor' } }), 'FAHRAS_INVALID_INDEX', /is not a filter/)
+  })
+
   it('a phrase keeps only the pages that hold it', async () => {
     const got = await site.search('"كرة القدم"', { limit: 20 })
     const expected = packed.search('"كرة القدم"', { limit: 20 })

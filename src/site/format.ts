@@ -8,7 +8,8 @@
  * - `t/<hash>.fahras`: a term chunk, the terms of a key range with their postings (below);
  * - `p/<build>/<page>.fahras`: a page's fragment: URL, title, language, text, meta (what a result and its
  *   snippet need), as JSON in the packed index's text encoding (one byte an Arabic letter);
- * - `f/<hash>.fahras`: a filter: for each value, the pages that have it.
+ * - `f/<hash>.fahras`: a filter: for each value, the pages that have it (the first page, then the
+ *   gaps).
  *
  * Every file is gzip (the runtime inflates it, so the bytes downloaded do not depend on the
  * host); term chunks and filters are named by a hash of their content, fragments by the build.
@@ -52,8 +53,6 @@ export interface SiteEntry {
 
 /** A page's fragment. */
 export interface SiteFragment {
-  /** The build the fragment belongs to (checked against the entry's). */
-  readonly build: string
   readonly url: string
   readonly title: string
   readonly text: string
@@ -62,8 +61,6 @@ export interface SiteFragment {
   readonly lang: string
 }
 
-/** A filter file: for each value, the pages (ascending numbers, as gaps). */
-export type FilterFile = Readonly<Record<string, readonly number[]>>
 
 /**
  * The chunk key of an index term: written-form terms (SURFACE + word) sort with the word, so
@@ -230,7 +227,7 @@ export function decodeEntry(bytes: Uint8Array, fieldCount: number): { json: unkn
 }
 
 /** A fragment's bytes: its JSON in the packed index's text encoding (a third smaller once gzipped than UTF-8). */
-export function encodeFragment(fragment: Omit<SiteFragment, 'build'>): Uint8Array {
+export function encodeFragment(fragment: SiteFragment): Uint8Array {
   const out = new ByteWriter()
   out.text(JSON.stringify(fragment))
   return out.finish()

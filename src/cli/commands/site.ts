@@ -1,5 +1,5 @@
 /** `fahras site`: the search index of a built static site, with its runtime and search box. */
-import { buildSite } from '../../site/build/build-site.js'
+import { buildSite, CHUNK_SIZE_RANGE } from '../../site/build/build-site.js'
 import { DEFAULT_CHUNK_SIZE } from '../../site/build/write-index.js'
 import { CliError } from '../read-file.js'
 import { printable, quoted } from '../safe-print.js'
@@ -41,7 +41,10 @@ In a page: <div id="search"></div><script type="module">import { mountSearch } f
     let chunkSize: number | undefined
     if (typeof values['chunk-size'] === 'string') {
       chunkSize = Number(values['chunk-size'])
-      if (!Number.isInteger(chunkSize)) throw new CliError(`--chunk-size expects a number of bytes, got ${JSON.stringify(printable(values['chunk-size']))}`, 2)
+      const [least, most] = CHUNK_SIZE_RANGE
+      if (!Number.isInteger(chunkSize) || chunkSize < least || chunkSize > most) {
+        throw new CliError(`--chunk-size expects a number of bytes from ${least} to ${most}, got ${JSON.stringify(printable(values['chunk-size']))}`, 2)
+      }
     }
     const tty = values.quiet !== true && process.stderr.isTTY === true
     const started = Date.now()

@@ -23,6 +23,9 @@ export const DEFAULT_SITE_OPTIONS = Object.freeze({
   assets: true,
 })
 
+/** The smallest and largest `chunkSize`, in bytes. */
+export const CHUNK_SIZE_RANGE = Object.freeze([256, 16_000_000] as const)
+
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
   /** The folder of the built site (or of its sources). */
@@ -101,7 +104,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
   if (!existsSync(site) || !statSync(site).isDirectory()) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`site\` to be a folder, got ${JSON.stringify(given.site)} (${existsSync(site) ? 'not a folder' : 'not found'})`, { option: 'site' })
   const output = resolve((given.output as string | undefined) ?? join(site, DEFAULT_SITE_OPTIONS.outputFolder))
   const chunkSize = (given.chunkSize as number | undefined) ?? DEFAULT_SITE_OPTIONS.chunkSize
-  if (!Number.isInteger(chunkSize) || chunkSize < 256 || chunkSize > 16_000_000) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`chunkSize\` to be an integer from 256 to 16000000 (bytes), got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
+  if (!Number.isInteger(chunkSize) || chunkSize < CHUNK_SIZE_RANGE[0] || chunkSize > CHUNK_SIZE_RANGE[1]) {
+    throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`chunkSize\` to be an integer from ${CHUNK_SIZE_RANGE[0]} to ${CHUNK_SIZE_RANGE[1]} (bytes), got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
+  }
   if (!replaceable(output)) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} will not write into ${output}: it exists and is not a fahras site index (no ${ENTRY_FILE}); choose an empty or new folder`, { option: 'output' })
   const signal = given.signal as AbortSignal | undefined
   if (signal !== undefined && typeof signal.aborted !== 'boolean') throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')

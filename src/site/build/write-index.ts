@@ -88,18 +88,19 @@ export async function writeSiteIndex(
   const source = collector.finish(meta)
   mkdirSync(join(folder, 't'), { recursive: true })
   const { keys, chunks } = writeChunks(source, settings.chunkSize ?? DEFAULT_CHUNK_SIZE, (hash, content) => write(join(folder, chunkPath(hash)), content))
-  const filterTable: Record<string, { values: string[]; file: string }> = {}
+  // objects made from entries: a filter or value named `__proto__` is a key like any other
+  const filterEntries: Array<[string, { values: string[]; file: string }]> = []
   if (filters.size > 0) mkdirSync(join(folder, 'f'), { recursive: true })
   for (const key of [...filters.keys()].sort()) {
     const byValue = filters.get(key)!
     const values = [...byValue.keys()].sort()
-    const table: Record<string, number[]> = {}
-    for (const value of values) table[value] = gaps(byValue.get(value)!)
+    const table = Object.fromEntries(values.map((value) => [value, gaps(byValue.get(value)!)]))
     const content = gzip(encoder.encode(JSON.stringify(table)))
     const file = hashOf(content)
     write(join(folder, filterPath(file)), content)
-    filterTable[key] = { values, file }
+    filterEntries.push([key, { values, file }])
   }
+  const filterTable = Object.fromEntries(filterEntries)
   const body = { meta, pageCount: source.documentCount, averageFieldLength: Array.from(source.averageFieldLength), keys, chunks, filters: filterTable }
   const build = createHash('sha256').update(fragments.digest()).update(JSON.stringify(body)).digest('hex').slice(0, 12)
   renameSync(staging, join(folder, 'p', build))
@@ -112,7 +113,7 @@ export async function writeSiteIndex(
  * The shortest start of `next` that sorts after `last` (`last` < `next`): the first key of a chunk
  * as the entry keeps it. Every key of the chunk is at least it, every key before the chunk below it.
  */
-export function separator(last: string, next: string): string {
+function separator(last: string, next: string): string {
   for (let n = 1; n < next.length; n++) if (next.slice(0, n) > last) return next.slice(0, n)
   return next
 }

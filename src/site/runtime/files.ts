@@ -53,6 +53,7 @@ export function checkEntry(raw: unknown, url: string): SiteEntry {
     && entry.chunks.every((c) => typeof c === 'string' && /^[0-9a-f]+$/.test(c)) && entry.keys.every((k, i) => typeof k === 'string' && (i === 0 || entry.keys![i - 1]! < k))
     && Array.isArray(entry.averageFieldLength) && entry.averageFieldLength.length === SITE_FIELDS.length
     && entry.filters !== null && typeof entry.filters === 'object' && entry.meta !== null && typeof entry.meta === 'object'
+    && Object.values(entry.filters).every((f) => f !== null && typeof f === 'object' && typeof f.file === 'string' && /^[0-9a-f]+$/.test(f.file) && Array.isArray(f.values) && f.values.every((v) => typeof v === 'string'))
   if (!ok) throw damaged(url, 'has missing or malformed parts')
   return entry as SiteEntry
 }

@@ -54,16 +54,20 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   }
   if (!base.pathname.endsWith('/')) base = new URL(`${base.pathname}/${base.search}`, base)
   const fetcher = options.fetch
-  const files = new Map<string, Promise<Uint8Array>>()
-  /** A file of the index, fetched once (a failed fetch is tried again next time). */
+  const pending = new Map<string, Promise<Uint8Array>>()
+  /**
+   * A file of the index, fetched once however many searches ask for it at the same time. The
+   * bytes are not kept: the session keeps what it decoded of them (and fetches nothing it has).
+   */
   const file = (path: string): Promise<Uint8Array> => {
-    let pending = files.get(path)
-    if (pending === undefined) {
-      pending = readBytes(new URL(path, base), { fetcher })
-      files.set(path, pending)
-      pending.catch(() => files.delete(path))
+    let fetching = pending.get(path)
+    if (fetching === undefined) {
+      fetching = readBytes(new URL(path, base), { fetcher })
+      pending.set(path, fetching)
+      const done = () => pending.delete(path)
+      fetching.then(done, done)
     }
-    return pending
+    return fetching
   }
   const entryUrl = new URL(ENTRY_FILE, base)
   /** The entry as the server has it now (revalidated: it changes with every build). */
@@ -122,9 +126,8 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
       return session.entry.pageCount
     },
     get filters() {
-      const filters: Record<string, readonly string[]> = {}
-      for (const [key, { values }] of Object.entries(session.entry.filters)) filters[key] = Object.freeze([...values])
-      return Object.freeze(filters)
+      // from entries: a filter named `__proto__` is a key like any other
+      return Object.freeze(Object.fromEntries(Object.entries(session.entry.filters).map(([key, { values }]) => [key, Object.freeze([...values])])))
     },
     search,
     suggest,

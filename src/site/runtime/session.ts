@@ -11,7 +11,7 @@ import { FormatProblem } from '../../search/packed/bytes.js'
 import { packedEngine, type PackedHits } from '../../search/packed/engine.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
 import { runSearch, runSuggest, SURFACE, type EngineHit, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
-import { chunkPath, decodeChunk, decodeEntry, decodeFragment, filterPath, fragmentPath, SITE_FIELDS, type DecodedChunk, type FilterFile, type SiteEntry } from '../format.js'
+import { chunkPath, decodeChunk, decodeEntry, decodeFragment, filterPath, fragmentPath, SITE_FIELDS, type DecodedChunk, type SiteEntry } from '../format.js'
 import type { SiteResult, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { checkEntry, checkFragment, damaged, json } from './files.js'
 import { siteView, type SiteData } from './view.js'
@@ -53,7 +53,8 @@ function pagesOf(engine: SearchEngine, allowed: ((doc: number) => boolean) | nul
     search(query, options) {
       const hits = engine.search(query, { ...options, k: undefined }) as PackedHits
       if (count.total === null) {
-        const matched = hits.matched ?? Int32Array.from(hits, (hit) => hit.id as number)
+        // the query is evaluated whole (no k): the engine gives every document it matched
+        const matched = hits.matched!
         let total = 0
         if (allowed === null) total = matched.length
         else for (const doc of matched) if (allowed(doc)) total++
@@ -94,7 +95,7 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
   }
   const resolved = resolvedOf(entry, entryUrl)
   const data: SiteData = { entry, lengths, fragments: new Map() }
-  const filterPages = new Map<string, FilterFile>()
+  const filterPages = new Map<string, Map<string, number[]>>()
   const fieldNumbers = new Map(SITE_FIELDS.map((name, f) => [name, f]))
   // one view and one engine for the life of the site: chunks are added to the view as they come
   const view = siteView(data, SITE_FIELDS.length)
@@ -125,7 +126,13 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     return out
   }
 
+  const context: SearchContext = {
+    analyzer: resolved.analyzer, fields: resolved.fields, storeFields: [...SITE_FIELDS], exactBoost: resolved.exactBoost,
+    snippet: resolved.snippet, options: resolved.options as SearchContext['options'], engine,
+  }
+
   async function fetchChunk(c: number): Promise<void> {
+    if (view.has(c)) return
     const path = chunkPath(entry.chunks[c]!)
     let chunk: DecodedChunk
     try {
@@ -137,6 +144,7 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     view.add(c, chunk)
   }
   async function fetchFragment(page: number): Promise<void> {
+    if (data.fragments.has(page)) return
     const path = fragmentPath(entry.build, page)
     const url = new URL(path, base).href
     const bytes = await file(path)
@@ -149,16 +157,31 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     }
     data.fragments.set(page, checkFragment(raw, url))
   }
-  async function filterOf(key: string): Promise<FilterFile> {
+  /** The pages of each value of a filter (a Map: a value such as `constructor` is no object key). */
+  async function filterOf(key: string): Promise<Map<string, number[]>> {
     let pages = filterPages.get(key)
     if (pages === undefined) {
       const path = filterPath(entry.filters[key]!.file)
-      const raw = json(await file(path)) as Record<string, unknown>
-      const table: Record<string, number[]> = {}
+      const bytes = await file(path)
+      let raw: unknown
+      try {
+        raw = json(bytes)
+      } catch (error) {
+        throw Object.assign(damaged(new URL(path, base).href, 'is not a filter'), { cause: error })
+      }
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw damaged(new URL(path, base).href, 'is not a filter')
+      const table = new Map<string, number[]>()
       for (const [value, gaps] of Object.entries(raw)) {
-        if (!Array.isArray(gaps)) throw damaged(new URL(path, base).href, 'is not a filter')
+        // the first page, then gaps of at least 1, all within the site
+        const list: number[] = []
         let page = 0
-        table[value] = gaps.map((gap: number, i) => (page = i === 0 ? gap : page + gap))
+        for (const [i, gap] of (Array.isArray(gaps) ? gaps : [null]).entries()) {
+          if (!Number.isInteger(gap) || gap < (i === 0 ? 0 : 1) || (page = i === 0 ? gap : page + gap) >= entry.pageCount) {
+            throw damaged(new URL(path, base).href, 'is not a filter')
+          }
+          list.push(page)
+        }
+        table.set(value, list)
       }
       filterPages.set(key, (pages = table))
     }
@@ -169,12 +192,7 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
   async function settle<R>(run: (context: SearchContext) => R, signal: AbortSignal | undefined): Promise<R> {
     for (;;) {
       if (signal?.aborted) throw abortError(signal)
-      view.missing.chunks.clear()
-      view.missing.pages.clear()
-      const context: SearchContext = {
-        analyzer: resolved.analyzer, fields: resolved.fields, storeFields: [...SITE_FIELDS], exactBoost: resolved.exactBoost,
-        snippet: resolved.snippet, options: resolved.options as SearchContext['options'], engine,
-      }
+      view.missing.clear()
       const result = run(context)
       if (view.missing.empty) return result
       const pages = [...view.missing.pages].slice(0, FRAGMENTS_PER_ROUND)
@@ -220,9 +238,9 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     for (const [key, value] of Object.entries(given)) {
       const values = (typeof value === 'string' ? [value] : value) as readonly string[]
       // a filter the site does not have keeps no page
-      const pages = entry.filters[key] ? await filterOf(key) : {}
+      const pages = Object.prototype.hasOwnProperty.call(entry.filters, key) ? await filterOf(key) : new Map<string, number[]>()
       const set = new Set<number>()
-      for (const v of values) for (const page of pages[v] ?? []) set.add(page)
+      for (const v of values) for (const page of pages.get(v) ?? []) set.add(page)
       sets.push(set)
     }
     return (doc) => sets.every((s) => s.has(doc))

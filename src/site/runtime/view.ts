@@ -17,6 +17,10 @@ export class Missing {
   get empty(): boolean {
     return this.chunks.size === 0 && this.pages.size === 0
   }
+  clear(): void {
+    this.chunks.clear()
+    this.pages.clear()
+  }
 }
 
 /** The fetched part of a site index. */
@@ -64,7 +68,6 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
   const chunks = new Map<number, Fetched>()
   const numbers = new Map<string, number>()
   const located: Array<{ chunk: DecodedChunk; at: number }> = []
-  const decoded = new Map<number, FieldPostings | null>()
 
   /** Are chunks first..last all fetched? Else they are recorded as missing. */
   const fetched = (first: number, last: number) => {
@@ -139,15 +142,11 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
       // typos need the whole dictionary: a site search has no `fuzzy` option (open-site.ts)
       throw new Error('fahras: a site index does not match typos')
     },
+    // not cached here: the engine keeps the postings it read last (packed/engine.ts)
     postings(term, field) {
-      const key = term * fieldCount + field
-      let p = decoded.get(key)
-      if (p === undefined) {
-        const { chunk, at } = located[term]!
-        const raw = chunk.postings[at]![field]
-        decoded.set(key, (p = raw ? fieldPostings(raw, lengths, field, fieldCount) : null))
-      }
-      return p
+      const { chunk, at } = located[term]!
+      const raw = chunk.postings[at]![field]
+      return raw ? fieldPostings(raw, lengths, field, fieldCount) : null
     },
     frequency(term) {
       const { chunk, at } = located[term]!
