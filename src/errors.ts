@@ -117,6 +117,18 @@ export function assertString(value: unknown, fn: string, name = 'text'): asserts
 }
 
 /**
+ * The `signal` option, checked: undefined, or an object with a boolean `aborted` (an
+ * `AbortSignal`); anything else throws `FAHRAS_INVALID_OPTION`. @internal
+ */
+export function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
+  if (signal === undefined) return undefined
+  if (signal === null || typeof signal !== 'object' || typeof (signal as { aborted?: unknown }).aborted !== 'boolean') {
+    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')
+  }
+  return signal as AbortSignal
+}
+
+/**
  * Checks an options object against a schema of expected types: unknown keys and wrong types throw
  * FAHRAS_INVALID_OPTION with a message naming the option, what was expected and what was given.
  * @internal

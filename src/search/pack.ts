@@ -4,7 +4,7 @@
  * and cancellation). The analysis and counts are `ArabicSearch`'s, so the packed index ranks as
  * an `ArabicSearch` with the same documents and options. @internal
  */
-import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { checkOptions, checkSignal, createError, describe, ERROR_CODES } from '../errors.js'
 import { addAllOptions, readBatch } from './batch.js'
 import { copyData, readDocument } from './documents.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from './index-options.js'
@@ -89,10 +89,7 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
     throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`documents\` to be an iterable or async iterable of documents, got ${describe(documents)}`, { option: 'documents' }, 'type')
   }
   const onProgress = given.onProgress as PackAsyncOptions['onProgress']
-  const signal = given.signal as AbortSignal | undefined
-  if (signal !== undefined && (signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')
-  }
+  const signal = checkSignal(given.signal, where)
   const resolved = resolveIndexOptions(options, where)
   const collector = documentCollector(resolved)
   const ids = new Set<DocumentId>()

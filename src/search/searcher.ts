@@ -188,7 +188,8 @@ function joinPassages(passages: readonly Snippet[]): Snippet {
   return { text, html, ranges, passages }
 }
 
-function* keep<H>(items: Iterable<H>, test: (item: H) => boolean): Generator<H> {
+/** The items that pass `test`, read lazily. @internal */
+export function* keep<H>(items: Iterable<H>, test: (item: H) => boolean): Generator<H> {
   for (const item of items) if (test(item)) yield item
 }
 

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkOptions, createError, describe, ERROR_CODES } from '../../errors.js'
+import { checkOptions, checkSignal, createError, describe, ERROR_CODES } from '../../errors.js'
 import { ENTRY_FILE, RUNTIME_FILE, UI_FILE, UI_STYLES_FILE } from '../format.js'
 import { readSitePages } from '../pages/index.js'
 import type { SitePage } from '../types.js'
@@ -108,8 +108,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
     throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`chunkSize\` to be an integer from ${CHUNK_SIZE_RANGE[0]} to ${CHUNK_SIZE_RANGE[1]} (bytes), got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
   }
   if (!replaceable(output)) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} will not write into ${output}: it exists and is not a fahras site index (no ${ENTRY_FILE}); choose an empty or new folder`, { option: 'output' })
-  const signal = given.signal as AbortSignal | undefined
-  if (signal !== undefined && typeof signal.aborted !== 'boolean') throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')
+  const signal = checkSignal(given.signal, WHERE)
   const assets = ((given.assets as boolean | undefined) ?? DEFAULT_SITE_OPTIONS.assets) ? assetsFolder() : null
   const onProgress = given.onProgress as BuildSiteOptions['onProgress']
 

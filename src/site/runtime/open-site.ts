@@ -7,7 +7,7 @@
  * site was built again since the page opened it (a file of the old build is gone), the new
  * entry is read and the search runs on the new build. @internal
  */
-import { createError, describe, ERROR_CODES, isFahrasError } from '../../errors.js'
+import { checkOptions, checkSignal, createError, describe, ERROR_CODES, isFahrasError } from '../../errors.js'
 import { ENTRY_FILE } from '../format.js'
 import type { OpenSiteOptions, Site, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { readBytes } from './files.js'
@@ -19,8 +19,9 @@ export const DEFAULT_SITE_SEARCH = Object.freeze({ limit: 10, offset: 0, prefix:
 export const DEFAULT_SITE_SUGGEST = Object.freeze({ limit: 5 })
 /** The largest `limit` of a search or a suggestion. */
 export const MAX_SITE_LIMIT = 100
-const SEARCH_KEYS = ['limit', 'offset', 'filters', 'signal', 'prefix'] as const
-const SUGGEST_KEYS = ['limit', 'signal'] as const
+/** The options of `site.search()` and `site.suggest()`, and their types (ranges are checked after). */
+const SEARCH_SCHEMA = { limit: 'number', offset: 'number', filters: 'object', signal: 'object', prefix: 'boolean' } as const
+const SUGGEST_SCHEMA = { limit: 'number', signal: 'object' } as const
 
 const invalid = (where: string, option: string, expected: string, got: unknown) =>
   createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(got)}`, { option }, 'type')
@@ -41,9 +42,7 @@ const gone = (error: unknown) => isFahrasError(error) && error.code === ERROR_CO
  * ```
  */
 export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string): Promise<Site> {
-  if (options === null || typeof options !== 'object') throw invalid('openSite()', 'options', 'an object', options)
-  for (const key of Object.keys(options)) if (key !== 'baseUrl' && key !== 'fetch') throw createError(ERROR_CODES.INVALID_OPTION, `openSite() got an unknown option \`${key}\`; expected one of \`baseUrl\`, \`fetch\``, { option: key }, 'type')
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw invalid('openSite()', 'fetch', 'a function', options.fetch)
+  checkOptions(options, 'openSite()', { baseUrl: 'any', fetch: 'function' })
   let base: URL
   try {
     const given = options.baseUrl ?? moduleUrl
@@ -93,12 +92,11 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   async function search(query: string, searchOptions: SiteSearchOptions = {}): Promise<SiteResults> {
     const where = 'site.search()'
     if (typeof query !== 'string') throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected the query to be a string, got ${describe(query)}`, {}, 'type')
-    const o = checkKeys(searchOptions, where, SEARCH_KEYS)
+    const o = checkOptions(searchOptions, where, SEARCH_SCHEMA) as SiteSearchOptions
     const limit = o.limit ?? DEFAULT_SITE_SEARCH.limit
     const offset = o.offset ?? DEFAULT_SITE_SEARCH.offset
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT) throw invalid(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
     if (!Number.isInteger(offset) || offset < 0) throw invalid(where, 'offset', 'an integer >= 0', offset)
-    if (o.prefix !== undefined && typeof o.prefix !== 'boolean') throw invalid(where, 'prefix', 'a boolean', o.prefix)
     const filters = o.filters
     if (filters !== undefined) {
       if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) throw invalid(where, 'filters', 'an object of filter names and values', filters)
@@ -114,7 +112,7 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
   async function suggest(query: string, suggestOptions: { limit?: number; signal?: AbortSignal } = {}): Promise<SiteSuggestion[]> {
     const where = 'site.suggest()'
     if (typeof query !== 'string') throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected the query to be a string, got ${describe(query)}`, {}, 'type')
-    const o = checkKeys(suggestOptions, where, SUGGEST_KEYS)
+    const o = checkOptions(suggestOptions, where, SUGGEST_SCHEMA) as { limit?: number; signal?: AbortSignal }
     const limit = o.limit ?? DEFAULT_SITE_SUGGEST.limit
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT) throw invalid(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
     const signal = checkSignal(o.signal, where)
@@ -132,18 +130,4 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     search,
     suggest,
   }
-}
-
-function checkKeys<O extends object>(options: O, where: string, keys: readonly string[]): Partial<O> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalid(where, 'options', 'an object', options)
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw createError(ERROR_CODES.INVALID_OPTION, `${where} got an unknown option \`${key}\`; expected one of ${keys.map((k) => `\`${k}\``).join(', ')}`, { option: key }, 'type')
-  }
-  return options as Partial<O>
-}
-
-function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
-  if (signal === undefined) return undefined
-  if (signal === null || typeof signal !== 'object' || typeof (signal as AbortSignal).aborted !== 'boolean') throw invalid(where, 'signal', 'an AbortSignal', signal)
-  return signal as AbortSignal
 }

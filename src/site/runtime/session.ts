@@ -10,7 +10,7 @@ import type { ArabicSearchOptions, DocumentId, SearchOptions, SearchResult } fro
 import { FormatProblem } from '../../search/packed/bytes.js'
 import { packedEngine, type PackedHits } from '../../search/packed/engine.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
-import { runSearch, runSuggest, SURFACE, type EngineHit, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
+import { keep, runSearch, runSuggest, SURFACE, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
 import { chunkPath, decodeChunk, decodeEntry, decodeFragment, filterPath, fragmentPath, SITE_FIELDS, type DecodedChunk, type SiteEntry } from '../format.js'
 import type { SiteResult, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { checkEntry, checkFragment, damaged, json } from './files.js'
@@ -37,11 +37,6 @@ function resolvedOf(entry: SiteEntry, url: string) {
   return resolveIndexOptions(mergeSavedOptions<ArabicSearchOptions>(header, analyzer, undefined), 'openSite()')
 }
 
-/** The hits of `hits` whose page is allowed, read lazily. */
-function* allowedHits(hits: Iterable<EngineHit>, allowed: (doc: number) => boolean): Generator<EngineHit> {
-  for (const hit of hits) if (allowed(hit.id as number)) yield hit
-}
-
 /**
  * An engine that keeps only the pages of `allowed`, and counts the matches of its first search
  * (the query evaluated whole: the count comes from the documents matched, the hits are still
@@ -60,7 +55,7 @@ function pagesOf(engine: SearchEngine, allowed: ((doc: number) => boolean) | nul
         else for (const doc of matched) if (allowed(doc)) total++
         count.total = total
       }
-      return allowed === null ? hits : allowedHits(hits, allowed)
+      return allowed === null ? hits : keep(hits, (hit) => allowed(hit.id as number))
     },
   }
 }
