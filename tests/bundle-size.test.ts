@@ -17,9 +17,10 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 // methods took the code from 13.7 to 21.8 kB. The read-only packed index (issue 12) is where a
 // smaller browser entry belongs; this budget is for the mutable index. Raised from 23 / 26 kB
 // when ArabicSearch#pack() came (issue 12): the packed writer (write, layout, bytes, collect) is in
-// every bundle of ArabicSearch, 25.56 / 28.54 kB measured then.
-const LIMIT = 26 * 1024
-const LIMIT_WITH_DATA = 29 * 1024
+// every bundle of ArabicSearch, 25.56 / 28.54 kB measured then. Raised from 26 kB by 0.5 kB for
+// the ranking of issue 16 (coordination, proximity rerank: 26.21 / 29.23 kB measured then).
+const LIMIT = 26.5 * 1024
+const LIMIT_WITH_DATA = 29.5 * 1024
 // fahras/minisearch, its generated word list included
 const MINISEARCH_LIMIT = 17 * 1024
 const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
@@ -130,7 +131,8 @@ describe('browser bundle of fahras/minisearch', () => {
 // asks for at most 14 kB min+gzip all included; the budgets below are the sizes measured when the
 // subpath was added (28.19 and 32.83 kB, rounded up to the next kB), not that target, so that the bundle cannot grow
 // unnoticed while it is brought down. The test prints the size and the bytes each module takes.
-const PACKED_LIMIT = 29 * 1024 // import { PackedIndex } from 'fahras/packed'
+// Raised from 29 kB by 0.5 kB for the ranking of issue 16 (29.05 kB measured then).
+const PACKED_LIMIT = 29.5 * 1024 // import { PackedIndex } from 'fahras/packed'
 const PACKED_SUBPATH_LIMIT = 34 * 1024 // everything fahras/packed exports (packDocuments too)
 const PACKED_TARGET = 14 * 1024
 

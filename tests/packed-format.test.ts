@@ -451,7 +451,7 @@ describe('the packed format, read from docs/format.md', () => {
     expect(index.search('Café').map((r) => r.snippets.title?.html)).toEqual(['<mark>Café</mark> پ ٿ 😀 ﻻ بغداد'])
   })
 
-  it('a one-word search scores BM25+ of the stem plus exactBoost × BM25+ of the written form, × 2 terms matched, with the NUMS averages and the FLEN lengths, as the format documents', () => {
+  it('a one-word search scores BM25+ of the stem plus exactBoost × BM25+ of the written form, × √1.5 (a stem and a written form matched; × 2 with linear coordination), with the NUMS averages and the FLEN lengths, as the format documents', () => {
     const s = sectionsOf(BYTES)
     const nums = le(s.get('NUMS')!)
     const n = nums.getUint32(0, true)
@@ -459,7 +459,7 @@ describe('the packed format, read from docs/format.md', () => {
     const average = (f: number) => nums.getFloat64(8 + 8 * f, true)
     const flen = le(s.get('FLEN')!)
     const length = (doc: number, f: number) => flen.getUint32(4 * (doc * fieldCount + f), true)
-    const bm25 = (tf: number, df: number, len: number, avg: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - 0.7 + (0.7 * len) / avg)))
+    const bm25 = (tf: number, df: number, len: number, avg: number, b = 1) => Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - b + (b * len) / avg)))
     // 'القاهرة' is in d2's text only: its stem 'قاهر' (weight 1) and its written form 'القاهره' marked with U+0001 (weight exactBoost 0.5)
     const index = PackedIndex.load<Doc>(BYTES)
     const [hit, ...rest] = index.search('القاهرة', { prefix: false, fuzzy: false })
@@ -472,8 +472,15 @@ describe('the packed format, read from docs/format.md', () => {
       expect(entry.entries.map((e) => [e.field, e.docs])).toEqual([[1, [1]]])
       for (const e of entry.entries) expected += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field))
     }
-    // × 2: the engine query holds two strings (the stem and the marked written form), and d2 matched both
-    expect(hit!.score).toBeCloseTo(expected * 2, 10)
+    // × √(1 + 0.5): the engine query holds two strings (the stem and the marked written form), and d2 matched both
+    expect(hit!.score).toBeCloseTo(expected * Math.sqrt(1.5), 10)
+    // MiniSearch's coordination and b: × 2 terms matched
+    let linear = 0
+    for (const [term, weight] of [['قاهر', 1], ['\u0001القاهره', 0.5]] as const) {
+      for (const e of TERMS[termIndex(term)]!.entries) linear += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field), 0.7)
+    }
+    const [old] = index.search('القاهرة', { prefix: false, fuzzy: false, coordination: 'linear', bm25: { k: 1.2, b: 0.7, d: 0.5 } })
+    expect(old!.score).toBeCloseTo(linear * 2, 10)
   })
 
   it('the hex dump of the example in docs/format.md is the header of the bytes packDocuments writes', () => {

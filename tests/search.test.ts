@@ -165,15 +165,24 @@ describe('ArabicSearch: snippets', () => {
       }
     }
   })
-  it('takes text from getText when fields are not stored, only for the returned results', () => {
+  it('takes text from getText when fields are not stored: for the first 10 results (proximity), or only the returned ones without proximity', () => {
     const getText = vi.fn((id: string | number, field: string) => (DOCS.find((d) => d.id === id) as Record<string, unknown> | undefined)?.[field] as string | undefined)
     const local = new ArabicSearch<Doc>({ fields: ['title', 'text'], getText })
     local.addAll(DOCS)
-    const results = local.search('العراق بغداد الكتاب', { limit: 2 })
+    const query = 'العراق بغداد الكتاب'
+    const results = local.search(query, { limit: 2 })
     expect(results).toHaveLength(2)
     expect(results[0]!.snippets.text!.ranges.length).toBeGreaterThan(0)
-    const asked = new Set(getText.mock.calls.map(([id]) => id))
-    expect([...asked].sort()).toEqual(ids(results).sort())
+    const first10 = ids(local.search(query, { limit: 10, snippets: false }))
+    expect(first10.length).toBeGreaterThan(2)
+    let asked = new Set(getText.mock.calls.map(([id]) => id))
+    expect([...asked].sort()).toEqual([...first10].sort())
+    // each field of each document read once per search
+    expect(getText.mock.calls.length).toBe(first10.length * 2 * 2)
+    getText.mockClear()
+    const plain = local.search(query, { limit: 2, proximity: false })
+    asked = new Set(getText.mock.calls.map(([id]) => id))
+    expect([...asked].sort()).toEqual(ids(plain).sort())
   })
   it('leaves snippets out on request, or when no text is available', () => {
     expect(build().search('بغداد', { snippets: false })[0]!.snippets).toEqual({})

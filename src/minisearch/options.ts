@@ -6,6 +6,7 @@
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analyze/analyze.js'
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { DEFAULT_BM25 } from '../search/packed/scoring.js'
 
 /**
  * Prefix of the index terms that hold a stem. Written forms (normalized words) are indexed as
@@ -46,6 +47,8 @@ export interface FahrasMiniSearchOptions {
     readonly tokenize: (text: string) => string[]
     readonly processTerm: (term: string) => ProcessedTerms
     readonly boostTerm: (term: string, i: number, terms: string[]) => number
+    /** fahras's BM25+ parameters (`b = 1`; MiniSearch's default is 0.7). */
+    readonly bm25: { readonly k: number; readonly b: number; readonly d: number }
   }
   /** Suggesting: written forms only, so that `autoSuggest` gives words; the last one a prefix. */
   readonly autoSuggestOptions: {
@@ -155,6 +158,7 @@ export function minisearchOptions(options?: MinisearchAnalyzerOptions): FahrasMi
       tokenize: (text: string) => [...new Set(words(text))].slice(0, MAX_QUERY_WORDS),
       processTerm: terms.query,
       boostTerm: (term: string) => (isStemTerm(term) ? 1 : exactBoost),
+      bm25: { ...DEFAULT_BM25 },
     },
     autoSuggestOptions: {
       tokenize: words,

@@ -17,8 +17,9 @@ export const OPTIONS_SCHEMA = {
 const SEARCH_SCHEMA = {
   limit: 'number', offset: 'number', combineWith: 'string', prefix: 'boolean', fuzzy: 'any', fields: 'string[]',
   boost: 'object', filter: 'function', snippets: 'any', bm25: 'object', boostDocument: 'function',
+  coordination: 'string', proximity: 'boolean',
 } as const
-const { offset: _o, snippets: _s, ...SUGGEST_SEARCH } = SEARCH_SCHEMA
+const { offset: _o, snippets: _s, proximity: _p, ...SUGGEST_SEARCH } = SEARCH_SCHEMA
 /** The options of `suggest()`: the search options that choose and rank documents, and `limit`. */
 export const SUGGEST_SCHEMA = { ...SUGGEST_SEARCH, limit: 'number' } as const
 
@@ -40,10 +41,11 @@ export function checkWeights(where: string, option: string, weights: unknown, fi
 /** Checks search options against the indexed fields (in linear time) and returns them. */
 export function checkSearchOptions<T>(indexed: readonly string[], options: unknown, where: string): SearchOptions<T> {
   const given = checkOptions(options, where, SEARCH_SCHEMA) as SearchOptions<T>
-  const { limit, offset, combineWith, fuzzy, fields, snippets, bm25 } = given
+  const { limit, offset, combineWith, fuzzy, fields, snippets, bm25, coordination } = given
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw invalidOption(where, 'limit', 'an integer >= 0', limit)
   if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
   if (combineWith !== undefined && !['OR', 'AND', 'or', 'and'].includes(combineWith)) throw invalidOption(where, 'combineWith', "'OR' or 'AND'", combineWith)
+  if (coordination !== undefined && coordination !== 'sqrt' && coordination !== 'linear') throw invalidOption(where, 'coordination', "'sqrt' or 'linear'", coordination)
   if (fuzzy !== undefined && typeof fuzzy !== 'boolean' && !(typeof fuzzy === 'number' && fuzzy >= 0 && (fuzzy < 1 || (Number.isInteger(fuzzy) && fuzzy <= MAX_FUZZY_DISTANCE)))) {
     throw invalidOption(where, 'fuzzy', `a boolean, a fraction below 1, or an edit distance from 1 to ${MAX_FUZZY_DISTANCE}`, fuzzy)
   }

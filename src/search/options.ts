@@ -81,8 +81,22 @@ export interface SearchOptions<T = Record<string, unknown>, F extends string = F
   readonly boostDocument?: (id: DocumentId, term: string, storedFields: Readonly<Partial<T>>) => number
   /** Compute snippets (`false` to skip them), or snippet options for this search. @default true */
   readonly snippets?: boolean | SnippetOptions
-  /** BM25+ parameters. @default { k: 1.2, b: 0.7, d: 0.5 } */
+  /** BM25+ parameters. @default { k: 1.2, b: 1, d: 0.5 } */
   readonly bm25?: BM25Params
+  /**
+   * How a document's score grows with the query words it matches: `'sqrt'` multiplies its summed
+   * BM25+ by the square root of the words matched (a word also matched as written counts 1.5),
+   * `'linear'` by the number of distinct query terms matched (MiniSearch's ranking, and fahras
+   * 0.1's). @default 'sqrt'
+   */
+  readonly coordination?: 'sqrt' | 'linear'
+  /**
+   * Rank the first 10 results again by proximity: a result holding more of the query's words
+   * within 16 consecutive words of one field comes first (its score × 1.2 for each word beyond
+   * the first in that window). Needs the text of the fields (stored, or from `getText`); a field
+   * without text counts no proximity. @default true
+   */
+  readonly proximity?: boolean
 }
 
 /**
@@ -115,7 +129,7 @@ export interface Suggestion {
 
 /** Options of {@link ArabicSearch.suggest}: the search options that choose and rank documents, and `limit`. */
 export interface SuggestOptions<T = Record<string, unknown>, F extends string = FieldName<T>>
-  extends Pick<SearchOptions<T, F>, 'fields' | 'boost' | 'filter' | 'boostDocument' | 'fuzzy' | 'prefix' | 'combineWith' | 'bm25'> {
+  extends Pick<SearchOptions<T, F>, 'fields' | 'boost' | 'filter' | 'boostDocument' | 'fuzzy' | 'prefix' | 'combineWith' | 'bm25' | 'coordination'> {
   /** Maximum number of suggestions, 0 to `MAX_SUGGESTIONS`. @default 5 */
   readonly limit?: number
 }

@@ -17,6 +17,7 @@ import type { BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion, S
 import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
 import { engineQuery, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
 import type { QueryUnit } from './query.js'
+import { closestWords, proximityFactor, RERANK_DEPTH, type Coordination } from './packed/scoring.js'
 import { documentBoost, storedCopy } from './stored.js'
 import { unitQuery } from './unit-query.js'
 
@@ -24,7 +25,7 @@ import { unitQuery } from './unit-query.js'
 export const SURFACE = '\u0001'
 
 /** The defaults of the search options. */
-export const DEFAULT_SEARCH_OPTIONS = { limit: 10, offset: 0, combineWith: 'OR', snippets: true } as const
+export const DEFAULT_SEARCH_OPTIONS = { limit: 10, offset: 0, combineWith: 'OR', snippets: true, proximity: true } as const
 /** The default `limit` of `suggest()`. */
 export const DEFAULT_SUGGEST_LIMIT = 5
 
@@ -41,6 +42,8 @@ export interface EngineSearchOptions {
   /** Field weights (a missing or zero weight counts as 1). */
   readonly boost?: Readonly<Record<string, number>>
   readonly bm25?: BM25Params
+  /** How the summed BM25+ grows with the query terms matched (scoring.ts). @default 'sqrt' */
+  readonly coordination?: Coordination
   /** Called with the id, the engine's term and the stored fields; 0 leaves the document out for that term. */
   readonly boostDocument?: (id: DocumentId, term: string, stored?: Record<string, unknown>) => number
   /**
@@ -134,7 +137,26 @@ function toResult(context: SearchContext, hit: EngineHit): SearchResult {
   return { ...stored, id: hit.id, score: hit.score, terms: [...terms], match, snippets: {} } as unknown as SearchResult
 }
 
-function withSnippets(context: SearchContext, result: SearchResult, hit: EngineHit, fields: readonly string[], options: ResolvedSnippetOptions): SearchResult {
+/** A matched word of a field with its position (token number), for snippets and proximity. */
+type Located = Match & { readonly position: number }
+
+/** The text of each searched field of a hit and its matched words, each field analyzed once per search. */
+type FieldTexts = Map<string, { readonly text: string; readonly matches: Located[] }>
+
+/** The original text of a field of a document, read at most once per search (stored, or from `getText`). */
+type TextOf = (id: DocumentId, field: string) => string | undefined
+
+function textsOnce(context: SearchContext): TextOf {
+  const read = new Map<DocumentId, Map<string, string | undefined>>()
+  return (id, field) => {
+    let fields = read.get(id)
+    if (fields === undefined) read.set(id, (fields = new Map()))
+    if (!fields.has(field)) fields.set(field, textOf(context, id, field, context.engine.storedFields(id) ?? NONE))
+    return fields.get(field)
+  }
+}
+
+function locate(context: SearchContext, hit: EngineHit, fields: readonly string[], textFor: TextOf): FieldTexts {
   const stems = new Set<string>()
   const words = new Set<string>()
   for (const term of Object.keys(hit.match)) {
@@ -143,13 +165,23 @@ function withSnippets(context: SearchContext, result: SearchResult, hit: EngineH
   }
   const stored = context.engine.storedFields(hit.id) ?? NONE
   const terms = Object.keys(hit.match)
-  const snippets: Record<string, Snippet> = {}
+  const out: FieldTexts = new Map()
   for (const field of fields) {
-    const text = textOf(context, hit.id, field, stored)
+    const text = textFor(hit.id, field)
     if (text === undefined) continue
     // from the index's positions when the text is the stored one, else by analyzing the text
     const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms, text) : null
-    const matches: Match[] = indexed !== null ? matchesFromIndex(context, indexed) : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term }))
+    const matches: Located[] = indexed !== null
+      ? matchesFromIndex(context, indexed)
+      : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term, position: t.position }))
+    out.set(field, { text, matches })
+  }
+  return out
+}
+
+function withSnippets(result: SearchResult, located: FieldTexts, options: ResolvedSnippetOptions): SearchResult {
+  const snippets: Record<string, Snippet> = {}
+  for (const [field, { text, matches }] of located) {
     const passages = bestSnippets(text, matches, options)
     snippets[field] = passages.length === 1 ? passages[0]! : joinPassages(passages)
   }
@@ -157,18 +189,31 @@ function withSnippets(context: SearchContext, result: SearchResult, hit: EngineH
 }
 
 /**
+ * The proximity factor of a hit (scoring.ts): the most distinct query words (by stem) within one
+ * window of one field.
+ */
+function proximityOf(located: FieldTexts, stems: ReadonlySet<string>): number {
+  let best = 0
+  for (const { matches } of located.values()) {
+    const words = closestWords(matches.filter((m) => stems.has(m.key)))
+    if (words > best) best = words
+  }
+  return proximityFactor(best)
+}
+
+/**
  * The matches of a field from the index's positions, as `analyzer.matches` finds them: in text
  * order, one per token, keyed by the token's stem (a written form's stem is its analysis).
  */
-function matchesFromIndex(context: SearchContext, found: FieldMatch[]): Match[] {
+function matchesFromIndex(context: SearchContext, found: FieldMatch[]): Located[] {
   found.sort((a, b) => a.position - b.position)
-  const out: Match[] = []
+  const out: Located[] = []
   let last = -1
   for (const m of found) {
     if (m.position === last) continue
     last = m.position
     const key = m.term.startsWith(SURFACE) ? context.analyzer.termOf(m.term.slice(1)) ?? m.term.slice(1) : m.term
-    out.push({ start: m.start, end: m.end, key })
+    out.push({ start: m.start, end: m.end, key, position: m.position })
   }
   return out
 }
@@ -206,34 +251,57 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
   const boost = { ...(options.boost ?? context.options.boost ?? {}) } as Record<string, number>
   const limit = options.limit ?? DEFAULT_SEARCH_OPTIONS.limit
   const offset = options.offset ?? DEFAULT_SEARCH_OPTIONS.offset
-  // every hit read is kept unless a filter or a phrase may drop it: then the page needs only the first offset + limit
-  const k = options.filter === undefined && phrases.length === 0 ? offset + limit : undefined
-  const raw = context.engine.search(top, { fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...boostDocumentOf(context, options), ...(k === undefined ? {} : { k }) })
+  // the stems of the query's words: proximity counts them (not the words a prefix or a typo reached)
+  const stems = new Set([...plan.words, ...phrases.flatMap((p) => p.units)].map((u) => u.stem))
+  const depth = (options.proximity ?? DEFAULT_SEARCH_OPTIONS.proximity) && stems.size > 1 ? RERANK_DEPTH : 0
+  const wanted = Math.max(offset + limit, depth)
+  // every hit read is kept unless a filter or a phrase may drop it: then only the first ones are needed
+  const k = options.filter === undefined && phrases.length === 0 ? wanted : undefined
+  const raw = context.engine.search(top, {
+    fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...(options.coordination ? { coordination: options.coordination } : {}),
+    ...boostDocumentOf(context, options), ...(k === undefined ? {} : { k }),
+  })
 
-  const page: Array<{ result: SearchResult; hit: EngineHit }> = []
-  let skipped = 0
+  const found: Array<{ result: SearchResult; hit: EngineHit }> = []
   // each candidate's fields are analyzed once for all phrases; at most MAX_PHRASE_CANDIDATES are checked
   const hasPhrases = phrases.length > 0 ? phraseMatcher(context.analyzer, phrases) : null
   let checkedCandidates = 0
+  // each field's text read once, for phrases, proximity and snippets
+  const textFor = textsOnce(context)
   for (const hit of raw) {
-    if (page.length >= limit) break
+    if (found.length >= wanted) break
     if (hasPhrases !== null) {
       if (checkedCandidates++ >= MAX_PHRASE_CANDIDATES) break
-      const stored = context.engine.storedFields(hit.id) ?? NONE
-      if (!hasPhrases(fields, (field) => textOf(context, hit.id, field, stored))) continue
+      if (!hasPhrases(fields, (field) => textFor(hit.id, field))) continue
     }
     const result = toResult(context, hit)
     if (options.filter && !options.filter(result as never)) continue
-    if (skipped < offset) {
-      skipped++
-      continue
-    }
-    page.push({ result, hit })
+    found.push({ result, hit })
   }
+  // the fields of the first results, analyzed once for proximity and snippets
+  const located = new Map<EngineHit, FieldTexts>()
+  const locatedOf = (hit: EngineHit) => {
+    let fieldTexts = located.get(hit)
+    if (fieldTexts === undefined) located.set(hit, (fieldTexts = locate(context, hit, fields, textFor)))
+    return fieldTexts
+  }
+  if (depth > 0) rerank(found, depth, (hit) => proximityOf(locatedOf(hit), stems))
+  const page = found.slice(offset, offset + limit)
   const snippetOption = options.snippets ?? DEFAULT_SEARCH_OPTIONS.snippets
   if (snippetOption === false) return page.map((p) => p.result)
   const snippetOptions = snippetOption === true ? context.snippet : { ...context.snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
-  return page.map(({ result, hit }) => withSnippets(context, result, hit, fields, snippetOptions))
+  return page.map(({ result, hit }) => withSnippets(result, locatedOf(hit), snippetOptions))
+}
+
+/**
+ * Ranks the first `depth` results again, each score multiplied by its proximity factor; equal
+ * scores keep their order. The others keep theirs (each factor is at least 1, so the first ones
+ * stay first).
+ */
+function rerank(found: Array<{ result: SearchResult; hit: EngineHit }>, depth: number, factorOf: (hit: EngineHit) => number): void {
+  const head = found.slice(0, depth).map(({ result, hit }, i) => ({ result: { ...result, score: result.score * factorOf(hit) }, hit, i }))
+  head.sort((a, b) => b.result.score - a.result.score || a.i - b.i)
+  head.forEach(({ result, hit }, i) => (found[i] = { result, hit }))
 }
 
 /** `suggest()` of an index (see `ArabicSearch#suggest`). */
@@ -260,9 +328,11 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
   const top: EngineQuery = headUnits.length > 0
     ? { combineWith: 'AND', queries: [{ combineWith: (given.combineWith ?? DEFAULT_SEARCH_OPTIONS.combineWith).toUpperCase() as 'OR', queries: headUnits.map((u) => compileUnit(context, u, given)) }, completion] }
     : completion
-  const { bm25, filter } = given
+  const { bm25, coordination, filter } = given
   const boost = given.boost as Readonly<Record<string, number>> | undefined
-  const hits = context.engine.search(top, { fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...boostDocumentOf(context, given) })
+  const hits = context.engine.search(top, {
+    fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...(coordination ? { coordination } : {}), ...boostDocumentOf(context, given),
+  })
   const ranked = rankCompletions(filter ? keep(hits, (hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
   const headText = head.trim()
   const words = headWords.map((u) => u.word)

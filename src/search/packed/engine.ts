@@ -3,15 +3,15 @@
  * (query-plan.ts, unit-query.ts) writes, with the ranking `ArabicSearch` gets from MiniSearch 7
  * (scoring.ts): the same terms, weights, combinations and scores, on typed arrays instead of
  * maps. Each part of the query tree gives a sorted list of documents with their scores and the
- * query terms they match; the final score is multiplied by the number of distinct query terms
- * matched, and equal scores come in the order the documents were added. @internal
+ * query terms they match; the final score is multiplied by the coordination of the query terms
+ * matched (scoring.ts), and equal scores come in the order the documents were added. @internal
  */
 import type { Query as EngineQuery } from 'minisearch'
-import type { EngineHit, EngineSearchOptions, FieldMatch, SearchEngine } from '../searcher.js'
+import { SURFACE, type EngineHit, type EngineSearchOptions, type FieldMatch, type SearchEngine } from '../searcher.js'
 import { damagedPacked } from './layout.js'
 import type { TermIndex } from '../fuzzy.js'
 import type { DocumentId } from '../options.js'
-import { DEFAULT_BM25, frequencyPart, inverseFrequency, prefixWeight } from './scoring.js'
+import { coordination, DEFAULT_BM25, DEFAULT_COORDINATION, frequencyPart, inverseFrequency, prefixWeight } from './scoring.js'
 import { scorerBound, topK, type Scorer } from './top-k.js'
 import type { FieldPostings, PackedView } from './reader.js'
 
@@ -47,10 +47,11 @@ const MAX_SCORERS = 256
 
 const EMPTY: Partial = { docs: new Int32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
 
-function popcount(masks: Uint32Array, from: number, words: number): number {
+/** The bits set in `words` 32-bit words of `masks` from `from` on (only those also set in `only`, when given). */
+function popcount(masks: Uint32Array, from: number, words: number, only?: Uint32Array): number {
   let n = 0
   for (let w = from; w < from + words; w++) {
-    let v = masks[w]!
+    let v = only ? masks[w]! & only[w - from]! : masks[w]!
     v -= (v >>> 1) & 0x55555555
     v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
     n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
@@ -101,6 +102,11 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     leafTerms(query as Node, bits)
     const words = Math.max(1, Math.ceil(bits.size / 32))
     const bm25 = options.bm25 ?? DEFAULT_BM25
+    // the bits of the written-form terms, which count less in the coordination
+    const written = new Uint32Array(words)
+    for (const [term, bit] of bits) if (term.startsWith(SURFACE)) written[bit >>> 5]! |= 1 << (bit & 31)
+    const mode = options.coordination ?? DEFAULT_COORDINATION
+    const coordinate = (masks: Uint32Array, from: number) => coordination(mode, popcount(masks, from, words), popcount(masks, from, words, written))
     // the searched fields, each once, with their weights (a missing or zero weight counts as 1)
     const fields: Array<[number, number, string]> = []
     for (const name of new Set(options.fields)) {
@@ -281,7 +287,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
         leaves.length = 0
         return null
       }
-      return topK(scorers, k, words, view.fieldLength, bm25)
+      return topK(scorers, k, words, view.fieldLength, bm25, coordinate)
     }
 
     const orQuery: Array<[string, Inherited]> = []
@@ -291,7 +297,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const result = pruned ?? evaluate(query as Node, {})
     const count = result.docs.length
     const final = new Float64Array(count)
-    for (let i = 0; i < count; i++) final[i] = result.scores[i]! * (popcount(result.masks, i * words, words) || 1)
+    for (let i = 0; i < count; i++) final[i] = result.scores[i]! * coordinate(result.masks, i * words)
     /** The index terms a document matched, each with its fields (as MiniSearch's `match`). */
     const matchOf = (row: number): Record<string, string[]> => {
       const doc = result.docs[row]!

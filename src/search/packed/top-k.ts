@@ -4,8 +4,9 @@
  * on what it can add to a score (its IDF × the BM25+ part of its largest frequency in its
  * shortest field); lists sorted by bound, the weakest ones whose bounds together cannot lift a
  * document to the k-th score so far are "non-essential": only documents of the essential lists
- * are visited, the others are looked up in them. The final score is the sum times the number of
- * distinct query terms matched, and the bound of a set of lists is multiplied the same way.
+ * are visited, the others are looked up in them. The final score is the sum times the
+ * coordination of the query terms matched (scoring.ts), and the bound of a set of lists is
+ * multiplied by the coordination of all their terms (it grows with every term matched).
  * Returns exactly the documents (and scores) a full evaluation ranks first, equal scores in
  * document order. @internal
  */
@@ -57,27 +58,24 @@ function seek(docs: Int32Array, from: number, doc: number): number {
   return lo
 }
 
-/** The popcount of a 32-bit word. */
-function ones(v: number): number {
-  let x = v - ((v >>> 1) & 0x55555555)
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-}
+/** The coordination factor of the query terms whose bits are set in `masks` from word `from` on. */
+export type Coordinate = (masks: Uint32Array, from: number) => number
 
 /** The best k documents of the lists (see the module comment). */
-export function topK(given: readonly Scorer[], k: number, words: number, lengthOf: (doc: number, field: number) => number, params: BM25Params): TopK {
+export function topK(given: readonly Scorer[], k: number, words: number, lengthOf: (doc: number, field: number) => number, params: BM25Params, coordinate: Coordinate): TopK {
   const scorers = [...given].sort((a, b) => a.bound - b.bound)
   const count = scorers.length
   // prefix bounds: a document found only in lists 0..i-1 scores at most
-  // (the sum of their bounds) × (the distinct query terms among them)
+  // (the sum of their bounds) × (the coordination of the query terms among them)
   const prefixBound = new Float64Array(count + 1)
   {
     let sum = 0
-    const seenBits = new Set<number>()
+    const seenBits = new Uint32Array(words)
     for (let i = 0; i < count; i++) {
-      sum += scorers[i]!.bound
-      seenBits.add(scorers[i]!.bit)
-      prefixBound[i + 1] = sum * seenBits.size
+      const { bound, bit } = scorers[i]!
+      sum += bound
+      seenBits[bit >>> 5]! |= 1 << (bit & 31)
+      prefixBound[i + 1] = sum * coordinate(seenBits, 0)
     }
   }
   const cursor = new Int32Array(count)
@@ -144,9 +142,7 @@ export function topK(given: readonly Scorer[], k: number, words: number, lengthO
         if (s >= essential) cursor[s] = c + 1
       }
     }
-    let terms = 0
-    for (let w = 0; w < words; w++) terms += ones(mask[w]!)
-    const final = sum * (terms || 1)
+    const final = sum * coordinate(mask, 0)
     if (heapDoc.length < k) {
       heapDoc.push(doc)
       heapFinal.push(final)
