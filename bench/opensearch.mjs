@@ -37,15 +37,18 @@ const LUCENE_BM25 = { k: 1.2, b: 0.75, d: 0 }
 /** The runs, in table order: the key of a run and its label. */
 const RUNS = [
   ['fahras', 'fahras ArabicSearch, defaults'],
+  ['fahras-text', 'fahras ArabicSearch, defaults, text stored (proximity)'],
+  ['stems+exact+rescore', `Lucene + fahras_arabic, title/text + .exact^${EXACT_BOOST}, rescored (docs/scaling.md)`],
   ['stems+exact', `Lucene + fahras_arabic, title/text + .exact^${EXACT_BOOST}`],
   ['stems', 'Lucene + fahras_arabic, title/text'],
   ['arabic', 'Lucene ArabicAnalyzer, one field'],
   ['fahras-stems', 'control: fahras, exactBoost 0'],
   ['fahras-bm25', 'control: fahras, exactBoost 0, scored as BM25'],
 ]
-const LUCENE_RUNS = ['stems+exact', 'stems', 'arabic']
+const LUCENE_RUNS = ['stems+exact+rescore', 'stems+exact', 'stems', 'arabic']
 /** Pairs of runs whose top 10 are compared: [fahras run, Lucene run]. */
 const PAIRS = [
+  ['fahras-text', 'stems+exact+rescore'],
   ['fahras', 'stems+exact'],
   ['fahras', 'stems'],
   ['fahras', 'arabic'],
@@ -111,9 +114,10 @@ function fahrasRun(set, system = createFahrasSystem()) {
 
 /**
  * Control: fahras with the terms of the `stems` run (no written forms) and Lucene's scoring as
- * far as MiniSearch allows: BM25 with Lucene's k1 and b, and without MiniSearch's coordination
- * factor (it multiplies a document's score by the number of query terms it matches: with
- * exactBoost 0 and no prefix or fuzzy search, the length of a result's `terms`).
+ * far as MiniSearch allows: BM25 with Lucene's k1 and b, no proximity, and without the
+ * coordination factor (with `coordination: 'linear'` it multiplies a document's score by the
+ * number of query terms it matches: with exactBoost 0 and no prefix or fuzzy search, the length
+ * of a result's `terms`).
  */
 function bm25System() {
   let index
@@ -123,7 +127,7 @@ function bm25System() {
       index.addAll(docs)
     },
     search(query, k) {
-      const all = index.search(query, { limit: Number.MAX_SAFE_INTEGER, snippets: false, bm25: LUCENE_BM25 })
+      const all = index.search(query, { limit: Number.MAX_SAFE_INTEGER, snippets: false, bm25: LUCENE_BM25, coordination: 'linear', proximity: false })
       return all
         .map((r) => ({ id: r.id, score: r.score / Math.max(1, r.terms.length) }))
         .sort((a, b) => b.score - a.score)
@@ -228,10 +232,11 @@ async function main() {
     for (const [i, set] of sets.entries()) {
       console.error(`${set.name}: ${set.docs.length} docs, ${set.queries.length} queries, ${set.qrels.size} judged`)
       const fahras = fahrasRun(set)
+      const fahrasText = fahrasRun(set, createFahrasSystem({ index: { storeFields: ['title', 'text'] } }))
       const fahrasStems = fahrasRun(set, createFahrasSystem({ index: { exactBoost: 0 } }))
       const fahrasBm25 = fahrasRun(set, bm25System())
       const { runs, summary } = await lucene[i]
-      const byRun = { fahras: fahras.run, 'fahras-stems': fahrasStems.run, 'fahras-bm25': fahrasBm25.run }
+      const byRun = { fahras: fahras.run, 'fahras-text': fahrasText.run, 'fahras-stems': fahrasStems.run, 'fahras-bm25': fahrasBm25.run }
       for (const key of LUCENE_RUNS) byRun[key] = new Map([...runs].map(([id, r]) => [id, r[key]]))
       const metrics = {}
       for (const [key] of RUNS) {
@@ -258,9 +263,11 @@ async function main() {
       seconds: +((performance.now() - started) / 1000).toFixed(1),
       setup: {
         definition: 'indexSettings() of dist/opensearch.js, defaults: fields title and text, analyzer fahras_arabic, subfield .exact with fahras_arabic_exact',
-        index: 'one Lucene document per paragraph: title, text (fahras_arabic), title.exact, text.exact (fahras_arabic_exact); similarity BM25, k1 = 1.2, b = 0.75',
+        index: 'one Lucene document per paragraph: title, text (fahras_arabic), title.exact, text.exact (fahras_arabic_exact); similarity: the definition\'s BM25 (k1 = 1.2, b = 1); the arabic run Lucene\'s default BM25 (k1 = 1.2, b = 0.75)',
         runs: {
-          fahras: 'new ArabicSearch({ fields: [\'title\', \'text\'] }).search(question, { limit: 100 }) (bench/systems/fahras.mjs)',
+          fahras: 'new ArabicSearch({ fields: [\'title\', \'text\'] }).search(question, { limit: 100 }) (bench/systems/fahras.mjs): no text, so no proximity',
+          'fahras-text': 'the same with storeFields [\'title\', \'text\']: the first 10 ranked again by proximity',
+          'stems+exact+rescore': 'stems+exact, then a rescore clause on its first 10: score × (1 + 0.2 × the pairs of consecutive query terms found as a sloppy phrase (slop 15) in title or text)',
           'stems+exact': `multi_match most_fields, operator or, fields title, text, title.exact^${EXACT_BOOST}, text.exact^${EXACT_BOOST}: a QueryBuilder match query per field (SHOULD clauses), summed`,
           stems: 'multi_match most_fields, operator or, fields title, text',
           arabic: 'Lucene ArabicAnalyzer, title + text in one field, QueryParser.escape(question), OR (as bench/lucene/LuceneBm25Run.java)',

@@ -378,7 +378,7 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     expect(custom.mappings.properties.body.analyzer).toBe('arabic')
     expect(custom.mappings.properties.body.fields.exact.analyzer).toBe('arabic_exact')
     const plain = JSON.parse(fahras('export-settings', '--no-exact').stdout)
-    expect(plain.mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic', similarity: 'fahras_arabic_bm25' })
+    expect(plain.mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
     expect(Object.keys(plain.settings.analysis.analyzer)).toEqual(['fahras_arabic'])
   })
 

@@ -67,13 +67,10 @@ describe('indexSettings(): the shape of the settings', () => {
   })
 
   it('maps each field with the analyzer and an exact-form subfield', () => {
-    const similarity = 'fahras_arabic_bm25'
     expect(defaults.mappings.properties).toEqual({
-      title: { type: 'text', analyzer: 'fahras_arabic', similarity, fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact', similarity } } },
-      text: { type: 'text', analyzer: 'fahras_arabic', similarity, fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact', similarity } } },
+      title: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
+      text: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
     })
-    // fahras's BM25 parameters (k 1.2, b 1; the engines have no BM25+ δ)
-    expect(defaults.settings.similarity).toEqual({ [similarity]: { type: 'BM25', k1: 1.2, b: 1 } })
     const exact = analysis.analyzer.fahras_arabic_exact!
     expect(exact.filter.some((n) => n.includes('_stem_'))).toBe(false)
     expect(exact.char_filter).toEqual(analysis.analyzer.fahras_arabic!.char_filter)
@@ -82,8 +79,7 @@ describe('indexSettings(): the shape of the settings', () => {
   it('honours name, fields and exact', () => {
     const d = indexSettings({ name: 'ar', fields: ['body'], exact: false })
     expect(Object.keys(d.settings.analysis.analyzer)).toEqual(['ar'])
-    expect(d.mappings.properties).toEqual({ body: { type: 'text', analyzer: 'ar', similarity: 'ar_bm25' } })
-    expect(Object.keys(d.settings.similarity)).toEqual(['ar_bm25'])
+    expect(d.mappings.properties).toEqual({ body: { type: 'text', analyzer: 'ar' } })
     for (const group of ['char_filter', 'tokenizer', 'filter'] as const) {
       for (const key of Object.keys(d.settings.analysis[group])) expect(key.startsWith('ar_')).toBe(true)
     }
@@ -109,7 +105,7 @@ describe('indexSettings(): the shape of the settings', () => {
   })
 
   it('leaves the exact subfield out when the analyzer does not stem, unless asked', () => {
-    expect(indexSettings({ analyzer: { stem: false } }).mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic', similarity: 'fahras_arabic_bm25' })
+    expect(indexSettings({ analyzer: { stem: false } }).mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
     expect(indexSettings({ analyzer: { stem: false }, exact: true }).mappings.properties.text?.fields).toBeDefined()
   })
 

@@ -13,7 +13,7 @@ type Doc = { id: string; text: string }
 const FILLER = 'ثم جاء بعد ذلك كلام طويل عن أمور أخرى لا صلة لها بما سبق من حديث في هذا الموضع من النص'
 
 function both(docs: Doc[], stored = true) {
-  const options = { fields: ['text'], ...(stored ? { storeFields: ['text'] } : {}) }
+  const options = stored ? { fields: ['text' as const], storeFields: ['text' as const] } : { fields: ['text' as const] }
   const mutable = new ArabicSearch<Doc>(options)
   mutable.addAll(docs)
   const packed = PackedIndex.load<Doc>(packDocuments(docs, options))

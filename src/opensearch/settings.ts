@@ -27,7 +27,6 @@ import {
   TANWEEN_SUFFIXES,
   type AffixRule,
 } from '../stem/rules.js'
-import { DEFAULT_BM25 } from '../search/packed/scoring.js'
 import { ROOT_INITIAL_WORDS } from '../stem/stem.js'
 import {
   APOSTROPHE,
@@ -143,9 +142,7 @@ export interface AnalysisSettings {
 export interface TextFieldMapping {
   type: 'text'
   analyzer: string
-  /** The BM25 of `settings.similarity`, with fahras's parameters. */
-  similarity: string
-  fields?: Record<string, { type: 'text'; analyzer: string; similarity: string }>
+  fields?: Record<string, { type: 'text'; analyzer: string }>
 }
 
 /**
@@ -158,15 +155,8 @@ export interface TextFieldMapping {
  * ```
  */
 export interface IndexDefinition {
-  settings: { analysis: AnalysisSettings; similarity: Record<string, SimilaritySettings> }
+  settings: { analysis: AnalysisSettings }
   mappings: { properties: Record<string, TextFieldMapping> }
-}
-
-/** A BM25 similarity of the engines, with fahras's `k` and `b` (they have no BM25+ δ). */
-export interface SimilaritySettings {
-  type: 'BM25'
-  k1: number
-  b: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -554,15 +544,10 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   const tokenizer = `${name}_tokenizer`
   const custom = (filters: Component[]) => ({ type: 'custom' as const, char_filter: charFilters.map((c) => c.name), tokenizer, filter: filters.map((c) => c.name) })
   const exactName = `${name}_exact`
-  // fahras's BM25 parameters (scoring.ts): b = 1, where the engines' default is 0.75
-  const similarity = `${name}_bm25`
   const field = (): TextFieldMapping =>
-    exact
-      ? { type: 'text', analyzer: name, similarity, fields: { [EXACT_SUBFIELD]: { type: 'text', analyzer: exactName, similarity } } }
-      : { type: 'text', analyzer: name, similarity }
+    exact ? { type: 'text', analyzer: name, fields: { [EXACT_SUBFIELD]: { type: 'text', analyzer: exactName } } } : { type: 'text', analyzer: name }
   return {
     settings: {
-      similarity: { [similarity]: { type: 'BM25', k1: DEFAULT_BM25.k, b: DEFAULT_BM25.b } },
       analysis: {
         char_filter: Object.fromEntries(charFilters.map((c) => [c.name, c.definition])),
         tokenizer: { [tokenizer]: { type: 'pattern', pattern: tokenPattern(), group: 0 } },

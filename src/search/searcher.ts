@@ -356,7 +356,7 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
     // the plain spelling most documents write, never an Uthmani skeleton (ٱلكتب for ٱلْكِتَٰبُ)
     const form = plainSpelling(context.analyzer, word, counts)
     // never a suggestion that finds nothing
-    if (runSearch(context, form, { limit: 1, snippets: false, fields, filter } as never).length === 0) continue
+    if (runSearch(context, form, { limit: 1, snippets: false, proximity: false, fields, filter } as never).length === 0) continue
     suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
     if (suggestions.length >= limit) break
   }
@@ -371,7 +371,8 @@ export function runDidYouMean(context: SearchContext, query: string, searchOptio
   const fields = local.fields ? [...local.fields] : [...context.fields]
   const corrected = correctQuery(query, { analyzer: context.analyzer, index, surface: SURFACE, spell: (word) => spell(context, word, fields) })
   if (corrected === null) return null
-  return runSearch(context, corrected, { ...local, limit: 1, offset: 0, snippets: false }).length > 0 ? corrected : null
+  // whether anything is found: the order does not matter, so no proximity (it would read 10 texts)
+  return runSearch(context, corrected, { ...local, limit: 1, offset: 0, snippets: false, proximity: false }).length > 0 ? corrected : null
 }
 
 /** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
