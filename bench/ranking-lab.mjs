@@ -11,8 +11,7 @@
 //   node bench/ranking-lab.mjs [--only TEXT] [--as-tried] [--data bench/data] [--out bench/results/ranking-lab.json]
 //
 // --only runs the variants whose name contains TEXT (the bases always run). --as-tried runs the
-// variants first tried on an intermediate base (`tried`, A or B below) on that base instead, which
-// gives the figures of those first runs.
+// variants that were first tried on an intermediate base (`tried`: A or B, see BASES) on it.
 //
 // The check that the model is the engine: with the old ranking (b 0.7; linear coordination, the
 // number of distinct leaf terms matched; written forms weighted 0.5; BM25+ k 1.2, d 0.5; a field's
@@ -22,7 +21,9 @@
 // ranking (b 1; square-root coordination in which a written form counts 0.5) gives 0.9455 and
 // 0.8225 here, without proximity (the engine's proximity is the variant `proximity W16 ×0.2`).
 // Each variant is an options object on top of one of the two bases; its row gives MRR@10,
-// nDCG@10 and Recall@100 on each set and the change of MRR@10 against its base.
+// nDCG@10 and Recall@100 on each set and the change of MRR@10 against its base. The variants
+// come from throwaway scripts of the exploration (sweep, lab2-lab10, loose, prf, prox); the
+// figures they printed for these variants come out again here (--as-tried: those run on A or B).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -73,10 +74,9 @@ const { analyze, normalizeText, tokenize } = await import(distEntry)
 const OLD = { k: 1.2, b: 0.7, d: 0.5, len: 'distinct', exact: 0.5, cp: 1, coordW: false }
 const NEW = { ...OLD, b: 1, cp: 0.5, coordW: true }
 /**
- * The bases on which some variants were first tried (/tmp/lab, before the new ranking settled);
- * `--as-tried` runs those variants on them, which gives the figures of those first runs.
- * A: b 1, field length in tokens, square-root coordination in which every leaf counts 1.
- * B: the new ranking, but a written form counts 1 in the coordination.
+ * old and new; and the bases some variants were first tried on, before the new ranking settled
+ * (--as-tried): A, b 1 with field lengths in tokens and a square-root coordination in which every
+ * leaf counts 1; B, the new ranking but a written form counts 1 in the coordination.
  */
 const BASES = { old: OLD, new: NEW, A: { ...OLD, b: 1, len: 'tok', cp: 0.5 }, B: { ...NEW, coordW: false } }
 /** The bases' MRR@10 when the model was written (see above): a changed figure is flagged. */
@@ -92,17 +92,17 @@ const VARIANTS = [
   { base: 'old', name: 'b 0.85', o: { b: 0.85 } },
   { base: 'old', name: 'b 0.9', o: { b: 0.9 } },
   { base: 'old', name: 'b 1', o: { b: 1 } },
-  { base: 'old', name: 'b 1, k 0.9', o: { b: 1, k: 0.9 } },
-  { base: 'old', name: 'b 1, k 1.6', o: { b: 1, k: 1.6 } },
+  { base: 'old', name: 'b 1, k 0.9', o: { b: 1, k: 0.9 }, tried: 'A' },
+  { base: 'old', name: 'b 1, k 1.6', o: { b: 1, k: 1.6 }, tried: 'A' },
   // coordination
   { base: 'old', name: 'coordination ^0 (none)', o: { cp: 0 } },
-  { base: 'old', name: 'coordination ^0.25', o: { cp: 0.25 }, tried: 'A' },
+  { base: 'old', name: 'coordination ^0.25', o: { cp: 0.25 }, tried: 'B' },
   { base: 'old', name: 'coordination ^0.5', o: { cp: 0.5 } },
   { base: 'old', name: 'coordination ^1 (the old one)', o: { cp: 1 } },
   { base: 'old', name: 'coordination ^1.5', o: { cp: 1.5 } },
   { base: 'new', name: 'written form counts 1 in coordination', o: { coordW: false } },
   // field length, fields
-  { base: 'old', name: 'field length = tokens', o: { len: 'tok' } },
+  { base: 'old', name: 'field length = tokens', o: { len: 'tok' }, tried: 'B' },
   { base: 'old', name: 'BM25F', o: { bm25f: true } },
   { base: 'old', name: 'BM25F, title ×2', o: { bm25f: true, fw: { title: 2 } } },
   { base: 'old', name: 'title ×0.5', o: { fw: { title: 0.5 } } },
@@ -125,8 +125,9 @@ const VARIANTS = [
   { base: 'new', name: '+ idf window W16 λ1, first 10', o: { window: { W: 16, lam: 1, depth: 10, fields: 'text' } }, tried: 'B' },
   { base: 'new', name: '+ idf window W10 λ1, all', o: { window: { W: 10, lam: 1, depth: Infinity, fields: 'text' } }, tried: 'B' },
   { base: 'new', name: '+ idf window W10 λ2, all', o: { window: { W: 10, lam: 2, depth: Infinity, fields: 'text' } }, tried: 'B' },
+  { base: 'old', name: 'BM25TP pairs 1/d² W5 λ0.5', o: { pairs: { kind: 'inv', window: 5, lam: 0.5, depth: 100 } } },
   { base: 'old', name: 'BM25TP pairs 1/d² W5 λ1', o: { pairs: { kind: 'inv', window: 5, lam: 1, depth: 100 } } },
-  { base: 'old', name: 'BM25TP pairs count W10 λ1', o: { pairs: { kind: 'count', window: 10, lam: 1, depth: 100 } } },
+  { base: 'old', name: 'BM25TP pairs count W5 λ2', o: { pairs: { kind: 'count', window: 5, lam: 2, depth: 100 } } },
   // matching
   { base: 'new', name: 'loose proclitic variants ×0.1', o: { loose: 0.1 }, tried: 'A' },
   { base: 'new', name: 'loose proclitic variants ×0.2', o: { loose: 0.2 }, tried: 'A' },
@@ -154,9 +155,8 @@ function prepare(set) {
       const pos = new Map()
       const add = (key, p) => {
         tf.set(key, (tf.get(key) ?? 0) + 1)
-        const at = pos.get(key)
-        if (at) at.push(p)
-        else pos.set(key, [p])
+        if (!pos.has(key)) pos.set(key, [])
+        pos.get(key).push(p)
       }
       for (const t of analyze(text)) {
         add(t.term, t.position)
@@ -169,21 +169,13 @@ function prepare(set) {
   const N = docs.length
   const df = {}, postings = {}, avg = {}, avgTok = {}
   for (const name of FIELDS) {
-    df[name] = new Map()
     postings[name] = new Map()
-    let len = 0, ntok = 0
     docs.forEach((d, i) => {
-      len += d.f[name].len
-      ntok += d.f[name].ntok
-      for (const key of d.f[name].tf.keys()) {
-        df[name].set(key, (df[name].get(key) ?? 0) + 1)
-        const list = postings[name].get(key)
-        if (list) list.push(i)
-        else postings[name].set(key, [i])
-      }
+      for (const key of d.f[name].tf.keys()) (postings[name].get(key) ?? postings[name].set(key, []).get(key)).push(i)
     })
-    avg[name] = len / N
-    avgTok[name] = ntok / N
+    df[name] = new Map([...postings[name]].map(([key, list]) => [key, list.length]))
+    avg[name] = docs.reduce((sum, d) => sum + d.f[name].len, 0) / N
+    avgTok[name] = docs.reduce((sum, d) => sum + d.f[name].ntok, 0) / N
   }
   const queries = set.queries.map((q) => ({ id: q.id, toks: analyze(q.text) }))
   return { docs, N, df, postings, avg, avgTok, queries, qrels: set.qrels }
@@ -383,8 +375,8 @@ console.log('  the engine, old ranking: xquad-ar 0.9392 (30 questions with quote
 
 const W = Math.max(...rows.map((r) => r.name.length)) + 2
 const cell = (s) => s.padEnd(34)
-console.log(`\n${''.padEnd(W)}base  ${RETRIEVAL_SETS.map(cell).join('  ')}`)
-console.log(`${'variant'.padEnd(W)}      ${RETRIEVAL_SETS.map(() => cell('MRR@10 nDCG@10 R@100   ΔMRR')).join('  ')}`)
+console.log(`\n${''.padEnd(W)}base  ${RETRIEVAL_SETS.map(cell).join('  ')}`.trimEnd())
+console.log(`${'variant'.padEnd(W)}      ${RETRIEVAL_SETS.map(() => cell('MRR@10 nDCG@10 R@100   ΔMRR')).join('  ')}`.trimEnd())
 for (const row of rows) {
   const base = rows.find((r) => r.name === NAMES[row.base])
   const cells = RETRIEVAL_SETS.map((s) => {
@@ -396,7 +388,7 @@ for (const row of rows) {
 console.log(`\n${rows.length} rankings on ${RETRIEVAL_SETS.length} sets in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
 const options = (o) => JSON.parse(JSON.stringify(o, (_, v) => (v instanceof Set ? [...v] : v === Infinity ? 'all' : v)))
-const results = rows.map((r) => ({ name: r.name, base: r.base, options: options(r.o), ...r.sets }))
+const results = rows.map((r) => ({ name: r.name, base: r.base, tried: r.tried, options: options(r.o), ...r.sets }))
 const bench = `ranking lab (a model of the ranking)${asTried ? ', variants on the bases they were first tried on' : ''}`
 mkdirSync(dirname(outFile), { recursive: true })
 writeFileSync(outFile, `${JSON.stringify({ benchmark: bench, date: new Date().toISOString(), node: process.version, data: relative(repoRoot, dataDir), bases: BASES, results }, null, 2)}\n`)

@@ -128,62 +128,109 @@ export function checkSignal(signal: unknown, where: string): AbortSignal | undef
   return signal as AbortSignal
 }
 
+/** The type an option must have. @internal */
+export type OptionType = 'boolean' | 'string' | 'number' | 'function' | 'object' | 'string[]' | 'any'
+
+/** An option's type with its range: a number's bounds (and whether it is an integer), or the values allowed. @internal */
+export interface OptionRule {
+  readonly type: OptionType
+  readonly integer?: boolean
+  readonly min?: number
+  readonly max?: number
+  readonly oneOf?: readonly (string | number | boolean)[]
+}
+
+/** What each option of a function may be: a type, or a type with its range. @internal */
+export type OptionSchema = Readonly<Record<string, OptionType | OptionRule>>
+
+type TypeOf<T> = T extends 'boolean' ? boolean
+  : T extends 'string' ? string
+  : T extends 'number' ? number
+  : T extends 'function' ? (...args: never[]) => unknown
+  : T extends 'object' ? object
+  : T extends 'string[]' ? readonly string[]
+  : unknown
+
+/** The options a schema accepts, typed (each may be missing). @internal */
+export type CheckedOptions<S extends OptionSchema> = { -readonly [K in keyof S]?: TypeOf<S[K] extends OptionRule ? S[K]['type'] : S[K]> }
+
 /**
- * Checks an options object against a schema of expected types: unknown keys and wrong types throw
- * FAHRAS_INVALID_OPTION with a message naming the option, what was expected and what was given.
- * @internal
+ * The error of an option of the wrong type or range, the one way fahras words it:
+ * "`where` expected `option` to be `expected`, got `value`". @internal
+ *
+ * @example
+ * ```ts
+ * throw invalidOption('search()', 'limit', 'an integer >= 0', -1)
+ * // fahras: search() expected `limit` to be an integer >= 0, got `-1` (number)
+ * ```
  */
-export function checkOptions(
-  options: unknown,
-  where: string,
-  schema: Readonly<Record<string, 'boolean' | 'string' | 'number' | 'function' | 'object' | 'string[]' | 'any'>>,
-): Record<string, unknown> {
+export function invalidOption(where: string, option: string, expected: string, value: unknown): FahrasError {
+  return createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
+}
+
+const TYPE_WORDS: Readonly<Record<OptionType, string>> = {
+  boolean: 'a boolean', string: 'a string', number: 'a number', function: 'a function', object: 'an object', 'string[]': 'an array of strings', any: 'anything',
+}
+
+/** What a rule expects, in words: "an integer from 0 to 100", "a number >= 0", "'OR' or 'AND'". */
+function expectation(rule: OptionRule): string {
+  if (rule.oneOf) return rule.oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(rule.oneOf.length === 2 ? ' or ' : ', ')
+  const what = rule.type === 'number' ? (rule.integer ? 'an integer' : 'a finite number') : TYPE_WORDS[rule.type]
+  if (rule.min !== undefined && rule.max !== undefined) return `${what} from ${rule.min} to ${rule.max}`
+  if (rule.min !== undefined) return `${what} >= ${rule.min}`
+  if (rule.max !== undefined) return `${what} <= ${rule.max}`
+  return what
+}
+
+function hasType(value: unknown, type: OptionType): boolean {
+  switch (type) {
+    case 'any':
+      return true
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+    default:
+      return typeof value === type
+  }
+}
+
+function inRange(value: unknown, rule: OptionRule): boolean {
+  if (rule.oneOf) return rule.oneOf.includes(value as string)
+  if (rule.type !== 'number') return true
+  const n = value as number
+  if (rule.integer ? !Number.isInteger(n) : !Number.isFinite(n)) return false
+  return (rule.min === undefined || n >= rule.min) && (rule.max === undefined || n <= rule.max)
+}
+
+/**
+ * Checks an options object against a schema: unknown keys, wrong types and values out of range
+ * throw FAHRAS_INVALID_OPTION with a message naming the option, what was expected and what was
+ * given. Returns the options typed by the schema (`undefined` options given: `{}`). @internal
+ *
+ * @example
+ * ```ts
+ * const { limit } = checkOptions(options, 'search()', { limit: { type: 'number', integer: true, min: 0 } })
+ * // limit: number | undefined
+ * ```
+ */
+export function checkOptions<S extends OptionSchema>(options: unknown, where: string, schema: S): CheckedOptions<S> {
   if (options === undefined) return {}
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected options to be an object, got ${describe(options)}`,
-      undefined,
-      'type',
-    )
+    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected options to be an object, got ${describe(options)}`, undefined, 'type')
   }
   const record = options as Record<string, unknown>
   for (const key of Object.keys(record)) {
     if (!Object.prototype.hasOwnProperty.call(schema, key)) {
       const known = Object.keys(schema).map((k) => `\`${k}\``).join(', ')
-      throw createError(
-        ERROR_CODES.INVALID_OPTION,
-        `${where} got an unknown option \`${key}\`; expected one of ${known}`,
-        { option: key },
-        'type',
-      )
+      throw createError(ERROR_CODES.INVALID_OPTION, `${where} got an unknown option \`${key}\`; expected one of ${known}`, { option: key }, 'type')
     }
     const value = record[key]
     if (value === undefined) continue
-    const expected = schema[key]!
-    let ok: boolean
-    switch (expected) {
-      case 'any':
-        ok = true
-        break
-      case 'string[]':
-        ok = Array.isArray(value) && value.every((v) => typeof v === 'string')
-        break
-      case 'object':
-        ok = typeof value === 'object' && value !== null && !Array.isArray(value)
-        break
-      default:
-        ok = typeof value === expected
-    }
-    if (!ok) {
-      const what = expected === 'string[]' ? 'an array of strings' : expected === 'object' ? 'an object' : `a ${expected}`
-      throw createError(
-        ERROR_CODES.INVALID_OPTION,
-        `${where} expected \`${key}\` to be ${what}, got ${describe(value)}`,
-        { option: key },
-        'type',
-      )
-    }
+    const entry = schema[key]!
+    const rule: OptionRule = typeof entry === 'string' ? { type: entry } : entry
+    if (!hasType(value, rule.type)) throw invalidOption(where, key, rule.oneOf ? expectation(rule) : TYPE_WORDS[rule.type], value)
+    if (!inRange(value, rule)) throw invalidOption(where, key, expectation(rule), value)
   }
-  return record
+  return record as CheckedOptions<S>
 }

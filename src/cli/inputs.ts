@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
+import { idProblem } from '../search/documents.js'
 import { htmlToText } from './html.js'
 import { draftReason, markdownToText, splitFrontMatter, type FrontMatter } from './markdown.js'
 import { CliError, decodeLines, decodeWhole, fahrasOutput, fileKind, readRegularFile } from './read-file.js'
@@ -142,12 +143,12 @@ function readData(file: string, shown: string, idField: string, out: Document[],
       bad.push({ file: shown, line, reason: 'not a JSON object' })
       return
     }
-    const id = (value as Document)[idField]
-    if (id === undefined || id === null || id === '') {
+    const problem = idProblem((value as Document)[idField])
+    if (problem === 'missing') {
       bad.push({ file: shown, line, reason: `no id in field "${idField}"` })
       return
     }
-    if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    if (problem === 'type') {
       bad.push({ file: shown, line, reason: `id in field "${idField}" is not a string or a number` })
       return
     }

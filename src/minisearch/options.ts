@@ -95,7 +95,7 @@ export function resolveOptions(options: unknown, where: string, extra: Readonly<
     throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`exactBoost\` to be a finite number >= 0, got ${describe(exactBoost)}`, { option: 'exactBoost' }, 'type')
   }
   const analyzerOptions: Record<string, unknown> = {}
-  for (const key of Object.keys(given)) if (key !== 'exactBoost' && !(key in extra)) analyzerOptions[key] = given[key]
+  for (const [key, value] of Object.entries(given)) if (key !== 'exactBoost' && !(key in extra)) analyzerOptions[key] = value
   return { analyzer: createAnalyzer(analyzerOptions as AnalyzerOptions, where), exactBoost, given }
 }
 

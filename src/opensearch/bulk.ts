@@ -1,4 +1,5 @@
 import { checkOptions, createError, describe, ERROR_CODES, type FahrasErrorCode } from '../errors.js'
+import { idProblem } from '../search/documents.js'
 
 /**
  * Options of {@link bulkLines}: the target index, the id field, the fields kept.
@@ -270,10 +271,11 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   } catch (error) {
     return fail(ERROR_CODES.INVALID_DOCUMENT, `could not read the id field \`${idField}\` of the document${at}: ${errorText(error)}`)
   }
-  if (rawId === undefined || rawId === null || rawId === '') {
+  const problem = idProblem(rawId)
+  if (problem === 'missing') {
     return fail(ERROR_CODES.MISSING_ID, `got a document without an id in field \`${idField}\`${at}`)
   }
-  if (!(typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId)))) {
+  if (problem === 'type') {
     return fail(ERROR_CODES.MISSING_ID, `expected the id in field \`${idField}\`${at} to be a string or a finite number, got ${describe(rawId)}`)
   }
   const id = String(rawId)

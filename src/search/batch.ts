@@ -2,7 +2,7 @@
  * Batches of documents (`addAll`, `addAllAsync`): read and checked in full before anything is
  * added, fields that no document has refused, and the chunked asynchronous add. @internal
  */
-import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { checkOptions, createError, describe, ERROR_CODES, invalidOption } from '../errors.js'
 import { readDocument, type DocumentCopy, type DocumentShape } from './documents.js'
 import type { AddAllOptions, AddAllAsyncOptions, DocumentId } from './options.js'
 
@@ -14,8 +14,6 @@ export interface BatchTarget {
   readonly seen: Set<string>
 }
 
-const invalid = (where: string, option: string, expected: string, value: unknown) =>
-  createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
 
 /**
  * Throws FAHRAS_INVALID_DOCUMENT when a field of `fields` or `storeFields` is in no document of
@@ -51,7 +49,7 @@ function checkPresent(target: BatchTarget, copies: readonly DocumentCopy[], docu
  * once and returns the checked copies, which are what gets added.
  */
 export function readBatch(target: BatchTarget, documents: unknown, where: string, allowMissingFields = false): DocumentCopy[] {
-  if (!Array.isArray(documents)) throw invalid(where, 'documents', 'an array of documents', documents)
+  if (!Array.isArray(documents)) throw invalidOption(where, 'documents', 'an array of documents', documents)
   const seen = new Set<DocumentId>()
   const length = documents.length
   const copies: DocumentCopy[] = []
@@ -92,7 +90,7 @@ export function addAllAsyncOptions(options: AddAllAsyncOptions | undefined) {
   const where = 'addAllAsync()'
   const given = checkOptions(options, where, { onProgress: 'function', signal: 'object', chunkSize: 'number', allowMissingFields: 'boolean' })
   const chunkSize = (given.chunkSize as number | undefined) ?? 500
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw invalid(where, 'chunkSize', 'an integer >= 1', chunkSize)
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw invalidOption(where, 'chunkSize', 'an integer >= 1', chunkSize)
   return { chunkSize, onProgress: given.onProgress as AddAllAsyncOptions['onProgress'], signal: given.signal as AbortSignal | undefined, allowMissingFields: given.allowMissingFields === true }
 }
 

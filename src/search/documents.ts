@@ -155,9 +155,26 @@ function holds(document: object, key: string): boolean {
 }
 
 /**
+ * What is wrong with a document id, the one rule of fahras (ArabicSearch, packDocuments,
+ * bulkLines, the CLI): `'missing'` for `undefined`, `null` or `''`, `'type'` for anything but a
+ * string or a finite number, `null` for a good id.
+ *
+ * @example
+ * ```ts
+ * idProblem('') // 'missing'
+ * idProblem(NaN) // 'type'
+ * idProblem(7) // null
+ * ```
+ */
+export function idProblem(id: unknown): 'missing' | 'type' | null {
+  if (id === undefined || id === null || id === '') return 'missing'
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? null : 'type'
+}
+
+/**
  * Reads a document once into a checked copy. A field is read if the document has it, as an own
  * property or through its prototype chain (class getters), but never from `Object.prototype`.
- * The id must be a string or a finite number; indexed fields hold text, a finite number, a
+ * The id must be a non-empty string or a finite number ({@link idProblem}); indexed fields hold text, a finite number, a
  * boolean, `null` or `undefined`; stored fields hold JSON-safe values ({@link copyStoredValue}).
  * Throws coded errors naming the document (id and position in a batch) and the field.
  */
@@ -179,10 +196,11 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
       throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected a document object${at}, got ${describe(document)}`, { position })
     }
     id = read(shape.idField)
-    if (id === undefined || id === null) {
+    const problem = idProblem(id)
+    if (problem === 'missing') {
       throw createError(ERROR_CODES.MISSING_ID, `${where} got a document without an id in field \`${shape.idField}\`${at}`, { position })
     }
-    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) {
+    if (problem === 'type') {
       throw createError(ERROR_CODES.MISSING_ID, `${where} expected the id in field \`${shape.idField}\` to be a string or a finite number${at}, got ${describe(id)}`, { position })
     }
     copy[shape.idField] = id

@@ -10,13 +10,22 @@ import { checkFieldNames } from './documents.js'
 import { checkSearchOptions, checkWeights, invalidOption, OPTIONS_SCHEMA } from './option-checks.js'
 import type { ArabicSearchOptions } from './options.js'
 
-/** The defaults of the index options. */
-export const DEFAULT_INDEX_OPTIONS = {
-  storeFields: [] as readonly string[],
+/**
+ * The defaults of the index options of `ArabicSearch` and `packDocuments`, frozen (the analyzer's
+ * are `DEFAULT_ANALYZER_OPTIONS`, the snippets' `DEFAULT_SNIPPET_OPTIONS`).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_INDEX_OPTIONS } from 'fahras'
+ * new ArabicSearch({ fields: ['text'], exactBoost: DEFAULT_INDEX_OPTIONS.exactBoost / 2 })
+ * ```
+ */
+export const DEFAULT_INDEX_OPTIONS = Object.freeze({
+  storeFields: Object.freeze([]) as readonly string[],
   idField: 'id',
   /** The weight of a word's written form, added to its stem's. */
   exactBoost: 0.5,
-} as const
+} as const)
 
 /** An index's options, checked and resolved. */
 export interface ResolvedIndexOptions<O> {

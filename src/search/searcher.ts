@@ -12,20 +12,38 @@ import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOp
 import { countWrittenForms, FORM_DOCUMENTS, plainSpelling, rankCompletions, typable, wordsByDocument, type FormCounts } from './completions.js'
 import { correctQuery } from './did-you-mean.js'
 import type { TermIndex } from './fuzzy.js'
-import { checkSearchOptions, invalidOption, SUGGEST_SCHEMA } from './option-checks.js'
+import { checkSearchOptions, SUGGEST_SCHEMA } from './option-checks.js'
 import type { BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion, SuggestOptions } from './options.js'
 import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
-import { engineQuery, MAX_QUERY_TERMS, MAX_SUGGESTIONS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
+import { engineQuery, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
 import type { QueryUnit } from './query.js'
-import { closestWords, proximityFactor, RERANK_DEPTH, type Coordination } from './packed/scoring.js'
+import { closestWords, DEFAULT_BM25, DEFAULT_COORDINATION, proximityFactor, RERANK_DEPTH, type Coordination } from './packed/scoring.js'
 import { documentBoost, storedCopy } from './stored.js'
 import { unitQuery } from './unit-query.js'
 
 /** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
 export const SURFACE = '\u0001'
 
-/** The defaults of the search options. */
-export const DEFAULT_SEARCH_OPTIONS = { limit: 10, offset: 0, combineWith: 'OR', snippets: true, proximity: true } as const
+/**
+ * The defaults of the search options (`search()`, and `suggest()` but `limit`), frozen.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SEARCH_OPTIONS } from 'fahras'
+ * index.search('بغداد', { limit: DEFAULT_SEARCH_OPTIONS.limit * 2 })
+ * ```
+ */
+export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
+  limit: 10,
+  offset: 0,
+  combineWith: 'OR',
+  prefix: false,
+  fuzzy: false,
+  snippets: true,
+  bm25: DEFAULT_BM25,
+  coordination: DEFAULT_COORDINATION,
+  proximity: true,
+} as const)
 /** The default `limit` of `suggest()`. */
 export const DEFAULT_SUGGEST_LIMIT = 5
 
@@ -311,8 +329,7 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
   const { limit: givenLimit, ...searchOptions } = checkOptions(options, where, SUGGEST_SCHEMA)
   // the search options, checked as search() checks them
   const given = checkSearchOptions<never>(context.fields, searchOptions, where)
-  const limit = (givenLimit as number | undefined) ?? DEFAULT_SUGGEST_LIMIT
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SUGGESTIONS) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SUGGESTIONS}`, limit)
+  const limit = givenLimit ?? DEFAULT_SUGGEST_LIMIT
   const fields = given.fields === undefined ? [...context.fields] : [...given.fields]
   const trimmed = query.trimEnd()
   const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\u00a0'))

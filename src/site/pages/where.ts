@@ -3,7 +3,7 @@
  * boundary, so wrong values throw coded errors (`FAHRAS_INVALID_OPTION`) that say what was
  * expected and what was given.
  */
-import { ERROR_CODES, checkOptions, createError, describe } from '../../errors.js'
+import { ERROR_CODES, checkOptions, createError, describe, type CheckedOptions } from '../../errors.js'
 import { DEFAULT_BASE_URL, baseUrlProblem, withSlash } from '../../cli/urls.js'
 
 /** Where a page is, as the page readers take it. */
@@ -60,7 +60,7 @@ export function checkBaseUrl(value: string | undefined, fn: string): string {
  */
 export function checkWhere(where: unknown, fn: string, allowRobots: boolean): CheckedWhere {
   if (where === undefined) throw invalid(fn, 'expected a second argument `{ path }` (the file\'s path in the site), got `undefined`', 'path')
-  const given = checkOptions(where, fn, allowRobots ? HTML_WHERE : WHERE)
+  const given: CheckedOptions<typeof HTML_WHERE> = checkOptions(where, fn, allowRobots ? HTML_WHERE : WHERE)
   const path = given.path as string | undefined
   const expected = 'a path relative to the site\'s folder with / separators (blog/post.html)'
   if (path === undefined) throw invalid(fn, `expected \`path\` to be ${expected}, got \`undefined\``, 'path')

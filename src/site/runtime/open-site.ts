@@ -7,7 +7,7 @@
  * site was built again since the page opened it (a file of the old build is gone), the new
  * entry is read and the search runs on the new build. @internal
  */
-import { checkOptions, checkSignal, createError, describe, ERROR_CODES, isFahrasError } from '../../errors.js'
+import { checkOptions, checkSignal, createError, invalidOption, describe, ERROR_CODES, isFahrasError } from '../../errors.js'
 import { ENTRY_FILE } from '../format.js'
 import type { OpenSiteOptions, Site, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { readBytes } from './files.js'
@@ -23,8 +23,6 @@ export const MAX_SITE_LIMIT = 100
 const SEARCH_SCHEMA = { limit: 'number', offset: 'number', filters: 'object', signal: 'object', prefix: 'boolean' } as const
 const SUGGEST_SCHEMA = { limit: 'number', signal: 'object' } as const
 
-const invalid = (where: string, option: string, expected: string, got: unknown) =>
-  createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(got)}`, { option }, 'type')
 
 /** A file of an older build that is gone: the site was built again. */
 const gone = (error: unknown) => isFahrasError(error) && error.code === ERROR_CODES.SITE_FETCH && (error as { details?: { status?: number } }).details?.status === 404
@@ -49,7 +47,7 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     if (given === undefined) throw new TypeError('no base URL')
     base = new URL(String(given), typeof location === 'object' ? location.href : undefined)
   } catch {
-    throw invalid('openSite()', 'baseUrl', 'the URL of the folder of fahras.js', options.baseUrl)
+    throw invalidOption('openSite()', 'baseUrl', 'the URL of the folder of fahras.js', options.baseUrl)
   }
   if (!base.pathname.endsWith('/')) base = new URL(`${base.pathname}/${base.search}`, base)
   const fetcher = options.fetch
@@ -95,14 +93,14 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     const o = checkOptions(searchOptions, where, SEARCH_SCHEMA) as SiteSearchOptions
     const limit = o.limit ?? DEFAULT_SITE_SEARCH.limit
     const offset = o.offset ?? DEFAULT_SITE_SEARCH.offset
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT) throw invalid(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
-    if (!Number.isInteger(offset) || offset < 0) throw invalid(where, 'offset', 'an integer >= 0', offset)
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT) throw invalidOption(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
+    if (!Number.isInteger(offset) || offset < 0) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
     const filters = o.filters
     if (filters !== undefined) {
-      if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) throw invalid(where, 'filters', 'an object of filter names and values', filters)
+      if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) throw invalidOption(where, 'filters', 'an object of filter names and values', filters)
       for (const [key, value] of Object.entries(filters)) {
         const values = typeof value === 'string' ? [value] : value
-        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw invalid(where, `filters.${key}`, 'a string or an array of strings', value)
+        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw invalidOption(where, `filters.${key}`, 'a string or an array of strings', value)
       }
     }
     const signal = checkSignal(o.signal, where)
@@ -114,7 +112,7 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     if (typeof query !== 'string') throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected the query to be a string, got ${describe(query)}`, {}, 'type')
     const o = checkOptions(suggestOptions, where, SUGGEST_SCHEMA) as { limit?: number; signal?: AbortSignal }
     const limit = o.limit ?? DEFAULT_SITE_SUGGEST.limit
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT) throw invalid(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
     const signal = checkSignal(o.signal, where)
     return current((s) => s.suggest(query, limit, signal))
   }
