@@ -7,23 +7,56 @@ import { parseArgs } from 'node:util'
 import { ERROR_CODES, isFahrasError } from '../errors.js'
 import { CliError } from './read-file.js'
 
-/** One option of a command. */
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean'
-  readonly short?: string
-  /** The value's placeholder in help (`<n>`), for a string option. */
-  readonly value?: string
-  /** What it does, for the help; the default at the end, in parentheses. */
-  readonly help: string
+/** What an option's value is: none (a flag), text, a number in its `range`, or a comma-separated list. */
+export type OptionType = 'boolean' | 'string' | 'number' | 'list'
+
+/** The numbers an option takes: from `min` (or above it, with `above`) to `max`, whole or not. */
+export interface NumberRange {
+  readonly min: number
+  /** The least value is excluded: `--split-mb` takes any number above 0. */
+  readonly above?: boolean
+  /** The most it may be; no bound when undefined. */
+  readonly max?: number
+  readonly whole?: boolean
 }
 
+/**
+ * One option of a command: a row of its option table, from which both the parser and the
+ * command's `--help` line are made (an option cannot be added without its help line).
+ *
+ * @example
+ * const limit: OptionSpec = { type: 'number', short: 'n', value: '<n>', description: 'results to show', default: 10, range: { min: 1, whole: true } }
+ */
+export interface OptionSpec {
+  readonly type: OptionType
+  readonly short?: string
+  /** The value's placeholder in help (`<n>`), for an option that takes a value. */
+  readonly value?: string
+  /** What it does, one line for the help (the range and default are added to it). */
+  readonly description: string
+  /** The default, as help shows it (`10`, `title,text`, `stdout`); none for a flag, which is off. */
+  readonly default?: string | number
+  /** The option must be given. */
+  readonly required?: boolean
+  /** For a number: the values it takes. */
+  readonly range?: NumberRange
+}
+
+/** A command's option table, by option name (`limit` for `--limit`). */
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>
+
+/** Does the option take a value (`--limit 3`), rather than being a flag (`--and`)? */
+export const takesValue = (spec: OptionSpec): boolean => spec.type !== 'boolean'
+
+/** The option named `name` in `options`, never an inherited property (`--constructor`). */
+const specOf = (options: OptionSpecs, name: string | undefined): OptionSpec | undefined =>
+  name !== undefined && Object.hasOwn(options, name) ? options[name] : undefined
 
 /** What every command takes. */
 export const GLOBAL_OPTIONS: OptionSpecs = {
-  'no-color': { type: 'boolean', help: 'no colour (also when piped, or with NO_COLOR set)' },
-  verbose: { type: 'boolean', help: 'details on errors (a stack trace)' },
-  help: { type: 'boolean', short: 'h', help: 'this help' },
+  'no-color': { type: 'boolean', description: 'no colour (also when piped, or with NO_COLOR set)' },
+  verbose: { type: 'boolean', description: 'details on errors (a stack trace)' },
+  help: { type: 'boolean', short: 'h', description: 'this help' },
 }
 
 /** The values of a command's options, and its other arguments in order. */
@@ -47,7 +80,10 @@ const QUERY_COMMANDS = new Set(['search'])
 
 /** The options as parseArgs takes them. */
 const parserOptions = (options: OptionSpecs) =>
-  Object.fromEntries(Object.entries(options).map(([name, s]) => [name, s.short ? { type: s.type, short: s.short } : { type: s.type }]))
+  Object.fromEntries(Object.entries(options).map(([name, s]) => {
+    const type = takesValue(s) ? ('string' as const) : ('boolean' as const)
+    return [name, s.short ? { type, short: s.short } : { type }]
+  }))
 
 /** `--limit` for `limit`, `-n, --limit` in help. */
 const flag = (name: string) => `--${name}`
@@ -75,7 +111,8 @@ export function parseCommand(command: string, argv: readonly string[], specs: Op
     }
     const name = longName(arg)
     const next = argv[i + 1]
-    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+    const spec = specOf(options, name)
+    if (spec !== undefined && takesValue(spec) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
       args.push(`--${name}=${next}`)
       i++
     } else if (DASH_TEXT.test(arg)) {
@@ -103,8 +140,8 @@ function offendingArgument(args: readonly string[], options: OptionSpecs): strin
   const { tokens } = parseArgs({ args: [...args], allowPositionals: true, strict: false, tokens: true, options: parserOptions(options) })
   for (const token of tokens ?? []) {
     if (token.kind !== 'option') continue
-    const known = options[token.name]
-    if (known === undefined || (known.type === 'boolean' && token.value !== undefined) || (known.type === 'string' && token.value === undefined)) {
+    const known = specOf(options, token.name)
+    if (known === undefined || (!takesValue(known) && token.value !== undefined) || (takesValue(known) && token.value === undefined)) {
       return args[token.index]
     }
   }
@@ -122,15 +159,15 @@ function usageError(command: string, args: readonly string[], options: OptionSpe
   const name = raw.startsWith('--')
     ? raw.slice(2).split('=')[0]!
     : raw.length === 2 ? Object.entries(options).find(([, s]) => s.short === raw[1])?.[0] : undefined
-  const known = name === undefined ? undefined : options[name]
-  if (known?.type === 'boolean') return new CliError(`${flag(name!)} takes no value, got ${JSON.stringify(raw)} (${seeHelp})`, 2)
-  if (known?.type === 'string') {
+  const known = specOf(options, name)
+  if (known !== undefined && !takesValue(known)) return new CliError(`${flag(name!)} takes no value, got ${JSON.stringify(raw)} (${seeHelp})`, 2)
+  if (known !== undefined) {
     const value = known.value ?? '<value>'
     return new CliError(`${flag(name!)} needs a value: ${flag(name!)} ${value} (a value that starts with "-" is written ${flag(name!)}=-…) (${seeHelp})`, 2)
   }
   // an option of other commands: say whose
   const short = raw.length === 2 ? raw[1] : undefined
-  const owners = [...allSpecs].filter(([, specs]) => (name !== undefined && specs[name] !== undefined) || Object.values(specs).some((s) => s.short !== undefined && s.short === short))
+  const owners = [...allSpecs].filter(([, specs]) => specOf(specs, name) !== undefined || Object.values(specs).some((s) => s.short !== undefined && s.short === short))
   if (owners.length > 0) {
     const shown = name !== undefined ? flag(name) : raw
     return new CliError(`${shown} is an option of ${owners.map(([c]) => `fahras ${c}`).join(', ')}, not of fahras ${command} (${seeHelp})`, 2)

@@ -1,5 +1,5 @@
 /** The help of `fahras` and of each of its commands. */
-import { GLOBAL_OPTIONS, type OptionSpecs } from './args.js'
+import { GLOBAL_OPTIONS, type NumberRange, type OptionSpec, type OptionSpecs } from './args.js'
 import type { Command } from './commands/command.js'
 
 /** Where the option descriptions start in help. */
@@ -21,13 +21,38 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line]
 }
 
+/** A number option's range as help says it: `a whole number ≥ 1`, `a number > 0`, `a whole number from 256 to 16000000`. */
+export function rangeText(range: NumberRange): string {
+  const kind = range.whole === true ? 'a whole number' : 'a number'
+  if (range.max !== undefined && range.above !== true) return `${kind} from ${range.min} to ${range.max}`
+  const least = `${range.above === true ? '>' : '≥'} ${range.min}`
+  return range.max === undefined ? `${kind} ${least}` : `${kind} ${least} and ≤ ${range.max}`
+}
+
+/**
+ * An option's help text, made from its row of the option table: the description, then in
+ * parentheses its range (numbers), and its default or that it is required.
+ *
+ * @example
+ * optionHelp({ type: 'number', description: 'results to show', default: 10, range: { min: 1, whole: true } })
+ * // → 'results to show (a whole number ≥ 1; default: 10)'
+ */
+export function optionHelp(spec: OptionSpec): string {
+  const notes = [
+    ...(spec.range !== undefined ? [rangeText(spec.range)] : []),
+    ...(spec.required === true ? ['required'] : []),
+    ...(spec.default !== undefined ? [`default: ${spec.default}`] : []),
+  ]
+  return notes.length === 0 ? spec.description : `${spec.description} (${notes.join('; ')})`
+}
+
 /** Options as help lists them: `  -n, --limit <n>        results to show…`. */
 function optionLines(options: OptionSpecs): string {
   const indent = ' '.repeat(OPTION_COLUMN)
   return Object.entries(options)
     .map(([name, spec]) => {
       const left = `  ${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`
-      const help = wrap(spec.help, WIDTH - OPTION_COLUMN).join(`\n${indent}`)
+      const help = wrap(optionHelp(spec), WIDTH - OPTION_COLUMN).join(`\n${indent}`)
       return left.length < OPTION_COLUMN ? left.padEnd(OPTION_COLUMN) + help : `${left}\n${indent}${help}`
     })
     .join('\n')

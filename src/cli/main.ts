@@ -6,19 +6,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isFahrasError } from '../errors.js'
-import { parseCommand, type OptionSpecs } from './args.js'
-import { bulkCommand } from './commands/bulk.js'
-import type { Command } from './commands/command.js'
-import { exportSettingsCommand } from './commands/export-settings.js'
-import { indexCommand } from './commands/index-command.js'
-import { searchCommand } from './commands/search.js'
-import { siteCommand } from './commands/site.js'
-import { tourCommand } from './commands/tour.js'
+import { parseCommand, takesValue, type OptionSpecs } from './args.js'
+import { COMMANDS } from './commands/index.js'
 import { commandHelp, generalHelp } from './help.js'
 import { CliError } from './read-file.js'
 import { printable } from './safe-print.js'
 
-const COMMANDS: readonly Command[] = [indexCommand, searchCommand, siteCommand, tourCommand, bulkCommand, exportSettingsCommand]
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]))
 const OPTIONS_BY_COMMAND: ReadonlyMap<string, OptionSpecs> = new Map(COMMANDS.map((c) => [c.name, c.options]))
 const NAMES = COMMANDS.map((c) => c.name).join(', ')
@@ -37,7 +30,7 @@ function version(): string {
 
 /** Options that take a value, in any command: their value is not the command's name. */
 const VALUE_FLAGS = new Set(
-  COMMANDS.flatMap((c) => Object.entries(c.options).filter(([, s]) => s.type === 'string').flatMap(([name, s]) => [`--${name}`, ...(s.short ? [`-${s.short}`] : [])])),
+  COMMANDS.flatMap((c) => Object.entries(c.options).filter(([, s]) => takesValue(s)).flatMap(([name, s]) => [`--${name}`, ...(s.short ? [`-${s.short}`] : [])])),
 )
 
 /** Where the command's name is in `argv`: the first argument that is not an option or an option's value. */

@@ -115,14 +115,14 @@ export const bulkCommand: Command = {
 document: the body of a POST /_bulk request. Metadata fields (_index, _version…) are left out of
 the documents, and said so. Create the index first with the settings of fahras export-settings.`,
   options: {
-    index: { type: 'string', value: '<name>', help: 'the Elasticsearch or OpenSearch index the documents go to (required)' },
-    output: { type: 'string', short: 'o', value: '<out.ndjson>', help: 'where to write the NDJSON (default: stdout)' },
-    'split-mb': { type: 'string', value: '<n>', help: 'write out-001.ndjson, out-002.ndjson… each at most n MB (1 MB = 1,048,576 bytes)' },
-    fields: { type: 'string', value: '<a,b>', help: 'the fields kept in each document (default: all but metadata fields); each must be in some document' },
+    index: { type: 'string', value: '<name>', description: 'the Elasticsearch or OpenSearch index the documents go to', required: true },
+    output: { type: 'string', short: 'o', value: '<out.ndjson>', description: 'where to write the NDJSON', default: 'stdout' },
+    'split-mb': { type: 'number', value: '<n>', description: 'write out-001.ndjson, out-002.ndjson… each at most n MB, 1 MB being 1,048,576 bytes', range: { min: 0, above: true }, default: 'one file' },
+    fields: { type: 'list', value: '<a,b>', description: 'the fields kept in each document; each must be in some document', default: 'all but metadata fields' },
     id: DOCUMENT_OPTIONS.id,
     'base-url': DOCUMENT_OPTIONS['base-url'],
-    json: { type: 'boolean', help: 'with -o: a summary as JSON on stdout' },
-    quiet: { ...QUIET, help: 'no summary (skipped records and notes are still reported)' },
+    json: { type: 'boolean', description: 'with -o: a summary as JSON on stdout' },
+    quiet: { ...QUIET, description: 'no summary (skipped records and notes are still reported)' },
   },
   examples: [
     ['fahras bulk corpus/articles.jsonl --index articles -o articles.ndjson', 'one file, for curl --data-binary @articles.ndjson'],

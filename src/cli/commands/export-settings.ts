@@ -1,7 +1,7 @@
 /** `fahras export-settings`: the body of `PUT /<index>` for Elasticsearch or OpenSearch, with fahras's analyzer. */
 import type { AnalyzerOptions } from '../../analyze/analyze.js'
 import { ERROR_CODES, isFahrasError } from '../../errors.js'
-import { indexSettings, type IndexSettingsOptions } from '../../opensearch/settings.js'
+import { DEFAULT_ANALYZER_NAME, DEFAULT_MAPPED_FIELDS, indexSettings, type IndexSettingsOptions } from '../../opensearch/settings.js'
 import { flagError } from '../args.js'
 import { writeFileAtomic } from '../atomic-write.js'
 import { hasPackedMagic, loadPackedIndex } from '../index-format.js'
@@ -85,12 +85,12 @@ export const exportSettingsCommand: Command = {
 settings.analysis, and each field of --fields mapped as text with it, with an "exact" subfield
 (words as written) unless --no-exact.`,
   options: {
-    from: { type: 'string', value: '<index>', help: 'take the analyzer options (and, without --fields, the fields) of a saved index (.fahras or .json)' },
-    name: { type: 'string', value: '<analyzer>', help: 'the analyzer\'s name (default: fahras_arabic)' },
-    fields: { type: 'string', value: '<a,b>', help: 'the fields mapped with the analyzer (default: title,text)' },
-    'no-exact': { type: 'boolean', help: 'no <field>.exact subfield' },
-    output: { type: 'string', short: 'o', value: '<settings.json>', help: 'where to write the JSON (default: stdout)' },
-    quiet: { type: 'boolean', short: 'q', help: 'no summary line with -o' },
+    from: { type: 'string', value: '<index>', description: 'take the analyzer options (and, without --fields, the fields) of a saved index (.fahras or .json)' },
+    name: { type: 'string', value: '<analyzer>', description: 'the analyzer\'s name', default: DEFAULT_ANALYZER_NAME },
+    fields: { type: 'list', value: '<a,b>', description: 'the fields mapped with the analyzer', default: DEFAULT_MAPPED_FIELDS.join(',') },
+    'no-exact': { type: 'boolean', description: 'no <field>.exact subfield' },
+    output: { type: 'string', short: 'o', value: '<settings.json>', description: 'where to write the JSON', default: 'stdout' },
+    quiet: { type: 'boolean', short: 'q', description: 'no summary line with -o' },
   },
   examples: [
     ['fahras export-settings -o settings.json', 'then: curl -X PUT "$ES/articles" --data-binary @settings.json'],

@@ -25,9 +25,9 @@ that contradicts the name is a usage error. The bundled corpus: 4.5 MB packed, 5
 Bad records are reported with file and line, and skipped. Before reading anything it checks that
 -o can be written and is not one of the inputs.`,
   options: {
-    output: { type: 'string', short: 'o', value: '<file>', help: 'where to write the index (required): a .fahras name writes it packed, a .json name as JSON' },
-    packed: { type: 'boolean', help: 'write the packed index, whatever the name of -o (not with a .json name)' },
-    'json-index': { type: 'boolean', help: 'write the index as JSON, whatever the name of -o (not with a .fahras name)' },
+    output: { type: 'string', short: 'o', value: '<file>', description: 'where to write the index: a .fahras name writes it packed, a .json name as JSON', required: true },
+    packed: { type: 'boolean', description: 'write the packed index, whatever the name of -o (not with a .json name)' },
+    'json-index': { type: 'boolean', description: 'write the index as JSON, whatever the name of -o (not with a .fahras name)' },
     ...DOCUMENT_OPTIONS,
     quiet: QUIET,
   },

@@ -4,7 +4,7 @@ import { extname } from 'node:path'
 import type { SearchOptions, SearchResult } from '../../search/options.js'
 import { ArabicSearch } from '../../search/arabic-search.js'
 import { flagError, fuzziness, wholeNumber } from '../args.js'
-import { buildIndex } from '../documents.js'
+import { buildIndex, DEFAULT_FIELDS } from '../documents.js'
 import { isPackedFile, JSON_EXTENSION, loadPackedIndex, PACKED_EXTENSION } from '../index-format.js'
 import type { Document } from '../inputs.js'
 import { CliError, errorCode, fileKind, readRegularFile } from '../read-file.js'
@@ -14,6 +14,8 @@ import { commonOptions, DOCUMENT_OPTIONS, type Command } from './command.js'
 
 /** Results shown by default. */
 const DEFAULT_LIMIT = 10
+/** The values --limit takes. */
+const LIMIT_RANGE = { min: 1, whole: true } as const
 /** The start of a saved index, as `fahras index` and `JSON.stringify(search)` write it. */
 const SAVED_INDEX = /^\s*\{\s*"format"\s*:\s*"fahras-index"/
 /** Options that shape an index built from documents: no use with a saved one. */
@@ -74,15 +76,15 @@ The last argument is the query: words (any of them, or all with --and), "exact p
 exclude, word* for a prefix. A query that starts with - goes after --.
 Matches are marked in bold yellow on a terminal, in [brackets] when piped or without colour.`,
   options: {
-    limit: { type: 'string', short: 'n', value: '<n>', help: 'results to show, a positive whole number (default: 10)' },
-    and: { type: 'boolean', help: 'require every word of the query (default: any word)' },
-    fuzzy: { type: 'string', value: '<n>', help: 'tolerate typos: an edit distance (1 or 2) or a fraction of each word\'s length (0.2)' },
-    json: { type: 'boolean', help: 'machine-readable output: { query, results: [{ id, score, title, url, terms, snippets }] }' },
-    fields: { type: 'string', value: '<a,b>', help: 'with a saved index: search only these of its fields; with inputs: the fields to index (default: title,text)' },
+    limit: { type: 'number', short: 'n', value: '<n>', description: 'results to show', range: LIMIT_RANGE, default: DEFAULT_LIMIT },
+    and: { type: 'boolean', description: 'require every word of the query (without it: any word)' },
+    fuzzy: { type: 'number', value: '<n>', description: 'tolerate typos: an edit distance, 1 or 2, or a fraction of each word\'s length, as 0.2', range: { min: 0, above: true }, default: 'off' },
+    json: { type: 'boolean', description: 'machine-readable output: { query, results: [{ id, score, title, url, terms, snippets }] }' },
+    fields: { type: 'list', value: '<a,b>', description: 'with a saved index: search only these of its fields; with inputs: the fields to index', default: DEFAULT_FIELDS.join(',') },
     store: DOCUMENT_OPTIONS.store,
     id: DOCUMENT_OPTIONS.id,
     'base-url': DOCUMENT_OPTIONS['base-url'],
-    quiet: { type: 'boolean', short: 'q', help: 'no summary of the inputs read' },
+    quiet: { type: 'boolean', short: 'q', description: 'no summary of the inputs read' },
   },
   examples: [
     ['fahras search index.fahras "الشراكة الاستراتيجية"', 'any of the words, best first (a packed index)'],
@@ -96,7 +98,7 @@ Matches are marked in bold yellow on a terminal, in [brackets] when piped or wit
     const json = values.json === true
     const c = commonOptions(values, json)
     if (positionals.length < 2) throw new CliError('search needs an index (or inputs) and a query: fahras search index.fahras "الكتاب"', 2)
-    const limit = wholeNumber('limit', values.limit, DEFAULT_LIMIT)
+    const limit = wholeNumber('limit', values.limit, DEFAULT_LIMIT, LIMIT_RANGE.min)
     const fuzzy = fuzziness(values.fuzzy)
     const query = positionals[positionals.length - 1]!
     const sources = positionals.slice(0, -1)

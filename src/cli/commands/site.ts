@@ -7,6 +7,8 @@ import { QUIET, list, type Command } from './command.js'
 
 /** Redraws of the progress line: at most one per this many milliseconds. */
 const PROGRESS_EVERY = 100
+/** The values --chunk-size takes, in bytes. */
+const CHUNK_SIZE = { min: CHUNK_SIZE_RANGE[0], max: CHUNK_SIZE_RANGE[1], whole: true } as const
 
 export const siteCommand: Command = {
   name: 'site',
@@ -23,11 +25,11 @@ mountSearch). A previous index there is replaced once the new one is complete.
 In a page: <div id="search"></div><script type="module">import { mountSearch } from
 '/fahras/fahras-ui.js'; mountSearch('#search')</script> (docs/static-sites.md).`,
   options: {
-    output: { type: 'string', short: 'o', value: '<folder>', help: 'where the index goes (default: <folder>/fahras)' },
-    'base-url': { type: 'string', value: '<path>', help: 'the path the site is served under: /docs/ for a site at example.org/docs/ (default: /)' },
-    include: { type: 'string', value: '<globs>', help: "comma-separated globs of the files to read (default: '**/*.{html,htm}')" },
-    exclude: { type: 'string', value: '<globs>', help: "comma-separated globs of the files to leave out, e.g. '404.html,tags/**'" },
-    'chunk-size': { type: 'string', value: '<bytes>', help: `the size of a term chunk before gzip (default: ${DEFAULT_CHUNK_SIZE})` },
+    output: { type: 'string', short: 'o', value: '<folder>', description: 'where the index goes', default: '<folder>/fahras' },
+    'base-url': { type: 'string', value: '<path>', description: 'the path the site is served under: /docs/ for a site at example.org/docs/', default: '/' },
+    include: { type: 'list', value: '<globs>', description: 'comma-separated globs of the files to read', default: "'**/*.{html,htm}'" },
+    exclude: { type: 'list', value: '<globs>', description: "comma-separated globs of the files to leave out, e.g. '404.html,tags/**'" },
+    'chunk-size': { type: 'number', value: '<bytes>', description: 'the size of a term chunk before gzip', range: CHUNK_SIZE, default: DEFAULT_CHUNK_SIZE },
     quiet: QUIET,
   },
   examples: [
@@ -41,7 +43,7 @@ In a page: <div id="search"></div><script type="module">import { mountSearch } f
     let chunkSize: number | undefined
     if (typeof values['chunk-size'] === 'string') {
       chunkSize = Number(values['chunk-size'])
-      const [least, most] = CHUNK_SIZE_RANGE
+      const { min: least, max: most } = CHUNK_SIZE
       if (!Number.isInteger(chunkSize) || chunkSize < least || chunkSize > most) {
         throw new CliError(`--chunk-size expects a number of bytes from ${least} to ${most}, got ${JSON.stringify(printable(values['chunk-size']))}`, 2)
       }
