@@ -1,9 +1,12 @@
 /**
  * Where `fahras bulk` writes its NDJSON: stdout, one file, or parts of at most n bytes, each
- * written as documents come and put in place when complete (see atomic-write.ts).
+ * written as documents come, through Node streams (stream/promises pipeline, which waits for a
+ * slow reader or disk), and put in place when complete (see atomic-write.ts).
  */
-import { renameSync, writeSync } from 'node:fs'
+import { createWriteStream, renameSync } from 'node:fs'
 import { extname } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { AtomicFile } from './atomic-write.js'
 import { CliError, errorCode } from './read-file.js'
 import { InputGuard } from './output-guard.js'
@@ -17,8 +20,6 @@ export const ELASTICSEARCH_DEFAULT_MAX_CONTENT = 100 * MEGABYTE
 const WRITE_CHUNK = MEGABYTE
 /** The digits of a part's number in its name (out-001.ndjson), more when there are more parts. */
 export const PART_NUMBER_DIGITS = 3
-/** How long to wait, in milliseconds, before writing again to a full pipe (EAGAIN). */
-const FULL_PIPE_WAIT_MS = 2
 
 export interface BulkCommand {
   readonly index: string
@@ -43,92 +44,129 @@ export function partName(output: string, n: number, width: number): string {
   return `${output.slice(0, output.length - ext.length)}-${String(n).padStart(width, '0')}${ext}`
 }
 
-/** Blocks the thread for `ms` milliseconds (while a pipe's reader catches up). */
-function sleep(ms: number) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+/** One document as NDJSON: its action line and its source line, and their length in UTF-8. */
+export interface Pair {
+  readonly text: string
+  readonly bytes: number
 }
 
 /**
- * NDJSON written as it is produced, through a buffer of WRITE_CHUNK bytes, with blocking writes to
- * a file descriptor: nothing is held longer than one buffer, and nothing is pending at exit.
+ * The pairs of a command, looked at one ahead: a part takes the next pair only if it fits. Never
+ * closed by a consumer that stops (a pipeline that failed): what is left can still be counted.
  */
-class NdjsonWriter {
-  private readonly buffer = Buffer.allocUnsafe(WRITE_CHUNK)
-  private used = 0
-  /** Set when the reader of stdout went away (| head): the rest is dropped, as a pipe would. */
-  private closedByReader = false
+class Pairs {
+  private ahead: Pair | undefined
 
-  /** `where` names the output in errors: a path, or `stdout`. */
-  constructor(private readonly fd: number, private readonly where: string) {}
+  constructor(private readonly source: Iterator<Pair>) {}
 
-  /** Adds `text`, `bytes` long in UTF-8. */
-  write(text: string, bytes: number) {
-    if (this.used + bytes > this.buffer.length) this.flush()
-    if (bytes > this.buffer.length) this.writeAll(Buffer.from(text, 'utf8'), bytes)
-    else this.used += this.buffer.write(text, this.used, 'utf8')
+  /** The next pair, not taken; undefined at the end. */
+  peek(): Pair | undefined {
+    if (this.ahead === undefined) {
+      const next = this.source.next()
+      if (next.done !== true) this.ahead = next.value
+    }
+    return this.ahead
   }
 
-  flush() {
-    if (this.used > 0) this.writeAll(this.buffer, this.used)
-    this.used = 0
+  /** The next pair, taken. */
+  take(): Pair | undefined {
+    const pair = this.peek()
+    this.ahead = undefined
+    return pair
   }
+}
 
-  private writeAll(data: Buffer, length: number) {
-    let done = 0
-    while (done < length && !this.closedByReader) {
-      try {
-        done += writeSync(this.fd, data, done, length - done)
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (code === 'EAGAIN') sleep(FULL_PIPE_WAIT_MS) // a non-blocking pipe, full: wait for its reader
-        else if (code === 'EPIPE' && this.where === 'stdout') this.closedByReader = true // a reader that stops early is not an error
-        else throw new CliError(`cannot write ${this.where}: ${code ?? (error as Error).message}`)
-      }
+/**
+ * The pairs `fits` lets through (all of them when it is undefined), gathered into strings of
+ * about WRITE_CHUNK bytes: one write each, and never much more than that held.
+ */
+function* chunks(pairs: Pairs, fits?: (pair: Pair) => boolean): Generator<string> {
+  let gathered: string[] = []
+  let size = 0
+  for (let pair = pairs.peek(); pair !== undefined && (fits === undefined || fits(pair)); pair = pairs.peek()) {
+    pairs.take()
+    gathered.push(pair.text)
+    size += pair.bytes
+    if (size >= WRITE_CHUNK) {
+      yield gathered.join('')
+      gathered = []
+      size = 0
+    }
+  }
+  if (gathered.length > 0) yield gathered.join('')
+}
+
+/** An error of the write itself (a system call's), rather than of what produced the data. */
+const isWriteError = (error: unknown): boolean => typeof (error as NodeJS.ErrnoException | null)?.syscall === 'string'
+
+/** How stdout fails when its reader went away (`| head`). */
+const READER_GONE = new Set(['EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED'])
+
+/**
+ * Writes every pair to stdout through a stream pipeline. A reader that stops early (`| head`) is
+ * not an error: the rest is taken and dropped, as a pipe would, so that the summary still counts
+ * every document. stdout is left open.
+ */
+async function toStdout(pairs: Pairs): Promise<void> {
+  try {
+    await pipeline(Readable.from(chunks(pairs)), process.stdout, { end: false })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined || !READER_GONE.has(code)) throw isWriteError(error) ? new CliError(`cannot write stdout: ${code}`) : error
+    while (pairs.take() !== undefined) {
+      // dropped: nobody reads them
     }
   }
 }
 
 /**
- * Where `fahras bulk` writes: stdout, one file, or parts of at most `partBytes`. Files are opened
- * when their first document comes (no document, no file), written as documents come, each to a
- * temporary file put in place when it is complete (see AtomicFile), and the parts renamed at the
- * end only if there are more than 999 of them (out-0001.ndjson…).
+ * Where `fahras bulk` writes: stdout, one file, or parts of at most `partBytes`. A file is opened
+ * when its first document comes (no document, no file), written as documents come, to a temporary
+ * file put in place when it is complete (see AtomicFile), and the parts renamed at the end only if
+ * there are more than 999 of them (out-0001.ndjson…).
  */
 export class BulkOutput {
   readonly files: WrittenFile[] = []
-  private writer: NdjsonWriter | undefined
-  /** The file open for writing, if any. */
-  private open: AtomicFile | undefined
 
   constructor(private readonly b: BulkCommand, private readonly guard: InputGuard) {}
 
-  /** Writes one document's two lines, `bytes` long, starting a part when it would not fit. */
-  add(pair: string, bytes: number) {
-    const { output, partBytes } = this.b
-    let file = this.files[this.files.length - 1]
-    if (output === undefined) {
-      this.writer ??= new NdjsonWriter(process.stdout.fd, 'stdout')
-    } else if (file === undefined || (partBytes !== undefined && file.bytes + bytes > partBytes)) {
-      // greedy: a pair goes to the current part while it fits, an action never apart from its source
-      this.close()
-      const path = partBytes === undefined ? output : partName(output, this.files.length + 1, PART_NUMBER_DIGITS)
-      this.guard.check(path)
-      this.open = new AtomicFile(path)
-      this.writer = new NdjsonWriter(this.open.fd, quoted(path))
-      file = { path, documents: 0, bytes: 0 }
-      this.files.push(file)
-    }
-    this.writer!.write(pair, bytes)
-    if (file !== undefined) {
-      file.documents++
-      file.bytes += bytes
-    }
+  /**
+   * Writes every pair of `source`, in order; resolves to the digits of the parts' numbers. After
+   * an error, which is the one thrown, the file being written is removed (the target untouched).
+   */
+  async write(source: Iterator<Pair>): Promise<number> {
+    const pairs = new Pairs(source)
+    if (this.b.output === undefined) await toStdout(pairs)
+    else while (pairs.peek() !== undefined) await this.writeFile(pairs, this.b.output)
+    return this.renameParts()
   }
 
-  /** Writes what is left and closes; renames the parts if they need more digits. Returns the digits. */
-  finish(): number {
-    this.writer?.flush()
-    this.close()
+  /** Writes the next file: `output`, or its next part, with the pairs that fit (one at least). */
+  private async writeFile(pairs: Pairs, output: string): Promise<void> {
+    const { partBytes } = this.b
+    const path = partBytes === undefined ? output : partName(output, this.files.length + 1, PART_NUMBER_DIGITS)
+    this.guard.check(path)
+    const open = new AtomicFile(path)
+    const file: WrittenFile = { path, documents: 0, bytes: 0 }
+    this.files.push(file)
+    // greedy: a pair goes to the current part while it fits, an action never apart from its source
+    const fits = (pair: Pair) => {
+      if (partBytes !== undefined && file.documents > 0 && file.bytes + pair.bytes > partBytes) return false
+      file.documents++
+      file.bytes += pair.bytes
+      return true
+    }
+    try {
+      await pipeline(Readable.from(chunks(pairs, fits)), createWriteStream(path, { fd: open.fd, autoClose: false }))
+    } catch (error) {
+      open.abort()
+      throw isWriteError(error) ? new CliError(`cannot write ${quoted(path)}: ${errorCode(error)}`) : error
+    }
+    open.commit()
+  }
+
+  /** With more than 999 parts, their names get more digits. Returns the digits. */
+  private renameParts(): number {
     const width = Math.max(PART_NUMBER_DIGITS, String(this.files.length).length)
     if (this.b.partBytes === undefined || width === PART_NUMBER_DIGITS) return width
     for (const [i, file] of this.files.entries()) {
@@ -144,18 +182,4 @@ export class BulkOutput {
     }
     return width
   }
-
-  /** Closes the open file without writing what is left: after an error, which is the one reported. */
-  abandon() {
-    this.open?.abort()
-    this.open = undefined
-  }
-
-  private close() {
-    if (this.open === undefined) return
-    this.writer!.flush()
-    this.open.commit()
-    this.open = undefined
-  }
 }
-

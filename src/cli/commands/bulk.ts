@@ -1,10 +1,10 @@
 /** `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request for Elasticsearch or OpenSearch. */
 import { existsSync } from 'node:fs'
-import { encodeBulkDocument, indexNameProblem, resolveBulkOptions } from '../../opensearch/bulk.js'
+import { encodeBulkDocument, indexNameProblem, resolveBulkOptions, type ResolvedBulkOptions } from '../../opensearch/bulk.js'
 import { flagError } from '../args.js'
-import { BulkOutput, ELASTICSEARCH_DEFAULT_MAX_CONTENT, MEGABYTE, partName, type BulkCommand } from '../bulk-output.js'
+import { BulkOutput, ELASTICSEARCH_DEFAULT_MAX_CONTENT, MEGABYTE, partName, type BulkCommand, type Pair, type WrittenFile } from '../bulk-output.js'
 import { checkFieldsExist, plural, readDocuments, reportBad, type Common } from '../documents.js'
-import { CliError, inInputOrder, originOf, placeOf, type BadRecord } from '../inputs.js'
+import { CliError, inInputOrder, originOf, placeOf, type BadRecord, type Document } from '../inputs.js'
 import { InputGuard } from '../output-guard.js'
 import { checkOutput } from '../output-check.js'
 import { escapeForTerminal, quoted } from '../safe-print.js'
@@ -26,11 +26,59 @@ function leftOutNote(leftOut: LeftOutMetadata): string {
   return `note: left out the metadata fields ${fields}, the first at ${leftOut.first}: Elasticsearch and OpenSearch refuse them inside a document\n`
 }
 
+/** What was written: the documents, their bytes, and the metadata fields left out of them. */
+interface Written {
+  documents: number
+  total: number
+  readonly leftOut: LeftOutMetadata
+}
+
+/**
+ * The documents as NDJSON pairs, encoded one at a time as the output takes them. The library's
+ * checks (an id over 512 bytes, 7 and "7" as the same _id…) and a document larger than a part are
+ * reported with `skip` and left out; `written` counts the rest.
+ */
+function* encodedPairs(good: readonly Document[], options: ResolvedBulkOptions, b: BulkCommand, skip: (record: BadRecord) => void, written: Written): Generator<Pair> {
+  const seen = new Map<string, string>()
+  for (const doc of good) {
+    const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
+    if (!encoded.ok) {
+      skip({ ...originOf(doc), reason: encoded.reason })
+      continue
+    }
+    const text = `${encoded.action}\n${encoded.source}\n`
+    const bytes = Buffer.byteLength(text, 'utf8')
+    if (b.partBytes !== undefined && bytes > b.partBytes) {
+      seen.delete(encoded.id)
+      skip({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
+      continue
+    }
+    written.documents++
+    written.total += bytes
+    if (encoded.leftOut.length > 0) {
+      const { leftOut } = written
+      leftOut.documents++
+      leftOut.first ??= placeOf(doc)
+      for (const field of encoded.leftOut) leftOut.fields[field] = (leftOut.fields[field] ?? 0) + 1
+    }
+    yield { text, bytes }
+  }
+}
+
+/** Where the NDJSON went, for the summary: `to stdout`, `to out.ndjson`, `in 3 files of at most 20 MB: …`. */
+function whereWritten(b: BulkCommand, written: readonly WrittenFile[], width: number): string {
+  if (b.output === undefined) return 'to stdout'
+  if (b.partBytes === undefined) return `to ${quoted(b.output)}`
+  const stale = partName(b.output, written.length + 1, width)
+  if (existsSync(stale)) process.stderr.write(`note: ${quoted(stale)} and any later part are left from an earlier run, not written by this one\n`)
+  return `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${quoted(written[0]!.path)}${written.length > 1 ? ` … ${quoted(written[written.length - 1]!.path)}` : ''}`
+}
+
 /**
  * `fahras bulk`: the inputs as the NDJSON body of a `_bulk` request, in one file, parts or stdout,
  * each document written as soon as it is encoded.
  */
-function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, guard: InputGuard): number {
+async function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, guard: InputGuard): Promise<number> {
   let options
   try {
     options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.keep }, 'bulk')
@@ -41,71 +89,35 @@ function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, guard:
   if (b.keep !== undefined) checkFieldsExist(good, b.keep, '--fields', true)
   // the records skipped while writing are reported with those skipped while reading, in input
   // order, once the writing is done (or has failed)
-  const skip = (record: BadRecord) => bad.push(record)
   const report = () => reportBad(inInputOrder(bad, fileOrder), c.style)
-  // the library's checks (an id over 512 bytes, 7 and "7" as the same _id…), reported and skipped
-  const seen = new Map<string, string>()
   const out = new BulkOutput(b, guard)
-  const leftOut: LeftOutMetadata = { documents: 0, fields: {}, first: undefined }
-  let documents = 0
-  let total = 0
+  const written: Written = { documents: 0, total: 0, leftOut: { documents: 0, fields: {}, first: undefined } }
   let width: number
   try {
-    for (const doc of good) {
-      const encoded = encodeBulkDocument(doc, options, seen, '', placeOf(doc))
-      if (!encoded.ok) {
-        skip({ ...originOf(doc), reason: encoded.reason })
-        continue
-      }
-      const pair = `${encoded.action}\n${encoded.source}\n`
-      const bytes = Buffer.byteLength(pair, 'utf8')
-      if (b.partBytes !== undefined && bytes > b.partBytes) {
-        seen.delete(encoded.id)
-        skip({ ...originOf(doc), reason: `${bytes.toLocaleString('en-US')} bytes as NDJSON, more than --split-mb ${b.splitMb} allows in one part` })
-        continue
-      }
-      out.add(pair, bytes)
-      documents++
-      total += bytes
-      if (encoded.leftOut.length > 0) {
-        leftOut.documents++
-        leftOut.first ??= placeOf(doc)
-        for (const field of encoded.leftOut) leftOut.fields[field] = (leftOut.fields[field] ?? 0) + 1
-      }
-    }
-    width = out.finish()
+    width = await out.write(encodedPairs(good, options, b, (record) => bad.push(record), written))
   } catch (error) {
-    out.abandon()
     report()
     throw error
   }
   report()
+  const { documents, total, leftOut } = written
   const read = `exported ${plural(documents, 'document')} from ${plural(files, 'file')}; ` +
     `${leftOut.documents > 0 ? `left out metadata fields from ${plural(leftOut.documents, 'document')}; ` : ''}skipped ${plural(bad.length, 'bad record')}`
   if (documents === 0) throw new CliError(`${read}; nothing to export`)
   process.stderr.write(leftOutNote(leftOut))
   const lines = documents * 2
-  const written = out.files
-  let where: string
-  if (b.output === undefined) where = 'to stdout'
-  else if (b.partBytes === undefined) where = `to ${quoted(b.output)}`
-  else {
-    const stale = partName(b.output, written.length + 1, width)
-    if (existsSync(stale)) process.stderr.write(`note: ${quoted(stale)} and any later part are left from an earlier run, not written by this one\n`)
-    where = `in ${plural(written.length, 'file')} of at most ${b.splitMb} MB: ${quoted(written[0]!.path)}${written.length > 1 ? ` … ${quoted(written[written.length - 1]!.path)}` : ''}`
-  }
+  const where = whereWritten(b, out.files, width)
   if (b.partBytes === undefined && total > ELASTICSEARCH_DEFAULT_MAX_CONTENT) {
     process.stderr.write(`note: ${formatBytes(total)} is more than Elasticsearch accepts in one request by default (http.max_content_length: 100mb): split it with --split-mb 20\n`)
   }
   if (!c.quiet) process.stderr.write(`${read}; wrote ${plural(lines, 'line')}, ${formatBytes(total)}, ${where}\n`)
   if (c.json) {
     const metadataFieldsLeftOut = { documents: leftOut.documents, fields: leftOut.fields }
-    const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: written, skippedRecords: inInputOrder(bad, fileOrder), metadataFieldsLeftOut }
+    const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: out.files, skippedRecords: inInputOrder(bad, fileOrder), metadataFieldsLeftOut }
     process.stdout.write(escapeForTerminal(JSON.stringify(summary, null, 2)) + '\n')
   }
   return 0
 }
-
 
 export const bulkCommand: Command = {
   name: 'bulk',
