@@ -14,8 +14,15 @@ export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([...decodeFrontCo
 /**
  * Decodes the generated list: a character '0' + n (below '@') starts a word that shares n letters
  * with the previous one; each following character '@' + k is the Arabic letter U+0621 + k.
+ * (`scripts/build-root-initial.mjs --check` checks it against the script's encoder.)
+ *
+ * @example
+ * ```ts
+ * decodeFrontCoded('0GcFN2N') // → ['بلاد', 'بلد']
+ * ```
+ * @internal
  */
-function decodeFrontCoded(encoded: string): string[] {
+export function decodeFrontCoded(encoded: string): string[] {
   const words: string[] = []
   let previous = ''
   let i = 0
