@@ -72,7 +72,7 @@ describe('the stemming step table', () => {
 
   it('a step with a new flag, and one that reads it, are compiled with a marker of their own', () => {
     // a negation prefix ما… that later blocks the tanween: a made-up rule, to test the flags
-    const steps = withRow({ name: 'negation', kind: 'prefix', rules: [{ affix: 'ما', minRemaining: 3 }], unless: ['article'], unlessRootInitial: true, sets: 'negated' }, 'after_prefixes')
+    const steps = withRow({ name: 'negation', kind: 'prefix', rules: [{ affix: 'ما', minRemaining: 3 }], unless: ['article'], sets: 'negated' }, 'after_prefixes')
     const tanween = steps.findIndex((s) => s.name === 'tanween')
     steps[tanween] = { ...(steps[tanween] as Extract<StemStep, { kind: 'suffix' }>), unless: ['pronoun', 'negated'] }
     expect(stemWithSteps('ماكتبوا', steps)).toBe('كتبوا')

@@ -137,8 +137,8 @@ function markerHead(c: Compilation, step: StemStep, i: number, capture: boolean,
   return { pattern: (lookahead.length > 0 ? `(?![${lookahead.join('')}])` : '') + pattern, replacement, group }
 }
 
-/** Protected words after `lead` become PROTECTED; kept words (checked first, last or never) FINAL. */
-function protect(c: Compilation, what: string, lead: string, keepAt: 'first' | 'last' | 'never') {
+/** Protected words after `lead` become PROTECTED; kept words (checked first, last or not at all) FINAL. */
+function protect(c: Compilation, what: string, lead: string, keepAt: 'first' | 'last' | undefined) {
   const keepRule = () => c.keepWords !== null && c.add(`${what}_keep`, `^${lead}(${c.keepWords})$`, `${FINAL}$1`)
   if (keepAt === 'first') keepRule()
   c.add(`${what}_protected`, `^${lead}(${c.protectedWords})$`, `${c.protectedMarker}$1`)
@@ -151,7 +151,7 @@ function compileStep(c: Compilation, step: StemStep, i: number): void {
   const h = markerHead(c, step, i, true, true)
   switch (step.kind) {
     case 'prefix': {
-      const lookup = step.unlessRootInitial === true ? `${startsWith(step.rules.map((r) => r.affix))}(?!${c.root})` : ''
+      const lookup = step.rootInitialToo !== true ? `${startsWith(step.rules.map((r) => r.affix))}(?!${c.root})` : ''
       const sets = step.sets === undefined ? '' : c.markers.get(step.sets)!
       return c.add(step.name, `^${h.pattern}${lookup}${orderedPrefixes(step.rules, step.before)}`, h.replacement + sets)
     }

@@ -119,38 +119,6 @@ export function lightStem(word: string, keep?: ReadonlySet<string>): string {
   return stemWithSteps(word, STEM_STEPS, keep)
 }
 
-/** What one step makes of the word: the word, with `done` when the stemmer returns it as it is. */
-function applyStep(step: StemStep, w: string, flags: Set<string>, keep: ReadonlySet<string> | undefined): { w: string; done?: true } {
-  switch (step.kind) {
-    case 'stop': {
-      if (step.keep === 'first' && keep !== undefined && keep.has(w)) return { w, done: true }
-      const p = PROTECTED_WORDS.get(w)
-      if (p !== undefined) return { w: p, done: true }
-      if (step.keep === 'last' && keep !== undefined && keep.has(w)) return { w, done: true }
-      return { w }
-    }
-    case 'prefix': {
-      if (step.unlessRootInitial === true && isRootInitial(w)) return { w }
-      const stripped = stripPrefix(w, step.rules, step.before)
-      if (stripped === null) return { w }
-      if (step.sets !== undefined) flags.add(step.sets)
-      return { w: stripped }
-    }
-    case 'suffix': {
-      if (step.unlessEndsWith !== undefined && step.unlessEndsWith.some((e) => w.endsWith(e))) return { w }
-      const stripped = stripSuffix(w, step.rules, step.notAfter)
-      if (stripped === null) return { w }
-      if (step.sets !== undefined && !(step.setsUnless !== undefined && flags.has(step.setsUnless))) flags.add(step.sets)
-      return { w: stripped }
-    }
-    case 'mark':
-      if (step.endsWith.some((e) => w.endsWith(e))) flags.add(step.sets)
-      return { w }
-    case 'final':
-      return { w: w.length >= step.minLength && w.endsWith(step.from) ? w.slice(0, w.length - step.from.length) + step.to : w }
-  }
-}
-
 /**
  * {@link lightStem} with a given step table instead of {@link STEM_STEPS}: each step whose
  * conditions hold (`when`, `unless`) is applied in order, until a stop step returns the word.
@@ -166,11 +134,36 @@ export function stemWithSteps(word: string, steps: readonly StemStep[], keep?: R
   let w = word
   const flags = new Set<string>()
   for (const step of steps) {
-    if (step.when !== undefined && !flags.has(step.when)) continue
-    if (step.unless !== undefined && step.unless.some((f) => flags.has(f))) continue
-    const result = applyStep(step, w, flags, keep)
-    if (result.done === true) return result.w
-    w = result.w
+    if ((step.when && !flags.has(step.when)) || step.unless?.some((f) => flags.has(f))) continue
+    let stripped: string | null = null
+    let sets: string | undefined
+    switch (step.kind) {
+      case 'stop': {
+        if (step.keep === 'first' && keep?.has(w)) return w
+        const p = PROTECTED_WORDS.get(w)
+        if (p !== undefined) return p
+        if (step.keep === 'last' && keep?.has(w)) return w
+        continue
+      }
+      case 'prefix':
+        if (step.rootInitialToo || !isRootInitial(w)) stripped = stripPrefix(w, step.rules, step.before)
+        sets = step.sets
+        break
+      case 'suffix':
+        if (!step.unlessEndsWith?.some((e) => w.endsWith(e))) stripped = stripSuffix(w, step.rules, step.notAfter)
+        // a flag conditioned on another one (a dual taa only when the word did not end in ون or ات)
+        if (!(step.setsUnless && flags.has(step.setsUnless))) sets = step.sets
+        break
+      case 'mark':
+        if (step.endsWith.some((e) => w.endsWith(e))) flags.add(step.sets)
+        continue
+      case 'final':
+        if (w.length >= step.minLength && w.endsWith(step.from)) w = w.slice(0, w.length - step.from.length) + step.to
+        continue
+    }
+    if (stripped === null) continue
+    w = stripped
+    if (sets) flags.add(sets)
   }
   return w
 }

@@ -28,18 +28,21 @@ interface StepConditions {
   readonly unless?: readonly string[]
 }
 
-/** A protected word returns its stem; a kept word (checked before, after or never) is returned as it stands. */
+/** A protected word returns its stem; a kept word (checked before or after; without `keep`, not) is returned as it stands. */
 export interface StopStep extends StepConditions {
   readonly kind: 'stop'
-  readonly keep: 'first' | 'last' | 'never'
+  readonly keep?: 'first' | 'last'
 }
 
-/** Removes the first prefix of `rules` whose affix and length guard match. */
+/**
+ * Removes the first prefix of `rules` whose affix and length guard match, never from a
+ * root-initial word (ROOT_INITIAL_WORDS, looked up past an ending) unless `rootInitialToo`.
+ */
 export interface PrefixStep extends StepConditions {
   readonly kind: 'prefix'
   readonly rules: readonly AffixRule[]
-  /** Not from a root-initial word (ROOT_INITIAL_WORDS, looked up past an ending). */
-  readonly unlessRootInitial?: boolean
+  /** Also from a root-initial word. @default false */
+  readonly rootInitialToo?: boolean
   /** One of these letters must follow the prefix. */
   readonly before?: string
   /** The flag set when a prefix is removed. */
@@ -106,16 +109,16 @@ export const STEM_FLAGS: readonly string[] = [
 export const STEM_STEPS: readonly StemStep[] = [
   // a kept word, then a protected word, is returned as it is
   { name: 'word', kind: 'stop', keep: 'first' },
-  // the article and its clusters, unless the word is root-initial
-  { name: 'article', kind: 'prefix', rules: ARTICLE_PREFIXES, unlessRootInitial: true, sets: 'article' },
+  // the article and its clusters (no prefix step removes anything from a root-initial word)
+  { name: 'article', kind: 'prefix', rules: ARTICLE_PREFIXES, sets: 'article' },
   // after the article: a protected word, then a kept word
   { name: 'after_article', kind: 'stop', when: 'article', keep: 'last' },
-  // without an article: و ف, unless root-initial
-  { name: 'conjunction', kind: 'prefix', rules: CONJUNCTION_PREFIXES, unless: ['article'], unlessRootInitial: true },
-  // then ب ل ك, unless the word as it now stands is root-initial
-  { name: 'preposition', kind: 'prefix', rules: PREPOSITION_PREFIXES, unless: ['article'], unlessRootInitial: true },
+  // without an article: و ف
+  { name: 'conjunction', kind: 'prefix', rules: CONJUNCTION_PREFIXES, unless: ['article'] },
+  // then ب ل ك, unless the word as it now stands is root-initial too
+  { name: 'preposition', kind: 'prefix', rules: PREPOSITION_PREFIXES, unless: ['article'] },
   // then the future س before an imperfect prefix (ي ت ن ا)
-  { name: 'future', kind: 'prefix', rules: [FUTURE_PREFIX], before: IMPERFECT_PREFIX_LETTERS, unless: ['article'], unlessRootInitial: true },
+  { name: 'future', kind: 'prefix', rules: [FUTURE_PREFIX], before: IMPERFECT_PREFIX_LETTERS, unless: ['article'] },
   // after the proclitics: a protected word, then a kept word
   { name: 'after_prefixes', kind: 'stop', unless: ['article'], keep: 'last' },
   // the word entering the suffix steps ends in ون or ات: no dual taa below
@@ -123,17 +126,17 @@ export const STEM_STEPS: readonly StemStep[] = [
   // one attached pronoun
   { name: 'pronoun', kind: 'suffix', rules: PRONOUN_SUFFIXES, sets: 'pronoun' },
   // after a pronoun, a construct ت is the taa marbuta again: حكومتها → حكومت → حكومه
-  { name: 'construct_taa', kind: 'final', when: 'pronoun', from: CONSTRUCT_TAA.from, to: CONSTRUCT_TAA.to, minLength: CONSTRUCT_TAA.minLength },
+  { name: 'construct_taa', kind: 'final', when: 'pronoun', ...CONSTRUCT_TAA },
   // a protected word returns its stem
-  { name: 'after_pronoun', kind: 'stop', keep: 'never' },
+  { name: 'after_pronoun', kind: 'stop' },
   // the tanween alef or وا, not after a pronoun nor after a short نا or ها (ربنا, منها)
   { name: 'tanween', kind: 'suffix', rules: TANWEEN_SUFFIXES, unless: ['pronoun'], unlessEndsWith: TANWEEN_BLOCKING_ENDINGS },
   // one nisba or feminine ending; a nisba ending (ي…) stays after an alef
   { name: 'adjective', kind: 'suffix', rules: ADJECTIVE_SUFFIXES, notAfter: { letter: NISBA_AFTER_ALEF, affixStart: 'ي' } },
   // a protected word returns its stem
-  { name: 'after_adjective', kind: 'stop', keep: 'never' },
+  { name: 'after_adjective', kind: 'stop' },
   // one plural or dual ending
   { name: 'plural', kind: 'suffix', rules: PLURAL_SUFFIXES, sets: 'plural', setsUnless: 'on_at' },
   // a feminine dual's taa marbuta, left as ت: مدرستان → مدرست → مدرس
-  { name: 'dual_taa', kind: 'final', when: 'plural', from: CONSTRUCT_TAA.from, to: '', minLength: CONSTRUCT_TAA.minLength },
+  { name: 'dual_taa', kind: 'final', when: 'plural', ...CONSTRUCT_TAA, to: '' },
 ]
