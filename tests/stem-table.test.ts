@@ -11,11 +11,12 @@ import { applySteps, filterSteps } from './stem-filters-js.js'
 // indexSettings() compiles it. A step added to a copy of the table, as one row, is seen by both.
 
 const analyzer = createAnalyzer()
-/** Every word of the bundled corpus, normalized (some 40,000). */
-const corpusWords = new Set<string>()
+/** Every third word of the bundled corpus, normalized (some 14,000). */
+const words = new Set<string>()
 for (const line of readFileSync(new URL('../corpus/articles.jsonl', import.meta.url), 'utf8').split('\n')) {
-  if (line) for (const w of analyzer.words(JSON.parse(line).text as string)) corpusWords.add(w)
+  if (line) for (const w of analyzer.words(JSON.parse(line).text as string)) words.add(w)
 }
+const corpusWords = [...words].filter((_, i) => i % 3 === 0)
 
 /** The table with `row` inserted before the step named `before`. */
 function withRow(row: StemStep, before: string): StemStep[] {
