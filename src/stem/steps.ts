@@ -115,7 +115,7 @@ export const STEM_STEPS: readonly StemStep[] = [
   { name: 'after_article', kind: 'stop', when: 'article', keep: 'last' },
   // without an article: و ف
   { name: 'conjunction', kind: 'prefix', rules: CONJUNCTION_PREFIXES, unless: ['article'] },
-  // then ب ل ك, unless the word as it now stands is root-initial too
+  // then ب ل ك (root-initial is looked up again on the word as it now stands)
   { name: 'preposition', kind: 'prefix', rules: PREPOSITION_PREFIXES, unless: ['article'] },
   // then the future س before an imperfect prefix (ي ت ن ا)
   { name: 'future', kind: 'prefix', rules: [FUTURE_PREFIX], before: IMPERFECT_PREFIX_LETTERS, unless: ['article'] },
