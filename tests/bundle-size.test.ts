@@ -19,8 +19,11 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 // when ArabicSearch#pack() came (issue 12): the packed writer (write, layout, bytes, collect) is in
 // every bundle of ArabicSearch, 25.56 / 28.54 kB measured then. Raised from 26 kB by 0.5 kB for
 // the ranking of issue 16 (coordination, proximity rerank: 26.21 / 29.23 kB measured then).
-const LIMIT = 26.5 * 1024
-const LIMIT_WITH_DATA = 29.5 * 1024
+// Raised from 26.5 / 29.5 kB by 0.25 kB for the stemmer's step table (issue 15): lightStem()
+// interprets the table that indexSettings() compiles, the steps' names included (26.56 / 29.54
+// kB measured then).
+const LIMIT = 26.75 * 1024
+const LIMIT_WITH_DATA = 29.75 * 1024
 // fahras/minisearch, its generated word list included
 const MINISEARCH_LIMIT = 17 * 1024
 const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
@@ -133,7 +136,8 @@ describe('browser bundle of fahras/minisearch', () => {
 // unnoticed while it is brought down. The test prints the size and the bytes each module takes.
 // Raised from 29 kB by 0.5 kB for the ranking of issue 16 (29.05 kB measured then).
 const PACKED_LIMIT = 29.5 * 1024 // import { PackedIndex } from 'fahras/packed'
-const PACKED_SUBPATH_LIMIT = 34 * 1024 // everything fahras/packed exports (packDocuments too)
+// everything fahras/packed exports (packDocuments too); raised from 34 kB by 0.25 kB for the stemmer's step table (issue 15, 34.19 kB measured then)
+const PACKED_SUBPATH_LIMIT = 34.25 * 1024
 const PACKED_TARGET = 14 * 1024
 
 /** Bytes each group of modules takes in a minified bundle (esbuild's metafile), largest first. */

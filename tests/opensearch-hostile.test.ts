@@ -6,6 +6,7 @@ import { encodeBulkDocument, resolveBulkOptions } from '../src/opensearch/bulk.j
 import { bulkLines, DEFAULT_ANALYZER_NAME, indexSettings, type BulkOptions, type IndexDefinition } from '../src/opensearch/index.js'
 import { expectCoded } from './expect-coded.js'
 import { LUCENE_MISSING, luceneAvailable, runLucene, type LuceneToken } from './parity/lucene.mjs'
+import { applySteps, stemSteps } from './stem-filters-js.js'
 
 // Issue 17, item 16: hostile inputs to fahras/opensearch. Documents with toJSON() and dotted
 // metadata keys in bulkLines(); analyzer and field names the engines read otherwise or refuse;
@@ -203,16 +204,6 @@ function groupDepth(pattern: string): number {
 
 /** Far under the ~1,300 nested groups at which Java's compiler overflows a 1 MB thread stack. */
 const MAX_GROUP_DEPTH = 80
-
-/** The analyzer's pattern_replace token filters as JavaScript regexes (they share the syntax used). */
-const stemSteps = (definition: IndexDefinition): [RegExp, string][] => {
-  const a = definition.settings.analysis
-  return a.analyzer[DEFAULT_ANALYZER_NAME]!.filter
-    .map((n) => a.filter[n]!)
-    .filter((f) => f.type === 'pattern_replace')
-    .map((f) => [new RegExp(f.pattern as string, 'g'), f.replacement as string])
-}
-const applySteps = (steps: [RegExp, string][], word: string) => steps.reduce((w, [re, rep]) => w.replace(re, rep), word)
 
 describe('indexSettings(): many kept words that are prefixes of each other', () => {
   it('writes 4,000 nested kept words (8 million letters) without a RangeError, their patterns nested a bounded depth', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createAnalyzer } from '../src/analyze/analyze.js'
-import { indexSettings, MAX_TERM_LENGTH, type IndexDefinition } from '../src/opensearch/index.js'
+import { indexSettings, MAX_TERM_LENGTH } from '../src/opensearch/index.js'
+import { applySteps, stemSteps } from './stem-filters-js.js'
 import {
   APOSTROPHE,
   ARABIC_SCRIPT_RANGES,
@@ -41,20 +42,11 @@ const mapping = new Map(
     .flatMap((c) => (c.mappings as string[]).map(parseRule)),
 )
 
-/** The analyzer's pattern_replace token filters, as JavaScript regexes (Java syntax they share). */
-function stemSteps(definition: IndexDefinition, name = 'fahras_arabic'): [RegExp, string][] {
-  const a = definition.settings.analysis
-  return a.analyzer[name]!.filter
-    .map((n) => a.filter[n]!)
-    .filter((f) => f.type === 'pattern_replace')
-    .map((f) => [new RegExp(f.pattern as string, 'g'), f.replacement as string])
-}
 /**
  * A Java pattern as JavaScript reads it: \x{…} as \u{…}, and possessive loops (*+ ++) as greedy
  * ones, which match the same here (nothing after a possessive loop could take back from it).
  */
 const toJavaScript = (pattern: string) => pattern.replace(/\\x\{([0-9A-F]+)\}/g, '\\u{$1}').replace(/([*+])\+/g, '$1')
-const applySteps = (steps: [RegExp, string][], word: string) => steps.reduce((w, [re, rep]) => w.replace(re, rep), word)
 
 describe('indexSettings(): the shape of the settings', () => {
   it('builds the analyzer only from components both engines ship, each defined once', () => {

@@ -87,3 +87,9 @@ export function fieldListProblem(fields: readonly string[], exact: boolean): { f
   }
   return null
 }
+
+/** A named component of the analysis settings (a char filter or a token filter). @internal */
+export interface Component {
+  name: string
+  definition: Record<string, unknown>
+}

@@ -1,25 +1,8 @@
 import { assertString, checkOptions } from '../errors.js'
 import { normalizeResolved, resolveNormalizeOptions, type NormalizeOptions } from '../normalize/normalize.js'
 import { ROOT_INITIAL_WORDS_GENERATED } from './root-initial.js'
-import {
-  ADJECTIVE_SUFFIXES,
-  ARTICLE_PREFIXES,
-  CONJUNCTION_PREFIXES,
-  CONSTRUCT_TAA,
-  FUTURE_PREFIX,
-  IMPERFECT_PREFIX_LETTERS,
-  LOOKUP_ENDINGS,
-  NISBA_AFTER_ALEF,
-  NOT_DUAL_ENDINGS,
-  PLURAL_SUFFIXES,
-  PREPOSITION_PREFIXES,
-  PRONOUN_SUFFIXES,
-  PROTECTED_WORDS,
-  ROOT_INITIAL_EXTRA,
-  TANWEEN_BLOCKING_ENDINGS,
-  TANWEEN_SUFFIXES,
-  type AffixRule,
-} from './rules.js'
+import { CONSTRUCT_TAA, LOOKUP_ENDINGS, PRONOUN_SUFFIXES, PROTECTED_WORDS, ROOT_INITIAL_EXTRA, type AffixRule } from './rules.js'
+import { MIN_STEM_LENGTH, STEM_STEPS, type StemStep, type SuffixStep } from './steps.js'
 
 /**
  * Words whose first letter (or first two, ال) belongs to the word: no proclitic or article is
@@ -31,8 +14,15 @@ export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([...decodeFrontCo
 /**
  * Decodes the generated list: a character '0' + n (below '@') starts a word that shares n letters
  * with the previous one; each following character '@' + k is the Arabic letter U+0621 + k.
+ * (`scripts/build-root-initial.mjs --check` checks it against the script's encoder.)
+ *
+ * @example
+ * ```ts
+ * decodeFrontCoded('0GcFN2N') // → ['بلاد', 'بلد']
+ * ```
+ * @internal
  */
-function decodeFrontCoded(encoded: string): string[] {
+export function decodeFrontCoded(encoded: string): string[] {
   const words: string[] = []
   let previous = ''
   let i = 0
@@ -56,19 +46,20 @@ export interface StemOptions {
   readonly normalize?: NormalizeOptions
 }
 
-function stripPrefix(word: string, rules: readonly AffixRule[]): string | null {
+function stripPrefix(word: string, rules: readonly AffixRule[], before?: string): string | null {
   for (const rule of rules) {
     if (word.startsWith(rule.affix) && word.length - rule.affix.length >= rule.minRemaining) {
+      if (before !== undefined && !before.includes(word.charAt(rule.affix.length))) continue
       return word.slice(rule.affix.length)
     }
   }
   return null
 }
 
-function stripSuffix(word: string, rules: readonly AffixRule[], keepNisbaAfterAlef = false): string | null {
+function stripSuffix(word: string, rules: readonly AffixRule[], notAfter?: SuffixStep['notAfter']): string | null {
   for (const rule of rules) {
     if (word.endsWith(rule.affix) && word.length - rule.affix.length >= rule.minRemaining) {
-      if (keepNisbaAfterAlef && rule.affix.startsWith('ي') && word.charAt(word.length - rule.affix.length - 1) === NISBA_AFTER_ALEF) continue
+      if (notAfter !== undefined && rule.affix.startsWith(notAfter.affixStart) && word.charAt(word.length - rule.affix.length - 1) === notAfter.letter) continue
       return word.slice(0, word.length - rule.affix.length)
     }
   }
@@ -109,34 +100,6 @@ function isRootInitial(word: string): boolean {
   return bare !== null && listed(bare)
 }
 
-function removeSuffixes(word: string): string {
-  let w = word
-  const withoutPronoun = stripPronoun(w)
-  if (withoutPronoun !== null) w = withoutPronoun
-  const protectedStem = PROTECTED_WORDS.get(w)
-  if (protectedStem !== undefined) return protectedStem
-  // A word with a pronoun has no tanween; a final نا or ها too short to lose its pronoun
-  // (ربنا, منها) keeps its alef.
-  if (withoutPronoun === null && !TANWEEN_BLOCKING_ENDINGS.some((e) => w.endsWith(e))) {
-    const withoutTanween = stripSuffix(w, TANWEEN_SUFFIXES)
-    if (withoutTanween !== null) w = withoutTanween
-  }
-  const withoutAdjective = stripSuffix(w, ADJECTIVE_SUFFIXES, true)
-  if (withoutAdjective !== null) w = withoutAdjective
-  const protectedStem2 = PROTECTED_WORDS.get(w)
-  if (protectedStem2 !== undefined) return protectedStem2
-  const withoutPlural = stripSuffix(w, PLURAL_SUFFIXES)
-  if (withoutPlural !== null) {
-    w = withoutPlural
-    // a dual of a feminine noun keeps its taa marbuta as ت: مدرستان → مدرسه → مدرس (names in
-    // Persian -stan lose their ت too, the same in every form: كردستان, كردستاني → كردس; so do
-    // masculine words ending in ت before ين: ثابتين → ثاب, an accepted over-stripping)
-    const dual = !NOT_DUAL_ENDINGS.some((e) => word.endsWith(e))
-    if (dual && w.length >= CONSTRUCT_TAA.minLength && w.endsWith(CONSTRUCT_TAA.from)) w = w.slice(0, -1)
-  }
-  return w
-}
-
 /**
  * The light stemmer on a word that is already normalized (as `normalize()` writes it). Removes
  * the article and its clusters, then (when no article was removed) the proclitics و ف and
@@ -153,45 +116,56 @@ function removeSuffixes(word: string): string {
  * ```
  */
 export function lightStem(word: string, keep?: ReadonlySet<string>): string {
-  if (word.length < 3) return word
-  if (keep !== undefined && keep.has(word)) return word
-  const protectedStem = PROTECTED_WORDS.get(word)
-  if (protectedStem !== undefined) return protectedStem
+  return stemWithSteps(word, STEM_STEPS, keep)
+}
 
+/**
+ * {@link lightStem} with a given step table instead of {@link STEM_STEPS}: each step whose
+ * conditions hold (`when`, `unless`) is applied in order, until a stop step returns the word.
+ *
+ * @example
+ * ```ts
+ * stemWithSteps('والكتاب', STEM_STEPS) // → 'كتاب'
+ * ```
+ * @internal
+ */
+export function stemWithSteps(word: string, steps: readonly StemStep[], keep?: ReadonlySet<string>): string {
+  if (word.length < MIN_STEM_LENGTH) return word
   let w = word
-  let removedArticle = false
-  if (!isRootInitial(w)) {
-    const withoutArticle = stripPrefix(w, ARTICLE_PREFIXES)
-    if (withoutArticle !== null) {
-      w = withoutArticle
-      removedArticle = true
-      const p = PROTECTED_WORDS.get(w)
-      if (p !== undefined) return p
-      if (keep !== undefined && keep.has(w)) return w
+  const flags = new Set<string>()
+  for (const step of steps) {
+    if ((step.when && !flags.has(step.when)) || step.unless?.some((f) => flags.has(f))) continue
+    let stripped: string | null = null
+    let sets: string | undefined
+    switch (step.kind) {
+      case 'stop': {
+        if (step.keep === 'first' && keep?.has(w)) return w
+        const p = PROTECTED_WORDS.get(w)
+        if (p !== undefined) return p
+        if (step.keep === 'last' && keep?.has(w)) return w
+        continue
+      }
+      case 'prefix':
+        if (step.rootInitialToo || !isRootInitial(w)) stripped = stripPrefix(w, step.rules, step.before)
+        sets = step.sets
+        break
+      case 'suffix':
+        if (!step.unlessEndsWith?.some((e) => w.endsWith(e))) stripped = stripSuffix(w, step.rules, step.notAfter)
+        // a flag conditioned on another one (a dual taa only when the word did not end in ون or ات)
+        if (!(step.setsUnless && flags.has(step.setsUnless))) sets = step.sets
+        break
+      case 'mark':
+        if (step.endsWith.some((e) => w.endsWith(e))) flags.add(step.sets)
+        continue
+      case 'final':
+        if (w.length >= step.minLength && w.endsWith(step.from)) w = w.slice(0, w.length - step.from.length) + step.to
+        continue
     }
+    if (stripped === null) continue
+    w = stripped
+    if (sets) flags.add(sets)
   }
-  if (!removedArticle) {
-    if (!isRootInitial(w)) {
-      const withoutConjunction = stripPrefix(w, CONJUNCTION_PREFIXES)
-      if (withoutConjunction !== null) w = withoutConjunction
-    }
-    if (!isRootInitial(w)) {
-      const withoutPreposition = stripPrefix(w, PREPOSITION_PREFIXES)
-      if (withoutPreposition !== null) w = withoutPreposition
-    }
-    if (
-      w.startsWith(FUTURE_PREFIX.affix) &&
-      w.length - 1 >= FUTURE_PREFIX.minRemaining &&
-      IMPERFECT_PREFIX_LETTERS.includes(w.charAt(1)) &&
-      !isRootInitial(w)
-    ) {
-      w = w.slice(1)
-    }
-    const p = PROTECTED_WORDS.get(w)
-    if (p !== undefined) return p
-    if (keep !== undefined && keep.has(w)) return w
-  }
-  return removeSuffixes(w)
+  return w
 }
 
 const STEM_OPTIONS_SCHEMA = { keep: 'any', normalize: 'object' } as const

@@ -1,0 +1,136 @@
+// Normalization → char filters: the Uthmani rules that depend on context as pattern_replace
+// filters, and what normalize() makes of every other character as one mapping filter.
+import * as cp from '../normalize/codepoints.js'
+import {
+  foldSkeletonLetter,
+  isArabicLetter,
+  isCombiningArabicMark,
+  normalizeResolved,
+  type ResolvedNormalizeOptions,
+} from '../normalize/normalize.js'
+import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
+import type { Component } from './names.js'
+import { alternation, atom, charClass, hex4, range } from './regex.js'
+
+// Sentinels: noncharacters (U+FDD0–U+FDEF, reserved by Unicode for internal use, never letters
+// for the tokenizer) carry decisions from one char filter to the next; the mapping removes them.
+/** Char filter sentinel: a character to delete (a silent dagger alef, a hamza seated on tatweel). */
+const DELETE = 0xfdd0
+/** First char filter sentinel standing for a letter (the seat of a hamza on tatweel…). */
+const FIRST_LETTER_SENTINEL = 0xfdd1
+
+/** Harakat U+064B–U+065F, and the same without the combining hamza above. */
+const HARAKAT = charClass(range(cp.FATHATAN, cp.HARAKAT_LAST))
+const HARAKAT_NOT_HAMZA = charClass(range(cp.FATHATAN, cp.HARAKAT_LAST).filter((c) => c !== cp.HAMZA_ABOVE))
+const VOWELS = { kasra: [cp.KASRATAN, cp.KASRA], damma: [cp.DAMMATAN, cp.DAMMA] }
+/** Harakat that are not vowels (shadda, sukun, madda, hamza…), with and without the hamza above. */
+const NOT_VOWELS = charClass(range(cp.SHADDA, cp.HARAKAT_LAST))
+const NOT_VOWELS_NOT_HAMZA = charClass(range(cp.SHADDA, cp.HARAKAT_LAST).filter((c) => c !== cp.HAMZA_ABOVE))
+
+/** The longest run of marks (or word characters) the lookbehinds look through. */
+const LOOKBEHIND_LIMIT = 64
+
+/** The words whose dagger alef is silent, as a regex over written text (marks anywhere). */
+function silentDaggerAlef(): string {
+  const letters = range(0x0600, 0x06ff).filter(isArabicLetter)
+  const marks = [...range(0x0600, 0x06ff), ...range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST)].filter(isCombiningArabicMark)
+  const wordChars = charClass([...letters, ...marks].sort((a, b) => a - b))
+  const markClass = charClass(marks)
+  const writtenAs = (ch: string) => charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0))) + `${markClass}*`
+  // any proclitic (the list includes the empty one), then any silent word: the same strings as
+  // daggerAlefIsSilent() accepts, without writing every combination out
+  const proclitics = DAGGER_ALEF_PROCLITICS.filter((p) => p.length > 0)
+  const word = `${markClass}*${alternation(proclitics, writtenAs)}${DAGGER_ALEF_PROCLITICS.includes('') ? '?' : ''}${alternation(DAGGER_ALEF_SILENT_WORDS, writtenAs)}(?!${wordChars})`
+  // The dagger alef is inside a word (from a word start, through word characters) that is,
+  // as a whole, one of the silent words.
+  return `(?<=(?<!${wordChars})(?=${word})${wordChars}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+}
+
+/** The char filters of normalize() with these options, their names prefixed. @internal */
+export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): Component[] {
+  const filters: Component[] = []
+  const letterSentinels = new Map<string, number>()
+  const sentinelFor = (letter: string): string => {
+    let c = letterSentinels.get(letter)
+    if (c === undefined) letterSentinels.set(letter, (c = FIRST_LETTER_SENTINEL + letterSentinels.size))
+    return String.fromCharCode(c)
+  }
+  const del = String.fromCharCode(DELETE)
+
+  if (o.uthmani) {
+    // Rule daggerAlef / yehDaggerAlef: a dagger alef after yeh or alef maksura (harakat between),
+    // or in a word whose plain spelling omits it, is dropped. One after waw is left for the
+    // mapping (wawDaggerAlef: وٰ → ا).
+    const afterYeh = `(?<=${charClass([cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH])}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+    filters.push({
+      name: `${prefix}_silent_dagger_alef`,
+      definition: { type: 'pattern_replace', pattern: `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`, replacement: del },
+    })
+    // Rule hamzaOnTatweel: the tatweel becomes the hamza's seat (from the vowel after the hamza,
+    // else the last vowel before it), the hamza is deleted; harakat between are kept for the
+    // mapping to remove. Same length in and out: offsets do not move.
+    const seat = (vowels: number[]) => {
+      const v = charClass(vowels)
+      return `\\u0640(?:(${HARAKAT_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*${v})|(${HARAKAT_NOT_HAMZA}*${v}${NOT_VOWELS_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*(?!${HARAKAT})))`
+    }
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel_kasra`,
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(normalizeResolved('ئ', o))}$1$2${del}` },
+    })
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel_damma`,
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(normalizeResolved('ؤ', o))}$1$2${del}` },
+    })
+    filters.push({
+      name: `${prefix}_hamza_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(normalizeResolved('أ', o))}$1${del}` },
+    })
+    // Rules smallYehAfterTatweel, smallWawAfterTatweel.
+    filters.push({
+      name: `${prefix}_small_yeh_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`, replacement: `${sentinelFor('ي')}$1${del}` },
+    })
+    filters.push({
+      name: `${prefix}_small_waw_on_tatweel`,
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`, replacement: `${sentinelFor('و')}$1${del}` },
+    })
+    if (!o.diacritics) {
+      // The harakat between the tatweel and the letter on it belong to that letter: normalize()
+      // drops them with the run even when it keeps harakat elsewhere.
+      const seats = charClass([...letterSentinels.values()].sort((a, b) => a - b))
+      filters.push({
+        name: `${prefix}_harakat_on_tatweel`,
+        definition: {
+          type: 'pattern_replace',
+          pattern: `(?<=${seats}${HARAKAT_NOT_HAMZA}{0,${LOOKBEHIND_LIMIT}})${HARAKAT_NOT_HAMZA}(?=${HARAKAT_NOT_HAMZA}*${atom(DELETE)})`,
+          replacement: del,
+        },
+      })
+    }
+  }
+
+  // Every other rule does not depend on context: the mapping is what fahras's own normalizer
+  // makes of each character alone, and of each letter + combining mark composition.
+  const rules: string[] = []
+  // every UTF-16 code unit as \uXXXX (the engines read rules unit by unit)
+  const escape = (text: string) => text.replace(/[\s\S]/g, (unit) => `\\u${hex4(unit.charCodeAt(0))}`)
+  const rule = (from: string, to: string) => rules.push(`${escape(from)} => ${escape(to)}`.trimEnd())
+  for (let c = 0; c <= 0xffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue
+    if (c >= DELETE && c <= 0xfdef) continue // sentinels (noncharacters: the normalizer keeps them)
+    const ch = String.fromCharCode(c)
+    const out = normalizeResolved(ch, o)
+    if (out !== ch) rule(ch, out)
+  }
+  for (const base of [cp.ALEF, cp.WAW, cp.YEH, cp.ALEF_MAKSURA, cp.FARSI_YEH]) {
+    for (const mark of [cp.MADDA_ABOVE, cp.HAMZA_ABOVE, cp.HAMZA_BELOW, cp.SUPERSCRIPT_ALEF]) {
+      const pair = String.fromCharCode(base, mark)
+      const out = normalizeResolved(pair, o)
+      if (out !== normalizeResolved(pair[0]!, o) + normalizeResolved(pair[1]!, o)) rule(pair, out)
+    }
+  }
+  rule(del, '')
+  for (const [letter, c] of letterSentinels) rule(String.fromCharCode(c), letter)
+  filters.push({ name: `${prefix}_normalize`, definition: { type: 'mapping', mappings: rules } })
+  return filters
+}
