@@ -135,9 +135,11 @@ describe('browser bundle of fahras/minisearch', () => {
 // subpath was added (28.19 and 32.83 kB, rounded up to the next kB), not that target, so that the bundle cannot grow
 // unnoticed while it is brought down. The test prints the size and the bytes each module takes.
 // Raised from 29 kB by 0.5 kB for the ranking of issue 16 (29.05 kB measured then).
-const PACKED_LIMIT = 29.5 * 1024 // import { PackedIndex } from 'fahras/packed'
+// Raised to 30 / 34.5 kB in the redesign of issue 15 (the typed option schema with ranges, one
+// invalidOption, the step table): 29.64 / 34.37 kB measured then.
+const PACKED_LIMIT = 30 * 1024 // import { PackedIndex } from 'fahras/packed'
 // everything fahras/packed exports (packDocuments too); raised from 34 kB by 0.25 kB for the stemmer's step table (issue 15, 34.19 kB measured then)
-const PACKED_SUBPATH_LIMIT = 34.25 * 1024
+const PACKED_SUBPATH_LIMIT = 34.5 * 1024
 const PACKED_TARGET = 14 * 1024
 
 /** Bytes each group of modules takes in a minified bundle (esbuild's metafile), largest first. */
