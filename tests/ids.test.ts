@@ -22,3 +22,18 @@ describe('document ids: one rule for ArabicSearch, packDocuments, bulkLines and 
     expect([...bulkLines([{ id: 0, text: 'x' }], { index: 'i' })][0]).toContain('"_id":"0"')
   })
 })
+
+describe('names: the constructor option `snippets`, as the search option is named (`snippet` its old name)', () => {
+  it('takes `snippets`, still takes `snippet`, refuses both at once; save → load keeps them', () => {
+    const docs = [{ id: 'a', text: 'كلام كثير قبل بغداد وبعدها كلام كثير' }]
+    const now = new ArabicSearch({ fields: ['text'], storeFields: ['text'], snippets: { wrapper: ['[', ']'] } })
+    const old = new ArabicSearch({ fields: ['text'], storeFields: ['text'], snippet: { wrapper: ['[', ']'] } })
+    now.addAll(docs)
+    old.addAll(docs)
+    expect(now.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
+    expect(old.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
+    expectCoded(() => new ArabicSearch({ fields: ['text'], snippets: {}, snippet: {} }), ERROR_CODES.INVALID_OPTION, /`snippets` to be given once/)
+    const loaded = ArabicSearch.loadJSON(JSON.stringify(now), { snippets: { wrapper: ['[', ']'] } })
+    expect(loaded.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
+  })
+})

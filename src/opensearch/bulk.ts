@@ -1,5 +1,6 @@
 import { checkOptions, createError, describe, ERROR_CODES, type FahrasErrorCode } from '../errors.js'
 import { idProblem } from '../search/documents.js'
+import { own } from '../own.js'
 
 /**
  * Options of {@link bulkLines}: the target index, the id field, the fields kept.
@@ -174,7 +175,6 @@ export type BulkEncoding =
     }
   | { readonly ok: false; readonly code: FahrasErrorCode; readonly reason: string; readonly details: Readonly<Record<string, unknown>> }
 
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
 /** Whether JSON.stringify writes a property of this value (it skips undefined, functions, symbols). */
 const writtenByJson = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol'

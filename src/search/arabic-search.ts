@@ -17,12 +17,12 @@ import { fromEngine } from './packed/collect.js'
 import { writePacked } from './packed/write.js'
 import { runDidYouMean, runSearch, runSuggest, SURFACE, type SearchContext, type SearchEngine } from './searcher.js'
 import type { AddAllAsyncOptions, AddAllOptions, ArabicSearchOptions, BM25Params, DocumentId, FieldName, LoadAsyncOptions, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions } from './options.js'
+import { own } from '../own.js'
 
 export { INDEX_FORMAT_VERSION }
 export { MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, MAX_FUZZY_DISTANCE, MAX_EXPANDED_TERMS, MAX_SUGGESTIONS } from './query-plan.js'
 export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →

@@ -64,7 +64,12 @@ export function resolveIndexOptions<O extends object>(input: O, where: string): 
     where,
   )
   const uniqueFields = [...new Set(fields)]
-  const snippet = resolveSnippetOptions(options.snippet, `${where} option \`snippet\``)
+  // `snippets`, as the search option is named; `snippet` is its old name
+  if (options.snippets !== undefined && options.snippet !== undefined) {
+    throw invalidOption(where, 'snippets', 'given once (`snippet` is its old name)', options.snippet)
+  }
+  const snippetName = options.snippets !== undefined ? 'snippets' : 'snippet'
+  const snippet = resolveSnippetOptions(options.snippets ?? options.snippet, `${where} option \`${snippetName}\``)
   if (options.searchOptions !== undefined) checkSearchOptions(uniqueFields, options.searchOptions, `${where} option \`searchOptions\``)
   return { options: { ...input }, analyzer, fields: uniqueFields, storeFields: [...new Set(storeFields)], idField, exactBoost, snippet }
 }

@@ -11,7 +11,7 @@ import type { SearchOptions } from './options.js'
 /** The options of the constructor and their types. */
 export const OPTIONS_SCHEMA = {
   fields: 'string[]', storeFields: 'string[]', idField: 'string', boost: 'object', exactBoost: 'number',
-  getText: 'function', snippet: 'object', searchOptions: 'object',
+  getText: 'function', snippets: 'object', snippet: 'object', searchOptions: 'object',
   normalize: 'object', stopWords: 'any', extraStopWords: 'string[]', stem: 'boolean', keep: 'string[]',
 } as const
 const SEARCH_SCHEMA = {

@@ -48,7 +48,9 @@ export interface ArabicSearchOptions<T = Record<string, unknown>, S extends stri
    * keep their text outside the index. Return `undefined` when there is none.
    */
   readonly getText?: (id: DocumentId, field: string) => string | null | undefined
-  /** Snippet length, count, wrapper and ellipsis. */
+  /** Snippet length, count, wrapper and ellipsis (as the search option `snippets` names them). */
+  readonly snippets?: SnippetOptions
+  /** @deprecated The old name of `snippets`, still accepted. */
   readonly snippet?: SnippetOptions
   /** Default options of every search (merged under each call's options). */
   readonly searchOptions?: SearchOptions<T>

@@ -3,6 +3,7 @@ import { copyData, copyStoredValue, fieldNameProblem, storedNameProblem } from '
 import { resolveAnalyzerOptions, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import type { DocumentId } from './options.js'
 import { checkSettings, readSettings, withSettings, type SavedSettings } from './saved-settings.js'
+import { own } from '../own.js'
 
 /**
  * The saved form of an index (`JSON.stringify(index)`) and its loader. A saved index may come
@@ -70,7 +71,6 @@ export interface SavedHeader {
 
 const damaged = (what: string): FahrasError => createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${what}`, { problem: what })
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined)
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 
 function checkKeys(o: Record<string, unknown>, keys: readonly string[], part: string) {

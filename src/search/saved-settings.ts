@@ -69,10 +69,12 @@ export function readSettings(value: unknown, damaged: (what: string) => Error): 
  * caller can give the functions again: `searchOptions: { filter }`).
  */
 export function withSettings(options: Record<string, unknown>, settings: SavedSettings): Record<string, unknown> {
+  // the snippet options under their old name `snippet`, the key the saved settings keep
+  const { snippets, ...rest } = options
   return {
-    ...options,
+    ...rest,
     boost: options.boost ?? settings.boost,
-    snippet: options.snippet ?? settings.snippet,
+    snippet: snippets ?? options.snippet ?? settings.snippet,
     searchOptions: { ...settings.searchOptions, ...(options.searchOptions as object | undefined) },
   }
 }

@@ -20,6 +20,7 @@ import type { QueryUnit } from './query.js'
 import { closestWords, DEFAULT_BM25, DEFAULT_COORDINATION, proximityFactor, RERANK_DEPTH, type Coordination } from './packed/scoring.js'
 import { documentBoost, storedCopy } from './stored.js'
 import { unitQuery } from './unit-query.js'
+import { own } from '../own.js'
 
 /** Prefix of the index terms that hold a word's written (normalized, unstemmed) form. */
 export const SURFACE = '\u0001'
@@ -111,7 +112,6 @@ export interface SearchContext {
   readonly engine: SearchEngine
 }
 
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 const NONE: Readonly<Record<string, unknown>> = Object.freeze({})
 
 /** The engine's term of a word as the caller knows it: the index term (the written form's stem). */

@@ -13,6 +13,7 @@ import { WordTable } from './word-table.js'
 import { scanTokens } from '../../tokenize/tokenize.js'
 import { normalizeResolvedWithMap } from '../../normalize/normalize.js'
 import { ByteWriter } from './bytes.js'
+import { own } from '../../own.js'
 
 /** What decides the terms of a document. */
 export interface CollectShape {
@@ -22,7 +23,6 @@ export interface CollectShape {
   readonly exactBoost: number
 }
 
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined)
 
 /** A typed array at least `size` long, grown by doubling (the old content kept). */
 function room(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {

@@ -20,7 +20,7 @@ import {
 import type { SitePage } from '../types.js'
 
 /** The index options a site may set: the analysis and the ranking (fields are the title and the text). */
-export type SiteIndexOptions = Omit<ArabicSearchOptions, 'fields' | 'storeFields' | 'idField' | 'getText' | 'snippet'>
+export type SiteIndexOptions = Omit<ArabicSearchOptions, 'fields' | 'storeFields' | 'idField' | 'getText' | 'snippet' | 'snippets'>
 
 /** The default size of a term chunk, before gzip, in bytes (docs/benchmarks.md: how it was chosen). */
 export const DEFAULT_CHUNK_SIZE = 12_000
