@@ -1,13 +1,8 @@
 import { createAnalyzer, resolveAnalyzerOptions, type AnalyzerOptions } from '../analyze/analyze.js'
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
-import * as cp from '../normalize/codepoints.js'
-import {
-  foldSkeletonLetter,
-  isArabicLetter,
-  isCombiningArabicMark,
-  normalizeResolved,
-  type ResolvedNormalizeOptions,
-} from '../normalize/normalize.js'
+import * as cp from '../script.js'
+import { ARABIC_SCRIPT_RANGES, foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from '../script.js'
+import { normalizeResolved, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
 import {
   ADJECTIVE_SUFFIXES,
@@ -32,7 +27,6 @@ import { ROOT_INITIAL_WORDS } from '../stem/stem.js'
 import {
   APOSTROPHE,
   ARABIC_LETTER,
-  ARABIC_SCRIPT_RANGES,
   codePointClass,
   unicodeClass,
   DIGIT,
