@@ -107,7 +107,7 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       const to = mapping === undefined ? rule.to : mapping(c, rule)
       if (to === null) continue
       const entry = at(c)
-      if (entry.plain !== undefined) throw new Error(`normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase()}`)
+      if (entry.plain !== undefined) throw new Error(`normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`)
       entry.plain = { group, context: undefined, to: decisionOf(to), id }
     }
     for (const [letter, mark] of rule.composedOf ?? []) {

@@ -287,9 +287,9 @@ export function normalizeText(text: string, options?: NormalizeOptions): string 
   return run(text, resolveNormalizeOptions(options, 'normalizeText()'), false).text
 }
 
-/** Normalizes with already-resolved options, no validation, no map. @internal */
-export function normalizeResolved(text: string, o: ResolvedNormalizeOptions): string {
-  return run(text, o, false).text
+/** Normalizes with already-resolved options (and the default rules, or others), no validation, no map. @internal */
+export function normalizeResolved(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules = DEFAULT_RULES): string {
+  return run(text, o, false, rules).text
 }
 
 /**

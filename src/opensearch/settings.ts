@@ -2,6 +2,7 @@ import { createAnalyzer, resolveAnalyzerOptions, type AnalyzerOptions } from '..
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
 import * as cp from '../script.js'
 import { ARABIC_SCRIPT_RANGES, foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from '../script.js'
+import { DEFAULT_RULES, type CompiledRules } from '../normalize/compile.js'
 import { normalizeResolved, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
 import {
@@ -219,7 +220,13 @@ function silentDaggerAlef(): string {
   return `(?<=(?<!${wordChars})(?=${word})${wordChars}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
 }
 
-function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): Component[] {
+/**
+ * The char filters of normalize(): pattern_replace filters for the context rules, then one
+ * mapping written from the compiled rule table (`compiled`, NORMALIZATION_RULES unless given), so a
+ * rule added to the table is in the mapping. @internal
+ */
+export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string, compiled: CompiledRules = DEFAULT_RULES): Component[] {
+  const norm = (text: string) => normalizeResolved(text, o, compiled)
   const filters: Component[] = []
   const letterSentinels = new Map<string, number>()
   const sentinelFor = (letter: string): string => {
@@ -247,15 +254,15 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
     }
     filters.push({
       name: `${prefix}_hamza_on_tatweel_kasra`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(normalizeResolved('ئ', o))}$1$2${del}` },
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(norm('ئ'))}$1$2${del}` },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel_damma`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(normalizeResolved('ؤ', o))}$1$2${del}` },
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(norm('ؤ'))}$1$2${del}` },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel`,
-      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(normalizeResolved('أ', o))}$1${del}` },
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(norm('أ'))}$1${del}` },
     })
     // Rules smallYehAfterTatweel, smallWawAfterTatweel.
     filters.push({
@@ -281,8 +288,16 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
     }
   }
 
-  // Every other rule does not depend on context: the mapping is what fahras's own normalizer
-  // makes of each character alone, and of each letter + combining mark composition.
+  filters.push(normalizationMapping(norm, compiled, letterSentinels, `${prefix}_normalize`))
+  return filters
+}
+
+/**
+ * The mapping char filter: every rule that does not depend on context, as fahras's own
+ * normalizer (`norm`) makes of each character alone and of each letter + mark pair that a rule of
+ * `compiled` reads as one; then the sentinels of the context filters.
+ */
+function normalizationMapping(norm: (text: string) => string, compiled: CompiledRules, letterSentinels: ReadonlyMap<string, number>, name: string): Component {
   const rules: string[] = []
   // every UTF-16 code unit as \uXXXX (the engines read rules unit by unit)
   const escape = (text: string) => text.replace(/[\s\S]/g, (unit) => `\\u${hex4(unit.charCodeAt(0))}`)
@@ -291,20 +306,17 @@ function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): 
     if (c >= 0xd800 && c <= 0xdfff) continue
     if (c >= DELETE && c <= 0xfdef) continue // sentinels (noncharacters: the normalizer keeps them)
     const ch = String.fromCharCode(c)
-    const out = normalizeResolved(ch, o)
+    const out = norm(ch)
     if (out !== ch) rule(ch, out)
   }
-  for (const base of [cp.ALEF, cp.WAW, cp.YEH, cp.ALEF_MAKSURA, cp.FARSI_YEH]) {
-    for (const mark of [cp.MADDA_ABOVE, cp.HAMZA_ABOVE, cp.HAMZA_BELOW, cp.SUPERSCRIPT_ALEF]) {
-      const pair = String.fromCharCode(base, mark)
-      const out = normalizeResolved(pair, o)
-      if (out !== normalizeResolved(pair[0]!, o) + normalizeResolved(pair[1]!, o)) rule(pair, out)
-    }
+  for (const [letter, mark] of compiled.pairs) {
+    const pair = String.fromCharCode(letter, mark)
+    const out = norm(pair)
+    if (out !== norm(pair[0]!) + norm(pair[1]!)) rule(pair, out)
   }
-  rule(del, '')
+  rule(String.fromCharCode(DELETE), '')
   for (const [letter, c] of letterSentinels) rule(String.fromCharCode(c), letter)
-  filters.push({ name: `${prefix}_normalize`, definition: { type: 'mapping', mappings: rules } })
-  return filters
+  return { name, definition: { type: 'mapping', mappings: rules } }
 }
 
 // ---------------------------------------------------------------------------------------------
