@@ -12,12 +12,19 @@ import { NORMALIZATION_RULES, type CodeRange, type NormalizationRule, type RuleG
 export interface UnitRule {
   /** The option that switches it off. */
   readonly group: RuleGroup
+  /** The group's place in the flags of {@link groupFlags}. */
+  readonly groupIndex: number
   /** The context rule that decides, or undefined for a rule on the character alone. */
   readonly context: ContextRule | undefined
   /** What the unit becomes: a code unit, REMOVE, or a string (passed to `context` when set). */
   readonly to: Decision
   /** The id of the entry of the table it comes from. */
   readonly id: string
+  /**
+   * For a context rule that reads a letter + mark pair: the marks that must follow, checked in the
+   * scanner before the rule is called (most letters are followed by no such mark).
+   */
+  readonly next: readonly number[] | undefined
 }
 
 /**
@@ -30,6 +37,30 @@ export interface CompiledRules {
   readonly units: readonly (readonly UnitRule[])[]
   /** The letter + mark pairs that some rule reads as one (for the OpenSearch mapping). */
   readonly pairs: readonly (readonly [letter: number, mark: number])[]
+}
+
+/** The rule groups in the order of their flags (a group gets its place when a rule first names it). */
+const GROUPS = new Map<RuleGroup, number>()
+const groupIndex = (group: RuleGroup): number => {
+  let k = GROUPS.get(group)
+  if (k === undefined) GROUPS.set(group, (k = GROUPS.size))
+  return k
+}
+
+const flagsCache = new WeakMap<ResolvedNormalizeOptions, Uint8Array>()
+
+/**
+ * The options as flags indexed by {@link UnitRule.groupIndex} (1 = on): the scanner reads a flag
+ * where a look-up of the option by name would cost a keyed property load. @internal
+ */
+export function groupFlags(o: ResolvedNormalizeOptions): Uint8Array {
+  let flags = flagsCache.get(o)
+  if (flags === undefined || flags.length !== GROUPS.size) {
+    flags = new Uint8Array(GROUPS.size)
+    for (const [group, k] of GROUPS) flags[k] = o[group] ? 1 : 0
+    flagsCache.set(o, flags)
+  }
+  return flags
 }
 
 /** The code units of a `from` field, in order. */
@@ -96,7 +127,7 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       const definition = CONTEXT_RULES[rule.context]
       if (definition === undefined) throw new Error(`normalization rule ${id}: unknown context rule ${rule.context}`)
       for (const c of unitsOf(rule.from)) {
-        at(c).context.push({ group, context: definition.apply, to: decisionOf(rule.to), id })
+        at(c).context.push({ group, groupIndex: groupIndex(group), context: definition.apply, to: decisionOf(rule.to), id, next: definition.next })
         for (const mark of definition.next ?? []) pairs.push([c, mark])
         for (const letter of definition.after ?? []) pairs.push([letter, c])
       }
@@ -108,11 +139,11 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       if (to === null) continue
       const entry = at(c)
       if (entry.plain !== undefined) throw new Error(`normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`)
-      entry.plain = { group, context: undefined, to: decisionOf(to), id }
+      entry.plain = { group, groupIndex: groupIndex(group), context: undefined, to: decisionOf(to), id, next: undefined }
     }
     for (const [letter, mark] of rule.composedOf ?? []) {
       const composed = unitsOf(rule.from)[0]!
-      at(letter).context.push({ group: 'diacritics', context: composition(mark, composed), to: composed, id })
+      at(letter).context.push({ group: 'diacritics', groupIndex: groupIndex('diacritics'), context: composition(mark, composed), to: composed, id, next: [mark] })
       pairs.push([letter, mark])
     }
   }
@@ -144,11 +175,12 @@ export const DEFAULT_RULES: CompiledRules = compileRules(NORMALIZATION_RULES)
  * that applies, else the rule on the character alone if its group is on, else KEEP. @internal
  */
 export function decide(rules: readonly UnitRule[], scan: Scan, i: number): Decision {
-  const o = scan.options
+  const flags = scan.flags
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k]!
-    if (!o[rule.group]) continue
+    if (flags[rule.groupIndex] === 0) continue
     if (rule.context === undefined) return rule.to
+    if (rule.next !== undefined && !rule.next.includes(scan.text.charCodeAt(i + 1))) continue
     const decision = rule.context(scan, i, rule.to)
     if (decision !== NO_MATCH) return decision
     scan.consumed = 1

@@ -30,6 +30,8 @@ export type Decision = number | string
 export interface Scan {
   readonly text: string
   readonly options: ResolvedNormalizeOptions
+  /** The options as flags, indexed by the rules' group index. */
+  readonly flags: Uint8Array
   /** How many code units the decision covers (1 unless a rule reads more). */
   consumed: number
   /** The dagger alef decision of the current word. */

@@ -1,5 +1,5 @@
 import { assertString, checkOptions } from '../errors.js'
-import { decide, DEFAULT_RULES, foldUnit, type CompiledRules } from './compile.js'
+import { decide, DEFAULT_RULES, foldUnit, groupFlags, type CompiledRules } from './compile.js'
 import { createWordCache, KEEP, REMOVE, type Scan } from './context.js'
 import type { RuleGroup } from './rules.js'
 
@@ -109,6 +109,7 @@ function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRul
   return {
     text,
     options: o,
+    flags: groupFlags(o),
     consumed: 1,
     word: createWordCache(),
     fold: (c) => foldUnit(rules, c, o),
