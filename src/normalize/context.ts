@@ -1,40 +1,53 @@
-import * as cp from './codepoints.js'
-import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from './rules.js'
+import * as cp from '../script.js'
+import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark, isHarakah } from '../script.js'
+import type { ResolvedNormalizeOptions } from './normalize.js'
+import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS, WORD_LIGATURES, type ContextRuleName } from './rules.js'
 
 /**
- * The context rules of the normalizer: what the characters around a dagger alef or a tatweel
- * decide. Each rule reads its context once: a scan over the text is linear in its length, however
- * many marks, tatweels or dagger alefs a word holds.
+ * The context rules of the normalizer: what the characters around a dagger alef, a tatweel or a
+ * letter followed by a mark decide. Each is a function named by the `context` field of its entry
+ * in NORMALIZATION_RULES, called at the code units its entry lists. Each rule reads its context
+ * once: a scan over the text is linear in its length, however many marks, tatweels or dagger
+ * alefs a word holds.
  */
 
-/** Is `c` an Arabic combining mark (harakat, dagger alef, Quranic marks)? @internal */
-export function isCombiningArabicMark(c: number): boolean {
-  return (
-    (c >= cp.FATHATAN && c <= cp.HARAKAT_LAST) ||
-    c === cp.SUPERSCRIPT_ALEF ||
-    (c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST) ||
-    (c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST) ||
-    (c >= cp.EXTENDED_MARKS_FIRST && c <= cp.EXTENDED_MARKS_LAST)
-  )
+/** The character is copied as it is. @internal */
+export const KEEP = -2
+/** The character is removed. @internal */
+export const REMOVE = -1
+/** The rule does not apply here: the next rule of the unit is tried. @internal */
+export const NO_MATCH = -3
+
+/**
+ * What a rule makes of the text at a position: KEEP, REMOVE, NO_MATCH, a code unit (a one-unit
+ * replacement) or a string. @internal
+ */
+export type Decision = number | string
+
+/**
+ * The state of one scan of one text, which context rules read and write. @internal
+ */
+export interface Scan {
+  readonly text: string
+  readonly options: ResolvedNormalizeOptions
+  /** The options as flags, indexed by the rules' group index. */
+  readonly flags: Uint8Array
+  /** How many code units the decision covers (1 unless a rule reads more). */
+  consumed: number
+  /** The dagger alef decision of the current word. */
+  readonly word: WordCache
+  /** What the rules without context make of the code unit `c` alone (the letter rules). */
+  fold(c: number): Decision
+  /** `text` normalized with the same rules and options (for decompositions). */
+  normalize(text: string): string
 }
 
-/** Is `c` one of the harakat U+064B–U+065F? @internal */
-export function isHarakah(c: number): boolean {
-  return c >= cp.FATHATAN && c <= cp.HARAKAT_LAST
-}
-
-/** Is `c` a letter of a word skeleton (tatweel included)? @internal */
-export function isArabicLetter(c: number): boolean {
-  return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3 && c !== cp.SUPERSCRIPT_ALEF) || c === 0x06d5 || (c >= 0x06ee && c <= 0x06ff && !(c >= cp.EXTENDED_ARABIC_INDIC_ZERO && c <= cp.EXTENDED_ARABIC_INDIC_NINE))
-}
-
-/** The skeleton form of a letter (alef variants, yeh forms, taa marbuta folded). @internal */
-export function foldSkeletonLetter(c: number): number {
-  if (c === cp.ALEF_MADDA || c === cp.ALEF_HAMZA_ABOVE || c === cp.ALEF_HAMZA_BELOW || c === cp.ALEF_WASLA) return cp.ALEF
-  if (c === cp.ALEF_MAKSURA || c === cp.FARSI_YEH) return cp.YEH
-  if (c === cp.TEH_MARBUTA) return cp.HEH
-  return c
-}
+/**
+ * A context rule: decides at `i` (one of its entry's `from` units) and returns `to` (its entry's
+ * `to`, as a code unit or a string) or another decision, setting `scan.consumed` when it covers
+ * more than one unit; NO_MATCH when it does not apply. @internal
+ */
+export type ContextRule = (scan: Scan, i: number, to: Decision) => Decision
 
 /** Does `c` belong to a word for the dagger alef rule (letters, tatweel, combining marks)? */
 function isWordUnit(c: number): boolean {
@@ -143,4 +156,118 @@ export function hamzaSeat(text: string, i: number): number {
     if (seat !== -1) return seat
   }
   return cp.ALEF_HAMZA_ABOVE
+}
+
+/**
+ * The letter written on the tatweel at `i` (harakat may stand between, the hamza above is a
+ * letter here) and where it is, or -1 when the tatweel carries none of `letters`.
+ */
+function letterOnTatweel(text: string, i: number, letters: readonly number[]): number {
+  let k = i + 1
+  while (k < text.length && isHarakah(text.charCodeAt(k)) && text.charCodeAt(k) !== cp.HAMZA_ABOVE) k++
+  return k < text.length && letters.includes(text.charCodeAt(k)) ? k : -1
+}
+
+/**
+ * A context rule with what it reads: `apply` decides; `next` lists the marks it reads right after
+ * its unit and `after` the letters it reads before it, when it reads a letter + mark pair as one
+ * (the OpenSearch mapping writes those pairs out). @internal
+ */
+export interface ContextRuleDefinition {
+  readonly apply: ContextRule
+  readonly next?: readonly number[]
+  readonly after?: readonly number[]
+}
+
+/** A letter on a tatweel: the tatweel and the marks up to the letter become `to`. */
+const onTatweel = (letters: readonly number[]): ContextRuleDefinition => ({
+  apply: (scan, i, to) => {
+    const k = letterOnTatweel(scan.text, i, letters)
+    if (k < 0) return NO_MATCH
+    scan.consumed = k + 1 - i
+    return to
+  },
+})
+
+/** A letter followed by one of `marks`: the pair becomes `to`. */
+const followedBy = (marks: readonly number[]): ContextRuleDefinition => ({
+  apply: (scan, i, to) => {
+    if (!marks.includes(scan.text.charCodeAt(i + 1))) return NO_MATCH
+    scan.consumed = 2
+    return to
+  },
+  next: marks,
+})
+
+/** The letters whose dagger alef is dropped. */
+const YEH_FORMS = [cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH]
+
+const presentationCache = new Map<number, string>()
+
+/** The compatibility decomposition of a presentation form, isolated harakat without the space. */
+function presentationDecomposition(c: number): string {
+  let value = presentationCache.get(c)
+  if (value === undefined) {
+    const ch = String.fromCharCode(c)
+    value = WORD_LIGATURES.get(c) ?? ch.normalize('NFKC')
+    // Isolated forms of harakat decompose to a space (or tatweel) + the mark: keep the mark only.
+    if (value.length > 1 && (value.charCodeAt(0) === 0x20 || value.charCodeAt(0) === cp.TATWEEL)) {
+      let onlyMarks = true
+      for (let k = 1; k < value.length; k++) if (!isCombiningArabicMark(value.charCodeAt(k))) onlyMarks = false
+      if (onlyMarks) value = value.slice(1)
+    }
+    presentationCache.set(c, value)
+  }
+  return value
+}
+
+/**
+ * The context rules by name, as NORMALIZATION_RULES refers to them. Each comment is the rule it
+ * carries out. @internal
+ */
+export const CONTEXT_RULES: Readonly<Record<ContextRuleName, ContextRuleDefinition>> = {
+  /** ا followed by a combining madda or hamza (U+0653–U+0655): the pair is one alef. */
+  alefCombiningMark: followedBy([cp.MADDA_ABOVE, cp.HAMZA_ABOVE, cp.HAMZA_BELOW]),
+  /** و followed by a dagger alef: the pair is one alef. */
+  wawDaggerAlef: followedBy([cp.SUPERSCRIPT_ALEF]),
+  /** A dagger alef after ى ي ی (harakat between) is dropped. */
+  yehDaggerAlef: {
+    apply: (scan, i, to) => (YEH_FORMS.includes(previousBase(scan.text, i)) ? to : NO_MATCH),
+    after: YEH_FORMS,
+  },
+  /** Any other dagger alef is an alef, except in the silent words, where it is dropped. */
+  daggerAlef: { apply: (scan, i, to) => (daggerAlefIsSilent(scan.text, i, scan.word) ? REMOVE : to) },
+  /** A small yeh (or small high yeh) on a tatweel is a yeh. */
+  smallYehOnTatweel: onTatweel([cp.SMALL_YEH, cp.SMALL_HIGH_YEH]),
+  /** A small waw on a tatweel is a waw. */
+  smallWawOnTatweel: onTatweel([cp.SMALL_WAW]),
+  /** A hamza on a tatweel is the seat its vowel calls for (أ ئ ؤ), folded by the letter rules. */
+  hamzaOnTatweel: {
+    apply: (scan, i) => {
+      const k = letterOnTatweel(scan.text, i, [cp.HAMZA_ABOVE])
+      if (k < 0) return NO_MATCH
+      scan.consumed = k + 1 - i
+      return scan.fold(hamzaSeat(scan.text, k))
+    },
+  },
+  /** A presentation form is its compatibility decomposition, normalized in turn. */
+  presentationForm: {
+    apply: (scan, i) => {
+      const c = scan.text.charCodeAt(i)
+      const decomposed = presentationDecomposition(c)
+      return decomposed === String.fromCharCode(c) ? KEEP : scan.normalize(decomposed)
+    },
+  },
+}
+
+/**
+ * The composition of a letter + combining mark into `composed` (و + U+0654 = ؤ), which the
+ * letter rules then fold: the rule behind the `composedOf` field of NORMALIZATION_RULES. @internal
+ */
+export function composition(mark: number, composed: number): ContextRule {
+  return (scan, i) => {
+    if (scan.text.charCodeAt(i + 1) !== mark) return NO_MATCH
+    scan.consumed = 2
+    return scan.fold(composed)
+  }
 }

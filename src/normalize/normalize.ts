@@ -1,17 +1,7 @@
 import { assertString, checkOptions } from '../errors.js'
-import * as cp from './codepoints.js'
-import {
-  createWordCache,
-  daggerAlefIsSilent,
-  hamzaSeat,
-  isCombiningArabicMark,
-  isHarakah,
-  previousBase,
-  type WordCache,
-} from './context.js'
+import { decide, DEFAULT_RULES, foldUnit, groupFlags, type CompiledRules } from './compile.js'
+import { createWordCache, KEEP, REMOVE, type Scan } from './context.js'
 import type { RuleGroup } from './rules.js'
-
-export { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from './context.js'
 
 /**
  * Switches for the normalization rule groups. Every group is on by default (the defaults suit
@@ -109,213 +99,38 @@ interface Pieces {
   copy: boolean[]
 }
 
-const presentationCache = new Map<number, string>()
-
-/** Word ligatures that Unicode gives no compatibility decomposition. */
-export const WORD_LIGATURES: ReadonlyMap<number, string> = new Map([
-  [0xfdfd, 'بسم الله الرحمن الرحيم'], // ﷽ BISMILLAH AR-RAHMAN AR-RAHEEM
-  [0xfdfe, 'سبحانه وتعالى'], // ﷾ SUBHAANAHU WA TAAALAA
-  [0xfdff, 'عز وجل'], // ﷿ AZZA WA JALL
-])
-
-function presentationDecomposition(c: number): string {
-  let value = presentationCache.get(c)
-  if (value === undefined) {
-    const ch = String.fromCharCode(c)
-    value = WORD_LIGATURES.get(c) ?? ch.normalize('NFKC')
-    // Isolated forms of harakat decompose to a space (or tatweel) + the mark: keep the mark only.
-    if (value.length > 1 && (value.charCodeAt(0) === 0x20 || value.charCodeAt(0) === cp.TATWEEL)) {
-      let onlyMarks = true
-      for (let k = 1; k < value.length; k++) if (!isCombiningArabicMark(value.charCodeAt(k))) onlyMarks = false
-      if (onlyMarks) value = value.slice(1)
-    }
-    presentationCache.set(c, value)
-  }
-  return value
-}
-
-/** Folds one letter (after context rules) by the letter rules; returns the code unit to emit. */
-function foldLetter(c: number, o: ResolvedNormalizeOptions): number {
-  switch (c) {
-    case cp.ALEF_MADDA:
-    case cp.ALEF_HAMZA_ABOVE:
-    case cp.ALEF_HAMZA_BELOW:
-    case cp.ALEF_WASLA:
-    case cp.ALEF_WAVY_HAMZA_ABOVE:
-    case cp.ALEF_WAVY_HAMZA_BELOW:
-    case cp.HIGH_HAMZA_ALEF:
-      return o.alef ? cp.ALEF : c
-    case cp.ALEF_MAKSURA:
-      return o.alefMaksura ? cp.YEH : c
-    case cp.TEH_MARBUTA:
-      return o.taaMarbuta ? cp.HEH : c
-    case cp.WAW_HAMZA:
-      return o.hamzaCarriers ? cp.WAW : c
-    case cp.YEH_HAMZA:
-      return o.hamzaCarriers ? cp.YEH : c
-    case cp.KEHEH:
-    case cp.SWASH_KAF:
-      return o.persian ? cp.KAF : c
-    case cp.FARSI_YEH:
-    case cp.E_LETTER:
-    case cp.YEH_BARREE:
-    case cp.YEH_BARREE_HAMZA:
-      return o.persian ? cp.YEH : c
-    case cp.HEH_DOACHASHMEE:
-    case cp.HEH_YEH_ABOVE:
-    case cp.HEH_GOAL:
-    case cp.HEH_GOAL_HAMZA:
-    case cp.TEH_MARBUTA_GOAL:
-      return o.persian ? cp.HEH : c
-    default:
-      return c
-  }
-}
-
-const REMOVE = -1
-const KEEP = -2
-
-/**
- * Decides what the character at `i` becomes: KEEP, REMOVE, a code unit (a one-unit replacement),
- * or a string. `consumed` reports how many code units were read (1 or more); `word` keeps the
- * dagger alef decision of the current word (one per scan of `text`).
- */
-function classify(
-  text: string,
-  i: number,
-  c: number,
-  o: ResolvedNormalizeOptions,
-  consumed: { n: number },
-  word: WordCache,
-): number | string {
-  consumed.n = 1
-  // Latin, Greek, Cyrillic case
-  if (c < 0x0590) {
-    if (c < 0x80) return o.latinCase && c >= 0x41 && c <= 0x5a ? c + 32 : KEEP
-    if (c === cp.SOFT_HYPHEN) return o.invisible ? REMOVE : KEEP
-    if (o.latinCase && c >= 0xc0) {
-      const ch = String.fromCharCode(c)
-      const lower = ch.toLowerCase()
-      if (lower !== ch) return lower.length === 1 ? lower.charCodeAt(0) : lower
-    }
-    return KEEP
-  }
-  if (c <= 0x06ff) {
-    // Arabic block
-    if (c >= cp.FATHATAN && c <= cp.HARAKAT_LAST) {
-      return o.diacritics ? REMOVE : KEEP
-    }
-    if (c === cp.SUPERSCRIPT_ALEF) {
-      if (o.uthmani) {
-        const prev = previousBase(text, i)
-        if (prev === cp.ALEF_MAKSURA || prev === cp.YEH || prev === cp.FARSI_YEH) return REMOVE
-        if (daggerAlefIsSilent(text, i, word)) return REMOVE
-        return cp.ALEF
-      }
-      return o.diacritics ? REMOVE : KEEP
-    }
-    if (c === cp.TATWEEL) {
-      if (o.uthmani) {
-        // A letter written on the tatweel (harakat may stand between): the tatweel and the
-        // marks up to it become that letter, so the range maps to the whole written sequence.
-        let k = i + 1
-        while (k < text.length && isHarakah(text.charCodeAt(k)) && text.charCodeAt(k) !== cp.HAMZA_ABOVE) k++
-        const seated = text.charCodeAt(k)
-        if (seated === cp.HAMZA_ABOVE) {
-          consumed.n = k + 1 - i
-          return foldLetter(hamzaSeat(text, k), o)
-        }
-        if (seated === cp.SMALL_YEH || seated === cp.SMALL_HIGH_YEH || seated === cp.SMALL_WAW) {
-          consumed.n = k + 1 - i
-          return seated === cp.SMALL_WAW ? cp.WAW : cp.YEH
-        }
-      }
-      return o.tatweel ? REMOVE : KEEP
-    }
-    if ((c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST) || (c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST)) {
-      return o.quranicMarks ? REMOVE : KEEP
-    }
-    if (c === cp.ARABIC_LETTER_MARK) return o.invisible ? REMOVE : KEEP
-    if (c >= cp.ARABIC_INDIC_ZERO && c <= cp.ARABIC_INDIC_NINE) return o.digits ? 0x30 + (c - cp.ARABIC_INDIC_ZERO) : KEEP
-    if (c >= cp.EXTENDED_ARABIC_INDIC_ZERO && c <= cp.EXTENDED_ARABIC_INDIC_NINE) return o.digits ? 0x30 + (c - cp.EXTENDED_ARABIC_INDIC_ZERO) : KEEP
-    if (c === cp.ARABIC_DECIMAL_SEPARATOR) return o.digits ? 0x2e : KEEP
-    if (c === cp.ARABIC_THOUSANDS_SEPARATOR) return o.digits ? 0x2c : KEEP
-    const next = text.charCodeAt(i + 1)
-    // Letter + combining mark compositions
-    if (c === cp.ALEF && (next === cp.MADDA_ABOVE || next === cp.HAMZA_ABOVE || next === cp.HAMZA_BELOW) && o.alef) {
-      consumed.n = 2
-      return cp.ALEF
-    }
-    if (c === cp.WAW && next === cp.HAMZA_ABOVE && o.diacritics) {
-      consumed.n = 2
-      return foldLetter(cp.WAW_HAMZA, o)
-    }
-    if ((c === cp.YEH || c === cp.ALEF_MAKSURA || c === cp.FARSI_YEH) && next === cp.HAMZA_ABOVE && o.diacritics) {
-      consumed.n = 2
-      return foldLetter(cp.YEH_HAMZA, o)
-    }
-    if (c === cp.WAW && next === cp.SUPERSCRIPT_ALEF && o.uthmani) {
-      consumed.n = 2
-      return cp.ALEF
-    }
-    const folded = foldLetter(c, o)
-    return folded === c ? KEEP : folded
-  }
-  if (c >= 0x1e00 && c <= 0x1fff) {
-    if (o.latinCase) {
-      const ch = String.fromCharCode(c)
-      const lower = ch.toLowerCase()
-      if (lower !== ch) return lower.length === 1 ? lower.charCodeAt(0) : lower
-    }
-    return KEEP
-  }
-  if (c >= cp.EXTENDED_MARKS_FIRST && c <= cp.EXTENDED_MARKS_LAST) return o.quranicMarks ? REMOVE : KEEP
-  if (c >= 0x2000 && c <= 0x206f) {
-    if (
-      c === cp.ZWNJ || c === cp.ZWJ || c === cp.LRM || c === cp.RLM || c === cp.WORD_JOINER ||
-      (c >= cp.BIDI_EMBEDDING_FIRST && c <= cp.BIDI_EMBEDDING_LAST) ||
-      (c >= cp.BIDI_ISOLATE_FIRST && c <= cp.BIDI_ISOLATE_LAST)
-    ) return o.invisible ? REMOVE : KEEP
-    return KEEP
-  }
-  if (c === cp.BOM) return o.invisible ? REMOVE : KEEP
-  if ((c >= cp.PRESENTATION_A_FIRST && c <= cp.PRESENTATION_A_LAST) || (c >= cp.PRESENTATION_B_FIRST && c <= cp.PRESENTATION_B_LAST)) {
-    if (!o.presentationForms) return KEEP
-    const decomposed = presentationDecomposition(c)
-    if (decomposed === String.fromCharCode(c)) return KEEP
-    return run(decomposed, o, false).text
-  }
-  if (c >= 0xff21 && c <= 0xff3a && o.latinCase) return c + 32 // fullwidth A–Z
-  return KEEP
-}
-
 interface RunResult {
   text: string
   pieces: Pieces | null
 }
 
-/**
- * Code units below U+0700 that no rule changes under any options: ASCII other than capitals,
- * and the Arabic letters that are never folded nor composed (ب ت ث ج … ن ه ء). The scanner
- * skips them without calling `classify`.
- */
-const ALWAYS_KEPT = (() => {
-  const table = new Uint8Array(0x700)
-  for (let c = 0; c < 0x80; c++) if (c < 0x41 || c > 0x5a) table[c] = 1
-  for (const ch of 'ءبتثجحخدذرزسشصضطظعغفقلمنه') table[ch.charCodeAt(0)] = 1
-  for (const ch of '،؛؟٪٭۔') table[ch.charCodeAt(0)] = 1
-  return table
-})()
+/** A new scan of `text`: the state its context rules share. */
+function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules): Scan {
+  return {
+    text,
+    options: o,
+    flags: groupFlags(o),
+    consumed: 1,
+    word: createWordCache(),
+    fold: (c) => foldUnit(rules, c, o),
+    normalize: (part) => run(part, o, false, rules).text,
+  }
+}
 
-function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunResult {
+/**
+ * Scans `text` once with the compiled rules: a code unit no rule lists is copied (the fast path,
+ * one table read); the others are decided by their rules. Copied runs and replacements become
+ * the pieces of the offset map.
+ */
+function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean, rules: CompiledRules = DEFAULT_RULES): RunResult {
   const n = text.length
   const parts: string[] = []
   const pieces: Pieces | null = withMap ? { outStart: [], origStart: [], origEnd: [], copy: [] } : null
   let outLen = 0
   let copyFrom = 0
   let changed = false
-  const consumed = { n: 1 }
-  const word = createWordCache()
+  const { index, units } = rules
+  let scan: Scan | null = null
   const flush = (upTo: number) => {
     if (copyFrom < upTo) {
       parts.push(text.slice(copyFrom, upTo))
@@ -330,17 +145,19 @@ function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean): RunRe
   }
   let i = 0
   while (i < n) {
-    const c = text.charCodeAt(i)
-    if (c < 0x700 && ALWAYS_KEPT[c] === 1) {
+    const k = index[text.charCodeAt(i)]!
+    if (k === 0) {
       i++
-      continue // fast path: characters no rule changes
+      continue // fast path: characters no rule lists
     }
-    const action = classify(text, i, c, o, consumed, word)
+    scan ??= startScan(text, o, rules)
+    scan.consumed = 1
+    const action = decide(units[k - 1]!, scan, i)
     if (action === KEEP) {
-      i += consumed.n
+      i += scan.consumed
       continue
     }
-    const end = i + consumed.n
+    const end = i + scan.consumed
     changed = true
     flush(i)
     if (action === REMOVE) {
@@ -471,9 +288,24 @@ export function normalizeText(text: string, options?: NormalizeOptions): string 
   return run(text, resolveNormalizeOptions(options, 'normalizeText()'), false).text
 }
 
-/** Normalizes with already-resolved options, no validation, no map. @internal */
-export function normalizeResolved(text: string, o: ResolvedNormalizeOptions): string {
-  return run(text, o, false).text
+/** Normalizes with already-resolved options (and the default rules, or others), no validation, no map. @internal */
+export function normalizeResolved(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules = DEFAULT_RULES): string {
+  return run(text, o, false, rules).text
+}
+
+/**
+ * Normalizes with already-resolved options and another compiled rule table (built by
+ * `compileRules`), with the map. @internal
+ *
+ * @example
+ * ```ts
+ * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف', doc: 'ڤ → ف' }])
+ * normalizeWithRules('ڤيديو', DEFAULT_NORMALIZE_OPTIONS, rules).text // → 'فيديو'
+ * ```
+ */
+export function normalizeWithRules(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules): NormalizedText {
+  const { text: out, pieces } = run(text, o, true, rules)
+  return makeNormalizedText(text, out, pieces!)
 }
 
 /** Normalizes with already-resolved options and a map. @internal */

@@ -1,13 +1,9 @@
 // Normalization → char filters: the Uthmani rules that depend on context as pattern_replace
 // filters, and what normalize() makes of every other character as one mapping filter.
-import * as cp from '../normalize/codepoints.js'
-import {
-  foldSkeletonLetter,
-  isArabicLetter,
-  isCombiningArabicMark,
-  normalizeResolved,
-  type ResolvedNormalizeOptions,
-} from '../normalize/normalize.js'
+import * as cp from '../script.js'
+import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from '../script.js'
+import { DEFAULT_RULES, type CompiledRules } from '../normalize/compile.js'
+import { normalizeResolved, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
 import type { Component } from './names.js'
 import { alternation, atom, charClass, hex4, range } from './regex.js'
@@ -46,8 +42,14 @@ function silentDaggerAlef(): string {
   return `(?<=(?<!${wordChars})(?=${word})${wordChars}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
 }
 
-/** The char filters of normalize() with these options, their names prefixed. @internal */
-export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string): Component[] {
+/**
+ * The char filters of normalize() with these options, their names prefixed: pattern_replace
+ * filters for the context rules, then one mapping written from the compiled rule table
+ * (`compiled`, NORMALIZATION_RULES unless given), so a rule added to the table is in the mapping.
+ * @internal
+ */
+export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string, compiled: CompiledRules = DEFAULT_RULES): Component[] {
+  const norm = (text: string) => normalizeResolved(text, o, compiled)
   const filters: Component[] = []
   const letterSentinels = new Map<string, number>()
   const sentinelFor = (letter: string): string => {
@@ -75,15 +77,15 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
     }
     filters.push({
       name: `${prefix}_hamza_on_tatweel_kasra`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(normalizeResolved('ئ', o))}$1$2${del}` },
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(norm('ئ'))}$1$2${del}` },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel_damma`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(normalizeResolved('ؤ', o))}$1$2${del}` },
+      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(norm('ؤ'))}$1$2${del}` },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel`,
-      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(normalizeResolved('أ', o))}$1${del}` },
+      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(norm('أ'))}$1${del}` },
     })
     // Rules smallYehAfterTatweel, smallWawAfterTatweel.
     filters.push({
@@ -109,8 +111,16 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
     }
   }
 
-  // Every other rule does not depend on context: the mapping is what fahras's own normalizer
-  // makes of each character alone, and of each letter + combining mark composition.
+  filters.push(normalizationMapping(norm, compiled, letterSentinels, `${prefix}_normalize`))
+  return filters
+}
+
+/**
+ * The mapping char filter: every rule that does not depend on context, as fahras's own
+ * normalizer (`norm`) makes of each character alone and of each letter + mark pair that a rule of
+ * `compiled` reads as one; then the sentinels of the context filters.
+ */
+function normalizationMapping(norm: (text: string) => string, compiled: CompiledRules, letterSentinels: ReadonlyMap<string, number>, name: string): Component {
   const rules: string[] = []
   // every UTF-16 code unit as \uXXXX (the engines read rules unit by unit)
   const escape = (text: string) => text.replace(/[\s\S]/g, (unit) => `\\u${hex4(unit.charCodeAt(0))}`)
@@ -119,18 +129,15 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
     if (c >= 0xd800 && c <= 0xdfff) continue
     if (c >= DELETE && c <= 0xfdef) continue // sentinels (noncharacters: the normalizer keeps them)
     const ch = String.fromCharCode(c)
-    const out = normalizeResolved(ch, o)
+    const out = norm(ch)
     if (out !== ch) rule(ch, out)
   }
-  for (const base of [cp.ALEF, cp.WAW, cp.YEH, cp.ALEF_MAKSURA, cp.FARSI_YEH]) {
-    for (const mark of [cp.MADDA_ABOVE, cp.HAMZA_ABOVE, cp.HAMZA_BELOW, cp.SUPERSCRIPT_ALEF]) {
-      const pair = String.fromCharCode(base, mark)
-      const out = normalizeResolved(pair, o)
-      if (out !== normalizeResolved(pair[0]!, o) + normalizeResolved(pair[1]!, o)) rule(pair, out)
-    }
+  for (const [letter, mark] of compiled.pairs) {
+    const pair = String.fromCharCode(letter, mark)
+    const out = norm(pair)
+    if (out !== norm(pair[0]!) + norm(pair[1]!)) rule(pair, out)
   }
-  rule(del, '')
+  rule(String.fromCharCode(DELETE), '')
   for (const [letter, c] of letterSentinels) rule(String.fromCharCode(c), letter)
-  filters.push({ name: `${prefix}_normalize`, definition: { type: 'mapping', mappings: rules } })
-  return filters
+  return { name, definition: { type: 'mapping', mappings: rules } }
 }

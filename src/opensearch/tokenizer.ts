@@ -1,5 +1,5 @@
 // Tokenizer: the scanner of tokenize() as the pattern of a `pattern` tokenizer.
-import * as cp from '../normalize/codepoints.js'
+import * as cp from '../script.js'
 import {
   APOSTROPHE,
   ARABIC_LETTER,

@@ -1,5 +1,9 @@
 import { assertString } from '../errors.js'
-import * as cp from '../normalize/codepoints.js'
+import * as cp from '../script.js'
+import { isArabicScript, isQuranicMark, isWordJoiner } from '../script.js'
+
+/** The blocks of the Arabic script (defined in script.ts, with the other script predicates). @internal */
+export { ARABIC_SCRIPT_RANGES } from '../script.js'
 
 /** A word or number found in a text, with UTF-16 offsets into that text. */
 export interface Token {
@@ -27,29 +31,12 @@ const LETTER_RE = /\p{L}/u
 const MARK_RE = /\p{M}/u
 const DIGIT_RE = /\p{Nd}/u
 
-/**
- * The blocks whose letters are Arabic letters (Arabic, Arabic Supplement, Arabic Extended-A,
- * Presentation Forms-A and -B): inclusive ranges. @internal
- */
-export const ARABIC_SCRIPT_RANGES: readonly (readonly [number, number])[] = [
-  [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe],
-]
-
-function isArabicScript(c: number): boolean {
-  return ARABIC_SCRIPT_RANGES.some(([first, last]) => c >= first && c <= last)
-}
-
 function computeClass(c: number): number {
-  if (
-    c === cp.TATWEEL || c === cp.ZWNJ || c === cp.ZWJ || c === cp.LRM || c === cp.RLM ||
-    c === cp.ARABIC_LETTER_MARK || c === cp.SOFT_HYPHEN || c === cp.BOM || c === cp.WORD_JOINER ||
-    (c >= cp.BIDI_EMBEDDING_FIRST && c <= cp.BIDI_EMBEDDING_LAST) ||
-    (c >= cp.BIDI_ISOLATE_FIRST && c <= cp.BIDI_ISOLATE_LAST)
-  ) return JOINER
+  if (isWordJoiner(c)) return JOINER
   if (c === 0x2e || c === 0x2c || c === cp.ARABIC_DECIMAL_SEPARATOR || c === cp.ARABIC_THOUSANDS_SEPARATOR) return NUMBER_PUNCT
   if (c === 0x27 || c === 0x2019) return APOSTROPHE
   // Quranic signs and marks (some are not \p{M} in Unicode, such as ۝ and ۞) stay inside words.
-  if ((c >= cp.QURANIC_SIGNS_FIRST && c <= cp.QURANIC_SIGNS_LAST) || (c >= cp.QURANIC_MARKS_FIRST && c <= cp.QURANIC_MARKS_LAST)) return MARK
+  if (isQuranicMark(c)) return MARK
   if (c >= 0xd800 && c <= 0xdfff) return SEPARATOR // surrogates are classified as code points
   const k = unicodeClass(c)
   return k === OTHER_LETTER && isArabicScript(c) ? ARABIC_LETTER : k
