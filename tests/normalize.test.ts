@@ -44,7 +44,7 @@ describe('normalize: one test per rule', () => {
     expect(Object.keys(RULE_CASES).sort()).toEqual(ids)
   })
   for (const rule of NORMALIZATION_RULES) {
-    it(`${rule.id}: ${rule.doc}`, () => {
+    it(`${rule.id} (${rule.group})`, () => {
       for (const [input, expected] of RULE_CASES[rule.id] ?? []) expect(n(input)).toBe(expected)
     })
   }
