@@ -188,7 +188,9 @@ export function createAnalyzer(
     stages,
     analyze: (text) => collect(text, withOffsets),
     eachTerm(text, visit) {
-      walk(text, normalize, withoutOffsets, (term, word) => visit(term, word))
+      // visit gets the walk's later arguments too (offsets into the normalized text, position):
+      // its type hides them, and a wrapper would cost a call per word
+      walk(text, normalize, withoutOffsets, visit)
     },
     words(text) {
       const out: string[] = []
