@@ -11,7 +11,6 @@ import {
   cachedPerWord,
   composeStages,
   fastPathOf,
-  normalizeStage,
   stemStage,
   stopStage,
   type TermStage,
@@ -164,10 +163,10 @@ export function createAnalyzer(
   const stopWords = stopWordsOf(o)
   const keep = o.keep.length > 0 ? resolveKeep(o.keep, o.normalize, where) : undefined
   const defaults = o.stem ? [stopStage(stopWords), stemStage(keep)] : [stopStage(stopWords)]
-  const stages = Object.freeze([...(extension.stages ? extension.stages(defaults) : defaults)])
+  const stages = extension.stages ? extension.stages(defaults) : defaults
   const termOf = cachedPerWord(composeStages(stages))
   const fastPath = fastPathOf(stages)
-  const normalize = normalizeStage(o.normalize)
+  const normalize = o.normalize
   const withOffsets: WalkPlan = { offsets: true, termOf }
   const withoutOffsets: WalkPlan = { offsets: false, termOf }
   const wordsOnly: WalkPlan = { offsets: false }
@@ -181,7 +180,7 @@ export function createAnalyzer(
   return {
     options: o,
     termOf,
-    normalize: normalize.text,
+    normalize: (text) => normalizeResolved(text, normalize),
     isStopWord: (word) => stopWords.has(word),
     stopWords,
     keep,

@@ -1,9 +1,3 @@
-import {
-  normalizeResolved,
-  normalizeResolvedWithMap,
-  type NormalizedText,
-  type ResolvedNormalizeOptions,
-} from '../normalize/normalize.js'
 import { PROTECTED_WORDS } from '../stem/rules.js'
 import { lightStem } from '../stem/stem.js'
 import { scanTokens } from '../tokenize/tokenize.js'
@@ -18,29 +12,6 @@ import { scanTokens } from '../tokenize/tokenize.js'
  * are composed into one function and cached per distinct word by the analyzer, as Lucene's
  * TokenFilter chain is composed behind a Tokenizer.
  */
-
-/** The normalize stage: the text folded, with or without a map back to the original. @internal */
-export interface NormalizeStage {
-  /** The normalized text (no offset map: the cheaper form). */
-  readonly text: (text: string) => string
-  /** The normalized text and its map to UTF-16 offsets in the original. */
-  readonly withMap: (text: string) => NormalizedText
-}
-
-/**
- * The normalize stage for resolved options. @internal
- *
- * @example
- * ```ts
- * normalizeStage(resolveNormalizeOptions(undefined)).text('الْكِتَابُ') // → 'الكتاب'
- * ```
- */
-export function normalizeStage(options: ResolvedNormalizeOptions): NormalizeStage {
-  return {
-    text: (text) => normalizeResolved(text, options),
-    withMap: (text) => normalizeResolvedWithMap(text, options),
-  }
-}
 
 /**
  * The tokenize stage: calls `visit(start, end)` for each word of a normalized text, in order
@@ -118,7 +89,6 @@ export function stemStage(keep: ReadonlySet<string> | undefined): TermStage {
  * ```
  */
 export function composeStages(stages: readonly TermStage[]): (word: string) => string | null {
-  if (stages.length === 0) return (word) => word
   return (word) => {
     let term: string | null = word
     for (let i = 0; term !== null && i < stages.length; i++) term = stages[i]!.apply(term, word)
@@ -142,11 +112,7 @@ export function composeStages(stages: readonly TermStage[]): (word: string) => s
 export function fastPathOf(stages: readonly TermStage[]): ((word: string, wanted: readonly string[]) => boolean) | undefined {
   if (stages.some((s) => s.notSubstring === undefined)) return undefined
   const exceptions = stages.map((s) => s.notSubstring!).filter((e) => e.size > 0)
-  const excepted =
-    exceptions.length === 0 ? () => false
-    : exceptions.length === 1 ? (word: string) => exceptions[0]!.has(word)
-    : (word: string) => exceptions.some((e) => e.has(word))
-  return (word, wanted) => excepted(word) || wanted.some((t) => word.includes(t))
+  return (word, wanted) => exceptions.some((e) => e.has(word)) || wanted.some((t) => word.includes(t))
 }
 
 /** Entries of the young generation of the term cache before it is aged. */

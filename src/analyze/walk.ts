@@ -1,4 +1,4 @@
-import type { NormalizeStage } from './stages.js'
+import { normalizeResolved, normalizeResolvedWithMap, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
 import { tokenizeStage } from './stages.js'
 
 /** What one walk over a text computes. @internal */
@@ -28,22 +28,23 @@ export interface WalkPlan {
 export type WalkVisitor = (term: string, word: string, start: number, end: number, position: number) => void
 
 /**
- * The one walk of the analysis chain: normalize (with a map only if `plan.offsets`) → tokenize
+ * The one walk of the analysis chain: normalize (the normalize stage, with a map only if
+ * `plan.offsets`: `normalizeResolvedWithMap`, else `normalizeResolved`) → tokenize
  * → `plan.select` → `plan.termOf` (stop → stem → …) → `visit`. Every method of the analyzer
  * (`analyze`, `eachTerm`, `words`, `matches`) is this walk with a plan. @internal
  *
  * @example
  * ```ts
  * const out: string[] = []
- * walk('ذهبتُ إلى المدرسةِ', normalizeStage(options), { offsets: true, termOf }, (term, word, s, e) =>
+ * walk('ذهبتُ إلى المدرسةِ', resolveNormalizeOptions(undefined), { offsets: true, termOf }, (term, word, s, e) =>
  *   out.push(`${term} ${s}-${e}`))
  * // out → ['ذهبت 0-5', 'مدرس 10-18']
  * ```
  */
-export function walk(text: string, normalize: NormalizeStage, plan: WalkPlan, visit: WalkVisitor): void {
+export function walk(text: string, normalize: ResolvedNormalizeOptions, plan: WalkPlan, visit: WalkVisitor): void {
   const { termOf, select } = plan
-  const mapped = plan.offsets ? normalize.withMap(text) : undefined
-  const normalized = mapped === undefined ? normalize.text(text) : mapped.text
+  const mapped = plan.offsets ? normalizeResolvedWithMap(text, normalize) : undefined
+  const normalized = mapped === undefined ? normalizeResolved(text, normalize) : mapped.text
   let position = 0
   tokenizeStage(normalized, (start, end) => {
     const word = normalized.slice(start, end)
