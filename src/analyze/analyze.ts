@@ -1,15 +1,21 @@
 import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
 import {
   normalizeResolved,
-  normalizeResolvedWithMap,
   resolveNormalizeOptions,
   type NormalizeOptions,
   type ResolvedNormalizeOptions,
 } from '../normalize/normalize.js'
-import { PROTECTED_WORDS } from '../stem/rules.js'
-import { lightStem, resolveKeep } from '../stem/stem.js'
+import { resolveKeep } from '../stem/stem.js'
 import { DEFAULT_STOP_WORDS } from '../stopwords/index.js'
-import { scanTokens } from '../tokenize/tokenize.js'
+import {
+  cachedPerWord,
+  composeStages,
+  fastPathOf,
+  stemStage,
+  stopStage,
+  type TermStage,
+} from './stages.js'
+import { walk, type WalkPlan } from './walk.js'
 
 /** Options of the analysis chain (normalize → tokenize → stop words → stem). */
 export interface AnalyzerOptions {
@@ -82,7 +88,8 @@ export function resolveAnalyzerOptions(options: unknown, where = 'analyze()'): R
 
 /**
  * A reusable analyzer: the options resolved once, the stop words normalized once, and a cache
- * of the terms of each distinct word. The search index holds one. @internal
+ * of the terms of each distinct word. The search index holds one. Its four walks (`analyze`,
+ * `eachTerm`, `words`, `matches`) are one walk (`walk.ts`) with different plans. @internal
  */
 export interface Analyzer {
   readonly options: ResolvedAnalyzerOptions
@@ -108,92 +115,95 @@ export interface Analyzer {
   readonly stopWords: ReadonlySet<string>
   /** The words never stemmed, normalized (undefined when none). */
   readonly keep: ReadonlySet<string> | undefined
+  /** The term stages after tokenizing, in order (`stop`, `stem` when on, then a caller's own). */
+  readonly stages: readonly TermStage[]
 }
 
-const CACHE_LIMIT = 200_000
+/**
+ * The seam for a caller's own term stages (a synonym map, a keep list), internal on purpose:
+ * a saved index records its analyzer options as JSON, and a function cannot be saved, so this
+ * is not an `AnalyzerOptions` field. @internal
+ */
+export interface AnalyzerExtension {
+  /**
+   * The term stages from the default ones (`stop`, then `stem` when stemming is on): return
+   * them with a stage added, replaced or removed. The result runs on every word, for documents
+   * and queries alike, and is cached per word. @default the default stages
+   */
+  readonly stages?: (defaults: readonly TermStage[]) => readonly TermStage[]
+}
 
-/** Builds an analyzer from options. @internal */
-export function createAnalyzer(options?: AnalyzerOptions | ResolvedAnalyzerOptions, where = 'analyze()'): Analyzer {
-  const o = resolveAnalyzerOptions(options, where)
-  const n = o.normalize
+/** The normalized stop words of resolved options. */
+function stopWordsOf(o: ResolvedAnalyzerOptions): Set<string> {
   const stopWords = new Set<string>()
+  const n = o.normalize
   if (o.stopWords === true) for (const w of DEFAULT_STOP_WORDS) stopWords.add(normalizeResolved(w, n))
   else if (Array.isArray(o.stopWords)) for (const w of o.stopWords) stopWords.add(normalizeResolved(w, n))
   for (const w of o.extraStopWords) stopWords.add(normalizeResolved(w, n))
-  const keep = o.keep.length > 0 ? resolveKeep(o.keep, n, where) : undefined
-  // Two generations: when the young one is full it becomes the old one, so frequent words stay
-  // cached across the switch instead of the whole cache being dropped.
-  let young = new Map<string, string | null>()
-  let old = new Map<string, string | null>()
+  return stopWords
+}
 
-  const termOf = (word: string): string | null => {
-    let term = young.get(word)
-    if (term !== undefined) return term
-    term = old.get(word)
-    if (term === undefined) term = stopWords.has(word) ? null : o.stem ? lightStem(word, keep) : word
-    if (young.size >= CACHE_LIMIT) {
-      old = young
-      young = new Map()
-    }
-    young.set(word, term)
-    return term
+/**
+ * Builds an analyzer from options; `extension` adds a caller's own term stages (see
+ * {@link AnalyzerExtension}). @internal
+ *
+ * @example
+ * ```ts
+ * const synonyms: TermStage = { name: 'synonyms', apply: (t) => (t === 'سيار' ? 'عربي' : t) }
+ * const analyzer = createAnalyzer(undefined, 'example', { stages: (s) => [...s, synonyms] })
+ * analyzer.eachTerm('السيارة', (term) => term) // visits 'عربي'
+ * ```
+ */
+export function createAnalyzer(
+  options?: AnalyzerOptions | ResolvedAnalyzerOptions,
+  where = 'analyze()',
+  extension: AnalyzerExtension = {},
+): Analyzer {
+  const o = resolveAnalyzerOptions(options, where)
+  const stopWords = stopWordsOf(o)
+  const keep = o.keep.length > 0 ? resolveKeep(o.keep, o.normalize, where) : undefined
+  const defaults = o.stem ? [stopStage(stopWords), stemStage(keep)] : [stopStage(stopWords)]
+  const stages = extension.stages ? extension.stages(defaults) : defaults
+  const termOf = cachedPerWord(composeStages(stages))
+  const fastPath = fastPathOf(stages)
+  const normalize = o.normalize
+  const withOffsets: WalkPlan = { offsets: true, termOf }
+  const withoutOffsets: WalkPlan = { offsets: false, termOf }
+  const wordsOnly: WalkPlan = { offsets: false }
+
+  const collect = (text: string, plan: WalkPlan): AnalyzedTerm[] => {
+    const out: AnalyzedTerm[] = []
+    walk(text, normalize, plan, (term, word, start, end, position) => out.push({ term, word, start, end, position }))
+    return out
   }
 
   return {
     options: o,
     termOf,
-    normalize: (text) => normalizeResolved(text, n),
+    normalize: (text) => normalizeResolved(text, normalize),
     isStopWord: (word) => stopWords.has(word),
     stopWords,
     keep,
-    matches(text, terms, words) {
-      const normalized = normalizeResolvedWithMap(text, n)
-      const wanted = [...terms]
-      const out: AnalyzedTerm[] = []
-      let position = 0
-      scanTokens(normalized.text, (start, end) => {
-        const word = normalized.text.slice(start, end)
-        let term: string | null = null
-        if (words.has(word) || PROTECTED_WORDS.has(word) || wanted.some((t) => word.includes(t))) {
-          term = termOf(word)
-          if (term !== null && !terms.has(term) && !words.has(word)) term = null
-        }
-        if (term !== null) {
-          const [s, e] = normalized.toOriginalRange(start, end)
-          out.push({ term, word, start: s, end: e, position })
-        }
-        position++
-      })
-      return out
+    stages,
+    analyze: (text) => collect(text, withOffsets),
+    eachTerm(text, visit) {
+      // visit gets the walk's later arguments too (offsets into the normalized text, position):
+      // its type hides them, and a wrapper would cost a call per word
+      walk(text, normalize, withoutOffsets, visit)
     },
     words(text) {
-      const normalized = normalizeResolved(text, n)
-      const words: string[] = []
-      scanTokens(normalized, (start, end) => words.push(normalized.slice(start, end)))
-      return words
-    },
-    eachTerm(text, visit) {
-      const normalized = normalizeResolved(text, n)
-      scanTokens(normalized, (start, end) => {
-        const word = normalized.slice(start, end)
-        const term = termOf(word)
-        if (term !== null) visit(term, word)
-      })
-    },
-    analyze(text) {
-      const normalized = normalizeResolvedWithMap(text, n)
-      const out: AnalyzedTerm[] = []
-      let position = 0
-      scanTokens(normalized.text, (start, end) => {
-        const word = normalized.text.slice(start, end)
-        const term = termOf(word)
-        if (term !== null) {
-          const [s, e] = normalized.toOriginalRange(start, end)
-          out.push({ term, word, start: s, end: e, position })
-        }
-        position++
-      })
+      const out: string[] = []
+      walk(text, normalize, wordsOnly, (word) => out.push(word))
       return out
+    },
+    matches(text, terms, words) {
+      const wanted = [...terms]
+      const select = fastPath && ((word: string) => words.has(word) || fastPath(word, wanted))
+      const kept = (word: string): string | null => {
+        const term = termOf(word)
+        return term !== null && (terms.has(term) || words.has(word)) ? term : null
+      }
+      return collect(text, { offsets: true, termOf: kept, select })
     },
   }
 }
