@@ -22,8 +22,10 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 // Raised from 26.5 / 29.5 kB by 0.25 kB for the stemmer's step table (issue 15): lightStem()
 // interprets the table that indexSettings() compiles, the steps' names included (26.56 / 29.54
 // kB measured then).
-const LIMIT = 26.75 * 1024
-const LIMIT_WITH_DATA = 29.75 * 1024
+// Raised in the redesign of issue 15 (the normalization and stemming tables read at run time, the
+// analysis walk's stages, the typed option schema): 28.23 / 31.25 kB measured then.
+const LIMIT = 28.5 * 1024
+const LIMIT_WITH_DATA = 31.5 * 1024
 // fahras/minisearch, its generated word list included
 const MINISEARCH_LIMIT = 17 * 1024
 const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
@@ -135,11 +137,11 @@ describe('browser bundle of fahras/minisearch', () => {
 // subpath was added (28.19 and 32.83 kB, rounded up to the next kB), not that target, so that the bundle cannot grow
 // unnoticed while it is brought down. The test prints the size and the bytes each module takes.
 // Raised from 29 kB by 0.5 kB for the ranking of issue 16 (29.05 kB measured then).
-// Raised to 30 / 34.5 kB in the redesign of issue 15 (the typed option schema with ranges, one
-// invalidOption, the step table): 29.64 / 34.37 kB measured then.
-const PACKED_LIMIT = 30 * 1024 // import { PackedIndex } from 'fahras/packed'
+// Raised to 31.5 / 36.25 kB in the redesign of issue 15 (the rule and step tables read at run time,
+// the analysis walk, the typed option schema): 31.25 / 35.97 kB measured then.
+const PACKED_LIMIT = 31.5 * 1024 // import { PackedIndex } from 'fahras/packed'
 // everything fahras/packed exports (packDocuments too); raised from 34 kB by 0.25 kB for the stemmer's step table (issue 15, 34.19 kB measured then)
-const PACKED_SUBPATH_LIMIT = 34.5 * 1024
+const PACKED_SUBPATH_LIMIT = 36.25 * 1024
 const PACKED_TARGET = 14 * 1024
 
 /** Bytes each group of modules takes in a minified bundle (esbuild's metafile), largest first. */
@@ -200,7 +202,8 @@ describe('browser bundle of fahras/packed', () => {
 // box `fahras-ui.js` that `fahras site` copies beside the index, as built in dist/site (minified
 // ESM, no imports). 28.0 kB and 3.0 kB min+gzip when they came; Pagefind 1.6's pagefind.js and its
 // wasm are 73.8 kB gzipped, its UI 33.7 kB (npm run bench:site).
-const SITE_RUNTIME_LIMIT = 30 * 1024
+// 31.5 kB since the redesign of issue 15 (31.09 kB measured then; 28.4 kB at issue 13)
+const SITE_RUNTIME_LIMIT = 31.5 * 1024
 const SITE_UI_LIMIT = 6 * 1024
 
 describe('the site runtime and search box (dist/site)', () => {
