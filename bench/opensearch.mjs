@@ -86,8 +86,8 @@ async function luceneRuns(classpath, definitionFile, set, work) {
   const docs = join(work, `${set.name}.docs.jsonl`)
   const queries = join(work, `${set.name}.queries.jsonl`)
   const output = join(work, `${set.name}.runs.jsonl`)
-  writeFileSync(docs, set.docs.map((d) => JSON.stringify(d) + '\n').join(''))
-  writeFileSync(queries, set.queries.map((q) => JSON.stringify(q) + '\n').join(''))
+  writeFileSync(docs, set.docs.map((d) => `${JSON.stringify(d)}\n`).join(''))
+  writeFileSync(queries, set.queries.map((q) => `${JSON.stringify(q)}\n`).join(''))
   const started = performance.now()
   const { stdout } = await runCommand('java', ['-Xss1m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
   const summary = { ...JSON.parse(stdout.trim().split('\n').at(-1)), wallMs: Math.round(performance.now() - started) }
@@ -185,25 +185,25 @@ function printTables(results) {
   const sets = results.map((r) => r.set)
   const labelW = Math.max(...RUNS.map(([, l]) => l.length))
   const cell = 'MRR@10 nDCG@10 R@100'
-  const lines = [pad('system', labelW) + ' | ' + sets.map((s) => pad(s, cell.length)).join(' | '), pad('', labelW) + ' | ' + sets.map(() => cell).join(' | ')]
+  const lines = [`${pad('system', labelW)} | ${sets.map((s) => pad(s, cell.length)).join(' | ')}`, `${pad('', labelW)} | ${sets.map(() => cell).join(' | ')}`]
   lines.push('-'.repeat(lines[0].length))
   for (const [key, label] of RUNS) {
     const cells = results.map((r) => {
       const m = r.metrics[key]
       return pad(`${f3(m.mrr10)}  ${f3(m.ndcg10)}   ${f3(m.recall100)}`, cell.length)
     })
-    lines.push(pad(label, labelW) + ' | ' + cells.join(' | '))
+    lines.push(`${pad(label, labelW)} | ${cells.join(' | ')}`)
   }
   console.log(lines.join('\n'))
 
   const agreeCell = 'top-10 overlap  same top-1'
   const pairLabels = PAIRS.map(([a, b]) => `${a} ~ ${b}`)
   const pairW = Math.max(...pairLabels.map((l) => l.length), 'same documents'.length)
-  const head = pad('same documents', pairW) + ' | ' + sets.map((s) => pad(s, agreeCell.length)).join(' | ')
-  const out = ['', head, pad('', pairW) + ' | ' + sets.map(() => agreeCell).join(' | '), '-'.repeat(head.length)]
+  const head = `${pad('same documents', pairW)} | ${sets.map((s) => pad(s, agreeCell.length)).join(' | ')}`
+  const out = ['', head, `${pad('', pairW)} | ${sets.map(() => agreeCell).join(' | ')}`, '-'.repeat(head.length)]
   PAIRS.forEach((_, i) => {
     const cells = results.map((r) => pad(`${f3(r.agreement[i].top10Overlap)}           ${f3(r.agreement[i].sameTop1)}`, agreeCell.length))
-    out.push(pad(pairLabels[i], pairW) + ' | ' + cells.join(' | '))
+    out.push(`${pad(pairLabels[i], pairW)} | ${cells.join(' | ')}`)
   })
   console.log(out.join('\n'))
   console.log(`\nruns: ${RUNS.map(([k, l]) => `${k} = ${l}`).join('; ')}`)
@@ -280,7 +280,7 @@ async function main() {
       results,
     }
     mkdirSync(dirname(opts.out), { recursive: true })
-    writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n')
+    writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
     const shown = relative(process.cwd(), opts.out)
     console.log(`\nwrote ${shown && !shown.startsWith('..') ? shown : opts.out} (${doc.seconds} s)`)
   } finally {

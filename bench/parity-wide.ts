@@ -155,6 +155,6 @@ report('dagger-alef words, generated', await compare(daggerTexts(20_000)))
 
 writeFileSync(
   join(root, 'bench', 'results', 'parity-wide.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, lucene: lastLuceneSummary(), runs }, null, 1) + '\n',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, lucene: lastLuceneSummary(), runs }, null, 1)}\n`,
 )
 console.log('wrote bench/results/parity-wide.json')

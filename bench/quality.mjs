@@ -198,8 +198,8 @@ function printTable(sets, rows) {
   const labelW = Math.max(6, ...rows.map((r) => r.label.length));
   const cell = 'MRR@10 nDCG@10 R@100';
   const setW = cell.length;
-  const head = pad('system', labelW) + ' | ' + sets.map((s) => pad(s, setW)).join(' | ');
-  const sub = pad('', labelW) + ' | ' + sets.map(() => cell).join(' | ');
+  const head = `${pad('system', labelW)} | ${sets.map((s) => pad(s, setW)).join(' | ')}`;
+  const sub = `${pad('', labelW)} | ${sets.map(() => cell).join(' | ')}`;
   const line = '-'.repeat(head.length);
   const out = [head, sub, line];
   for (const r of rows) {
@@ -208,7 +208,7 @@ function printTable(sets, rows) {
       if (!m) return pad('   -      -       -', setW);
       return pad(`${fmt(m.mrr10)}  ${fmt(m.ndcg10)}   ${fmt(m.recall100)}`, setW);
     });
-    out.push(pad(r.label, labelW) + ' | ' + cells.join(' | '));
+    out.push(`${pad(r.label, labelW)} | ${cells.join(' | ')}`);
   }
   console.log(out.join('\n'));
 }
@@ -364,7 +364,7 @@ async function main() {
     notes,
   };
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n');
+  writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
   const shown = relative(process.cwd(), opts.out);
   console.log(`\nwrote ${shown && !shown.startsWith('..') ? shown : opts.out}`);
 }

@@ -30,7 +30,7 @@ const families = {
     'unbalanced quotes': (ix) => ix.search('"الكتاب "بغداد "'.repeat(2_000)),
     'lone * and -': (ix) => ix.search('* - * - '.repeat(10_000)),
     'many short prefixes': (ix) => ix.search(Array.from({ length: 2_000 }, (_, i) => `${words[i % words.length].slice(0, 2)}*`).join(' ')),
-    'many exclusions': (ix) => ix.search(Array.from({ length: 2_000 }, (_, i) => `-${words[i % words.length]}`).join(' ') + ' بغداد'),
+    'many exclusions': (ix) => ix.search(`${Array.from({ length: 2_000 }, (_, i) => `-${words[i % words.length]}`).join(' ')} بغداد`),
     'fuzzy 2 on 50 words': (ix) => ix.search(pick(50), { fuzzy: 2 }),
     'fuzzy 0.5 on 50 words': (ix) => ix.search(pick(50), { fuzzy: 0.5 }),
     'prefix on every word': (ix) => ix.search(pick(300), { prefix: true }),
@@ -115,5 +115,5 @@ for (const [key, w] of Object.entries(worst)) console.log(`  ${key}: ${w.maxMs} 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
 writeFileSync(
   new URL('./results/queries.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus: file, scales, repeat, rows, worst }, null, 2) + '\n',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus: file, scales, repeat, rows, worst }, null, 2)}\n`,
 )

@@ -186,7 +186,7 @@ function leaves(P, q, o) {
   const seen = new Set()
   const out = []
   for (const t of q.toks) {
-    const pair = t.term + '\0' + t.word
+    const pair = `${t.term}\0${t.word}`
     if (seen.has(pair)) continue
     seen.add(pair)
     const w = o.frame?.has(t.word) ? o.frameW : 1
@@ -222,7 +222,7 @@ function score(P, q, o) {
       // one saturation of the field frequencies, each divided by its field's length and weighted
       const any = [...new Set(FIELDS.flatMap((f) => P.postings[f].get(leaf.key) ?? []))].sort((x, y) => x - y)
       if (!any.length) continue
-      const I = Math.pow(idfOf(any.length, P.N), o.ip ?? 1)
+      const I = idfOf(any.length, P.N) ** (o.ip ?? 1)
       for (const i of any) {
         let t = 0
         for (const f of FIELDS) t += (o.fw?.[f] ?? 1) * (P.docs[i].f[f].tf.get(leaf.key) ?? 0) / (1 - b + b * length(f, i) / average(f))
@@ -233,7 +233,7 @@ function score(P, q, o) {
     for (const f of FIELDS) {
       const list = P.postings[f].get(leaf.key)
       if (!list) continue
-      const I = Math.pow(idfOf(P.df[f].get(leaf.key), P.N), o.ip ?? 1)
+      const I = idfOf(P.df[f].get(leaf.key), P.N) ** (o.ip ?? 1)
       for (const i of list) {
         const tf = P.docs[i].f[f].tf.get(leaf.key)
         add(i, leaf, (o.fw?.[f] ?? 1) * leaf.w * I * (d + tf * (k + 1) / (tf + k * (1 - b + b * length(f, i) / average(f)))))
@@ -243,7 +243,7 @@ function score(P, q, o) {
   for (const [i, s] of scores) {
     let c = 0
     for (const w of matched.get(i).values()) c += o.coordW ? w : 1
-    scores.set(i, s * Math.pow(c, o.cp))
+    scores.set(i, s * c ** o.cp)
   }
   return scores
 }

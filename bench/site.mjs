@@ -500,7 +500,7 @@ results.table = markdownTable(results, `${bigName}, ${results.sites[bigName].pag
 
 results.env.loadAverageAtEnd = loadavg()
 mkdirSync(dirname(opts.out), { recursive: true })
-writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n')
+writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
 
 const lines = [`## fahras site vs Pagefind ${results.env.pagefind ?? ''} (${bigName}: ${results.sites[bigName].pages} pages, ${(results.sites[bigName].htmlBytes / 1e6).toFixed(1)} MB of HTML; ${opts.queries} queries)`, '', `${results.date.slice(0, 16).replace('T', ' ')} UTC, commit ${String(results.commit ?? '?').slice(0, 10)}${results.dirty ? ' (with uncommitted changes)' : ''}, Node ${process.version}, Chromium ${results.env.chromium ?? '?'}, ${results.env.cpus} CPUs (load average ${results.env.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${results.env.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')} at the end).`, '']
 const skipped = TOOLS.filter((t) => (!results.tools[t].available || results.tools[t].failed) && results.tools[t].note)

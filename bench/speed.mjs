@@ -55,7 +55,7 @@ const fahrasModule = await import('../dist/index.js')
 const { ArabicSearch } = fahrasModule
 const { createPackedSystem } = await import('./lib/speed-packed.mjs')
 const { issue12Targets, targetLines, kindLines } = await import('./lib/speed-targets.mjs')
-const { SPEED_PEERS, miniSearchTermStats, versionOf } = await import('./systems/speed-peers.mjs')
+const { SPEED_PEERS, miniSearchTermStats } = await import('./systems/speed-peers.mjs')
 const { buildQueries } = await import('./lib/speed-queries.mjs')
 const { bundleSizes } = await import('./lib/speed-bundle.mjs')
 const { chartFromResult } = await import('./lib/speed-svg.mjs')
@@ -445,7 +445,7 @@ const result = {
   bundles,
 }
 mkdirSync(dirname(outFile), { recursive: true })
-writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n')
+writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`)
 log(`\nwrote ${relative(ROOT, outFile)}`)
 
 if (svgFile) {

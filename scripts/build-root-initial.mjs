@@ -185,7 +185,7 @@ async function writeSample(file) {
   const header = `# Word counts in Arabic Wikipedia (arwiki-cwc, CC BY-SA 4.0; counts only), normalized words: word<TAB>count,
 # and <TAB>* on the ${yes.length + no.length} words whose decision \`--check\` compares with src/stem/root-initial.ts. Written by --write-sample.
 `
-  writeFileSync(SAMPLE, header + [...lines.values()].sort().join('\n') + '\n')
+  writeFileSync(SAMPLE, `${header + [...lines.values()].sort().join('\n')}\n`)
   console.log(`${SAMPLE.pathname}: ${yes.length} root-initial and ${no.length} other candidates, ${lines.size} counts`)
 }
 

@@ -96,7 +96,7 @@ export function describe(value: unknown): string {
   const type = typeof value
   if (type === 'string') {
     const s = value as string
-    return `\`${JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s)}\` (string)`
+    return `\`${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)}\` (string)`
   }
   if (type === 'number' || type === 'boolean' || type === 'bigint') return `\`${String(value)}\` (${type})`
   if (type === 'function') return 'a function'
@@ -221,7 +221,7 @@ export function checkOptions<S extends OptionSchema>(options: unknown, where: st
   }
   const record = options as Record<string, unknown>
   for (const key of Object.keys(record)) {
-    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
+    if (!Object.hasOwn(schema, key)) {
       const known = Object.keys(schema).map((k) => `\`${k}\``).join(', ')
       throw createError(ERROR_CODES.INVALID_OPTION, `${where} got an unknown option \`${key}\`; expected one of ${known}`, { option: key }, 'type')
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -280,8 +280,8 @@ describe('item 14: the command line', () => {
 
   it('skipped records are reported in input order (duplicates and fields holding objects too), by index and bulk', () => {
     const dir = site({
-      'a.jsonl': [doc('a1', 'بغداد'), doc('a1', 'مكرر'), '{"id": "a3", broken', doc('a4', { nested: true } as unknown as string), doc('a5', 'الموصل')].join('\n') + '\n',
-      'b.jsonl': [doc('b1', { nested: true } as unknown as string), '{broken', doc('a1', 'مكرر')].join('\n') + '\n',
+      'a.jsonl': `${[doc('a1', 'بغداد'), doc('a1', 'مكرر'), '{"id": "a3", broken', doc('a4', { nested: true } as unknown as string), doc('a5', 'الموصل')].join('\n')}\n`,
+      'b.jsonl': `${[doc('b1', { nested: true } as unknown as string), '{broken', doc('a1', 'مكرر')].join('\n')}\n`,
     })
     const order = [/a\.jsonl:2: duplicate id/, /a\.jsonl:3: invalid JSON/, /a\.jsonl:4: field "text" holds an object/, /b\.jsonl:1: field "text" holds an object/, /b\.jsonl:2: invalid JSON/, /b\.jsonl:3: duplicate id/]
     const out = folder()
@@ -316,7 +316,7 @@ describe('item 14: the command line', () => {
       const r = fahras(command, '--help')
       expect(r.code, command).toBe(0)
       expect(r.stdout, command).toMatch(new RegExp(`^fahras ${command}: .*\\n\\nUsage:\\n  fahras ${command} `))
-      expect(r.stdout, command).toMatch(/\nOptions:\n[\s\S]*\nExamples:\n  fahras /)
+      expect(r.stdout, command).toMatch(/\nOptions:\n[\s\S]*\nExamples:\n {2}fahras /)
       expect(fahras('help', command).stdout, command).toBe(r.stdout)
       helps.set(command, r.stdout)
     }
@@ -324,7 +324,7 @@ describe('item 14: the command line', () => {
     expect(helps.get('search')).toMatch(/--fuzzy <n>/)
     expect(helps.get('search')).not.toMatch(/--split-mb/)
     expect(helps.get('bulk')).toMatch(/--split-mb <n>/)
-    expect(fahras('--help').stdout).toMatch(/\nCommands:\n  index +build an index/)
+    expect(fahras('--help').stdout).toMatch(/\nCommands:\n {2}index +build an index/)
     const unknown = fahras('help', 'frobnicate')
     expect(unknown.code).toBe(2)
     // an option of another command says whose it is
@@ -362,7 +362,7 @@ describe('item 14: the command line', () => {
 
 describe('item 6 (command line): --fuzzy', () => {
   it('--fuzzy 1 finds a word with one letter off that the exact query misses; a bad value is exit 2', () => {
-    const dir = site({ 'a.jsonl': [doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n') + '\n' })
+    const dir = site({ 'a.jsonl': `${[doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n')}\n` })
     expect(results(dir, 'الموصك', '--fuzzy', '1').map((r) => r.id)).toEqual(['a'])
     for (const value of ['-1', 'abc', '1.5', '0']) {
       const r = fahras('search', dir, 'الموصك', '--fuzzy', value)
@@ -374,7 +374,7 @@ describe('item 6 (command line): --fuzzy', () => {
 
 describe('item 6 (command line): a query that finds nothing', () => {
   it('is searched again with the closest spelling the documents have, and the output says so', () => {
-    const dir = site({ 'a.jsonl': [doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n') + '\n' })
+    const dir = site({ 'a.jsonl': `${[doc('a', 'رحلة إلى مدينة الموصل'), doc('b', 'نص آخر عن البصرة')].join('\n')}\n` })
     const json = fahras('search', dir, 'الموصك', '--json')
     expect(json.code, json.stderr).toBe(0)
     const body = JSON.parse(json.stdout) as { query: string; correctedQuery?: string; results: Result[] }

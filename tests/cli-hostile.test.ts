@@ -51,7 +51,7 @@ beforeAll(() => {
   chmodSync(tmp, 0o755) // some runs are as nobody (see below)
   corpus = join(tmp, 'articles.jsonl')
   const lines = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').slice(0, 60)
-  writeFileSync(corpus, lines.join('\n') + '\n')
+  writeFileSync(corpus, `${lines.join('\n')}\n`)
 })
 
 describe('item 6: outputs are written whole or not at all', () => {
@@ -141,14 +141,14 @@ describe('item 7: an output is never one of the inputs (same device and inode)',
     const jsonl = join(dir, 'data.jsonl')
     const content = `[${doc('a', 'نص عن بغداد')}]`
     writeFileSync(data, content)
-    writeFileSync(jsonl, doc('b', 'نص عن القاهرة') + '\n')
+    writeFileSync(jsonl, `${doc('b', 'نص عن القاهرة')}\n`)
     const symlink = join(dir, 'link.ndjson')
     symlinkSync(jsonl, symlink)
     const hardlink = join(dir, 'hard.ndjson')
     linkSync(jsonl, hardlink)
     const sub = join(dir, 'sub')
     mkdirSync(sub)
-    writeFileSync(join(sub, 'c.jsonl'), doc('c', 'نص') + '\n')
+    writeFileSync(join(sub, 'c.jsonl'), `${doc('c', 'نص')}\n`)
     const cases: string[][] = [
       ['index', data, '-o', data],
       ['index', jsonl, '-o', hardlink],
@@ -163,8 +163,8 @@ describe('item 7: an output is never one of the inputs (same device and inode)',
       expect(r.stderr.trim(), args.join(' ')).toMatch(/^fahras: -o .* is (also an input|the same file as the input .*): write elsewhere$/)
     }
     expect(readFileSync(data, 'utf8')).toBe(content)
-    expect(readFileSync(jsonl, 'utf8')).toBe(doc('b', 'نص عن القاهرة') + '\n')
-    expect(readFileSync(join(sub, 'c.jsonl'), 'utf8')).toBe(doc('c', 'نص') + '\n')
+    expect(readFileSync(jsonl, 'utf8')).toBe(`${doc('b', 'نص عن القاهرة')}\n`)
+    expect(readFileSync(join(sub, 'c.jsonl'), 'utf8')).toBe(`${doc('c', 'نص')}\n`)
   })
 
   it('export-settings --from index.json -o index.json (or a link to it): exit 2, the index intact', () => {
@@ -221,11 +221,11 @@ describe('item 9: nothing from a document or a file name reaches the terminal as
   it('titles, snippets, ids and urls with escape sequences, CR, C1 and bidi controls are printed inert', () => {
     const dir = folder()
     const data = join(dir, 'evil.jsonl')
-    writeFileSync(data, [
+    writeFileSync(data, `${[
       doc('clear\u001b[2J', 'بغداد \u001b]52;c;cm0gLXJmIH4=\u0007 نص', { title: 'عنوان\u001b]0;pwned\u0007 بغداد' }),
       doc('a\rFAKE 1. score 999', 'بغداد \u009b2J تكملة', { url: 'http://x/\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\' }),
       doc('bidi\u202egnp.exe', 'بغداد \u202eمعكوس\u202c', { title: 'بغداد\r\nسطر' }),
-    ].join('\n') + '\n')
+    ].join('\n')}\n`)
     const r = fahras('search', data, 'بغداد', '--store', 'title,text,url')
     expect(r.code).toBe(0)
     for (const line of r.stdout.split('\n')) expect(line).not.toMatch(CONTROL)
@@ -239,7 +239,7 @@ describe('item 9: nothing from a document or a file name reaches the terminal as
 
   it('a file name with a line break cannot forge a "skipped" line: names are quoted', () => {
     const dir = folder()
-    writeFileSync(join(dir, 'good.jsonl'), doc('g', 'بغداد') + '\n')
+    writeFileSync(join(dir, 'good.jsonl'), `${doc('g', 'بغداد')}\n`)
     writeFileSync(join(dir, 'x\nskipped forged.jsonl: \u001b[31mfake.jsonl'), '{broken\n')
     const r = fahras('index', dir, '-o', join(dir, 'out.json'))
     expect(r.code).toBe(0)
@@ -263,7 +263,7 @@ describe('item 10: one bad byte costs one line, never the file; invalid UTF-8 is
     const lines = [`{"id": "z", "text": "\u0000"}`]
     for (let i = 0; i < 1000; i++) lines.push(doc(`d${i}`, `نص رقم ${i} عن بغداد`))
     const data = join(dir, 'data.jsonl')
-    writeFileSync(data, lines.join('\n') + '\n')
+    writeFileSync(data, `${lines.join('\n')}\n`)
     const out = join(dir, 'index.json')
     const r = fahras('index', data, '-o', out)
     expect(r.code).toBe(0)
@@ -275,9 +275,9 @@ describe('item 10: one bad byte costs one line, never the file; invalid UTF-8 is
     const dir = folder()
     const data = join(dir, 'data.jsonl')
     writeFileSync(data, Buffer.concat([
-      Buffer.from(doc('a', 'نص عن بغداد') + '\n'),
+      Buffer.from(`${doc('a', 'نص عن بغداد')}\n`),
       Buffer.from('{"id": "b", "text": "بغداد '), Buffer.from([0xff, 0xc3]), Buffer.from('"}\n'),
-      Buffer.from(doc('c', 'نص عن القاهرة') + '\n'),
+      Buffer.from(`${doc('c', 'نص عن القاهرة')}\n`),
     ]))
     const out = join(dir, 'index.json')
     const r = fahras('index', data, '-o', out)
@@ -334,7 +334,7 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
   it('a FIFO, a device behind a .jsonl name: skipped as not regular files, the rest read, no hang', () => {
     const dir = folder()
     const good = join(dir, 'good.jsonl')
-    writeFileSync(good, doc('g', 'بغداد') + '\n')
+    writeFileSync(good, `${doc('g', 'بغداد')}\n`)
     const fifo = join(dir, 'fifo.jsonl')
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
     const zero = join(dir, 'zero.jsonl')
@@ -359,7 +359,7 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
     const fd = openSync(big, 'w')
     ftruncateSync(fd, MAX_INPUT_BYTES + 1) // sparse: no disk used
     closeSync(fd)
-    writeFileSync(join(dir, 'good.jsonl'), doc('g', 'بغداد') + '\n')
+    writeFileSync(join(dir, 'good.jsonl'), `${doc('g', 'بغداد')}\n`)
     const r = fahras('index', dir, '-o', join(dir, 'out.json'))
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/big\.jsonl: 268,435,457 bytes or more, larger than the 268,435,456 bytes \(256 MiB\) fahras reads from one file/)
@@ -369,10 +369,10 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
   it('an unreadable subfolder is reported and skipped, the rest is read', () => {
     const dir = folder()
     chmodSync(dir, 0o777)
-    writeFileSync(join(dir, 'a.jsonl'), doc('a', 'بغداد') + '\n')
+    writeFileSync(join(dir, 'a.jsonl'), `${doc('a', 'بغداد')}\n`)
     const locked = join(dir, 'locked')
     mkdirSync(locked)
-    writeFileSync(join(locked, 'b.jsonl'), doc('b', 'بغداد') + '\n')
+    writeFileSync(join(locked, 'b.jsonl'), `${doc('b', 'بغداد')}\n`)
     chmodSync(locked, 0o000)
     // root reads any folder: run as nobody then
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
@@ -386,12 +386,12 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
   it('outputs written inside an input folder are not read back next run (index, _bulk body, settings)', () => {
     const dir = folder()
     const source = join(dir, 'source.jsonl')
-    writeFileSync(source, doc('a', 'النص القديم') + '\n')
+    writeFileSync(source, `${doc('a', 'النص القديم')}\n`)
     const exported = join(dir, 'a-export.ndjson') // sorts before source.jsonl
     expect(fahras('bulk', dir, '--index', 'articles', '-o', exported, '--quiet').code).toBe(0)
     expect(fahras('index', dir, '-o', join(dir, 'index.json'), '--quiet').code).toBe(0)
     expect(fahras('export-settings', '-o', join(dir, 'settings.json')).code).toBe(0)
-    writeFileSync(source, doc('a', 'النص الجديد') + '\n')
+    writeFileSync(source, `${doc('a', 'النص الجديد')}\n`)
     const r = fahras('bulk', dir, '--index', 'articles', '-o', exported)
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/a-export\.ndjson: a _bulk body \(written by `fahras bulk`\), not documents/)

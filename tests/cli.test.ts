@@ -272,7 +272,7 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const input = join(dir, 'many.jsonl')
     const count = 20_000
     const docs = Array.from({ length: count }, (_, i) => ({ id: `d${i}`, title: `عنوان ${i}`, text: `نص قصير رقم ${i}` }))
-    writeFileSync(input, docs.map((d) => JSON.stringify(d)).join('\n') + '\n')
+    writeFileSync(input, `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`)
     const single = join(dir, 'many.ndjson')
     const r = fahras('bulk', input, '--index', 'many', '-o', single)
     expect(r.code, r.stderr).toBe(0)

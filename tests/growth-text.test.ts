@@ -63,43 +63,43 @@ const TATWEEL = '\u0640'
 
 describe('normalizer: each context rule is linear in its input', () => {
   it('dagger alef not after a yeh (the word skeleton): بٰبٰبٰ… one word', () => {
-    const make = fill('ب' + DAGGER_ALEF)
+    const make = fill(`ب${DAGGER_ALEF}`)
     expect(normalizeText(make(8))).toBe('بابابابا')
     expectLinear(make, normalizeText, N_DAGGER)
     expectLinear(make, (s) => normalize(s).toOriginal(s.length >> 1), N_DAGGER)
   })
 
   it('dagger alef in a silent word: لٰٰٰ…له (thousands of dagger alefs on one word of the list)', () => {
-    const make = (n: number) => 'ل' + DAGGER_ALEF.repeat(n) + 'له'
+    const make = (n: number) => `ل${DAGGER_ALEF.repeat(n)}له`
     expect(normalizeText(make(100))).toBe('لله')
     expectLinear(make, normalizeText, N_DAGGER)
   })
 
   it('dagger alef after a yeh, harakat between (previousBase): يَََ…ٰ', () => {
-    const make = fill('ي' + FATHA.repeat(30) + DAGGER_ALEF + 'ب' + SHADDA.repeat(30) + DAGGER_ALEF)
+    const make = fill(`ي${FATHA.repeat(30)}${DAGGER_ALEF}ب${SHADDA.repeat(30)}${DAGGER_ALEF}`)
     expect(normalizeText(make(64))).toBe('يبا')
     expectLinear(make, normalizeText)
-    expectLinear((n) => 'ي' + FATHA.repeat(n) + DAGGER_ALEF.repeat(n), normalizeText)
+    expectLinear((n) => `ي${FATHA.repeat(n)}${DAGGER_ALEF.repeat(n)}`, normalizeText)
   })
 
   it('hamza on tatweel (hamzaSeat): ـّّّ…ٔـْْْ… with no vowel to choose the seat', () => {
     const make = fill(TATWEEL + SHADDA.repeat(40) + HAMZA_ABOVE + SUKUN.repeat(40))
     expect(normalizeText(make(82))).toBe('ا')
     expectLinear(make, normalizeText)
-    expectLinear((n) => 'ب' + TATWEEL + SHADDA.repeat(n) + HAMZA_ABOVE + SUKUN.repeat(n), normalizeText)
+    expectLinear((n) => `ب${TATWEEL}${SHADDA.repeat(n)}${HAMZA_ABOVE}${SUKUN.repeat(n)}`, normalizeText)
     expectLinear(fill(TATWEEL + HAMZA_ABOVE), normalizeText)
   })
 
   it('small yeh and small waw on tatweel, and tatweel before a run of harakat', () => {
-    const make = fill(TATWEEL + SHADDA.repeat(20) + '\u06e7' + TATWEEL + SUKUN.repeat(20) + '\u06e5' + TATWEEL + FATHA.repeat(20))
+    const make = fill(`${TATWEEL + SHADDA.repeat(20)}\u06e7${TATWEEL}${SUKUN.repeat(20)}\u06e5${TATWEEL}${FATHA.repeat(20)}`)
     expect(normalizeText(make(64))).toBe('يو')
     expectLinear(make, normalizeText)
-    expectLinear((n) => TATWEEL + SHADDA.repeat(n) + '\u06e6', normalizeText)
+    expectLinear((n) => `${TATWEEL + SHADDA.repeat(n)}\u06e6`, normalizeText)
     expectLinear((n) => TATWEEL.repeat(n) + FATHA.repeat(n), normalizeText)
   })
 
   it('letter + combining mark compositions: أ اٰ وٰ ؤ ىٔ', () => {
-    const make = fill('ا\u0653ا\u0655و' + DAGGER_ALEF + 'و' + HAMZA_ABOVE + 'ى' + HAMZA_ABOVE)
+    const make = fill(`ا\u0653ا\u0655و${DAGGER_ALEF}و${HAMZA_ABOVE}ى${HAMZA_ABOVE}`)
     expect(normalizeText(make(10))).toBe('اااوي')
     expectLinear(make, normalizeText)
   })
@@ -120,9 +120,9 @@ describe('normalizer: each context rule is linear in its input', () => {
 
 describe('tokenizer: each context rule is linear in its input', () => {
   it('thousands of marks and joiners after one letter', () => {
-    expect(tokenize('ب' + FATHA.repeat(50) + TATWEEL + '\u200c').length).toBe(1)
-    expectLinear((n) => 'ب' + FATHA.repeat(n), tokenize)
-    expectLinear(fill('ب' + TATWEEL + '\u200c\u200d' + SHADDA), tokenize)
+    expect(tokenize(`ب${FATHA.repeat(50)}${TATWEEL}\u200c`).length).toBe(1)
+    expectLinear((n) => `ب${FATHA.repeat(n)}`, tokenize)
+    expectLinear(fill(`ب${TATWEEL}\u200c\u200d${SHADDA}`), tokenize)
   })
 
   it('separators inside numbers and apostrophes inside Latin words', () => {
@@ -143,16 +143,16 @@ describe('tokenizer: each context rule is linear in its input', () => {
 describe('stemmer: each rule is linear in the length of the word', () => {
   it('a long word through every prefix and suffix rule and the root-initial look-ups', () => {
     const body = (n: number) => 'كت'.repeat(n >> 1)
-    expect(lightStem('وبسي' + body(8) + 'تهما')).toBe('يكتكتكتكت')
+    expect(lightStem(`وبسي${body(8)}تهما`)).toBe('يكتكتكتكت')
     for (const [prefix, suffix] of [['وبسي', 'تهما'], ['وبال', 'يين'], ['فكسن', 'تين'], ['لل', 'اتها'], ['سي', 'وا']]) {
       expectLinear((n) => prefix + body(n) + suffix, lightStem, N_WORD)
     }
   })
 
   it('stem() of one vowelled word normalizes and stems it in linear time', () => {
-    const make = (n: number) => 'وَبِسَيَ' + 'كْتُ'.repeat(n / 3) + 'ونَهَا'
+    const make = (n: number) => `وَبِسَيَ${'كْتُ'.repeat(n / 3)}ونَهَا`
     expect(stem(make(6))).toBe('يكتك')
     expectLinear(make, stem, N_WORD)
-    expectLinear((n) => 'ب' + DAGGER_ALEF.repeat(n) + 'ين', stem, N_WORD)
+    expectLinear((n) => `ب${DAGGER_ALEF.repeat(n)}ين`, stem, N_WORD)
   })
 })

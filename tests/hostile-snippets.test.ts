@@ -139,8 +139,8 @@ const skinTone = chars('\u{1f3fb}\u{1f3fc}\u{1f3fd}\u{1f3fe}\u{1f3ff}')
 /** Emoji with modifiers, U+FE0F, ZWJ sequences and flags. */
 const emojiSequence = fc.oneof(
   fc.tuple(emojiBase, skinTone).map(([b, m]) => b + m),
-  emojiBase.map((b) => b + '\ufe0f'),
-  fc.tuple(emojiBase, skinTone, emojiBase).map(([a, m, b]) => a + m + '\u200d' + b),
+  emojiBase.map((b) => `${b}\ufe0f`),
+  fc.tuple(emojiBase, skinTone, emojiBase).map(([a, m, b]) => `${a + m}\u200d${b}`),
   fc.constantFrom('👨‍👩‍👧‍👦', '🏳️‍🌈', '🇸🇦', '🇮🇶🇪🇬', '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}', '1\ufe0f\u20e3'),
 )
 /** Explicit bidi controls: LRE RLE PDF LRO RLO, LRI RLI FSI PDI. */
@@ -158,7 +158,7 @@ const hostileChar = fc.oneof(
 const hostileText = (maxLength: number) => fc.array(hostileChar, { maxLength }).map((parts) => parts.join(''))
 
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
+const _isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
 const isRegional = (cp: number | undefined) => cp !== undefined && cp >= 0x1f1e6 && cp <= 0x1f1ff
 const MARK = /\p{M}/u
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
@@ -230,8 +230,8 @@ function flatten(s: string): { flat: string; free: boolean[] } {
  * character after it does not belong to its last one.
  */
 function expectCutBetweenCharacters(doc: string, passage: Snippet, ellipsis = '…'): void {
-  const cutBefore = passage.text.startsWith(ellipsis + ' ')
-  const cutAfter = passage.text.endsWith(' ' + ellipsis)
+  const cutBefore = passage.text.startsWith(`${ellipsis} `)
+  const cutAfter = passage.text.endsWith(` ${ellipsis}`)
   const body = flatten(passage.text.slice(cutBefore ? ellipsis.length + 1 : 0, cutAfter ? -(ellipsis.length + 1) : undefined)).flat
   if (body.length === 0) return
   const { flat, free } = flatten(doc)
@@ -310,9 +310,9 @@ describe('passages are cut between characters and keep bidi controls balanced (i
   it('a letter with 200,000 marks, or 100,000 joined emoji: a passage of about `length`, cut between code points', () => {
     const length = 160
     for (const [name, text] of [
-      ['harakat', 'ب' + '\u064e'.repeat(200_000) + ' بغداد'],
-      ['U+1DC0', 'a' + '\u1dc0'.repeat(200_000) + ' بغداد'],
-      ['ZWJ emoji', '👩\u200d'.repeat(100_000) + '💻 بغداد'],
+      ['harakat', `ب${'\u064e'.repeat(200_000)} بغداد`],
+      ['U+1DC0', `a${'\u1dc0'.repeat(200_000)} بغداد`],
+      ['ZWJ emoji', `${'👩\u200d'.repeat(100_000)}💻 بغداد`],
     ] as const) {
       const middle = text.length >> 1
       for (const [start, end] of [[middle, middle + 3], [text.length - 5, text.length]] as const) {

@@ -146,7 +146,7 @@ describe('model-based fuzzing of ArabicSearch', () => {
           throw error
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-        expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'text')).toBe(false)
+        expect(Object.hasOwn(Object.prototype, 'text')).toBe(false)
       }),
       { numRuns: RUNS },
     )

@@ -161,7 +161,7 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     mkdirSync(join(root, 'test-results'), { recursive: true })
     writeFileSync(
       REPORT,
-      JSON.stringify(
+      `${JSON.stringify(
         {
           definition: source,
           analyzer,
@@ -176,7 +176,7 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
         },
         null,
         1,
-      ) + '\n',
+      )}\n`,
     )
 
     const failure = (list: Difference[], what: string) =>
@@ -225,7 +225,7 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     mkdirSync(join(root, 'test-results'), { recursive: true })
     writeFileSync(
       join(root, 'test-results', 'parity-exact.json'),
-      JSON.stringify({ analyzer: `${DEFAULT_ANALYZER_NAME}_exact`, lines: cases.length, tokens, differingLines: differences.length }, null, 1) + '\n',
+      `${JSON.stringify({ analyzer: `${DEFAULT_ANALYZER_NAME}_exact`, lines: cases.length, tokens, differingLines: differences.length }, null, 1)}\n`,
     )
     expect(tokens).toBeGreaterThan(100_000 / THIN_EVERY)
     expect(differences.length, `${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`).toBe(0)

@@ -126,7 +126,7 @@ describe('ArabicSearch: snippets', () => {
     expect(seed.snippets.text!.html).toMatch(/<mark>الولايات<\/mark>|<mark>والولايات<\/mark>/)
   })
   it('picks the passage with the densest matches, not the first', () => {
-    const text = 'بغداد ' + 'كلام عام عن المدن والناس والحياة اليومية. '.repeat(20) + 'مطار بغداد الدولي قرب بغداد، ورحلات مطار بغداد كثيرة.'
+    const text = `بغداد ${'كلام عام عن المدن والناس والحياة اليومية. '.repeat(20)}مطار بغداد الدولي قرب بغداد، ورحلات مطار بغداد كثيرة.`
     const local = new ArabicSearch<Doc>({ fields: ['text'], storeFields: ['text'] })
     local.add({ id: 1, text })
     const s = local.search('مطار بغداد')[0]!.snippets.text!

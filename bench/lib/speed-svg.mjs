@@ -79,7 +79,7 @@ export function renderSvg({ title, subtitle, panels, systems }) {
     out.push('</g>')
   })
   out.push('</svg>')
-  return out.join('\n') + '\n'
+  return `${out.join('\n')}\n`
 }
 
 const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-packed': ['packed', 'text stored'], 'fahras-packed-gettext': ['packed', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }

@@ -122,13 +122,13 @@ async function main() {
     node: process.version,
     ...versions,
     jars: jarList.map((j) => j.split('/').at(-1)),
-    command: 'node bench/lucene/run.mjs' + (process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''),
+    command: `node bench/lucene/run.mjs${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
     data: relative(repoRoot, opts.data) || '.',
     method: 'one Lucene field: title + "\\n" + text, analyzed with ArabicAnalyzer or StandardAnalyzer (defaults); similarity BM25 (k1 = 1.2, b = 0.75); each question escaped (QueryParser.escape) and parsed by the classic QueryParser, default operator OR; top 100; scored with bench/lib/metrics.mjs',
     results,
   }
   mkdirSync(dirname(opts.out), { recursive: true })
-  writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n')
+  writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
   const table = ['', `| system (MRR@10 / nDCG@10 / Recall@100) | ${sets.map((s) => s.name).join(' | ')} |`, `|---|${sets.map(() => '---|').join('')}`]
   for (const [analyzer, label] of Object.entries(LUCENE_ANALYZERS)) {
     const cells = sets.map((s) => results.find((r) => r.set === s.name && r.system === `lucene-${analyzer}`)).map((r) => `${r.mrr10.toFixed(3)} / ${r.ndcg10.toFixed(3)} / ${r.recall100.toFixed(3)}`)

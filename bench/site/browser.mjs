@@ -128,7 +128,7 @@ export async function rankAll(browser, server, tool, queries, k, { batch = 100, 
       const part = queries.slice(i, i + batch)
       const got = await withTimeout(page.evaluate(([qs, k]) => window.benchRank(qs, k), [part, k]), timeoutMs, `${tool} ranking queries ${i + 1}–${i + part.length}`)
       for (let j = 0; j < got.length; j++) {
-        if (got[j] && got[j].error) throw new Error(`${tool} query "${part[j]}": ${got[j].error}`)
+        if (got[j]?.error) throw new Error(`${tool} query "${part[j]}": ${got[j].error}`)
       }
       out.push(...got)
       onProgress?.(out.length, queries.length)

@@ -63,7 +63,7 @@ export async function startServer(root, { virtual = {} } = {}) {
       st = await stat(file)
       if (st.isDirectory()) {
         // /dir without a slash: redirect as static hosts do.
-        return send(301, { location: url.pathname + '/' + url.search }, null)
+        return send(301, { location: `${url.pathname}/${url.search}` }, null)
       }
     } catch {
       return send(404, { 'content-type': 'text/plain' }, Buffer.from('not found'))

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { AtomicFile } from './atomic-write.js'
 import { CliError, errorCode } from './read-file.js'
-import { InputGuard } from './output-guard.js'
+import type { InputGuard } from './output-guard.js'
 import { quoted } from './safe-print.js'
 
 /** A megabyte as Elasticsearch counts it: its default `100mb` limit is 100 × 1,048,576 bytes. */

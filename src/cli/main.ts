@@ -50,22 +50,22 @@ function run(argv: readonly string[]): number | Promise<number> {
   const rest = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)]
   if (name === 'help') {
     const topic = rest.find((a) => !a.startsWith('-'))
-    if (topic === undefined) process.stdout.write(generalHelp(COMMANDS) + '\n')
+    if (topic === undefined) process.stdout.write(`${generalHelp(COMMANDS)}\n`)
     else {
       const command = BY_NAME.get(topic)
       if (command === undefined) throw new CliError(`no command "${printable(topic)}": expected ${NAMES} (see fahras --help)`, 2)
-      process.stdout.write(commandHelp(command) + '\n')
+      process.stdout.write(`${commandHelp(command)}\n`)
     }
     return 0
   }
   if (name === undefined) {
     const before = rest.slice(0, rest.indexOf('--') < 0 ? rest.length : rest.indexOf('--'))
     if (before.includes('--help') || before.includes('-h')) {
-      process.stdout.write(generalHelp(COMMANDS) + '\n')
+      process.stdout.write(`${generalHelp(COMMANDS)}\n`)
       return 0
     }
     if (before.includes('--version') || before.includes('-v')) {
-      process.stdout.write(version() + '\n')
+      process.stdout.write(`${version()}\n`)
       return 0
     }
     const unknown = before.find((a) => a.startsWith('-'))
@@ -76,7 +76,7 @@ function run(argv: readonly string[]): number | Promise<number> {
   if (command === undefined) throw new CliError(`unknown command "${printable(name)}": expected ${NAMES} (see fahras --help)`, 2)
   const parsed = parseCommand(command.name, rest, command.options, OPTIONS_BY_COMMAND)
   if (parsed.values.help === true) {
-    process.stdout.write(commandHelp(command) + '\n')
+    process.stdout.write(`${commandHelp(command)}\n`)
     return 0
   }
   return command.run(parsed)
@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     const code = error instanceof CliError ? error.exitCode : 1
     const message = printable(error instanceof Error ? error.message.replace(/^fahras: /, '') : String(error))
     process.stderr.write(`fahras: ${message}\n`)
-    if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n')
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     else if (!(error instanceof CliError) && !isFahrasError(error)) process.stderr.write('(run with --verbose for details)\n')
     return code
   }

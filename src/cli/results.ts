@@ -43,7 +43,7 @@ export function printResults(
     const shown = results.map((r) => ({ id: r.id, score: r.score, title: r.title, url: r.url, terms: r.terms, snippets: r.snippets }))
     // `correctedQuery`: the query found nothing; the results are those of this spelling
     const body = corrected === null ? { query, results: shown } : { query, correctedQuery: corrected, results: shown }
-    out.write(escapeForTerminal(JSON.stringify(body, null, 2)) + '\n')
+    out.write(`${escapeForTerminal(JSON.stringify(body, null, 2))}\n`)
     return
   }
   if (corrected !== null && results.length > 0) {

@@ -191,8 +191,8 @@ function makeSnippet(text: string, start: number, end: number, matches: readonly
   while (k > 0 && WHITESPACE.test(text.charAt(k - 1))) k--
   let m = end
   while (m < text.length && WHITESPACE.test(text.charAt(m))) m++
-  const before = k > 0 && options.ellipsis ? options.ellipsis + ' ' : ''
-  const after = m < text.length && options.ellipsis ? ' ' + options.ellipsis : ''
+  const before = k > 0 && options.ellipsis ? `${options.ellipsis} ` : ''
+  const after = m < text.length && options.ellipsis ? ` ${options.ellipsis}` : ''
   const ranges: Array<[number, number]> = matches.map((m) => [before.length + offsetAt[m.start - start]!, before.length + offsetAt[m.end - start]!])
   const snippetText = before + body + after
   return { text: snippetText, html: markHtml(snippetText, ranges, options.wrapper), ranges }

@@ -74,7 +74,7 @@ const METADATA_FIELDS: Readonly<Record<string, string>> = {
 const RAW_LINE_SEPARATORS = /[\u0085\u2028\u2029]/g
 
 /** Whether the engines refuse this field inside a document. @internal */
-export const isMetadataField = (field: string): boolean => Object.prototype.hasOwnProperty.call(METADATA_FIELDS, field)
+export const isMetadataField = (field: string): boolean => Object.hasOwn(METADATA_FIELDS, field)
 
 /** `_`: every metadata field starts with it, a cheap first test. */
 const UNDERSCORE = 0x5f

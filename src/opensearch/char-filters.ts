@@ -32,7 +32,7 @@ function silentDaggerAlef(): string {
   const marks = [...range(0x0600, 0x06ff), ...range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST)].filter(isCombiningArabicMark)
   const wordChars = charClass([...letters, ...marks].sort((a, b) => a - b))
   const markClass = charClass(marks)
-  const writtenAs = (ch: string) => charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0))) + `${markClass}*`
+  const writtenAs = (ch: string) => `${charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0)))}${markClass}*`
   // any proclitic (the list includes the empty one), then any silent word: the same strings as
   // daggerAlefIsSilent() accepts, without writing every combination out
   const proclitics = DAGGER_ALEF_PROCLITICS.filter((p) => p.length > 0)

@@ -33,7 +33,7 @@ const hexOf = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().pad
 /** Why the engines would not take this analyzer name, or null. @internal */
 export function analyzerNameProblem(name: string): string | null {
   if (!ANALYZER_NAME.test(name)) return 'it must be letters, digits, _ and - (not starting with _ or -)'
-  if (Object.prototype.hasOwnProperty.call(RESERVED_ANALYZER_NAMES, name)) return RESERVED_ANALYZER_NAMES[name]!
+  if (Object.hasOwn(RESERVED_ANALYZER_NAMES, name)) return RESERVED_ANALYZER_NAMES[name]!
   return null
 }
 

@@ -2,7 +2,7 @@
  * Batches of documents (`addAll`, `addAllAsync`): read and checked in full before anything is
  * added, fields that no document has refused, and the chunked asynchronous add. @internal
  */
-import { checkOptions, createError, describe, ERROR_CODES, invalidOption } from '../errors.js'
+import { checkOptions, createError, ERROR_CODES, invalidOption } from '../errors.js'
 import { readDocument, type DocumentCopy, type DocumentShape } from './documents.js'
 import type { AddAllOptions, AddAllAsyncOptions, DocumentId } from './options.js'
 
@@ -26,7 +26,7 @@ function checkPresent(target: BatchTarget, copies: readonly DocumentCopy[], docu
   const missing = new Set([...fields, ...storeFields].filter((f) => !target.seen.has(f)))
   for (const { copy } of copies) {
     if (missing.size === 0) break
-    for (const f of missing) if (Object.prototype.hasOwnProperty.call(copy, f)) missing.delete(f)
+    for (const f of missing) if (Object.hasOwn(copy, f)) missing.delete(f)
   }
   if (missing.size === 0) return
   let present: string[] = []
@@ -76,7 +76,7 @@ export function readBatch(target: BatchTarget, documents: unknown, where: string
 export function noteFields(target: BatchTarget, copies: readonly DocumentCopy[]): void {
   const { fields, storeFields } = target.shape
   for (const f of [...fields, ...storeFields]) {
-    if (!target.seen.has(f) && copies.some(({ copy }) => Object.prototype.hasOwnProperty.call(copy, f))) target.seen.add(f)
+    if (!target.seen.has(f) && copies.some(({ copy }) => Object.hasOwn(copy, f))) target.seen.add(f)
   }
 }
 

@@ -149,7 +149,7 @@ export function copyData<V>(value: V): V {
 /** Finds the object of the prototype chain that holds `key`, below `Object.prototype`. */
 function holds(document: object, key: string): boolean {
   for (let o: object | null = document; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    if (Object.prototype.hasOwnProperty.call(o, key)) return true
+    if (Object.hasOwn(o, key)) return true
   }
   return false
 }

@@ -11,7 +11,7 @@
 export function engineFields(fields: readonly string[], boost: Readonly<Record<string, number>> | undefined): string[] {
   const table: Record<string, number> = {}
   for (const field of fields) {
-    const weight = boost !== undefined && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined
+    const weight = boost !== undefined && Object.hasOwn(boost, field) ? boost[field] : undefined
     // as MiniSearch: a missing or zero weight counts as 1
     table[field] = weight || 1
   }

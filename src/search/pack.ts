@@ -110,7 +110,7 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
     if (ids.has(checked.id)) throw createError(ERROR_CODES.DUPLICATE_ID, `${where} got a duplicate id ${JSON.stringify(checked.id)} (document ${position}); nothing was packed`, { id: checked.id, position })
     ids.add(checked.id)
     first ??= Object.keys(checked.copy)
-    for (const f of missing) if (Object.prototype.hasOwnProperty.call(checked.copy, f)) missing.delete(f)
+    for (const f of missing) if (Object.hasOwn(checked.copy, f)) missing.delete(f)
     collector.add(checked)
     if (collector.count % chunkSize === 0) {
       progress()

@@ -75,7 +75,7 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 
 function checkKeys(o: Record<string, unknown>, keys: readonly string[], part: string) {
   for (const key of Object.keys(o)) if (!keys.includes(key)) throw damaged(`${part} has an unknown key ${JSON.stringify(key)}`)
-  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(o, key)) throw damaged(`${part} has no \`${key}\``)
+  for (const key of keys) if (!Object.hasOwn(o, key)) throw damaged(`${part} has no \`${key}\``)
 }
 
 function names(value: unknown, part: string, problemOf: (name: string) => string | null, nonEmpty: boolean): string[] {

@@ -53,7 +53,7 @@ export function settingsOf(options: SettingsSource, snippet: ResolvedSnippetOpti
 export function readSettings(value: unknown, damaged: (what: string) => Error): SavedSettings {
   const copied = copyStoredValue(value, 'settings')
   const s = 'value' in copied ? copied.value : undefined
-  if (!isObject(s) || Object.keys(s).length !== SETTINGS_KEYS.length || !SETTINGS_KEYS.every((k) => Object.prototype.hasOwnProperty.call(s, k))) {
+  if (!isObject(s) || Object.keys(s).length !== SETTINGS_KEYS.length || !SETTINGS_KEYS.every((k) => Object.hasOwn(s, k))) {
     throw damaged(`\`settings\` is not an object of ${SETTINGS_KEYS.join(', ')}`)
   }
   const functions = s.functions

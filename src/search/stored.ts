@@ -12,7 +12,7 @@ export function storedCopy(source: Readonly<Record<string, unknown>> | undefined
   const stored: Record<string, unknown> = {}
   if (source === undefined) return stored
   for (const name of names) {
-    const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined
+    const value = Object.hasOwn(source, name) ? source[name] : undefined
     if (value !== undefined) stored[name] = copyData(value)
   }
   return stored

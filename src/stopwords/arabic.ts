@@ -26,7 +26,7 @@ const WITH_CONJUNCTION = (
 
 export const ARABIC_STOP_WORDS: readonly string[] = [
   ...PRONOMINAL_PREPOSITIONS,
-  ...WITH_CONJUNCTION.flatMap((w) => ['و' + w, 'ف' + w]),
+  ...WITH_CONJUNCTION.flatMap((w) => [`و${w}`, `ف${w}`]),
   ...(
     'منا عنا فينا عليه ' +
     // prepositions

@@ -114,7 +114,7 @@ async function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, 
   if (c.json) {
     const metadataFieldsLeftOut = { documents: leftOut.documents, fields: leftOut.fields }
     const summary = { index: options.index, documents, skipped: bad.length, lines, bytes: total, files: out.files, skippedRecords: inInputOrder(bad, fileOrder), metadataFieldsLeftOut }
-    process.stdout.write(escapeForTerminal(JSON.stringify(summary, null, 2)) + '\n')
+    process.stdout.write(`${escapeForTerminal(JSON.stringify(summary, null, 2))}\n`)
   }
   return 0
 }

@@ -67,7 +67,7 @@ function exportSettings(
   }
   // The analyzer's internal markers are Unicode noncharacters: written as \u escapes (the same
   // JSON), so that no editor or tool on the way drops them unseen.
-  const json = escapeForTerminal(JSON.stringify(definition, null, 2).replace(/[\ufdd0-\ufdef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`)) + '\n'
+  const json = `${escapeForTerminal(JSON.stringify(definition, null, 2).replace(/[\ufdd0-\ufdef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`))}\n`
   if (output === undefined) {
     process.stdout.write(json)
     return 0

@@ -3,7 +3,7 @@
  * into typed arrays (the code units one after another, where each term and its postings start),
  * then found by binary search, prefixes as a range, typos by a bounded Levenshtein walk. @internal
  */
-import { decodeTextInto, FormatProblem, readVarint, u32s, WIDE } from './bytes.js'
+import { decodeTextInto, type FormatProblem, readVarint, u32s, WIDE } from './bytes.js'
 
 /** The dictionary as the reader uses it. */
 export interface Dictionary {

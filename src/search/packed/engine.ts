@@ -306,7 +306,7 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
         if ((result.masks[row * words + (bit >>> 5)]! & (1 << (bit & 31))) === 0) continue
         for (const t of derived) {
           const term = view.termAt(t)
-          if (Object.prototype.hasOwnProperty.call(match, term)) continue
+          if (Object.hasOwn(match, term)) continue
           const inFields: string[] = []
           for (const [f, , name] of fields) {
             const p = postingsOf(t, f)

@@ -76,7 +76,7 @@ function storedTables(source: PackSource): Uint8Array {
     starts.push(out.length)
     const kinds = new Uint8Array(source.documentCount)
     const texts = source.stored.map((stored, doc) => {
-      const value = stored !== undefined && Object.prototype.hasOwnProperty.call(stored, name) ? stored[name] : undefined
+      const value = stored !== undefined && Object.hasOwn(stored, name) ? stored[name] : undefined
       if (value === undefined) return undefined
       kinds[doc] = typeof value === 'string' ? STORED_KIND.string : STORED_KIND.json
       return typeof value === 'string' ? value : JSON.stringify(value)

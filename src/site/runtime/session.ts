@@ -233,7 +233,7 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     for (const [key, value] of Object.entries(given)) {
       const values = (typeof value === 'string' ? [value] : value) as readonly string[]
       // a filter the site does not have keeps no page
-      const pages = Object.prototype.hasOwnProperty.call(entry.filters, key) ? await filterOf(key) : new Map<string, number[]>()
+      const pages = Object.hasOwn(entry.filters, key) ? await filterOf(key) : new Map<string, number[]>()
       const set = new Set<number>()
       for (const v of values) for (const page of pages.get(v) ?? []) set.add(page)
       sets.push(set)
