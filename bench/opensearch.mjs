@@ -17,7 +17,13 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { ArabicSearch } from '../dist/index.js'
 import { indexSettings } from '../dist/opensearch.js'
-import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJarsWithQueryParser, runCommand } from '../tests/parity/lucene.mjs'
+import {
+  compileJava,
+  LUCENE_MISSING,
+  luceneAvailable,
+  luceneJarsWithQueryParser,
+  runCommand,
+} from '../tests/parity/lucene.mjs'
 import { DEFAULT_DATA, loadDataset } from './lib/datasets.mjs'
 import { evaluateRun, reciprocalRank, topK } from './lib/metrics.mjs'
 import { createFahrasSystem } from './systems/fahras.mjs'
@@ -59,13 +65,18 @@ const PAIRS = [
 function parseArgs(argv) {
   const opts = { sets: DEFAULT_SETS, data: DEFAULT_DATA, out: resolve(repoRoot, 'bench/results/opensearch.json') }
   for (let i = 0; i < argv.length; i++) {
-    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined]
+    const [arg, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined]
     const value = () => {
       const v = inline ?? argv[++i]
       if (v === undefined) usage(`missing value for ${arg}`)
       return v
     }
-    if (arg === '--sets') opts.sets = value().split(',').map((s) => s.trim()).filter(Boolean)
+    if (arg === '--sets')
+      opts.sets = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (arg === '--data') opts.data = resolve(value())
     else if (arg === '--out') opts.out = resolve(value())
     else if (arg === '-h' || arg === '--help') usage()
@@ -75,7 +86,8 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data bench/data] [--out bench/results/opensearch.json]'
+  const text =
+    'usage: node bench/opensearch.mjs [--sets xquad-ar,arcd-train] [--data bench/data] [--out bench/results/opensearch.json]'
   if (error) console.error(`${error}\n${text}`)
   else console.log(text)
   process.exit(error ? 2 : 0)
@@ -89,7 +101,18 @@ async function luceneRuns(classpath, definitionFile, set, work) {
   writeFileSync(docs, set.docs.map((d) => `${JSON.stringify(d)}\n`).join(''))
   writeFileSync(queries, set.queries.map((q) => `${JSON.stringify(q)}\n`).join(''))
   const started = performance.now()
-  const { stdout } = await runCommand('java', ['-Xss1m', '-cp', classpath, 'LuceneSearch', definitionFile, docs, queries, output, String(EXACT_BOOST), String(K)])
+  const { stdout } = await runCommand('java', [
+    '-Xss1m',
+    '-cp',
+    classpath,
+    'LuceneSearch',
+    definitionFile,
+    docs,
+    queries,
+    output,
+    String(EXACT_BOOST),
+    String(K),
+  ])
   const summary = { ...JSON.parse(stdout.trim().split('\n').at(-1)), wallMs: Math.round(performance.now() - started) }
   const runs = new Map()
   for (const line of readFileSync(output, 'utf8').split('\n')) {
@@ -97,7 +120,8 @@ async function luceneRuns(classpath, definitionFile, set, work) {
     const { id, ...byRun } = JSON.parse(line)
     runs.set(id, byRun)
   }
-  if (runs.size !== set.queries.length) throw new Error(`LuceneSearch on ${set.name}: ${set.queries.length} queries in, ${runs.size} out`)
+  if (runs.size !== set.queries.length)
+    throw new Error(`LuceneSearch on ${set.name}: ${set.queries.length} queries in, ${runs.size} out`)
   return { runs, summary }
 }
 
@@ -109,7 +133,11 @@ function fahrasRun(set, system = createFahrasSystem()) {
   const out = new Map()
   for (const q of set.queries) out.set(q.id, topK(system.search(q.text, K).map(String), K))
   const t2 = performance.now()
-  return { run: out, buildMs: Math.round(t1 - t0), meanQueryMs: +((t2 - t1) / Math.max(1, set.queries.length)).toFixed(3) }
+  return {
+    run: out,
+    buildMs: Math.round(t1 - t0),
+    meanQueryMs: +((t2 - t1) / Math.max(1, set.queries.length)).toFixed(3),
+  }
 }
 
 /**
@@ -127,7 +155,13 @@ function bm25System() {
       index.addAll(docs)
     },
     search(query, k) {
-      const all = index.search(query, { limit: Number.MAX_SAFE_INTEGER, snippets: false, bm25: LUCENE_BM25, coordination: 'linear', proximity: false })
+      const all = index.search(query, {
+        limit: Number.MAX_SAFE_INTEGER,
+        snippets: false,
+        bm25: LUCENE_BM25,
+        coordination: 'linear',
+        proximity: false,
+      })
       return all
         .map((r) => ({ id: r.id, score: r.score / Math.max(1, r.terms.length) }))
         .sort((a, b) => b.score - a.score)
@@ -185,7 +219,10 @@ function printTables(results) {
   const sets = results.map((r) => r.set)
   const labelW = Math.max(...RUNS.map(([, l]) => l.length))
   const cell = 'MRR@10 nDCG@10 R@100'
-  const lines = [`${pad('system', labelW)} | ${sets.map((s) => pad(s, cell.length)).join(' | ')}`, `${pad('', labelW)} | ${sets.map(() => cell).join(' | ')}`]
+  const lines = [
+    `${pad('system', labelW)} | ${sets.map((s) => pad(s, cell.length)).join(' | ')}`,
+    `${pad('', labelW)} | ${sets.map(() => cell).join(' | ')}`,
+  ]
   lines.push('-'.repeat(lines[0].length))
   for (const [key, label] of RUNS) {
     const cells = results.map((r) => {
@@ -202,7 +239,9 @@ function printTables(results) {
   const head = `${pad('same documents', pairW)} | ${sets.map((s) => pad(s, agreeCell.length)).join(' | ')}`
   const out = ['', head, `${pad('', pairW)} | ${sets.map(() => agreeCell).join(' | ')}`, '-'.repeat(head.length)]
   PAIRS.forEach((_, i) => {
-    const cells = results.map((r) => pad(`${f3(r.agreement[i].top10Overlap)}           ${f3(r.agreement[i].sameTop1)}`, agreeCell.length))
+    const cells = results.map((r) =>
+      pad(`${f3(r.agreement[i].top10Overlap)}           ${f3(r.agreement[i].sameTop1)}`, agreeCell.length),
+    )
     out.push(`${pad(pairLabels[i], pairW)} | ${cells.join(' | ')}`)
   })
   console.log(out.join('\n'))
@@ -236,16 +275,38 @@ async function main() {
       const fahrasStems = fahrasRun(set, createFahrasSystem({ index: { exactBoost: 0 } }))
       const fahrasBm25 = fahrasRun(set, bm25System())
       const { runs, summary } = await lucene[i]
-      const byRun = { fahras: fahras.run, 'fahras-text': fahrasText.run, 'fahras-stems': fahrasStems.run, 'fahras-bm25': fahrasBm25.run }
+      const byRun = {
+        fahras: fahras.run,
+        'fahras-text': fahrasText.run,
+        'fahras-stems': fahrasStems.run,
+        'fahras-bm25': fahrasBm25.run,
+      }
       for (const key of LUCENE_RUNS) byRun[key] = new Map([...runs].map(([id, r]) => [id, r[key]]))
       const metrics = {}
       for (const [key] of RUNS) {
         const m = evaluateRun(byRun[key], set.qrels, { mrrK: TOP, ndcgK: TOP, recallK: K })
-        metrics[key] = { mrr10: +m.mrr10.toFixed(4), ndcg10: +m.ndcg10.toFixed(4), recall100: +m.recall100.toFixed(4), queriesScored: m.queries, emptyResults: m.emptyResults }
+        metrics[key] = {
+          mrr10: +m.mrr10.toFixed(4),
+          ndcg10: +m.ndcg10.toFixed(4),
+          recall100: +m.recall100.toFixed(4),
+          queriesScored: m.queries,
+          emptyResults: m.emptyResults,
+        }
       }
       const agree = PAIRS.map(([a, b]) => ({ fahras: a, lucene: b, ...agreement(set, byRun[a], byRun[b]) }))
-      console.error(`  fahras: build ${fahras.buildMs} ms, ${fahras.meanQueryMs} ms/query; Lucene ${summary.lucene}: index ${summary.indexMs.fahras} ms, ${summary.meanQueryMs['stems+exact']} ms/query (stems+exact)`)
-      results.push({ set: set.name, docs: set.docs.length, queries: set.queries.length, judgedQueries: set.qrels.size, metrics, agreement: agree, fahras: { buildMs: fahras.buildMs, meanQueryMs: fahras.meanQueryMs }, lucene: summary })
+      console.error(
+        `  fahras: build ${fahras.buildMs} ms, ${fahras.meanQueryMs} ms/query; Lucene ${summary.lucene}: index ${summary.indexMs.fahras} ms, ${summary.meanQueryMs['stems+exact']} ms/query (stems+exact)`,
+      )
+      results.push({
+        set: set.name,
+        docs: set.docs.length,
+        queries: set.queries.length,
+        judgedQueries: set.qrels.size,
+        metrics,
+        agreement: agree,
+        fahras: { buildMs: fahras.buildMs, meanQueryMs: fahras.meanQueryMs },
+        lucene: summary,
+      })
     }
     console.log('')
     printTables(results)
@@ -262,21 +323,33 @@ async function main() {
       data: opts.data,
       seconds: +((performance.now() - started) / 1000).toFixed(1),
       setup: {
-        definition: 'indexSettings() of dist/opensearch.js, defaults: fields title and text, analyzer fahras_arabic, subfield .exact with fahras_arabic_exact',
-        index: 'one Lucene document per paragraph: title, text (fahras_arabic), title.exact, text.exact (fahras_arabic_exact); similarity: the definition\'s BM25 (k1 = 1.2, b = 1); the arabic run Lucene\'s default BM25 (k1 = 1.2, b = 0.75)',
+        definition:
+          'indexSettings() of dist/opensearch.js, defaults: fields title and text, analyzer fahras_arabic, subfield .exact with fahras_arabic_exact',
+        index:
+          "one Lucene document per paragraph: title, text (fahras_arabic), title.exact, text.exact (fahras_arabic_exact); similarity: the definition's BM25 (k1 = 1.2, b = 1); the arabic run Lucene's default BM25 (k1 = 1.2, b = 0.75)",
         runs: {
-          fahras: 'new ArabicSearch({ fields: [\'title\', \'text\'] }).search(question, { limit: 100 }) (bench/systems/fahras.mjs): no text, so no proximity',
-          'fahras-text': 'the same with storeFields [\'title\', \'text\']: the first 10 ranked again by proximity',
-          'stems+exact+rescore': 'stems+exact, then a rescore clause on its first 10: score × (1 + 0.2 × the pairs of consecutive query terms found as a sloppy phrase (slop 15) in title or text)',
+          fahras:
+            "new ArabicSearch({ fields: ['title', 'text'] }).search(question, { limit: 100 }) (bench/systems/fahras.mjs): no text, so no proximity",
+          'fahras-text': "the same with storeFields ['title', 'text']: the first 10 ranked again by proximity",
+          'stems+exact+rescore':
+            'stems+exact, then a rescore clause on its first 10: score × (1 + 0.2 × the pairs of consecutive query terms found as a sloppy phrase (slop 15) in title or text)',
           'stems+exact': `multi_match most_fields, operator or, fields title, text, title.exact^${EXACT_BOOST}, text.exact^${EXACT_BOOST}: a QueryBuilder match query per field (SHOULD clauses), summed`,
           stems: 'multi_match most_fields, operator or, fields title, text',
-          arabic: 'Lucene ArabicAnalyzer, title + text in one field, QueryParser.escape(question), OR (as bench/lucene/LuceneBm25Run.java)',
-          'fahras-stems': 'control: new ArabicSearch({ fields: [\'title\', \'text\'], exactBoost: 0 }): the terms of the stems run',
+          arabic:
+            'Lucene ArabicAnalyzer, title + text in one field, QueryParser.escape(question), OR (as bench/lucene/LuceneBm25Run.java)',
+          'fahras-stems':
+            "control: new ArabicSearch({ fields: ['title', 'text'], exactBoost: 0 }): the terms of the stems run",
           'fahras-bm25': `control: as fahras-stems, with bm25 ${JSON.stringify(LUCENE_BM25)} and the score divided by the number of matched query terms (undoing MiniSearch's coordination factor), re-sorted`,
         },
-        agreement: 'over every query of the set: mean |top-10 of fahras ∩ top-10 of the run| / 10; share of queries with the same first document; judged queries where the relevant document ranks higher (reciprocal rank @10) in fahras or in the run',
+        agreement:
+          'over every query of the set: mean |top-10 of fahras ∩ top-10 of the run| / 10; share of queries with the same first document; judged queries where the relevant document ranks higher (reciprocal rank @10) in fahras or in the run',
       },
-      metrics: { mrr10: 'MRR@10', ndcg10: 'nDCG@10 (linear gain, log2 discount)', recall100: 'Recall@100', averagedOver: 'queries with at least one relevant doc; no results = 0' },
+      metrics: {
+        mrr10: 'MRR@10',
+        ndcg10: 'nDCG@10 (linear gain, log2 discount)',
+        recall100: 'Recall@100',
+        averagedOver: 'queries with at least one relevant doc; no results = 0',
+      },
       results,
     }
     mkdirSync(dirname(opts.out), { recursive: true })

@@ -22,7 +22,13 @@ import { arabicText } from '../tests/arbitraries.js'
 import { corpusCases, hasArabicLetter, quranCases } from '../tests/parity/cases.js'
 import { DEFAULT_CORPUS, requireData } from './lib/corpus.mjs'
 import { DEFAULT_DATA } from './lib/datasets.mjs'
-import { lastLuceneSummary, LUCENE_MISSING, luceneAvailable, runLucene, type LuceneToken } from '../tests/parity/lucene.mjs'
+import {
+  lastLuceneSummary,
+  LUCENE_MISSING,
+  luceneAvailable,
+  runLucene,
+  type LuceneToken,
+} from '../tests/parity/lucene.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +78,23 @@ function daggerTexts(count: number): string[] {
   const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n)
   const pick = <T>(list: readonly T[]) => list[next(list.length)]!
   const words = [...DAGGER_ALEF_SILENT_WORDS, 'كتاب', 'صلوه', 'علي', 'يسلون', 'ابرهيم', 'رحمن', 'هذ']
-  const marks = ['\u064e', '\u064f', '\u0650', '\u0651', '\u0652', '\u0670', '\u0653', '\u0654', '\u06e6', '\u06e5', '\u0640', '\u06df', '\u064b', '\u064d', '\u064c']
+  const marks = [
+    '\u064e',
+    '\u064f',
+    '\u0650',
+    '\u0651',
+    '\u0652',
+    '\u0670',
+    '\u0653',
+    '\u0654',
+    '\u06e6',
+    '\u06e5',
+    '\u0640',
+    '\u06df',
+    '\u064b',
+    '\u064d',
+    '\u064c',
+  ]
   const variants: Record<string, string[]> = { ا: ['ا', 'أ', 'إ', 'آ', 'ٱ'], ي: ['ي', 'ى', 'ی'], ه: ['ه', 'ة'] }
   const texts: string[] = []
   for (let t = 0; t < count; t++) {
@@ -112,7 +134,16 @@ async function compare(texts: string[], options?: AnalyzerOptions): Promise<Figu
   const analyzeStarted = performance.now()
   const fahrasTokens = texts.map((text) => analyze(text, options))
   const fahrasMs = Math.round(performance.now() - analyzeStarted)
-  const figures: Figures = { lines: texts.length, megabytes: 0, tokens: 0, identicalLines: 0, luceneMs, javaMs, fahrasMs, examples: [] }
+  const figures: Figures = {
+    lines: texts.length,
+    megabytes: 0,
+    tokens: 0,
+    identicalLines: 0,
+    luceneMs,
+    javaMs,
+    fahrasMs,
+    examples: [],
+  }
   texts.forEach((text, i) => {
     figures.megabytes += Buffer.byteLength(text) / 1e6
     const fahras = fahrasTokens[i]!.map((t): LuceneToken => [t.term, t.start, t.end, t.position])
@@ -128,7 +159,9 @@ const runs: Record<string, Figures & { options?: AnalyzerOptions }> = {}
 const report = (name: string, f: Figures, options?: AnalyzerOptions) => {
   runs[name] = { ...f, ...(options && { options }) }
   const share = ((f.identicalLines / Math.max(1, f.lines)) * 100).toFixed(f.identicalLines === f.lines ? 0 : 3)
-  console.log(`${name.padEnd(44)} ${String(f.lines).padStart(7)} lines ${String(f.tokens).padStart(9)} tokens  ${share}% identical  (Lucene ${(f.luceneMs / 1000).toFixed(1)} s, Java's own ${(f.javaMs / 1000).toFixed(1)} s; analyze() ${(f.fahrasMs / 1000).toFixed(1)} s)`)
+  console.log(
+    `${name.padEnd(44)} ${String(f.lines).padStart(7)} lines ${String(f.tokens).padStart(9)} tokens  ${share}% identical  (Lucene ${(f.luceneMs / 1000).toFixed(1)} s, Java's own ${(f.javaMs / 1000).toFixed(1)} s; analyze() ${(f.fahrasMs / 1000).toFixed(1)} s)`,
+  )
   for (const e of f.examples.slice(0, 2)) console.log(`  differs: ${JSON.stringify(e.text).slice(0, 120)}`)
 }
 
@@ -147,9 +180,13 @@ const optionSets: AnalyzerOptions[] = [
   { normalize: { diacritics: false, quranicMarks: false } },
   { stopWords: false, keep: ['الكتاب', 'مدرسة', 'الله'] },
 ]
-for (const options of optionSets) report(`corpus + Quran, ${JSON.stringify(options)}`, await compare(lines, options), options)
+for (const options of optionSets)
+  report(`corpus + Quran, ${JSON.stringify(options)}`, await compare(lines, options), options)
 const multiWordLigature = /[\ufdf0-\ufdff]/
-const random = fc.sample(arabicText(60).filter((s) => !multiWordLigature.test(s)), { numRuns: Number(values.random), seed: 42 })
+const random = fc.sample(
+  arabicText(60).filter((s) => !multiWordLigature.test(s)),
+  { numRuns: Number(values.random), seed: 42 },
+)
 report(`random Arabic-alphabet texts (seed 42)`, await compare(random))
 report('dagger-alef words, generated', await compare(daggerTexts(20_000)))
 

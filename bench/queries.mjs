@@ -11,9 +11,13 @@ const flags = parseFlags(process.argv.slice(2))
 const file = flags.corpus ?? new URL('../corpus/articles.jsonl', import.meta.url).pathname
 const base = await readCorpus(file, flags.limit ? Number(flags.limit) : Infinity)
 const repeat = Number(flags.repeat ?? 3)
-const scales = String(flags.scales ?? '1,8').split(',').map(Number)
+const scales = String(flags.scales ?? '1,8')
+  .split(',')
+  .map(Number)
 
-const words = [...new Set(base.flatMap((d) => `${d.title} ${d.text}`.split(/\s+/)).filter((w) => /^[\u0621-\u064a]{3,}$/.test(w)))]
+const words = [
+  ...new Set(base.flatMap((d) => `${d.title} ${d.text}`.split(/\s+/)).filter((w) => /^[\u0621-\u064a]{3,}$/.test(w))),
+]
 const pick = (n) => Array.from({ length: n }, (_, i) => words[(i * 7919) % words.length]).join(' ')
 const corpusText = base.map((d) => d.text).join('\n')
 const dagger = (n) => 'بٰ'.repeat(n / 2)
@@ -29,8 +33,10 @@ const families = {
     'only stop words (100 kB)': (ix) => ix.search('في من إلى على عن التي الذي '.repeat(4_000)),
     'unbalanced quotes': (ix) => ix.search('"الكتاب "بغداد "'.repeat(2_000)),
     'lone * and -': (ix) => ix.search('* - * - '.repeat(10_000)),
-    'many short prefixes': (ix) => ix.search(Array.from({ length: 2_000 }, (_, i) => `${words[i % words.length].slice(0, 2)}*`).join(' ')),
-    'many exclusions': (ix) => ix.search(`${Array.from({ length: 2_000 }, (_, i) => `-${words[i % words.length]}`).join(' ')} بغداد`),
+    'many short prefixes': (ix) =>
+      ix.search(Array.from({ length: 2_000 }, (_, i) => `${words[i % words.length].slice(0, 2)}*`).join(' ')),
+    'many exclusions': (ix) =>
+      ix.search(`${Array.from({ length: 2_000 }, (_, i) => `-${words[i % words.length]}`).join(' ')} بغداد`),
     'fuzzy 2 on 50 words': (ix) => ix.search(pick(50), { fuzzy: 2 }),
     'fuzzy 0.5 on 50 words': (ix) => ix.search(pick(50), { fuzzy: 0.5 }),
     'prefix on every word': (ix) => ix.search(pick(300), { prefix: true }),
@@ -44,11 +50,18 @@ const families = {
   phrases: {
     'two common words as a phrase': (ix) => ix.search('"في العراق"'),
     '128 copies of one phrase': (ix) => ix.search('"الولايات المتحدة" '.repeat(128)),
-    '500 different phrases': (ix) => ix.search(Array.from({ length: 500 }, (_, i) => `"${words[i % words.length]} ${words[(i + 1) % words.length]}"`).join(' ')),
+    '500 different phrases': (ix) =>
+      ix.search(
+        Array.from({ length: 500 }, (_, i) => `"${words[i % words.length]} ${words[(i + 1) % words.length]}"`).join(
+          ' ',
+        ),
+      ),
   },
   snippets: {
-    '200 kB document, { length: 2000, count: 5 }': (ix) => ix.search('العراق بغداد', { filter: (r) => r.id === 'long-200k', snippets: { length: 2000, count: 5 } }),
-    '1 MB document, { length: 10000, count: 20 } (the maximum)': (ix) => ix.search('العراق بغداد', { filter: (r) => r.id === 'long-1m', snippets: { length: 10_000, count: 20 } }),
+    '200 kB document, { length: 2000, count: 5 }': (ix) =>
+      ix.search('العراق بغداد', { filter: (r) => r.id === 'long-200k', snippets: { length: 2000, count: 5 } }),
+    '1 MB document, { length: 10000, count: 20 } (the maximum)': (ix) =>
+      ix.search('العراق بغداد', { filter: (r) => r.id === 'long-1m', snippets: { length: 10_000, count: 20 } }),
   },
   suggestions: {
     'one letter': (ix) => ix.suggest('ا'),
@@ -70,7 +83,7 @@ function time(fn) {
       out = { error: error.code ?? error.message }
     }
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
-    size = Array.isArray(out) ? out.length : typeof out === 'string' ? out.length : out?.error ?? 0
+    size = Array.isArray(out) ? out.length : typeof out === 'string' ? out.length : (out?.error ?? 0)
   }
   times.sort((a, b) => a - b)
   return { medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1], size }
@@ -88,12 +101,20 @@ for (const scale of scales) {
   withLong.addAll([
     ...docs,
     { id: 'long-200k', title: 'نص طويل', text: corpusText.slice(0, 200_000) },
-    { id: 'long-1m', title: 'نص أطول', text: corpusText.repeat(Math.ceil(1e6 / corpusText.length)).slice(0, 1_000_000) },
+    {
+      id: 'long-1m',
+      title: 'نص أطول',
+      text: corpusText.repeat(Math.ceil(1e6 / corpusText.length)).slice(0, 1_000_000),
+    },
   ])
   // many fields: 4,000 indexed fields, a few documents
   const fields = Array.from({ length: 4_000 }, (_, i) => `f${i}`)
   const wide = new ArabicSearch({ fields })
-  wide.addAll(Array.from({ length: 5 }, (_, d) => Object.fromEntries([['id', d], ...fields.map((f, i) => [f, words[(d * 31 + i) % words.length]])])))
+  wide.addAll(
+    Array.from({ length: 5 }, (_, d) =>
+      Object.fromEntries([['id', d], ...fields.map((f, i) => [f, words[(d * 31 + i) % words.length]])]),
+    ),
+  )
   families['many fields'] = { 'a query over 4,000 fields': () => wide.search(pick(5)) }
   for (const [family, cases] of Object.entries(families)) {
     for (const [name, fn] of Object.entries(cases)) {
@@ -102,9 +123,14 @@ for (const scale of scales) {
   }
 }
 
-console.log(`corpus: ${base.length} documents from ${file}, ×${scales.join(', ×')} (+2 long documents for the snippet family); node ${process.version}; ${repeat} runs each\n`)
+console.log(
+  `corpus: ${base.length} documents from ${file}, ×${scales.join(', ×')} (+2 long documents for the snippet family); node ${process.version}; ${repeat} runs each\n`,
+)
 console.log('| documents | family | case | result | median ms | max ms |\n|---|---|---|---|---|---|')
-for (const r of rows) console.log(`| ${r.documents} | ${r.family} | ${r.name} | ${r.size} | ${r.medianMs.toFixed(1)} | ${r.maxMs.toFixed(1)} |`)
+for (const r of rows)
+  console.log(
+    `| ${r.documents} | ${r.family} | ${r.name} | ${r.size} | ${r.medianMs.toFixed(1)} | ${r.maxMs.toFixed(1)} |`,
+  )
 const worst = {}
 for (const r of rows) {
   const key = `${r.family} @ ${r.documents}`

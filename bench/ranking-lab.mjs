@@ -44,7 +44,9 @@ const flag = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback
 }
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: node bench/ranking-lab.mjs [--only TEXT] [--as-tried] [--data bench/data] [--out bench/results/ranking-lab.json]')
+  console.log(
+    'usage: node bench/ranking-lab.mjs [--only TEXT] [--as-tried] [--data bench/data] [--out bench/results/ranking-lab.json]',
+  )
   process.exit(0)
 }
 const only = flag('--only', '')
@@ -53,7 +55,9 @@ const dataDir = resolve(flag('--data', DEFAULT_DATA))
 const outFile = resolve(flag('--out', resolve(repoRoot, 'bench/results/ranking-lab.json')))
 const distEntry = resolve(repoRoot, 'dist/index.js')
 if (!existsSync(distEntry)) {
-  console.error('bench:ranking-lab needs the built package in dist/ (run `npm run build`, or `npm run bench:ranking-lab`, which builds it)')
+  console.error(
+    'bench:ranking-lab needs the built package in dist/ (run `npm run build`, or `npm run bench:ranking-lab`, which builds it)',
+  )
   process.exit(2)
 }
 const { analyze, normalizeText, tokenize } = await import(distEntry)
@@ -80,10 +84,34 @@ const NEW = { ...OLD, b: 1, cp: 0.5, coordW: true }
  */
 const BASES = { old: OLD, new: NEW, A: { ...OLD, b: 1, len: 'tok', cp: 0.5 }, B: { ...NEW, coordW: false } }
 /** The bases' MRR@10 when the model was written (see above): a changed figure is flagged. */
-const EXPECTED = { old: { 'xquad-ar': 0.9408, 'arcd-train': 0.8057 }, new: { 'xquad-ar': 0.9455, 'arcd-train': 0.8225 } }
+const EXPECTED = {
+  old: { 'xquad-ar': 0.9408, 'arcd-train': 0.8057 },
+  new: { 'xquad-ar': 0.9455, 'arcd-train': 0.8225 },
+}
 
 /** Words that frame a question (how many, the name of, what, who…) rather than say what it is about. */
-const FRAME = new Set(['عدد', 'اسم', 'نوع', 'سبب', 'يسمي', 'تسمي', 'يطلق', 'تطلق', 'اي', 'هو', 'هي', 'ما', 'من', 'كم', 'متي', 'اين', 'كيف', 'لماذا', 'هل', 'ماذا'])
+const FRAME = new Set([
+  'عدد',
+  'اسم',
+  'نوع',
+  'سبب',
+  'يسمي',
+  'تسمي',
+  'يطلق',
+  'تطلق',
+  'اي',
+  'هو',
+  'هي',
+  'ما',
+  'من',
+  'كم',
+  'متي',
+  'اين',
+  'كيف',
+  'لماذا',
+  'هل',
+  'ماذا',
+])
 /** The one-letter proclitics of the loose variants: ب ل ك ي ت ن ا. */
 const PROCLITICS = [...'بلكيتنا']
 
@@ -116,15 +144,30 @@ const VARIANTS = [
   { base: 'new', name: 'IDF ^1.5', o: { ip: 1.5 }, tried: 'B' },
   { base: 'new', name: 'IDF ^2', o: { ip: 2 }, tried: 'B' },
   // proximity
-  { base: 'new', name: 'proximity W16 ×0.2 (the engine\'s)', o: { proximity: { W: 16, mu: 0.2, depth: 10 } } },
+  { base: 'new', name: "proximity W16 ×0.2 (the engine's)", o: { proximity: { W: 16, mu: 0.2, depth: 10 } } },
   { base: 'new', name: 'proximity W8 ×0.2', o: { proximity: { W: 8, mu: 0.2, depth: 10 } } },
   { base: 'new', name: 'proximity W16 ×0.1', o: { proximity: { W: 16, mu: 0.1, depth: 10 } } },
   { base: 'new', name: 'proximity W16 ×0.3', o: { proximity: { W: 16, mu: 0.3, depth: 10 } } },
   { base: 'new', name: 'proximity W8 ×0.1', o: { proximity: { W: 8, mu: 0.1, depth: 10 } } },
   { base: 'new', name: 'proximity W8 ×0.3', o: { proximity: { W: 8, mu: 0.3, depth: 10 } } },
-  { base: 'new', name: '+ idf window W16 λ1, first 10', o: { window: { W: 16, lam: 1, depth: 10, fields: 'text' } }, tried: 'B' },
-  { base: 'new', name: '+ idf window W10 λ1, all', o: { window: { W: 10, lam: 1, depth: Infinity, fields: 'text' } }, tried: 'B' },
-  { base: 'new', name: '+ idf window W10 λ2, all', o: { window: { W: 10, lam: 2, depth: Infinity, fields: 'text' } }, tried: 'B' },
+  {
+    base: 'new',
+    name: '+ idf window W16 λ1, first 10',
+    o: { window: { W: 16, lam: 1, depth: 10, fields: 'text' } },
+    tried: 'B',
+  },
+  {
+    base: 'new',
+    name: '+ idf window W10 λ1, all',
+    o: { window: { W: 10, lam: 1, depth: Infinity, fields: 'text' } },
+    tried: 'B',
+  },
+  {
+    base: 'new',
+    name: '+ idf window W10 λ2, all',
+    o: { window: { W: 10, lam: 2, depth: Infinity, fields: 'text' } },
+    tried: 'B',
+  },
   { base: 'old', name: 'BM25TP pairs 1/d² W5 λ0.5', o: { pairs: { kind: 'inv', window: 5, lam: 0.5, depth: 100 } } },
   { base: 'old', name: 'BM25TP pairs 1/d² W5 λ1', o: { pairs: { kind: 'inv', window: 5, lam: 1, depth: 100 } } },
   { base: 'old', name: 'BM25TP pairs count W5 λ2', o: { pairs: { kind: 'count', window: 5, lam: 2, depth: 100 } } },
@@ -167,7 +210,10 @@ function prepare(set) {
     return { id: doc.id, f }
   })
   const N = docs.length
-  const df = {}, postings = {}, avg = {}, avgTok = {}
+  const df = {},
+    postings = {},
+    avg = {},
+    avgTok = {}
   for (const name of FIELDS) {
     postings[name] = new Map()
     docs.forEach((d, i) => {
@@ -225,8 +271,9 @@ function score(P, q, o) {
       const I = idfOf(any.length, P.N) ** (o.ip ?? 1)
       for (const i of any) {
         let t = 0
-        for (const f of FIELDS) t += (o.fw?.[f] ?? 1) * (P.docs[i].f[f].tf.get(leaf.key) ?? 0) / (1 - b + b * length(f, i) / average(f))
-        add(i, leaf, leaf.w * I * (d + (k + 1) * t / (k + t)))
+        for (const f of FIELDS)
+          t += ((o.fw?.[f] ?? 1) * (P.docs[i].f[f].tf.get(leaf.key) ?? 0)) / (1 - b + (b * length(f, i)) / average(f))
+        add(i, leaf, leaf.w * I * (d + ((k + 1) * t) / (k + t)))
       }
       continue
     }
@@ -236,7 +283,11 @@ function score(P, q, o) {
       const I = idfOf(P.df[f].get(leaf.key), P.N) ** (o.ip ?? 1)
       for (const i of list) {
         const tf = P.docs[i].f[f].tf.get(leaf.key)
-        add(i, leaf, (o.fw?.[f] ?? 1) * leaf.w * I * (d + tf * (k + 1) / (tf + k * (1 - b + b * length(f, i) / average(f)))))
+        add(
+          i,
+          leaf,
+          (o.fw?.[f] ?? 1) * leaf.w * I * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length(f, i)) / average(f)))),
+        )
       }
     }
   }
@@ -258,7 +309,9 @@ function bestWindow(P, q, i, f, W, weight) {
   for (const u of stems(q)) for (const p of at.get(u) ?? []) events.push([p, u, weight(u)])
   events.sort((x, y) => x[0] - y[0])
   const count = new Map()
-  let best = 0, sum = 0, lo = 0
+  let best = 0,
+    sum = 0,
+    lo = 0
   for (const [p, u, w] of events) {
     if (!count.get(u)) sum += w
     count.set(u, (count.get(u) ?? 0) + 1)
@@ -278,18 +331,20 @@ function pairBonus(P, q, i, { kind, window }) {
   const d = P.docs[i].f.text
   const ps = us.map((u) => d.pos.get(u))
   const w = us.map((u) => idfOf(P.df.text.get(u) ?? 0.5, P.N))
-  const k = 1.2, b = 0.7
+  const k = 1.2,
+    b = 0.7
   let total = 0
   for (let a = 0; a < us.length; a++) {
     if (!ps[a]) continue
     for (let c = a + 1; c < us.length; c++) {
       if (!ps[c]) continue
       let acc = 0
-      for (const x of ps[a]) for (const y of ps[c]) {
-        const dist = Math.abs(x - y)
-        if (dist > 0 && dist <= window) acc += kind === 'inv' ? 1 / (dist * dist) : 1
-      }
-      if (acc) total += Math.min(w[a], w[c]) * (k + 1) * acc / (k * (1 - b + b * d.len / P.avg.text) + acc)
+      for (const x of ps[a])
+        for (const y of ps[c]) {
+          const dist = Math.abs(x - y)
+          if (dist > 0 && dist <= window) acc += kind === 'inv' ? 1 / (dist * dist) : 1
+        }
+      if (acc) total += (Math.min(w[a], w[c]) * (k + 1) * acc) / (k * (1 - b + (b * d.len) / P.avg.text) + acc)
     }
   }
   return total
@@ -304,15 +359,16 @@ function feedback(P, q, s, { docs, terms, w }) {
     const d = P.docs[i].f.text
     for (const [t, tf] of d.tf) {
       if (t.startsWith(WRITTEN) || own.has(t)) continue
-      candidates.set(t, (candidates.get(t) ?? 0) + tf / d.ntok * idfOf(P.df.text.get(t), P.N))
+      candidates.set(t, (candidates.get(t) ?? 0) + (tf / d.ntok) * idfOf(P.df.text.get(t), P.N))
     }
   }
   for (const [t] of [...candidates].sort((x, y) => y[1] - x[1]).slice(0, terms)) {
     const I = idfOf(P.df.text.get(t), P.N)
     for (const i of P.postings.text.get(t)) {
       if (!s.has(i)) continue
-      const d = P.docs[i].f.text, tf = d.tf.get(t)
-      s.set(i, s.get(i) + w * I * (0.5 + tf * 2.2 / (tf + 1.2 * d.len / P.avg.text)))
+      const d = P.docs[i].f.text,
+        tf = d.tf.get(t)
+      s.set(i, s.get(i) + w * I * (0.5 + (tf * 2.2) / (tf + (1.2 * d.len) / P.avg.text)))
     }
   }
 }
@@ -321,9 +377,17 @@ function feedback(P, q, s, { docs, terms, w }) {
 function rank(P, q, o) {
   const s = score(P, q, o)
   if (o.prf) feedback(P, q, s, o.prf)
-  if (o.pairs) for (const [i, v] of [...s].sort((x, y) => y[1] - x[1]).slice(0, o.pairs.depth)) s.set(i, v + o.pairs.lam * pairBonus(P, q, i, o.pairs))
+  if (o.pairs)
+    for (const [i, v] of [...s].sort((x, y) => y[1] - x[1]).slice(0, o.pairs.depth))
+      s.set(i, v + o.pairs.lam * pairBonus(P, q, i, o.pairs))
   let order = [...s].sort(byScore)
-  const rerank = (depth, f) => [...order.slice(0, depth).map(([i, v]) => [i, f(i, v)]).sort(byScore), ...order.slice(depth)]
+  const rerank = (depth, f) => [
+    ...order
+      .slice(0, depth)
+      .map(([i, v]) => [i, f(i, v)])
+      .sort(byScore),
+    ...order.slice(depth),
+  ]
   if (o.proximity) {
     const { W, mu, depth } = o.proximity
     order = rerank(depth, (i, v) => {
@@ -334,7 +398,10 @@ function rank(P, q, o) {
   if (o.window) {
     const { W, lam, depth, fields } = o.window
     const idfSum = (i, f) => bestWindow(P, q, i, f, W, (u) => idfOf(P.df[f].get(u), P.N))
-    order = rerank(depth, (i, v) => v + lam * (fields === 'max' ? Math.max(idfSum(i, 'text'), idfSum(i, 'title')) : idfSum(i, 'text')))
+    order = rerank(
+      depth,
+      (i, v) => v + lam * (fields === 'max' ? Math.max(idfSum(i, 'text'), idfSum(i, 'title')) : idfSum(i, 'text')),
+    )
   }
   return order.slice(0, K).map(([i]) => P.docs[i].id)
 }
@@ -350,14 +417,21 @@ const started = performance.now()
 /** The table: the bases first (old, new; and A, B with --as-tried), then the variants. */
 const variants = VARIANTS.map((v) => ({ ...v, base: asTried && v.tried ? v.tried : v.base }))
 const bases = ['old', 'new', 'A', 'B'].filter((b) => b === 'old' || b === 'new' || variants.some((v) => v.base === b))
-const NAMES = { old: 'old ranking (b 0.7, linear coordination)', new: 'new ranking (b 1, sqrt coordination, no proximity)', A: 'base A (b 1, token lengths, sqrt, each leaf 1)', B: 'base B (new, a written form counts 1)' }
+const NAMES = {
+  old: 'old ranking (b 0.7, linear coordination)',
+  new: 'new ranking (b 1, sqrt coordination, no proximity)',
+  A: 'base A (b 1, token lengths, sqrt, each leaf 1)',
+  B: 'base B (new, a written form counts 1)',
+}
 const rows = [...bases.map((b) => ({ name: NAMES[b], base: b, o: {} })), ...variants].map((r) => ({ ...r, sets: {} }))
 for (const setName of RETRIEVAL_SETS) {
   const t0 = performance.now()
   const P = prepare(loadDataset(dataDir, setName))
   const t1 = performance.now()
   for (const row of rows) row.sets[setName] = evaluate(P, { ...BASES[row.base], ...row.o })
-  console.log(`${setName}: ${P.N} docs, ${P.queries.length} questions; analysis ${((t1 - t0) / 1000).toFixed(1)} s, ${rows.length} rankings ${((performance.now() - t1) / 1000).toFixed(1)} s`)
+  console.log(
+    `${setName}: ${P.N} docs, ${P.queries.length} questions; analysis ${((t1 - t0) / 1000).toFixed(1)} s, ${rows.length} rankings ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+  )
 }
 
 const f4 = (v) => v.toFixed(4)
@@ -366,7 +440,8 @@ console.log('\nthe model against the engine (MRR@10):')
 for (const base of ['old', 'new']) {
   const row = rows.find((r) => r.name === NAMES[base])
   const line = RETRIEVAL_SETS.map((s) => {
-    const got = row.sets[s].mrr10, want = EXPECTED[base][s]
+    const got = row.sets[s].mrr10,
+      want = EXPECTED[base][s]
     return `${s} ${f4(got)}${Math.abs(got - want) < 5e-5 ? '' : ` (expected ${f4(want)}: DIFFERS)`}`
   })
   console.log(`  ${row.name.padEnd(52)} ${line.join('   ')}`)
@@ -376,20 +451,29 @@ console.log('  the engine, old ranking: xquad-ar 0.9392 (30 questions with quote
 const W = Math.max(...rows.map((r) => r.name.length)) + 2
 const cell = (s) => s.padEnd(34)
 console.log(`\n${''.padEnd(W)}base  ${RETRIEVAL_SETS.map(cell).join('  ')}`.trimEnd())
-console.log(`${'variant'.padEnd(W)}      ${RETRIEVAL_SETS.map(() => cell('MRR@10 nDCG@10 R@100   ΔMRR')).join('  ')}`.trimEnd())
+console.log(
+  `${'variant'.padEnd(W)}      ${RETRIEVAL_SETS.map(() => cell('MRR@10 nDCG@10 R@100   ΔMRR')).join('  ')}`.trimEnd(),
+)
 for (const row of rows) {
   const base = rows.find((r) => r.name === NAMES[row.base])
   const cells = RETRIEVAL_SETS.map((s) => {
     const m = row.sets[s]
-    return cell(`${f4(m.mrr10)} ${f4(m.ndcg10)}  ${f4(m.recall100)}  ${row === base ? '      ' : signed(m.mrr10 - base.sets[s].mrr10)}`)
+    return cell(
+      `${f4(m.mrr10)} ${f4(m.ndcg10)}  ${f4(m.recall100)}  ${row === base ? '      ' : signed(m.mrr10 - base.sets[s].mrr10)}`,
+    )
   })
   console.log(`${row.name.padEnd(W)}${row.base.padEnd(6)}${cells.join('  ')}`.trimEnd())
 }
-console.log(`\n${rows.length} rankings on ${RETRIEVAL_SETS.length} sets in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `\n${rows.length} rankings on ${RETRIEVAL_SETS.length} sets in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 
 const options = (o) => JSON.parse(JSON.stringify(o, (_, v) => (v instanceof Set ? [...v] : v === Infinity ? 'all' : v)))
 const results = rows.map((r) => ({ name: r.name, base: r.base, tried: r.tried, options: options(r.o), ...r.sets }))
 const bench = `ranking lab (a model of the ranking)${asTried ? ', variants on the bases they were first tried on' : ''}`
 mkdirSync(dirname(outFile), { recursive: true })
-writeFileSync(outFile, `${JSON.stringify({ benchmark: bench, date: new Date().toISOString(), node: process.version, data: relative(repoRoot, dataDir), bases: BASES, results }, null, 2)}\n`)
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ benchmark: bench, date: new Date().toISOString(), node: process.version, data: relative(repoRoot, dataDir), bases: BASES, results }, null, 2)}\n`,
+)
 console.log(`wrote ${relative(process.cwd(), outFile)}`)

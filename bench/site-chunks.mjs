@@ -19,7 +19,9 @@ const option = (name, fallback) => {
 const site = resolve(option('site', '.tmp/bench-site/arwiki-10000/site'))
 const sizes = option('sizes', '6000,12000,24000').split(',').map(Number)
 if (!existsSync(join(site, 'pages'))) {
-  console.error(`bench/site-chunks.mjs needs the generated site of bench:site at ${site}: run node bench/site.mjs --skip-quality first`)
+  console.error(
+    `bench/site-chunks.mjs needs the generated site of bench:site at ${site}: run node bench/site.mjs --skip-quality first`,
+  )
   process.exit(1)
 }
 if (!existsSync('dist/cli.js')) {
@@ -30,20 +32,39 @@ if (!existsSync('dist/cli.js')) {
 // the same queries for every size: 30 questions of the shared sets and 30 page titles
 const queries = []
 for (const set of ['xquad-ar', 'arcd-train']) {
-  queries.push(...readFileSync(`bench/data/${set}/queries.jsonl`, 'utf8').trim().split('\n').slice(0, 15).map((l) => JSON.parse(l).text))
+  queries.push(
+    ...readFileSync(`bench/data/${set}/queries.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 15)
+      .map((l) => JSON.parse(l).text),
+  )
 }
 for (let i = 0; i < 30; i++) {
   const html = readFileSync(join(site, 'pages', String(i * 331), 'index.html'), 'utf8')
-  queries.push(/<title>([^<]*)<\/title>/.exec(html)[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'))
+  queries.push(
+    /<title>([^<]*)<\/title>/
+      .exec(html)[1]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  )
 }
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]
 const rows = []
 for (const size of sizes) {
   const output = resolve(`.tmp/bench-site/chunks-${size}`)
   rmSync(output, { recursive: true, force: true })
   const started = Date.now()
-  const run = spawnSync(process.execPath, ['dist/cli.js', 'site', site, '--output', output, '--chunk-size', String(size), '--quiet'], { encoding: 'utf8' })
+  const run = spawnSync(
+    process.execPath,
+    ['dist/cli.js', 'site', site, '--output', output, '--chunk-size', String(size), '--quiet'],
+    { encoding: 'utf8' },
+  )
   if (run.status !== 0) throw new Error(run.stderr)
   const seconds = (Date.now() - started) / 1000
   const { openSite } = await import(pathToFileURL(join(output, 'fahras.js')).href)
@@ -84,12 +105,26 @@ for (const size of sizes) {
     }
   }
   const chunks = spawnSync('sh', ['-c', `ls ${join(output, 't')} | wc -l`], { encoding: 'utf8' }).stdout.trim()
-  rows.push({ size, chunks: Number(chunks), entry, seconds, first: [quantile(first, 0.5), quantile(first, 0.95)], firstRequests: quantile(firstRequests, 0.5), next: [quantile(next, 0.5), quantile(next, 0.95)], nextRequests: quantile(nextRequests, 0.5), keystroke: [quantile(keystrokes, 0.5), quantile(keystrokes, 0.95)] })
+  rows.push({
+    size,
+    chunks: Number(chunks),
+    entry,
+    seconds,
+    first: [quantile(first, 0.5), quantile(first, 0.95)],
+    firstRequests: quantile(firstRequests, 0.5),
+    next: [quantile(next, 0.5), quantile(next, 0.95)],
+    nextRequests: quantile(nextRequests, 0.5),
+    keystroke: [quantile(keystrokes, 0.5), quantile(keystrokes, 0.95)],
+  })
   rmSync(output, { recursive: true, force: true })
 }
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`
-console.log('| --chunk-size | term chunks | entry | first visit, median / p95 | requests | next query, median / p95 | requests | keystroke in Node, median / p95 | build |')
+console.log(
+  '| --chunk-size | term chunks | entry | first visit, median / p95 | requests | next query, median / p95 | requests | keystroke in Node, median / p95 | build |',
+)
 console.log('|---|---|---|---|---|---|---|---|---|')
 for (const r of rows) {
-  console.log(`| ${r.size} | ${r.chunks} | ${kB(r.entry)} | ${kB(r.first[0])} / ${kB(r.first[1])} | ${r.firstRequests} | ${kB(r.next[0])} / ${kB(r.next[1])} | ${r.nextRequests} | ${r.keystroke[0].toFixed(1)} / ${r.keystroke[1].toFixed(1)} ms | ${r.seconds.toFixed(1)} s |`)
+  console.log(
+    `| ${r.size} | ${r.chunks} | ${kB(r.entry)} | ${kB(r.first[0])} / ${kB(r.first[1])} | ${r.firstRequests} | ${kB(r.next[0])} / ${kB(r.next[1])} | ${r.nextRequests} | ${r.keystroke[0].toFixed(1)} / ${r.keystroke[1].toFixed(1)} ms | ${r.seconds.toFixed(1)} s |`,
+  )
 }

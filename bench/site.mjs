@@ -101,17 +101,38 @@ function parseArgs(argv) {
       return n
     }
     switch (arg) {
-      case '--pages': opts.pages = int('--pages', 1); break
-      case '--queries': opts.queries = int('--queries', 2); break
-      case '--seed': opts.seed = int('--seed', 0); break
-      case '--build-runs': opts.buildRuns = int('--build-runs', 1); break
-      case '--skip-quality': opts.skipQuality = true; break
-      case '--skip-build': opts.skipBuild = true; break
-      case '--out': opts.out = resolve(next()); break
-      case '--arwiki': opts.arwiki = resolve(next()); break
-      case '--fahras-cli': opts.fahrasCli = resolve(next()); break
+      case '--pages':
+        opts.pages = int('--pages', 1)
+        break
+      case '--queries':
+        opts.queries = int('--queries', 2)
+        break
+      case '--seed':
+        opts.seed = int('--seed', 0)
+        break
+      case '--build-runs':
+        opts.buildRuns = int('--build-runs', 1)
+        break
+      case '--skip-quality':
+        opts.skipQuality = true
+        break
+      case '--skip-build':
+        opts.skipBuild = true
+        break
+      case '--out':
+        opts.out = resolve(next())
+        break
+      case '--arwiki':
+        opts.arwiki = resolve(next())
+        break
+      case '--fahras-cli':
+        opts.fahrasCli = resolve(next())
+        break
       case '--tools': {
-        opts.tools = next().split(',').map((s) => s.trim()).filter(Boolean)
+        opts.tools = next()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
         const bad = opts.tools.filter((t) => !TOOLS.includes(t))
         if (bad.length || !opts.tools.length) {
           console.error(`bench:site: unknown tool(s) ${bad.join(', ')} (known: ${TOOLS.join(', ')})`)
@@ -119,8 +140,13 @@ function parseArgs(argv) {
         }
         break
       }
-      case '--verbose': opts.verbose = true; break
-      case '-h': case '--help': usage(0); break
+      case '--verbose':
+        opts.verbose = true
+        break
+      case '-h':
+      case '--help':
+        usage(0)
+        break
       default:
         console.error(`bench:site: unknown argument ${argv[i]}`)
         usage(2)
@@ -137,7 +163,9 @@ const rel = (p) => relative(repoRoot, p) || '.'
 // ---- Preconditions -------------------------------------------------------------------------
 const ARWIKI_DOCS = join(opts.arwiki, 'docs.jsonl.gz')
 if (!existsSync(ARWIKI_DOCS)) {
-  console.error(`bench:site needs the arwiki-cwc corpus (docs.jsonl.gz, see its README.txt) at ${ARWIKI_DOCS}: missing (give another folder with --arwiki DIR)`)
+  console.error(
+    `bench:site needs the arwiki-cwc corpus (docs.jsonl.gz, see its README.txt) at ${ARWIKI_DOCS}: missing (give another folder with --arwiki DIR)`,
+  )
   process.exit(1)
 }
 
@@ -148,7 +176,8 @@ function commandOut(cmd, args) {
 
 /** Whether `fahras site` exists in dist/cli.js: `site --help` exits 0, or `--help` lists it. */
 function fahrasSiteCheck() {
-  if (!existsSync(CLI)) return { available: false, note: `fahras site not built yet (${rel(CLI)} missing: npm run build)` }
+  if (!existsSync(CLI))
+    return { available: false, note: `fahras site not built yet (${rel(CLI)} missing: npm run build)` }
   const sub = commandOut(process.execPath, [CLI, 'site', '--help'])
   if (sub.status === 0) return { available: true }
   const help = commandOut(process.execPath, [CLI, '--help'])
@@ -157,9 +186,11 @@ function fahrasSiteCheck() {
 }
 
 function pagefindCheck() {
-  if (!existsSync(PAGEFIND_BIN)) return { available: false, note: 'pagefind not installed (node_modules/.bin/pagefind missing: npm install)' }
+  if (!existsSync(PAGEFIND_BIN))
+    return { available: false, note: 'pagefind not installed (node_modules/.bin/pagefind missing: npm install)' }
   const v = commandOut(PAGEFIND_BIN, ['--version'])
-  if (v.status !== 0) return { available: false, note: `pagefind --version failed: ${v.out.split('\n')[0] || v.error?.message}` }
+  if (v.status !== 0)
+    return { available: false, note: `pagefind --version failed: ${v.out.split('\n')[0] || v.error?.message}` }
   return { available: true, version: v.out.replace(/^pagefind\s+/i, '').trim() }
 }
 
@@ -168,8 +199,23 @@ const results = {
   date: new Date().toISOString(),
   commit: commandOut('git', ['rev-parse', 'HEAD']).out || null,
   dirty: (commandOut('git', ['status', '--porcelain']).out || '').length > 0,
-  env: { loadAverageAtStart: loadavg(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMethod: memoryMethod() },
-  config: { pages: opts.pages, queries: opts.queries, seed: opts.seed, skipQuality: opts.skipQuality, skipBuild: opts.skipBuild, buildRuns: opts.buildRuns, tools: opts.tools, fahrasCli: rel(CLI) },
+  env: {
+    loadAverageAtStart: loadavg(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryMethod: memoryMethod(),
+  },
+  config: {
+    pages: opts.pages,
+    queries: opts.queries,
+    seed: opts.seed,
+    skipQuality: opts.skipQuality,
+    skipBuild: opts.skipBuild,
+    buildRuns: opts.buildRuns,
+    tools: opts.tools,
+    fahrasCli: rel(CLI),
+  },
   notes: [],
   sites: {},
   tools: {},
@@ -235,7 +281,9 @@ async function ensureSite(name) {
   } else docs = sets[name].docs
   const t0 = Date.now()
   const w = await writeSite(root, docs, { footer: FOOTERS[name] ?? FOOTERS.arwiki, label: name })
-  log(`${name}: wrote ${w.pages} pages, ${(w.htmlBytes / 1e6).toFixed(1)} MB of HTML in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  log(
+    `${name}: wrote ${w.pages} pages, ${(w.htmlBytes / 1e6).toFixed(1)} MB of HTML in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  )
   return { root, ...readSite(root), reused: false }
 }
 
@@ -249,7 +297,9 @@ for (const name of siteNames) {
 // ---- Builds -----------------------------------------------------------------------------------
 const OUT_DIR = { fahras: 'fahras', pagefind: 'pagefind' }
 const buildCommand = (tool, site) =>
-  tool === 'pagefind' ? [PAGEFIND_BIN, ['--site', site, '--force-language', 'ar']] : [process.execPath, [CLI, 'site', site]]
+  tool === 'pagefind'
+    ? [PAGEFIND_BIN, ['--site', site, '--force-language', 'ar']]
+    : [process.execPath, [CLI, 'site', site]]
 const shown = (tool, site) => {
   const [cmd, args] = buildCommand(tool, site)
   return [cmd === process.execPath ? 'node' : rel(cmd), ...args.map((a) => (a.startsWith('/') ? rel(a) : a))].join(' ')
@@ -272,12 +322,20 @@ async function build(tool, name) {
   for (let run = 1; run <= runs; run++) {
     rmSync(outDir, { recursive: true, force: true })
     log(`${tool} ${name}: ${shown(tool, site)}${runs > 1 ? ` (run ${run}/${runs})` : ''}`)
-    const r = await measure(cmd, args, { cwd: repoRoot, onStderr: opts.verbose ? (s) => process.stderr.write(s) : undefined })
-    if (!r.ok) throw new Error(`build of ${name} failed (${r.error}): ${(r.stderrTail || r.stdoutTail).trim().split('\n').slice(-5).join(' / ')}`)
+    const r = await measure(cmd, args, {
+      cwd: repoRoot,
+      onStderr: opts.verbose ? (s) => process.stderr.write(s) : undefined,
+    })
+    if (!r.ok)
+      throw new Error(
+        `build of ${name} failed (${r.error}): ${(r.stderrTail || r.stdoutTail).trim().split('\n').slice(-5).join(' / ')}`,
+      )
     st = dirStats(outDir)
     if (!st.files) throw new Error(`build of ${name} wrote nothing into ${rel(outDir)}`)
     all.push({ wallS: r.wallS, peakKB: r.peakKB })
-    log(`${tool} ${name}: ${r.wallS.toFixed(1)} s, peak ${r.peakKB ? (r.peakKB / 1024).toFixed(0) : '?'} MB, ${st.files} files, ${(st.bytes / 1e6).toFixed(2)} MB`)
+    log(
+      `${tool} ${name}: ${r.wallS.toFixed(1)} s, peak ${r.peakKB ? (r.peakKB / 1024).toFixed(0) : '?'} MB, ${st.files} files, ${(st.bytes / 1e6).toFixed(2)} MB`,
+    )
   }
   // Several runs: the median wall time and the largest peak.
   const walls = all.map((x) => x.wallS).sort((a, b) => a - b)
@@ -299,7 +357,8 @@ async function build(tool, name) {
 // Both outputs are removed before either tool builds (unless reused), Pagefind first: neither
 // tool then sees the other's output (neither writes HTML pages).
 for (const name of siteNames) {
-  if (!opts.skipBuild) for (const tool of TOOLS) rmSync(join(siteInfo[name].site, OUT_DIR[tool]), { recursive: true, force: true })
+  if (!opts.skipBuild)
+    for (const tool of TOOLS) rmSync(join(siteInfo[name].site, OUT_DIR[tool]), { recursive: true, force: true })
   for (const tool of ['pagefind', 'fahras']) {
     if (!active().includes(tool)) continue
     try {
@@ -307,7 +366,8 @@ for (const name of siteNames) {
       results.tools[tool].builds ??= {}
       results.tools[tool].builds[name] = b
       if (name === bigName) results.tools[tool].build = b
-      if (tool === 'fahras' && !existsSync(join(siteInfo[name].site, 'fahras', 'fahras.js'))) throw new Error(`no fahras.js in ${rel(join(siteInfo[name].site, 'fahras'))}`)
+      if (tool === 'fahras' && !existsSync(join(siteInfo[name].site, 'fahras', 'fahras.js')))
+        throw new Error(`no fahras.js in ${rel(join(siteInfo[name].site, 'fahras'))}`)
     } catch (err) {
       fail(tool, err)
     }
@@ -335,7 +395,12 @@ for (const name of siteNames) {
   if (results.tools.fahras.available || existsSync(join(repoRoot, 'dist/site/fahras.js'))) {
     const js = gzipSize(join(repoRoot, 'dist/site/fahras.js'))
     const ui = gzipSize(join(repoRoot, 'dist/site/fahras-ui.js'))
-    results.tools.fahras.runtime = { 'dist/site/fahras.js': js, 'dist/site/fahras-ui.js': ui, searchGzipBytes: js?.gzipBytes ?? null, uiGzipBytes: ui?.gzipBytes ?? null }
+    results.tools.fahras.runtime = {
+      'dist/site/fahras.js': js,
+      'dist/site/fahras-ui.js': ui,
+      searchGzipBytes: js?.gzipBytes ?? null,
+      uiGzipBytes: ui?.gzipBytes ?? null,
+    }
   }
 }
 
@@ -366,7 +431,9 @@ async function perf() {
   }
   const queries = perfQueries(pages, questions, opts.queries, opts.seed)
   results.queries = queries
-  log(`${queries.length} queries (${queries.filter((q) => q.kind !== 'question').length} title words, ${queries.filter((q) => q.kind === 'question').length} questions)`)
+  log(
+    `${queries.length} queries (${queries.filter((q) => q.kind !== 'question').length} title words, ${queries.filter((q) => q.kind === 'question').length} questions)`,
+  )
 
   const server = await startServer(siteInfo[bigName].site, { virtual })
   try {
@@ -385,7 +452,10 @@ async function perf() {
       const order = i % 2 ? [...active()].reverse() : active()
       for (const tool of order) {
         try {
-          raw[tool].cold.push({ kind: queries[i].kind, ...(await twice(tool, () => coldVisit(browser, server, tool, queries[i].text))) })
+          raw[tool].cold.push({
+            kind: queries[i].kind,
+            ...(await twice(tool, () => coldVisit(browser, server, tool, queries[i].text))),
+          })
         } catch (err) {
           fail(tool, err)
         }
@@ -395,7 +465,14 @@ async function perf() {
     // (b) All the queries in one page, one tool after the other.
     for (const tool of active()) {
       try {
-        raw[tool].session = await twice(tool, () => session(browser, server, tool, queries.map((q) => q.text)))
+        raw[tool].session = await twice(tool, () =>
+          session(
+            browser,
+            server,
+            tool,
+            queries.map((q) => q.text),
+          ),
+        )
         log(`${tool}: ${queries.length} queries in one page`)
       } catch (err) {
         fail(tool, err)
@@ -413,7 +490,10 @@ async function perf() {
       }
       if ((i + 1) % 10 === 0 || i + 1 === queries.length) log(`typing: ${i + 1}/${queries.length}`)
     }
-    const byKind = (rows, get) => Object.fromEntries(['title-1', 'title-2', 'question'].map((k) => [k, summary(rows.filter((r) => r.kind === k).flatMap(get))]))
+    const byKind = (rows, get) =>
+      Object.fromEntries(
+        ['title-1', 'title-2', 'question'].map((k) => [k, summary(rows.filter((r) => r.kind === k).flatMap(get))]),
+      )
     const kindOf = new Map(queries.map((q) => [q.text, q.kind]))
     for (const tool of active()) {
       const { cold, session: ses, typing } = raw[tool]
@@ -442,7 +522,9 @@ async function perf() {
         keystrokeMs: summary(keystrokes),
         keystrokeMsByKind: byKind(typing, (t) => t.times.slice(1)),
         // Keystrokes whose search found nothing (cheap for a tool that stops loading then).
-        emptyKeystrokePct: keystrokes.length ? (100 * typing.reduce((n, t) => n + t.totals.slice(1).filter((x) => !x).length, 0)) / keystrokes.length : null,
+        emptyKeystrokePct: keystrokes.length
+          ? (100 * typing.reduce((n, t) => n + t.totals.slice(1).filter((x) => !x).length, 0)) / keystrokes.length
+          : null,
         keystrokeMsWithResults: summary(typing.flatMap((t) => t.times.slice(1).filter((_, i) => t.totals[i + 1] > 0))),
         firstKeystrokeMs: summary(typing.map((t) => t.times[0])),
         bytes: summary(typing.map((t) => t.bytes)),
@@ -462,10 +544,25 @@ async function quality() {
       for (const tool of active()) {
         try {
           const t0 = Date.now()
-          const q = await qualityRuns(browser, server, tool, sets[name], siteInfo[name].ids, QUALITY_MODES[tool], opts.verbose ? log : () => {})
+          const q = await qualityRuns(
+            browser,
+            server,
+            tool,
+            sets[name],
+            siteInfo[name].ids,
+            QUALITY_MODES[tool],
+            opts.verbose ? log : () => {},
+          )
           results.tools[tool].quality ??= {}
           results.tools[tool].quality[name] = q
-          log(`${tool} ${name}: ${Object.entries(q).map(([m, r]) => `${m} MRR@10 ${r.mrr10.toFixed(3)} nDCG@10 ${r.ndcg10.toFixed(3)} R@100 ${r.recall100.toFixed(3)} (${r.emptyResults} empty)`).join('; ')} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+          log(
+            `${tool} ${name}: ${Object.entries(q)
+              .map(
+                ([m, r]) =>
+                  `${m} MRR@10 ${r.mrr10.toFixed(3)} nDCG@10 ${r.ndcg10.toFixed(3)} R@100 ${r.recall100.toFixed(3)} (${r.emptyResults} empty)`,
+              )
+              .join('; ')} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+          )
         } catch (err) {
           fail(tool, err)
         }
@@ -488,7 +585,7 @@ results.notes.push(
   'Both tools index the same pages: <main data-pagefind-body> (fahras reads <main> by itself; Pagefind indexes the data-pagefind-body element when a page has one, else <body>).',
   `Pagefind: ${shown('pagefind', '<site>')} (${results.env.pagefind ?? '?'}; the npm wrapper runs the pagefind_extended binary); Arabic stemming from --force-language ar and <html lang="ar">.`,
   `fahras: ${shown('fahras', '<site>')}.`,
-  'Server: node:http on 127.0.0.1, gzip (level 6, cached) for html/js/css/json/svg/txt, other files as they are (Pagefind\'s files are gzipped by Pagefind); Cache-Control public, max-age=600 + ETag. Bytes = response bodies as sent (after compression, headers not counted), requests under /pagefind/ or /fahras/ only; no network throttling (loopback).',
+  "Server: node:http on 127.0.0.1, gzip (level 6, cached) for html/js/css/json/svg/txt, other files as they are (Pagefind's files are gzipped by Pagefind); Cache-Control public, max-age=600 + ETag. Bytes = response bodies as sent (after compression, headers not counted), requests under /pagefind/ or /fahras/ only; no network throttling (loopback).",
   'First visit: a fresh browser context (empty cache) loads the bench page, which imports the tool and runs one query; time = performance.now() when the top 10 with excerpts are there (from navigation start). Pagefind: search() then data() of the top 10; fahras: search(q, { limit: 10 }).',
   'Per query after the first: all the queries one after the other in one page; the first one is left out.',
   'Per keystroke: each query typed one character at a time on a fresh visit, a search (top 10 with excerpts) on each keystroke, each waiting for the previous one (no overlap to cancel); a space does not search; the first keystroke (which loads the tool) is left out.',
@@ -496,13 +593,23 @@ results.notes.push(
   `Peak memory: ${memoryMethod()}.`,
 )
 const modes = [...new Set(TOOLS.flatMap((t) => (results.tools[t].quality ? QUALITY_MODES[t] : [])))]
-results.table = markdownTable(results, `${bigName}, ${results.sites[bigName].pages} pages`, opts.skipQuality ? [] : RETRIEVAL_SETS, modes.length ? modes : ['question'])
+results.table = markdownTable(
+  results,
+  `${bigName}, ${results.sites[bigName].pages} pages`,
+  opts.skipQuality ? [] : RETRIEVAL_SETS,
+  modes.length ? modes : ['question'],
+)
 
 results.env.loadAverageAtEnd = loadavg()
 mkdirSync(dirname(opts.out), { recursive: true })
 writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
 
-const lines = [`## fahras site vs Pagefind ${results.env.pagefind ?? ''} (${bigName}: ${results.sites[bigName].pages} pages, ${(results.sites[bigName].htmlBytes / 1e6).toFixed(1)} MB of HTML; ${opts.queries} queries)`, '', `${results.date.slice(0, 16).replace('T', ' ')} UTC, commit ${String(results.commit ?? '?').slice(0, 10)}${results.dirty ? ' (with uncommitted changes)' : ''}, Node ${process.version}, Chromium ${results.env.chromium ?? '?'}, ${results.env.cpus} CPUs (load average ${results.env.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${results.env.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')} at the end).`, '']
+const lines = [
+  `## fahras site vs Pagefind ${results.env.pagefind ?? ''} (${bigName}: ${results.sites[bigName].pages} pages, ${(results.sites[bigName].htmlBytes / 1e6).toFixed(1)} MB of HTML; ${opts.queries} queries)`,
+  '',
+  `${results.date.slice(0, 16).replace('T', ' ')} UTC, commit ${String(results.commit ?? '?').slice(0, 10)}${results.dirty ? ' (with uncommitted changes)' : ''}, Node ${process.version}, Chromium ${results.env.chromium ?? '?'}, ${results.env.cpus} CPUs (load average ${results.env.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${results.env.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')} at the end).`,
+  '',
+]
 const skipped = TOOLS.filter((t) => (!results.tools[t].available || results.tools[t].failed) && results.tools[t].note)
 if (skipped.length) lines.push(...skipped.map((t) => `- ${results.tools[t].note}`), '')
 lines.push(results.table, '', ...results.notes.map((n) => `- ${n}`), '', `JSON: ${rel(opts.out)}`)

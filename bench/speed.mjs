@@ -44,10 +44,20 @@ import { speedCorpus } from './lib/speed-data.mjs'
 // limit (about 4 GB here) leaves little room around it. Re-run in a child with a 12 GB limit.
 const HEAP_LIMIT_MB = 12288
 if (process.env.FAHRAS_SPEED_CHILD !== '1' && getHeapStatistics().heap_size_limit < 8e9) {
-  const child = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_LIMIT_MB}`, ...process.execArgv.filter((a) => a !== '--expose-gc'), fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, FAHRAS_SPEED_CHILD: '1' },
-  })
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      `--max-old-space-size=${HEAP_LIMIT_MB}`,
+      ...process.execArgv.filter((a) => a !== '--expose-gc'),
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, FAHRAS_SPEED_CHILD: '1' },
+    },
+  )
   process.exit(child.status ?? 1)
 }
 
@@ -100,11 +110,19 @@ const ms = (a, b) => Number(b - a) / 1e6
 const t0 = now()
 const { docs, duplicates } = await readCorpora(data.files, limit)
 const corpusFile = data.files.map((f) => relative(ROOT, f)).join(' + ')
-const megabytes = docs.reduce((s, d) => s + Buffer.byteLength(String(d.title ?? ''), 'utf8') + Buffer.byteLength(String(d.text ?? ''), 'utf8'), 0) / 1e6
+const megabytes =
+  docs.reduce(
+    (s, d) => s + Buffer.byteLength(String(d.title ?? ''), 'utf8') + Buffer.byteLength(String(d.text ?? ''), 'utf8'),
+    0,
+  ) / 1e6
 const queries = buildQueries(docs, queryCount)
 const byId = new Map(docs.map((d) => [d.id, d]))
-log(`corpus: ${corpusFile}: ${docs.length} documents${duplicates ? ` (${duplicates} with an id already read skipped)` : ''}, ${megabytes.toFixed(1)} MB of UTF-8 title + text (read in ${(ms(t0, now()) / 1000).toFixed(1)} s)`)
-log(`queries: ${queries.length} (${queries.filter((q) => q.kind === 'title').length} from titles, ${queries.filter((q) => q.kind === 'question').length} questions)`)
+log(
+  `corpus: ${corpusFile}: ${docs.length} documents${duplicates ? ` (${duplicates} with an id already read skipped)` : ''}, ${megabytes.toFixed(1)} MB of UTF-8 title + text (read in ${(ms(t0, now()) / 1000).toFixed(1)} s)`,
+)
+log(
+  `queries: ${queries.length} (${queries.filter((q) => q.kind === 'title').length} from titles, ${queries.filter((q) => q.kind === 'question').length} questions)`,
+)
 
 // ------------------------------------------------------------------------------------ systems
 
@@ -122,7 +140,10 @@ function createFahras({ name, label, getText, exactBoost }) {
     fahras: true,
     saveFormat: 'JSON.stringify(index)',
     loadFormat: getText ? 'ArabicSearch.loadJSON(json, { getText })' : 'ArabicSearch.loadJSON(json)',
-    options: (getText ? "{ fields: ['title', 'text'], storeFields: ['title'], getText }" : "{ fields: ['title', 'text'], storeFields: ['title', 'text'] }").replace(' }', exactBoost === undefined ? ' }' : `, exactBoost: ${exactBoost} }`),
+    options: (getText
+      ? "{ fields: ['title', 'text'], storeFields: ['title'], getText }"
+      : "{ fields: ['title', 'text'], storeFields: ['title', 'text'] }"
+    ).replace(' }', exactBoost === undefined ? ' }' : `, exactBoost: ${exactBoost} }`),
     build(all) {
       index = new ArabicSearch(options)
       index.addAll(all)
@@ -150,18 +171,49 @@ function createFahras({ name, label, getText, exactBoost }) {
 
 const FACTORIES = {
   fahras: () => createFahras({ name: 'fahras', label: `fahras ${FAHRAS_VERSION} defaults, text stored` }),
-  'fahras-gettext': () => createFahras({ name: 'fahras-gettext', label: 'fahras, text kept outside (getText)', getText: true }),
-  'fahras-packed': () => createPackedSystem({ name: 'fahras-packed', label: 'fahras packed index, text stored', fahras: fahrasModule, byId }),
-  'fahras-packed-gettext': () => createPackedSystem({ name: 'fahras-packed-gettext', label: 'fahras packed index, text outside (getText)', getText: true, fahras: fahrasModule, byId }),
+  'fahras-gettext': () =>
+    createFahras({ name: 'fahras-gettext', label: 'fahras, text kept outside (getText)', getText: true }),
+  'fahras-packed': () =>
+    createPackedSystem({
+      name: 'fahras-packed',
+      label: 'fahras packed index, text stored',
+      fahras: fahrasModule,
+      byId,
+    }),
+  'fahras-packed-gettext': () =>
+    createPackedSystem({
+      name: 'fahras-packed-gettext',
+      label: 'fahras packed index, text outside (getText)',
+      getText: true,
+      fahras: fahrasModule,
+      byId,
+    }),
   ...SPEED_PEERS,
   // Not in the default run: stems only (no written forms), text outside. Ask for it with --systems.
-  'fahras-stems': () => createFahras({ name: 'fahras-stems', label: 'fahras, stems only (exactBoost: 0), getText', getText: true, exactBoost: 0 }),
+  'fahras-stems': () =>
+    createFahras({
+      name: 'fahras-stems',
+      label: 'fahras, stems only (exactBoost: 0), getText',
+      getText: true,
+      exactBoost: 0,
+    }),
 }
-const DEFAULT_SYSTEMS = ['fahras', 'fahras-gettext', 'fahras-packed', 'fahras-packed-gettext', 'minisearch', 'lunr', 'orama', 'flexsearch']
+const DEFAULT_SYSTEMS = [
+  'fahras',
+  'fahras-gettext',
+  'fahras-packed',
+  'fahras-packed-gettext',
+  'minisearch',
+  'lunr',
+  'orama',
+  'flexsearch',
+]
 const wanted = flags.systems ? String(flags.systems).split(',') : DEFAULT_SYSTEMS
-for (const w of wanted) if (!FACTORIES[w]) throw new Error(`unknown system ${w}; one of ${Object.keys(FACTORIES).join(', ')}`)
+for (const w of wanted)
+  if (!FACTORIES[w]) throw new Error(`unknown system ${w}; one of ${Object.keys(FACTORIES).join(', ')}`)
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN)
+const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN
 /** p50 and p95 of the times of each query kind (title runs, questions). */
 function byKind(times) {
   const out = {}
@@ -210,7 +262,9 @@ async function measure(sys) {
   if (sys.afterBuild) sys.afterBuild()
   gc()
   row.heapMB = heapMB() - heapBefore
-  log(`  built in ${row.buildSeconds.toFixed(1)} s (${row.buildMBps.toFixed(2)} MB/s), heap +${row.heapMB.toFixed(0)} MB`)
+  log(
+    `  built in ${row.buildSeconds.toFixed(1)} s (${row.buildMBps.toFixed(2)} MB/s), heap +${row.heapMB.toFixed(0)} MB`,
+  )
 
   // Queries: a warm-up pass over the first WARMUP queries, then every query timed once.
   await runQueries(sys.search, queries.slice(0, WARMUP))
@@ -227,7 +281,9 @@ async function measure(sys) {
   }
   row.query.byKind = byKind(timed.times)
   if (sys.queryErrors) row.query.errors = sys.queryErrors
-  log(`  queries: p50 ${row.query.p50.toFixed(2)} ms, p95 ${row.query.p95.toFixed(2)} ms, p99 ${row.query.p99.toFixed(2)} ms`)
+  log(
+    `  queries: p50 ${row.query.p50.toFixed(2)} ms, p95 ${row.query.p95.toFixed(2)} ms, p99 ${row.query.p99.toFixed(2)} ms`,
+  )
 
   // fahras: the same queries again with snippets: false; the difference per returned result.
   if (sys.searchWithoutSnippets) {
@@ -235,9 +291,17 @@ async function measure(sys) {
     const on = timed.totalMs
     const off = off1.totalMs
     const offSorted = Array.from(off1.times).sort((x, y) => x - y)
-    row.query.withoutSnippets = { p50: percentile(offSorted, 0.5), p95: percentile(offSorted, 0.95), p99: percentile(offSorted, 0.99), mean: off / queries.length, byKind: byKind(off1.times) }
+    row.query.withoutSnippets = {
+      p50: percentile(offSorted, 0.5),
+      p95: percentile(offSorted, 0.95),
+      p99: percentile(offSorted, 0.99),
+      mean: off / queries.length,
+      byKind: byKind(off1.times),
+    }
     row.snippetMicrosPerResult = ((on - off) * 1000) / timed.results
-    log(`  snippets: ${row.snippetMicrosPerResult.toFixed(0)} µs per result (p50 without snippets ${row.query.withoutSnippets.p50.toFixed(2)} ms)`)
+    log(
+      `  snippets: ${row.snippetMicrosPerResult.toFixed(0)} µs per result (p50 without snippets ${row.query.withoutSnippets.p50.toFixed(2)} ms)`,
+    )
   }
 
   const reference = []
@@ -252,8 +316,14 @@ async function measure(sys) {
   // text-stored target compares with it).
   if (sys.saveWithTextStored) {
     const withText = sys.saveWithTextStored(byId)
-    row.savedWithTextStored = { storeFields: ['title', 'text'], bytes: Buffer.byteLength(withText, 'utf8'), gzipBytes: gzipSync(withText).length }
-    log(`  saved with title + text stored: ${(row.savedWithTextStored.bytes / 1e6).toFixed(1)} MB, gzipped ${(row.savedWithTextStored.gzipBytes / 1e6).toFixed(1)} MB`)
+    row.savedWithTextStored = {
+      storeFields: ['title', 'text'],
+      bytes: Buffer.byteLength(withText, 'utf8'),
+      gzipBytes: gzipSync(withText).length,
+    }
+    log(
+      `  saved with title + text stored: ${(row.savedWithTextStored.bytes / 1e6).toFixed(1)} MB, gzipped ${(row.savedWithTextStored.gzipBytes / 1e6).toFixed(1)} MB`,
+    )
   }
 
   // Save, then load from the string (or bytes) into a fresh index (the built one dropped first).
@@ -310,7 +380,9 @@ async function measure(sys) {
         if (JSON.stringify(ids(r)) === reference[i]) same++
       }
       row.loadedSameResults = `${same}/${reference.length}`
-      log(`  loaded in ${row.loadRunsMs.map((x) => x.toFixed(0)).join(' / ')} ms (memory held after load ${row.heapLoadedMB.toFixed(0)} MB), same top ${K} on ${row.loadedSameResults} queries`)
+      log(
+        `  loaded in ${row.loadRunsMs.map((x) => x.toFixed(0)).join(' / ')} ms (memory held after load ${row.heapLoadedMB.toFixed(0)} MB), same top ${K} on ${row.loadedSameResults} queries`,
+      )
     } catch (error) {
       row.loadError = String(error?.message ?? error)
       log(`  load failed: ${row.loadError}`)
@@ -333,7 +405,9 @@ for (const name of wanted) {
   const sys = FACTORIES[name]()
   const elapsed = ms(started, now()) / 1000
   if (!NEVER_SKIPPED.has(name) && elapsed + longestSeconds > budgetSeconds) {
-    log(`\n${sys.label}: skipped (${elapsed.toFixed(0)} s so far, the longest system took ${longestSeconds.toFixed(0)} s; --time-budget ${flags['time-budget']} min)`)
+    log(
+      `\n${sys.label}: skipped (${elapsed.toFixed(0)} s so far, the longest system took ${longestSeconds.toFixed(0)} s; --time-budget ${flags['time-budget']} min)`,
+    )
     skipped.push({ name: sys.name, label: sys.label, reason: `--time-budget ${flags['time-budget']} min` })
     continue
   }
@@ -348,7 +422,9 @@ for (const name of wanted) {
   const took = ms(started, now()) / 1000 - elapsed
   longestSeconds = Math.max(longestSeconds, took)
   rows[rows.length - 1].runSeconds = took
-  log(`  (heap now ${heapMB().toFixed(0)} MB, ${took.toFixed(0)} s for this system, ${(ms(started, now()) / 1000).toFixed(0)} s so far)`)
+  log(
+    `  (heap now ${heapMB().toFixed(0)} MB, ${took.toFixed(0)} s for this system, ${(ms(started, now()) / 1000).toFixed(0)} s so far)`,
+  )
 }
 
 const bundles = flags['no-bundles'] ? {} : await bundleSizes()
@@ -358,16 +434,33 @@ const bundles = flags['no-bundles'] ? {} : await bundleSizes()
 const f = (v, d = 1) => (v === undefined || v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d))
 const mb = (b) => (b === undefined ? 'n/a' : (b / 1e6).toFixed(1))
 const kb = (b) => (b === undefined ? 'n/a' : (b / 1e3).toFixed(1))
-const BUNDLE_OF = { fahras: 'fahras', 'fahras-gettext': 'fahras', 'fahras-stems': 'fahras', 'fahras-packed': 'fahras-packed', 'fahras-packed-gettext': 'fahras-packed', minisearch: 'minisearch', lunr: 'lunr', orama: 'orama', flexsearch: 'flexsearch' }
+const BUNDLE_OF = {
+  fahras: 'fahras',
+  'fahras-gettext': 'fahras',
+  'fahras-stems': 'fahras',
+  'fahras-packed': 'fahras-packed',
+  'fahras-packed-gettext': 'fahras-packed',
+  minisearch: 'minisearch',
+  lunr: 'lunr',
+  orama: 'orama',
+  flexsearch: 'flexsearch',
+}
 const lines = []
-lines.push(`| system | build MB/s | p50 ms | p95 ms | p99 ms | p50 no snippets | heap MB | saved MB | saved gz MB | load ms | heap after load MB | bundle gz KB |`)
+lines.push(
+  `| system | build MB/s | p50 ms | p95 ms | p99 ms | p50 no snippets | heap MB | saved MB | saved gz MB | load ms | heap after load MB | bundle gz KB |`,
+)
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of rows) {
   const b = bundles[BUNDLE_OF[r.name]]
-  lines.push(`| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.query?.withoutSnippets?.p50, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, r.loadMs < 10 ? 2 : 0)} | ${f(r.heapLoadedMB, 0)} | ${kb(b?.gzipBytes)} |`)
+  lines.push(
+    `| ${r.label} | ${f(r.buildMBps, 2)} | ${f(r.query?.p50, 2)} | ${f(r.query?.p95, 2)} | ${f(r.query?.p99, 2)} | ${f(r.query?.withoutSnippets?.p50, 2)} | ${f(r.heapMB, 0)} | ${mb(r.savedBytes)} | ${mb(r.savedGzipBytes)} | ${f(r.loadMs, r.loadMs < 10 ? 2 : 0)} | ${f(r.heapLoadedMB, 0)} | ${kb(b?.gzipBytes)} |`,
+  )
 }
 for (const r of rows) {
-  if (r.savedWithTextStored) lines.push(`\n${r.label}, title and text stored: saved ${mb(r.savedWithTextStored.bytes)} MB, gzipped ${mb(r.savedWithTextStored.gzipBytes)} MB`)
+  if (r.savedWithTextStored)
+    lines.push(
+      `\n${r.label}, title and text stored: saved ${mb(r.savedWithTextStored.bytes)} MB, gzipped ${mb(r.savedWithTextStored.gzipBytes)} MB`,
+    )
 }
 lines.push('', 'p50 and p95 per query kind (title runs of 1–4 words, questions), ms:', '', ...kindLines(rows))
 const targets = issue12Targets(rows)
@@ -377,7 +470,13 @@ const fahrasRows = rows.filter((r) => r.name.startsWith('fahras') && !r.error)
 const mi = rows.find((r) => r.name === 'minisearch')
 const ratio = (x, y) => (Number.isFinite(x) && Number.isFinite(y) && y !== 0 ? x / y : NaN)
 const TARGETS = [
-  { key: 'build', label: 'build throughput', get: (r) => r?.buildMBps, target: '≥ 1.0× (aim 1.5×)', met: (v) => v >= 1.0 },
+  {
+    key: 'build',
+    label: 'build throughput',
+    get: (r) => r?.buildMBps,
+    target: '≥ 1.0× (aim 1.5×)',
+    met: (v) => v >= 1.0,
+  },
   { key: 'p50', label: 'query p50, snippets on', get: (r) => r?.query?.p50, target: '≤ 1.0×', met: (v) => v <= 1.0 },
   { key: 'heap', label: 'heap after building', get: (r) => r?.heapMB, target: '≤ 0.8×', met: (v) => v <= 0.8 },
   { key: 'saved', label: 'saved index size (raw)', get: (r) => r?.savedBytes, target: '≤ 0.8×', met: (v) => v <= 0.8 },
@@ -385,7 +484,11 @@ const TARGETS = [
 ]
 const ratios = {}
 if (mi && fahrasRows.length) {
-  lines.push('', `| fahras / MiniSearch (the earlier targets) | target | ${fahrasRows.map((r) => r.label).join(' | ')} |`, `|---|---|${fahrasRows.map(() => '---|').join('')}`)
+  lines.push(
+    '',
+    `| fahras / MiniSearch (the earlier targets) | target | ${fahrasRows.map((r) => r.label).join(' | ')} |`,
+    `|---|---|${fahrasRows.map(() => '---|').join('')}`,
+  )
   for (const t of TARGETS) {
     ratios[t.key] = { target: t.target }
     const cells = fahrasRows.map((r) => {
@@ -397,17 +500,29 @@ if (mi && fahrasRows.length) {
   }
 }
 for (const r of fahrasRows) {
-  if (r?.snippetMicrosPerResult !== undefined) lines.push(`\n${r.label}: snippets cost ${r.snippetMicrosPerResult.toFixed(0)} µs per returned result; p50 without snippets ${f(r.query.withoutSnippets.p50, 2)} ms`)
+  if (r?.snippetMicrosPerResult !== undefined)
+    lines.push(
+      `\n${r.label}: snippets cost ${r.snippetMicrosPerResult.toFixed(0)} µs per returned result; p50 without snippets ${f(r.query.withoutSnippets.p50, 2)} ms`,
+    )
 }
 for (const r of rows) {
-  if (r.terms) lines.push(`${r.label}: ${r.terms.terms} distinct terms (${r.terms.surfaceTerms} written forms), ${r.terms.postings} postings (${r.terms.surfacePostings} of written forms)`)
+  if (r.terms)
+    lines.push(
+      `${r.label}: ${r.terms.terms} distinct terms (${r.terms.surfaceTerms} written forms), ${r.terms.postings} postings (${r.terms.surfacePostings} of written forms)`,
+    )
 }
 if (Object.keys(bundles).length) {
   lines.push('', '| bundle (esbuild, ESM, minified) | minified KB | gzipped KB |', '|---|---|---|')
   for (const b of Object.values(bundles)) lines.push(`| ${b.label} | ${kb(b.minifiedBytes)} | ${kb(b.gzipBytes)} |`)
 }
 const cpuList = cpus()
-const machine = { cpu: cpuList[0]?.model ?? 'unknown', cores: cpuList.length, memoryGB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()} ${arch()}`, heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }
+const machine = {
+  cpu: cpuList[0]?.model ?? 'unknown',
+  cores: cpuList.length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  os: `${platform()} ${release()} ${arch()}`,
+  heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+}
 // Which code was measured: the commit, and whether src/ differed from it (FAHRAS_BENCH_SOURCE
 // names it when the run is on a copy outside the repository, e.g. a `git archive` export). What
 // runs is dist/: `npm run bench` and `npm run bench:full` build it from src/ first.
@@ -419,10 +534,16 @@ function sourceOf() {
   return `${head.stdout.trim()}${diff.status === 0 ? '' : ' with uncommitted changes in src/'}`
 }
 const source = sourceOf()
-const command = process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event}` : `node --expose-gc bench/speed.mjs ${process.argv.slice(2).join(' ')}`.trim()
+const command = process.env.npm_lifecycle_event
+  ? `npm run ${process.env.npm_lifecycle_event}`
+  : `node --expose-gc bench/speed.mjs ${process.argv.slice(2).join(' ')}`.trim()
 console.log(data.line)
-console.log(`corpus: ${corpusFile} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`)
-console.log(`node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}; fahras ${source}`)
+console.log(
+  `corpus: ${corpusFile} (${docs.length} documents, ${megabytes.toFixed(1)} MB), ${queries.length} queries, limit ${K}`,
+)
+console.log(
+  `node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB; ${command}; fahras ${source}`,
+)
 console.log('')
 console.log(lines.join('\n'))
 
@@ -436,7 +557,14 @@ const result = {
   data: { kind: data.kind, line: data.line },
   corpus: { file: corpusFile, documents: docs.length, megabytes },
   limit: limit === Infinity ? null : limit,
-  queries: { count: queries.length, fromTitles: queries.filter((q) => q.kind === 'title').length, questions: queries.filter((q) => q.kind === 'question').length, k: K, warmup: WARMUP, sample: queries.slice(0, 10).map((q) => q.text) },
+  queries: {
+    count: queries.length,
+    fromTitles: queries.filter((q) => q.kind === 'title').length,
+    questions: queries.filter((q) => q.kind === 'question').length,
+    k: K,
+    warmup: WARMUP,
+    sample: queries.slice(0, 10).map((q) => q.text),
+  },
   seconds: ms(started, now()) / 1000,
   systems: rows,
   skipped,

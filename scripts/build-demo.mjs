@@ -27,7 +27,9 @@ const input = resolve(root, value('--input', 'corpus/articles.jsonl'))
 const output = resolve(root, value('--output', join(out, 'index.json')))
 const limit = Number(value('--limit', 'Infinity'))
 const quiet = flag('--quiet')
-const log = (...line) => { if (!quiet) console.log(...line) }
+const log = (...line) => {
+  if (!quiet) console.log(...line)
+}
 
 const distEntry = join(root, 'dist', 'index.js')
 if (!existsSync(distEntry)) {
@@ -61,8 +63,10 @@ const json = JSON.stringify(index)
 mkdirSync(dirname(output), { recursive: true })
 writeFileSync(output, json)
 const rawBytes = Buffer.byteLength(json)
-log(`index: ${index.documentCount} documents from ${relative(root, input)} → ${relative(root, output)}: ` +
-  `${kB(rawBytes)} raw, ${kB(gzip(json).length)} gzip (built in ${Math.round(performance.now() - started)} ms)`)
+log(
+  `index: ${index.documentCount} documents from ${relative(root, input)} → ${relative(root, output)}: ` +
+    `${kB(rawBytes)} raw, ${kB(gzip(json).length)} gzip (built in ${Math.round(performance.now() - started)} ms)`,
+)
 
 if (flag('--index-only')) process.exit(0)
 
@@ -82,11 +86,21 @@ const common = {
 rmSync(join(out, 'chunks'), { recursive: true, force: true })
 // The page script: small; fahras goes in a chunk loaded only by the main-thread mode (?mode=main).
 const app = await esbuild.build({
-  ...common, entryPoints: { app: 'docs/demo/app.js' }, outdir: out, splitting: true,
-  chunkNames: 'chunks/[name]-[hash]', metafile: true,
+  ...common,
+  entryPoints: { app: 'docs/demo/app.js' },
+  outdir: out,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
 })
 // The worker: fahras and minisearch inside; a classic script (IIFE) for the widest support.
-const worker = await esbuild.build({ ...common, format: 'iife', entryPoints: [join('docs', 'demo', 'worker.js')], outfile: join(out, 'worker.js'), metafile: true })
+const worker = await esbuild.build({
+  ...common,
+  format: 'iife',
+  entryPoints: [join('docs', 'demo', 'worker.js')],
+  outfile: join(out, 'worker.js'),
+  metafile: true,
+})
 for (const file of [...Object.keys(app.metafile.outputs), ...Object.keys(worker.metafile.outputs)]) {
   const bytes = readFileSync(join(root, file))
   log(`bundle: ${relative(root, join(root, file))}: ${kB(bytes.length)} min, ${kB(gzip(bytes).length)} min+gzip`)

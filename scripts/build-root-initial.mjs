@@ -54,7 +54,8 @@ const ARABIC_WORD = /^[\u0621-\u064a]+$/
 // --- The rules -----------------------------------------------------------------------------
 
 /** Could the word's first letters be a proclitic or the article? */
-const isCandidate = (w) => w.length >= MIN_STEM_LENGTH && ARABIC_WORD.test(w) && (PROCLITICS.has(w[0]) || w.startsWith(ARTICLE))
+const isCandidate = (w) =>
+  w.length >= MIN_STEM_LENGTH && ARABIC_WORD.test(w) && (PROCLITICS.has(w[0]) || w.startsWith(ARTICLE))
 
 /** The word without its would-be proclitic, keeping the article of a cluster: بالقرب → القرب, للعراق → العراق. */
 function remainder(w) {
@@ -167,7 +168,9 @@ async function build(file, params) {
   const found = [...counts.keys()].filter((w) => isCandidate(w) && decide(w, count, params))
   const words = pruned(found)
   writeFileSync(OUTPUT, render(words, params))
-  console.log(`${counts.size} distinct words; ${found.length} root-initial words found, ${words.length} written (the others are found through them)`)
+  console.log(
+    `${counts.size} distinct words; ${found.length} root-initial words found, ${words.length} written (the others are found through them)`,
+  )
 }
 
 /** The sample of --check: 120 root-initial candidates and 120 others, with the counts their decisions read. */
@@ -177,8 +180,14 @@ async function writeSample(file) {
   const count = (w) => counts.get(w) ?? 0
   const candidates = [...counts.keys()].filter((w) => isCandidate(w) && count(w) >= 20).sort()
   const pick = (list, n) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0).slice(0, n)
-  const yes = pick(candidates.filter((w) => decide(w, count, DEFAULTS)), 120)
-  const no = pick(candidates.filter((w) => !decide(w, count, DEFAULTS)), 120)
+  const yes = pick(
+    candidates.filter((w) => decide(w, count, DEFAULTS)),
+    120,
+  )
+  const no = pick(
+    candidates.filter((w) => !decide(w, count, DEFAULTS)),
+    120,
+  )
   const lines = new Map()
   for (const w of [...yes, ...no]) for (const k of countsRead(w)) if (!lines.has(k)) lines.set(k, `${k}\t${count(k)}`)
   for (const w of [...yes, ...no]) lines.set(w, `${w}\t${count(w)}\t*`)
@@ -197,12 +206,16 @@ function check() {
   const words = decodeFrontCoded(ROOT_INITIAL_WORDS_GENERATED)
   // the list decodes to sorted, distinct words of the candidates' shape, and encodes back
   const bad = words.filter((w, i) => !isCandidate(w) || (i > 0 && words[i - 1] >= w))
-  if (bad.length > 0) problems.push(`${bad.length} decoded words out of order or not candidates: ${bad.slice(0, 5).join(' ')}`)
-  if (encode(words) !== ROOT_INITIAL_WORDS_GENERATED) problems.push('the decoded list does not encode back to the same string')
-  if (!text.includes(`the ${words.length} words`)) problems.push(`the comment of root-initial.ts does not give the ${words.length} words decoded`)
+  if (bad.length > 0)
+    problems.push(`${bad.length} decoded words out of order or not candidates: ${bad.slice(0, 5).join(' ')}`)
+  if (encode(words) !== ROOT_INITIAL_WORDS_GENERATED)
+    problems.push('the decoded list does not encode back to the same string')
+  if (!text.includes(`the ${words.length} words`))
+    problems.push(`the comment of root-initial.ts does not give the ${words.length} words decoded`)
   // the stemmer reads that list (and ROOT_INITIAL_EXTRA), nothing else
   const expected = new Set([...words, ...ROOT_INITIAL_EXTRA])
-  if (expected.size !== ROOT_INITIAL_WORDS.size || words.some((w) => !ROOT_INITIAL_WORDS.has(w))) problems.push('ROOT_INITIAL_WORDS is not the decoded list and ROOT_INITIAL_EXTRA')
+  if (expected.size !== ROOT_INITIAL_WORDS.size || words.some((w) => !ROOT_INITIAL_WORDS.has(w)))
+    problems.push('ROOT_INITIAL_WORDS is not the decoded list and ROOT_INITIAL_EXTRA')
   // the rules give the list's decisions on the sample
   const counts = new Map()
   const sample = []
@@ -218,7 +231,8 @@ function check() {
   for (const w of sample) {
     const decided = decide(w, count, DEFAULTS)
     if (decided) rootInitial++
-    if (decided && !listed.has(w) && !covered(w, listed)) problems.push(`${w}: root-initial by the rules, but neither listed nor found through a listed word`)
+    if (decided && !listed.has(w) && !covered(w, listed))
+      problems.push(`${w}: root-initial by the rules, but neither listed nor found through a listed word`)
     if (!decided && listed.has(w)) problems.push(`${w}: listed, but not root-initial by the rules`)
   }
   if (sample.length === 0) problems.push(`no sample words in ${SAMPLE.pathname}`)
@@ -226,10 +240,16 @@ function check() {
     console.error(`build-root-initial --check: ${problems.length} problem(s)\n  ${problems.slice(0, 20).join('\n  ')}`)
     process.exit(1)
   }
-  console.log(`build-root-initial --check: ${words.length} words decode and round-trip; ${sample.length} sample words (${rootInitial} root-initial) decided as listed`)
+  console.log(
+    `build-root-initial --check: ${words.length} words decode and round-trip; ${sample.length} sample words (${rootInitial} root-initial) decided as listed`,
+  )
 }
 
 const args = process.argv.slice(2)
 if (args[0] === '--check') check()
 else if (args[0] === '--write-sample') await writeSample(args[1] ?? DEFAULT_CORPUS)
-else await build(args[0] ?? DEFAULT_CORPUS, { minCount: Number(args[1] ?? DEFAULTS.minCount), minFrequent: Number(args[2] ?? DEFAULTS.minFrequent) })
+else
+  await build(args[0] ?? DEFAULT_CORPUS, {
+    minCount: Number(args[1] ?? DEFAULTS.minCount),
+    minFrequent: Number(args[2] ?? DEFAULTS.minFrequent),
+  })

@@ -39,15 +39,29 @@ try {
   })
   let files = []
   check('npm pack in a checkout runs `prepare` and packs the built entries', () => {
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: checkout,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     // the build's own output comes first on stdout; the JSON report is the last thing printed
     const packed = JSON.parse(out.startsWith('[') ? out : out.slice(out.lastIndexOf('\n[') + 1))[0]
     files = packed.files.map((f) => f.path)
-    const missing = ['index', 'normalize', 'stem', 'opensearch'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`, `dist/${e}.d.ts`]).filter((f) => !files.includes(f))
+    const missing = ['index', 'normalize', 'stem', 'opensearch']
+      .flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`, `dist/${e}.d.ts`])
+      .filter((f) => !files.includes(f))
     if (missing.length) throw new Error(`missing after prepare: ${missing.join(', ')}`)
   })
   check('the built checkout loads by its package name (ESM and CJS)', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', "import { stem } from 'fahras/stem'; import { createRequire } from 'node:module'; const r = createRequire(process.cwd() + '/x.js'); console.log(stem('وَالْكِتَابُ'), r('fahras').stem('بالمدرسة'))"], { cwd: checkout, encoding: 'utf8' })
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { stem } from 'fahras/stem'; import { createRequire } from 'node:module'; const r = createRequire(process.cwd() + '/x.js'); console.log(stem('وَالْكِتَابُ'), r('fahras').stem('بالمدرسة'))",
+      ],
+      { cwd: checkout, encoding: 'utf8' },
+    )
     if (out.trim() !== 'كتاب مدرس') throw new Error(`got ${JSON.stringify(out)}`)
   })
 } finally {

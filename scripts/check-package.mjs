@@ -19,7 +19,9 @@ const check = (name, fn) => {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'fahras-pack-'))
-const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { encoding: 'utf8' }))[0]
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { encoding: 'utf8' }),
+)[0]
 const tarball = join(dir, packed.filename)
 const files = packed.files.map((f) => f.path).sort()
 
@@ -45,42 +47,66 @@ check('publint finds no problem', () => {
 })
 
 check('@arethetypeswrong/cli finds no problem (node10 resolution ignored)', () => {
-  execFileSync('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'ascii'], { encoding: 'utf8' })
+  execFileSync('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'ascii'], {
+    encoding: 'utf8',
+  })
 })
 
 const bundle = (name) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8')
 check('fahras/normalize, fahras/stem and fahras/opensearch import nothing (no minisearch)', () => {
   for (const name of ['normalize.js', 'normalize.cjs', 'stem.js', 'stem.cjs', 'opensearch.js', 'opensearch.cjs']) {
     const code = bundle(name)
-    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(code)) throw new Error(`${name} imports a package`)
+    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(code))
+      throw new Error(`${name} imports a package`)
     if (/minisearch/i.test(code)) throw new Error(`${name} mentions minisearch`)
   }
 })
 
 check('fahras/packed imports no package (no MiniSearch in the packed index)', () => {
   for (const name of ['packed.js', 'packed.cjs']) {
-    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(bundle(name))) throw new Error(`${name} imports a package`)
+    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(bundle(name)))
+      throw new Error(`${name} imports a package`)
   }
 })
 
-check('fahras/minisearch imports no package (MiniSearch stays the app\'s own)', () => {
+check("fahras/minisearch imports no package (MiniSearch stays the app's own)", () => {
   for (const name of ['minisearch.js', 'minisearch.cjs']) {
-    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(bundle(name))) throw new Error(`${name} imports a package`)
+    if (/(?<![\w"'$])from\s*["'][^"'.][^"']*["']|require\(["'][^"'.]/.test(bundle(name)))
+      throw new Error(`${name} imports a package`)
   }
 })
 
-check('the site runtime and search box import nothing (browser ESM, no dependencies; the box loads ./fahras.js at run time)', () => {
-  for (const name of ['site/fahras.js', 'site/fahras-ui.js']) {
-    const code = bundle(name)
-    if (/(?<![\w"'$])from\s*["'][^"']+["']|require\(/.test(code)) throw new Error(`${name} has a static import or a require`)
-    if (/\beval\(|new Function\(/.test(code)) throw new Error(`${name} uses eval or new Function (blocked by a strict CSP)`)
-  }
-})
+check(
+  'the site runtime and search box import nothing (browser ESM, no dependencies; the box loads ./fahras.js at run time)',
+  () => {
+    for (const name of ['site/fahras.js', 'site/fahras-ui.js']) {
+      const code = bundle(name)
+      if (/(?<![\w"'$])from\s*["'][^"']+["']|require\(/.test(code))
+        throw new Error(`${name} has a static import or a require`)
+      if (/\beval\(|new Function\(/.test(code))
+        throw new Error(`${name} uses eval or new Function (blocked by a strict CSP)`)
+    }
+  },
+)
 
 check('no entry uses Node built-ins', () => {
-  for (const name of ['index.js', 'index.cjs', 'normalize.js', 'stem.js', 'opensearch.js', 'minisearch.js', 'minisearch.cjs', 'packed.js', 'packed.cjs', 'site/fahras.js', 'site/fahras-ui.js']) {
+  for (const name of [
+    'index.js',
+    'index.cjs',
+    'normalize.js',
+    'stem.js',
+    'opensearch.js',
+    'minisearch.js',
+    'minisearch.cjs',
+    'packed.js',
+    'packed.cjs',
+    'site/fahras.js',
+    'site/fahras-ui.js',
+  ]) {
     const code = bundle(name)
-    const hit = code.match(/(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/)
+    const hit = code.match(
+      /(?:from\s*|require\()["'](node:[^"']+|fs|path|os|child_process|zlib|crypto|util|stream)["']/,
+    )
     if (hit) throw new Error(`${name} imports ${hit[1]}`)
   }
 })

@@ -11,6 +11,9 @@ if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
   execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 const query = process.argv.slice(2)
-const args = query.length === 0 ? ['tour'] : ['search', 'corpus/articles.jsonl', ...(query.length === 1 ? query : [query.join(' ')])]
+const args =
+  query.length === 0
+    ? ['tour']
+    : ['search', 'corpus/articles.jsonl', ...(query.length === 1 ? query : [query.join(' ')])]
 const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: root, stdio: 'inherit' })
 process.exitCode = result.status ?? 1

@@ -17,5 +17,8 @@ const run = (name, command, args) =>
   })
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
-const results = await Promise.all([run('typecheck (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit']), run('build (tsup)', 'npx', ['--no-install', 'tsup'])])
+const results = await Promise.all([
+  run('typecheck (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit']),
+  run('build (tsup)', 'npx', ['--no-install', 'tsup']),
+])
 process.exit(results.every(Boolean) ? 0 : 1)

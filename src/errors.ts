@@ -123,7 +123,12 @@ export function assertString(value: unknown, fn: string, name = 'text'): asserts
 export function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
   if (signal === undefined) return undefined
   if (signal === null || typeof signal !== 'object' || typeof (signal as { aborted?: unknown }).aborted !== 'boolean') {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`, { option: 'signal' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`,
+      { option: 'signal' },
+      'type',
+    )
   }
   return signal as AbortSignal
 }
@@ -143,16 +148,24 @@ export interface OptionRule {
 /** What each option of a function may be: a type, or a type with its range. @internal */
 export type OptionSchema = Readonly<Record<string, OptionType | OptionRule>>
 
-type TypeOf<T> = T extends 'boolean' ? boolean
-  : T extends 'string' ? string
-  : T extends 'number' ? number
-  : T extends 'function' ? (...args: never[]) => unknown
-  : T extends 'object' ? object
-  : T extends 'string[]' ? readonly string[]
-  : unknown
+type TypeOf<T> = T extends 'boolean'
+  ? boolean
+  : T extends 'string'
+    ? string
+    : T extends 'number'
+      ? number
+      : T extends 'function'
+        ? (...args: never[]) => unknown
+        : T extends 'object'
+          ? object
+          : T extends 'string[]'
+            ? readonly string[]
+            : unknown
 
 /** The options a schema accepts, typed (each may be missing). @internal */
-export type CheckedOptions<S extends OptionSchema> = { -readonly [K in keyof S]?: TypeOf<S[K] extends OptionRule ? S[K]['type'] : S[K]> }
+export type CheckedOptions<S extends OptionSchema> = {
+  -readonly [K in keyof S]?: TypeOf<S[K] extends OptionRule ? S[K]['type'] : S[K]>
+}
 
 /**
  * The error of an option of the wrong type or range, the one way fahras words it:
@@ -165,16 +178,30 @@ export type CheckedOptions<S extends OptionSchema> = { -readonly [K in keyof S]?
  * ```
  */
 export function invalidOption(where: string, option: string, expected: string, value: unknown): FahrasError {
-  return createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
+  return createError(
+    ERROR_CODES.INVALID_OPTION,
+    `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`,
+    { option },
+    'type',
+  )
 }
 
 const TYPE_WORDS: Readonly<Record<OptionType, string>> = {
-  boolean: 'a boolean', string: 'a string', number: 'a number', function: 'a function', object: 'an object', 'string[]': 'an array of strings', any: 'anything',
+  boolean: 'a boolean',
+  string: 'a string',
+  number: 'a number',
+  function: 'a function',
+  object: 'an object',
+  'string[]': 'an array of strings',
+  any: 'anything',
 }
 
 /** What a rule expects, in words: "an integer from 0 to 100", "a number >= 0", "'OR' or 'AND'". */
 function expectation(rule: OptionRule): string {
-  if (rule.oneOf) return rule.oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(rule.oneOf.length === 2 ? ' or ' : ', ')
+  if (rule.oneOf)
+    return rule.oneOf
+      .map((v) => (typeof v === 'string' ? `'${v}'` : String(v)))
+      .join(rule.oneOf.length === 2 ? ' or ' : ', ')
   const what = rule.type === 'number' ? (rule.integer ? 'an integer' : 'a finite number') : TYPE_WORDS[rule.type]
   if (rule.min !== undefined && rule.max !== undefined) return `${what} from ${rule.min} to ${rule.max}`
   if (rule.min !== undefined) return `${what} >= ${rule.min}`
@@ -217,19 +244,32 @@ function inRange(value: unknown, rule: OptionRule): boolean {
 export function checkOptions<S extends OptionSchema>(options: unknown, where: string, schema: S): CheckedOptions<S> {
   if (options === undefined) return {}
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected options to be an object, got ${describe(options)}`, undefined, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected options to be an object, got ${describe(options)}`,
+      undefined,
+      'type',
+    )
   }
   const record = options as Record<string, unknown>
   for (const key of Object.keys(record)) {
     if (!Object.hasOwn(schema, key)) {
-      const known = Object.keys(schema).map((k) => `\`${k}\``).join(', ')
-      throw createError(ERROR_CODES.INVALID_OPTION, `${where} got an unknown option \`${key}\`; expected one of ${known}`, { option: key }, 'type')
+      const known = Object.keys(schema)
+        .map((k) => `\`${k}\``)
+        .join(', ')
+      throw createError(
+        ERROR_CODES.INVALID_OPTION,
+        `${where} got an unknown option \`${key}\`; expected one of ${known}`,
+        { option: key },
+        'type',
+      )
     }
     const value = record[key]
     if (value === undefined) continue
     const entry = schema[key]!
     const rule: OptionRule = typeof entry === 'string' ? { type: entry } : entry
-    if (!hasType(value, rule.type)) throw invalidOption(where, key, rule.oneOf ? expectation(rule) : TYPE_WORDS[rule.type], value)
+    if (!hasType(value, rule.type))
+      throw invalidOption(where, key, rule.oneOf ? expectation(rule) : TYPE_WORDS[rule.type], value)
     if (!inRange(value, rule)) throw invalidOption(where, key, expectation(rule), value)
   }
   return record as CheckedOptions<S>

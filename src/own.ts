@@ -9,5 +9,5 @@
  * ```
  */
 export function own(object: object, key: string): unknown {
-  return  Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined
 }

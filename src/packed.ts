@@ -14,7 +14,17 @@ export { PackedIndex } from './search/packed-index.js'
 export { packDocuments, packDocumentsAsync, DEFAULT_PACK_CHUNK } from './search/pack.js'
 export type { PackAsyncOptions } from './search/pack.js'
 export { PACKED_FORMAT_VERSION } from './search/packed/layout.js'
-export type { ArabicSearchOptions, DocumentId, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions, BM25Params, FieldName } from './search/options.js'
+export type {
+  ArabicSearchOptions,
+  DocumentId,
+  SearchOptions,
+  SearchResult,
+  StoredFields,
+  Suggestion,
+  SuggestOptions,
+  BM25Params,
+  FieldName,
+} from './search/options.js'
 export type { Snippet, SnippetOptions } from './highlight/highlight.js'
 export { ERROR_CODES, isFahrasError } from './errors.js'
 export type { FahrasError, FahrasErrorCode } from './errors.js'

@@ -110,7 +110,11 @@ export const PRESENTATION_B_LAST = 0xfefe
  * ```
  */
 export const ARABIC_SCRIPT_RANGES: readonly (readonly [number, number])[] = [
-  [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [PRESENTATION_A_FIRST, PRESENTATION_A_LAST], [PRESENTATION_B_FIRST, PRESENTATION_B_LAST],
+  [0x0600, 0x06ff],
+  [0x0750, 0x077f],
+  [0x08a0, 0x08ff],
+  [PRESENTATION_A_FIRST, PRESENTATION_A_LAST],
+  [PRESENTATION_B_FIRST, PRESENTATION_B_LAST],
 ]
 
 /**
@@ -150,7 +154,12 @@ export function isQuranicMark(c: number): boolean {
  * ```
  */
 export function isCombiningArabicMark(c: number): boolean {
-  return isHarakah(c) || c === SUPERSCRIPT_ALEF || isQuranicMark(c) || (c >= EXTENDED_MARKS_FIRST && c <= EXTENDED_MARKS_LAST)
+  return (
+    isHarakah(c) ||
+    c === SUPERSCRIPT_ALEF ||
+    isQuranicMark(c) ||
+    (c >= EXTENDED_MARKS_FIRST && c <= EXTENDED_MARKS_LAST)
+  )
 }
 
 /**
@@ -179,8 +188,15 @@ export function isHarakah(c: number): boolean {
  */
 export function isWordJoiner(c: number): boolean {
   return (
-    c === TATWEEL || c === ZWNJ || c === ZWJ || c === LRM || c === RLM ||
-    c === ARABIC_LETTER_MARK || c === SOFT_HYPHEN || c === BOM || c === WORD_JOINER ||
+    c === TATWEEL ||
+    c === ZWNJ ||
+    c === ZWJ ||
+    c === LRM ||
+    c === RLM ||
+    c === ARABIC_LETTER_MARK ||
+    c === SOFT_HYPHEN ||
+    c === BOM ||
+    c === WORD_JOINER ||
     (c >= BIDI_EMBEDDING_FIRST && c <= BIDI_EMBEDDING_LAST) ||
     (c >= BIDI_ISOLATE_FIRST && c <= BIDI_ISOLATE_LAST)
   )
@@ -197,7 +213,12 @@ export function isWordJoiner(c: number): boolean {
  * ```
  */
 export function isArabicLetter(c: number): boolean {
-  return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3 && c !== SUPERSCRIPT_ALEF) || c === 0x06d5 || (c >= 0x06ee && c <= 0x06ff && !(c >= EXTENDED_ARABIC_INDIC_ZERO && c <= EXTENDED_ARABIC_INDIC_NINE))
+  return (
+    (c >= 0x0620 && c <= 0x064a) ||
+    (c >= 0x066e && c <= 0x06d3 && c !== SUPERSCRIPT_ALEF) ||
+    c === 0x06d5 ||
+    (c >= 0x06ee && c <= 0x06ff && !(c >= EXTENDED_ARABIC_INDIC_ZERO && c <= EXTENDED_ARABIC_INDIC_NINE))
+  )
 }
 
 /**

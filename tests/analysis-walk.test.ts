@@ -13,9 +13,7 @@ const params = { numRuns: RUNS }
 // Texts of random Arabic, whole words, stop words and protected words (لله → الله is the one
 // kind of stem that is not a substring of its word, which the fast path of matches() must see).
 const special = fc.constantFrom('لله', 'والله', 'اللهم', 'البانيا', 'في', 'إلى', 'من', 'وَالْكِتَابُ', 'المدرسة', 'مدرسة')
-const text = fc
-  .array(fc.oneof(arabicText(20), arabicWord, special), { maxLength: 12 })
-  .map((parts) => parts.join(' '))
+const text = fc.array(fc.oneof(arabicText(20), arabicWord, special), { maxLength: 12 }).map((parts) => parts.join(' '))
 
 const CONFIGS: AnalyzerOptions[] = [
   {},
@@ -102,7 +100,9 @@ describe('the term stages', () => {
     const doc = 'ركبتُ السيارةَ'
     expect(analyzer.analyze(doc).map((t) => t.term)).toEqual(['ركبت', 'عربي'])
     expect(analyzer.termOf('سياره')).toBe('عربي')
-    expect(analyzer.matches(doc, new Set(['عربي']), new Set()).map((t) => doc.slice(t.start, t.end))).toEqual(['السيارةَ'])
+    expect(analyzer.matches(doc, new Set(['عربي']), new Set()).map((t) => doc.slice(t.start, t.end))).toEqual([
+      'السيارةَ',
+    ])
   })
 
   it('take a keep list that drops every other term, before or after stemming', () => {

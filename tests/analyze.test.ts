@@ -56,7 +56,11 @@ describe('createAnalyzer(): a reusable analyzer', () => {
     .filter(Boolean)
     .slice(0, 12)
     .map((l) => (JSON.parse(l) as { text: string }).text)
-  const optionSets: AnalyzerOptions[] = [{}, { keep: ['مدرسة'], stopWords: false }, { stem: false, normalize: { taaMarbuta: false } }]
+  const optionSets: AnalyzerOptions[] = [
+    {},
+    { keep: ['مدرسة'], stopWords: false },
+    { stem: false, normalize: { taaMarbuta: false } },
+  ]
 
   it.each(optionSets)('gives what analyze(text, options) gives, offsets included: %j', (options) => {
     const analyzer = createAnalyzer(options)
@@ -76,8 +80,16 @@ describe('createAnalyzer(): a reusable analyzer', () => {
   })
 
   it('checks its options once, with coded errors, and its inputs on every call', () => {
-    expectCoded(() => createAnalyzer({ stemm: false } as AnalyzerOptions), ERROR_CODES.INVALID_OPTION, /createAnalyzer\(\).*stemm/)
-    expectCoded(() => createAnalyzer().analyze(42 as unknown as string), ERROR_CODES.INVALID_ARGUMENT, /TextAnalyzer\.analyze/)
+    expectCoded(
+      () => createAnalyzer({ stemm: false } as AnalyzerOptions),
+      ERROR_CODES.INVALID_OPTION,
+      /createAnalyzer\(\).*stemm/,
+    )
+    expectCoded(
+      () => createAnalyzer().analyze(42 as unknown as string),
+      ERROR_CODES.INVALID_ARGUMENT,
+      /TextAnalyzer\.analyze/,
+    )
   })
 
   it('is the public factory: the internal one is not exported', async () => {

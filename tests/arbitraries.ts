@@ -36,8 +36,7 @@ export const arabicChar = fc.oneof(
 )
 
 /** Strings over the Arabic alphabet. */
-export const arabicText = (maxLength = 60) =>
-  fc.array(arabicChar, { maxLength }).map((parts) => parts.join(''))
+export const arabicText = (maxLength = 60) => fc.array(arabicChar, { maxLength }).map((parts) => parts.join(''))
 
 /** A word of Arabic letters with harakat between them. */
 export const arabicWord = fc

@@ -39,7 +39,9 @@ describe('bench corpus download (--corpus URL --sha256)', () => {
   it('refuses a file whose checksum differs, and keeps nothing of it', async () => {
     const cacheDir = join(dir, 'cache-bad')
     const wrong = sha.replace(/^./, (c) => (c === '0' ? '1' : '0'))
-    await expect(fetchCorpus(url, wrong, { cacheDir })).rejects.toThrow(`SHA-256 ${sha}, expected ${wrong}; the file is not kept`)
+    await expect(fetchCorpus(url, wrong, { cacheDir })).rejects.toThrow(
+      `SHA-256 ${sha}, expected ${wrong}; the file is not kept`,
+    )
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([])
   })
 
@@ -53,10 +55,16 @@ describe('bench corpus download (--corpus URL --sha256)', () => {
   })
 
   it('needs a checksum of 64 hex digits, and a file that exists', async () => {
-    await expect(fetchCorpus(url, undefined as unknown as string, { cacheDir: join(dir, 'c1') })).rejects.toThrow('--sha256 must be the file\'s SHA-256, 64 hex digits; got nothing')
+    await expect(fetchCorpus(url, undefined as unknown as string, { cacheDir: join(dir, 'c1') })).rejects.toThrow(
+      "--sha256 must be the file's SHA-256, 64 hex digits; got nothing",
+    )
     await expect(fetchCorpus(url, 'abc', { cacheDir: join(dir, 'c1') })).rejects.toThrow('64 hex digits; got "abc"')
-    await expect(fetchCorpus(pathToFileURL(join(dir, 'missing.jsonl')).href, sha, { cacheDir: join(dir, 'c2') })).rejects.toThrow(/ENOENT/)
+    await expect(
+      fetchCorpus(pathToFileURL(join(dir, 'missing.jsonl')).href, sha, { cacheDir: join(dir, 'c2') }),
+    ).rejects.toThrow(/ENOENT/)
     expect(existsSync(join(dir, 'c2')) ? readdirSync(join(dir, 'c2')) : []).toEqual([])
-    await expect(fetchCorpus('ftp://example.org/docs.jsonl', sha, { cacheDir: join(dir, 'c3') })).rejects.toThrow('only http:, https: and file: URLs are fetched')
+    await expect(fetchCorpus('ftp://example.org/docs.jsonl', sha, { cacheDir: join(dir, 'c3') })).rejects.toThrow(
+      'only http:, https: and file: URLs are fetched',
+    )
   })
 })

@@ -27,7 +27,8 @@ describe('Chromium for the browser test', () => {
 
 const JIDAR_TITLE = 'العراق يؤكد شراكة استراتيجية مع الولايات المتحدة في محاربة داعش'
 // Letters only: diacritics, Quranic marks, superscript alef and tatweel removed; alef forms → ا.
-const bare = (s: string) => s.replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '').replace(/[ٱأإآ]/g, 'ا')
+const bare = (s: string) =>
+  s.replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '').replace(/[ٱأإآ]/g, 'ا')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,7 +54,10 @@ function serve(dir: string, extra: Map<string, () => Promise<string>>): Promise<
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size })
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+    })
     createReadStream(file).pipe(res)
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
@@ -64,7 +68,9 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
   let browser: Browser
   let base: string
   let releaseSlowIndex: () => void = () => {}
-  const slowIndexGate = new Promise<void>((resolve) => { releaseSlowIndex = resolve })
+  const slowIndexGate = new Promise<void>((resolve) => {
+    releaseSlowIndex = resolve
+  })
   const extra = new Map<string, () => Promise<string>>()
 
   beforeAll(async () => {
@@ -73,7 +79,10 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
       const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' })
       if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`)
     }
-    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'build-demo.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' })
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'build-demo.mjs'), '--quiet'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     if (demo.status !== 0) throw new Error(`scripts/build-demo.mjs failed:\n${demo.stdout}${demo.stderr}`)
 
     // A small index whose documents carry HTML: none of it may become markup in the page.
@@ -90,7 +99,7 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
       {
         id: 'xss-2',
         title: 'الكتاب الثاني',
-        text: '"><img src=x onerror=window.__xss=6>الكتاب\' onmouseover=\'window.__xss=7\' <svg onload=window.__xss=8></svg>',
+        text: "\"><img src=x onerror=window.__xss=6>الكتاب' onmouseover='window.__xss=7' <svg onload=window.__xss=8></svg>",
         url: 'https://example.com/?a=<b>',
         source: 'مصدر',
       },
@@ -108,7 +117,14 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     })
   }, 180_000)
 
@@ -123,20 +139,26 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
     const page = await browser.newPage({ viewport })
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()) })
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
     await page.goto(base + query)
     return { page, errors }
   }
   const ready = (page: Page) => page.waitForSelector('html[data-state="ready"]', { timeout: 60_000 })
-  const searches = async (page: Page) => Number(await page.locator('html').getAttribute('data-searches') ?? 0)
+  const searches = async (page: Page) => Number((await page.locator('html').getAttribute('data-searches')) ?? 0)
   /** Types like a person (search as you type, debounced) and waits for the results of that text. */
   async function type(page: Page, text: string) {
     await page.locator('#q').fill('')
     await page.locator('#q').pressSequentially(text, { delay: 15 })
-    await page.waitForFunction((q) => (window as unknown as { fahrasDemo: { renderedQuery?: string } }).fahrasDemo.renderedQuery === q, text)
+    await page.waitForFunction(
+      (q) => (window as unknown as { fahrasDemo: { renderedQuery?: string } }).fahrasDemo.renderedQuery === q,
+      text,
+    )
   }
   const titles = (page: Page) => page.locator('#results .result-title').allTextContents()
-  const marks = (page: Page, nth = 0) => page.locator('#results .result').nth(nth).locator('.snippet mark').allTextContents()
+  const marks = (page: Page, nth = 0) =>
+    page.locator('#results .result').nth(nth).locator('.snippet mark').allTextContents()
 
   it('shows the empty state, then the loading state while the index downloads, and stays responsive', async () => {
     const { page, errors } = await open('?index=./dist/test-slow.json')
@@ -186,14 +208,17 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
       expect(await titles(page)).toEqual(plain)
       const first = await marks(page)
       expect(first).toContain('الكتاب')
-      for (const mark of await page.locator('#results .snippet mark').allTextContents()) expect(bare(mark)).toContain('كتاب')
+      for (const mark of await page.locator('#results .snippet mark').allTextContents())
+        expect(bare(mark)).toContain('كتاب')
     }
     // a vowelled document: the mark keeps the document's diacritics
     await type(page, 'بغداد')
     const result = page.locator('#results .result', { has: page.locator('.result-title', { hasText: 'سقوط بغداد' }) })
     expect(await result.locator('.snippet mark').allTextContents()).toContain('بَغْدَادَ')
     // titles with a url link to it
-    expect(await page.locator('#results .result-title a').first().getAttribute('href')).toMatch(/^https:\/\/ar\.wikipedia\.org\//)
+    expect(await page.locator('#results .result-title a').first().getAttribute('href')).toMatch(
+      /^https:\/\/ar\.wikipedia\.org\//,
+    )
     expect(errors).toEqual([])
     await page.close()
   })
@@ -234,7 +259,7 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
     await page.close()
   })
 
-  it('never turns a document\'s HTML into markup (titles, snippets, sources, urls)', async () => {
+  it("never turns a document's HTML into markup (titles, snippets, sources, urls)", async () => {
     const { page, errors } = await open('?index=./dist/test-xss.json')
     await ready(page)
     await type(page, 'الكتاب')
@@ -261,14 +286,19 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
     await ready(page)
     await page.waitForSelector('#results .result')
     expect((await titles(page))[0]).toBe(JIDAR_TITLE)
-    expect(await page.evaluate(() => (window as unknown as { fahrasDemo: { mode: string } }).fahrasDemo.mode)).toBe('main')
+    expect(await page.evaluate(() => (window as unknown as { fahrasDemo: { mode: string } }).fahrasDemo.mode)).toBe(
+      'main',
+    )
     expect(errors).toEqual([])
     await page.close()
   })
 
   it('is readable at desktop and phone widths (screenshots in test-results/)', async () => {
     mkdirSync(join(root, 'test-results'), { recursive: true })
-    for (const [name, viewport] of [['demo.png', { width: 1280, height: 900 }], ['demo-phone.png', { width: 375, height: 812 }]] as const) {
+    for (const [name, viewport] of [
+      ['demo.png', { width: 1280, height: 900 }],
+      ['demo-phone.png', { width: 375, height: 812 }],
+    ] as const) {
       const { page, errors } = await open('', viewport)
       await ready(page)
       await type(page, 'الشراكة الاستر')

@@ -51,13 +51,26 @@ async function bundle(external: string[], withoutData = false) {
   const stubData = {
     name: 'without-generated-data',
     setup(b: { onLoad: (o: { filter: RegExp }, f: () => { contents: string; loader: 'ts' }) => void }) {
-      b.onLoad({ filter: GENERATED_DATA }, () => ({ contents: "export const ROOT_INITIAL_WORDS_GENERATED = ''", loader: 'ts' }))
+      b.onLoad({ filter: GENERATED_DATA }, () => ({
+        contents: "export const ROOT_INITIAL_WORDS_GENERATED = ''",
+        loader: 'ts',
+      }))
     },
   }
   const result = await build({
     stdin: withoutData
-      ? { contents: "export { ArabicSearch } from './src/search/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' }
-      : { contents: "export { ArabicSearch } from './dist/index.js'", resolveDir: root, sourcefile: 'entry.js', loader: 'js' },
+      ? {
+          contents: "export { ArabicSearch } from './src/search/index.ts'",
+          resolveDir: root,
+          sourcefile: 'entry.ts',
+          loader: 'ts',
+        }
+      : {
+          contents: "export { ArabicSearch } from './dist/index.js'",
+          resolveDir: root,
+          sourcefile: 'entry.js',
+          loader: 'js',
+        },
     plugins: withoutData ? [stubData] : [],
     ...BROWSER_BUILD,
     // Node built-ins stay external here, so that an import of one shows up below instead of
@@ -75,11 +88,18 @@ describe.runIf(existsSync(join(root, 'dist', 'index.js')))('browser bundle of fa
     const code = await bundle(['minisearch'], true)
     const alone = await bundle(['minisearch'])
     const withMiniSearch = await bundle([])
-    console.log(`fahras code: ${kB(code.gzip)} min+gzip; with the word list: ${kB(alone.min)} min, ${kB(alone.gzip)} min+gzip; ` +
-      `with minisearch: ${kB(withMiniSearch.min)} min, ${kB(withMiniSearch.gzip)} min+gzip`)
+    console.log(
+      `fahras code: ${kB(code.gzip)} min+gzip; with the word list: ${kB(alone.min)} min, ${kB(alone.gzip)} min+gzip; ` +
+        `with minisearch: ${kB(withMiniSearch.min)} min, ${kB(withMiniSearch.gzip)} min+gzip`,
+    )
     // the limits are on what fahras adds, whatever minisearch weighs
-    expect(code.gzip, `fahras's code min+gzip is ${kB(code.gzip)}, over the ${kB(LIMIT)} budget`).toBeLessThanOrEqual(LIMIT)
-    expect(alone.gzip, `fahras min+gzip is ${kB(alone.gzip)}, over the ${kB(LIMIT_WITH_DATA)} budget`).toBeLessThanOrEqual(LIMIT_WITH_DATA)
+    expect(code.gzip, `fahras's code min+gzip is ${kB(code.gzip)}, over the ${kB(LIMIT)} budget`).toBeLessThanOrEqual(
+      LIMIT,
+    )
+    expect(
+      alone.gzip,
+      `fahras min+gzip is ${kB(alone.gzip)}, over the ${kB(LIMIT_WITH_DATA)} budget`,
+    ).toBeLessThanOrEqual(LIMIT_WITH_DATA)
     expect(code.gzip).toBeLessThan(alone.gzip) // the stub really left the data out
   })
 
@@ -118,7 +138,12 @@ describe.runIf(!existsSync(join(root, 'dist', 'index.js')))('browser bundle of f
 describe('browser bundle of fahras/minisearch', () => {
   it(`is at most ${MINISEARCH_LIMIT / 1024} kB min+gzip and holds no MiniSearch code`, async () => {
     const result = await build({
-      stdin: { contents: "export * from './src/minisearch/index.ts'", resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' },
+      stdin: {
+        contents: "export * from './src/minisearch/index.ts'",
+        resolveDir: root,
+        sourcefile: 'entry.ts',
+        loader: 'ts',
+      },
       ...BROWSER_BUILD,
       external: [...NODE_BUILTINS], // minisearch NOT external: it must not be reached at all
     })
@@ -149,18 +174,25 @@ function breakdown(metafile: Metafile) {
   const inputs = Object.values(metafile.outputs).flatMap((o) => Object.entries(o.inputs))
   const total = inputs.reduce((s, [, v]) => s + v.bytesInOutput, 0)
   const area = (path: string) =>
-    /src\/(normalize|tokenize|stem|stopwords|analyze)\//.test(path) ? 'analysis' :
-    /src\/search\/packed\/|src\/search\/packed-index\.ts/.test(path) ? 'packed reader + engine' :
-    /src\/highlight\//.test(path) ? 'snippets' :
-    /src\/search\/(searcher|query|query-plan|unit-query|phrases|fuzzy|completions|did-you-mean)\.ts/.test(path) ? 'query language + results' :
-    'options, saved header, checks, errors'
+    /src\/(normalize|tokenize|stem|stopwords|analyze)\//.test(path)
+      ? 'analysis'
+      : /src\/search\/packed\/|src\/search\/packed-index\.ts/.test(path)
+        ? 'packed reader + engine'
+        : /src\/highlight\//.test(path)
+          ? 'snippets'
+          : /src\/search\/(searcher|query|query-plan|unit-query|phrases|fuzzy|completions|did-you-mean)\.ts/.test(path)
+            ? 'query language + results'
+            : 'options, saved header, checks, errors'
   const areas = new Map<string, number>()
   for (const [path, v] of inputs) areas.set(area(path), (areas.get(area(path)) ?? 0) + v.bytesInOutput)
   const share = (n: number) => `${((n / total) * 100).toFixed(0)}%`
   return [
     ...[...areas].sort((a, b) => b[1] - a[1]).map(([name, n]) => `  ${name}: ${n} B min (${share(n)})`),
     '  modules:',
-    ...inputs.filter(([, v]) => v.bytesInOutput > 0).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).map(([path, v]) => `    ${String(v.bytesInOutput).padStart(6)} B  ${path}`),
+    ...inputs
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+      .map(([path, v]) => `    ${String(v.bytesInOutput).padStart(6)} B  ${path}`),
   ].join('\n')
 }
 
@@ -169,7 +201,16 @@ describe('browser bundle of fahras/packed', () => {
     const result = await build({
       stdin: { contents, resolveDir: root, sourcefile: 'entry.ts', loader: 'ts' },
       plugins: withoutData
-        ? [{ name: 'without-generated-data', setup: (b) => b.onLoad({ filter: GENERATED_DATA }, () => ({ contents: "export const ROOT_INITIAL_WORDS_GENERATED = ''", loader: 'ts' })) }]
+        ? [
+            {
+              name: 'without-generated-data',
+              setup: (b) =>
+                b.onLoad({ filter: GENERATED_DATA }, () => ({
+                  contents: "export const ROOT_INITIAL_WORDS_GENERATED = ''",
+                  loader: 'ts',
+                })),
+            },
+          ]
         : [],
       ...BROWSER_BUILD,
       external: [...NODE_BUILTINS], // minisearch NOT external: it must not be reached at all
@@ -181,12 +222,17 @@ describe('browser bundle of fahras/packed', () => {
   it(`import { PackedIndex } is at most ${PACKED_LIMIT / 1024} kB min+gzip (issue 12 asks ${PACKED_TARGET / 1024} kB), with no MiniSearch and no imports`, async () => {
     const packed = await packedBundle("export { PackedIndex } from './src/packed.ts'")
     const code = await packedBundle("export { PackedIndex } from './src/packed.ts'", true)
-    console.log(`fahras/packed, import { PackedIndex }: ${kB(packed.min)} min, ${kB(packed.gzip)} min+gzip ` +
-      `(${kB(code.gzip)} without the generated word list; issue 12's target ${kB(PACKED_TARGET)}, ${packed.gzip <= PACKED_TARGET ? 'met' : 'not met'})\n${breakdown(packed.metafile)}`)
+    console.log(
+      `fahras/packed, import { PackedIndex }: ${kB(packed.min)} min, ${kB(packed.gzip)} min+gzip ` +
+        `(${kB(code.gzip)} without the generated word list; issue 12's target ${kB(PACKED_TARGET)}, ${packed.gzip <= PACKED_TARGET ? 'met' : 'not met'})\n${breakdown(packed.metafile)}`,
+    )
     expect(Object.keys(packed.metafile.inputs).filter((input) => input.includes('node_modules/minisearch'))).toEqual([])
     expect(Object.values(packed.metafile.outputs).flatMap((o) => o.imports)).toEqual([])
     expect(new TextDecoder().decode(packed.code)).toContain('PackedIndex')
-    expect(packed.gzip, `fahras/packed min+gzip is ${kB(packed.gzip)}, over the ${kB(PACKED_LIMIT)} budget`).toBeLessThanOrEqual(PACKED_LIMIT)
+    expect(
+      packed.gzip,
+      `fahras/packed min+gzip is ${kB(packed.gzip)}, over the ${kB(PACKED_LIMIT)} budget`,
+    ).toBeLessThanOrEqual(PACKED_LIMIT)
   })
 
   it(`everything fahras/packed exports (packDocuments too) is at most ${PACKED_SUBPATH_LIMIT / 1024} kB min+gzip, with no MiniSearch`, async () => {
@@ -194,7 +240,10 @@ describe('browser bundle of fahras/packed', () => {
     console.log(`fahras/packed, export *: ${kB(all.min)} min, ${kB(all.gzip)} min+gzip`)
     expect(Object.keys(all.metafile.inputs).filter((input) => input.includes('node_modules/minisearch'))).toEqual([])
     expect(Object.values(all.metafile.outputs).flatMap((o) => o.imports)).toEqual([])
-    expect(all.gzip, `fahras/packed (export *) min+gzip is ${kB(all.gzip)}, over the ${kB(PACKED_SUBPATH_LIMIT)} budget`).toBeLessThanOrEqual(PACKED_SUBPATH_LIMIT)
+    expect(
+      all.gzip,
+      `fahras/packed (export *) min+gzip is ${kB(all.gzip)}, over the ${kB(PACKED_SUBPATH_LIMIT)} budget`,
+    ).toBeLessThanOrEqual(PACKED_SUBPATH_LIMIT)
   })
 })
 
@@ -213,9 +262,12 @@ describe('the site runtime and search box (dist/site)', () => {
     const ui = read('fahras-ui.js')
     const runtimeGzip = gzipSync(runtime, { level: 9 }).length
     const uiGzip = gzipSync(ui, { level: 9 }).length
-    console.log(`dist/site/fahras.js: ${kB(runtime.length)} min, ${kB(runtimeGzip)} min+gzip; fahras-ui.js: ${kB(ui.length)} min, ${kB(uiGzip)} min+gzip`)
+    console.log(
+      `dist/site/fahras.js: ${kB(runtime.length)} min, ${kB(runtimeGzip)} min+gzip; fahras-ui.js: ${kB(ui.length)} min, ${kB(uiGzip)} min+gzip`,
+    )
     expect(runtimeGzip).toBeLessThanOrEqual(SITE_RUNTIME_LIMIT)
     expect(uiGzip).toBeLessThanOrEqual(SITE_UI_LIMIT)
-    for (const code of [runtime.toString('utf8'), ui.toString('utf8')]) expect(code).not.toMatch(/(?<![\w"'$])(?:import|export)\s*[^(;]*?\sfrom\s*["']/)
+    for (const code of [runtime.toString('utf8'), ui.toString('utf8')])
+      expect(code).not.toMatch(/(?<![\w"'$])(?:import|export)\s*[^(;]*?\sfrom\s*["']/)
   })
 })

@@ -14,17 +14,29 @@ const cli = process.env.FAHRAS_CLI ?? join(root, 'dist', 'cli.js')
 const TIMEOUT_MS = 30_000
 
 const fahras = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
-type Result = { id: string; title: string; url?: string; snippets: Record<string, { text: string; ranges: Array<[number, number]> }> }
+type Result = {
+  id: string
+  title: string
+  url?: string
+  snippets: Record<string, { text: string; ranges: Array<[number, number]> }>
+}
 const results = (...args: string[]): Result[] => {
   const r = fahras('search', ...args, '--json')
   expect(r.code, r.stderr).toBe(0)
   return JSON.parse(r.stdout).results
 }
 const skippedLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('skipped '))
-const doc = (id: string, text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, title: `عنوان ${id}`, text, ...extra })
+const doc = (id: string, text: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id, title: `عنوان ${id}`, text, ...extra })
 
 let tmp: string
 let n = 0
@@ -75,7 +87,8 @@ describe('item 9: Markdown front matter is parsed, and the rendered text indexed
     const [hit] = results(index, 'بغداد')
     expect(hit).toMatchObject({ id: 'posts/visit.md', title: 'زيارة إلى بغداد' })
     const snippet = hit!.snippets.text!.text
-    for (const syntax of ['---', 'title:', 'date:', '*', '##', '](', 'https://', '```']) expect(snippet, syntax).not.toContain(syntax)
+    for (const syntax of ['---', 'title:', 'date:', '*', '##', '](', 'https://', '```'])
+      expect(snippet, syntax).not.toContain(syntax)
     expect(snippet).toContain('كانت الرحلة إلى مدينة بغداد طويلة، والطريق إلى الموصل أطول')
     // link text is kept, the link's address is not indexed; a code block is kept as its text
     expect(results(index, 'example')).toEqual([])
@@ -85,8 +98,16 @@ describe('item 9: Markdown front matter is parsed, and the rendered text indexed
     const bulk = fahras('bulk', dir, '--index', 'pages', '--quiet')
     expect(bulk.code, bulk.stderr).toBe(0)
     const source = JSON.parse(bulk.stdout.split('\n')[1]!)
-    expect(source).toMatchObject({ id: 'posts/visit.md', title: 'زيارة إلى بغداد', date: '2024-03-05', tags: ['تاريخ', 'مدن'], url: '/posts/visit/' })
-    expect(source.text).toBe('مقدمة الرحلة\nكانت الرحلة إلى مدينة بغداد طويلة، والطريق إلى الموصل أطول.\necho "أمرالنسخ"')
+    expect(source).toMatchObject({
+      id: 'posts/visit.md',
+      title: 'زيارة إلى بغداد',
+      date: '2024-03-05',
+      tags: ['تاريخ', 'مدن'],
+      url: '/posts/visit/',
+    })
+    expect(source.text).toBe(
+      'مقدمة الرحلة\nكانت الرحلة إلى مدينة بغداد طويلة، والطريق إلى الموصل أطول.\necho "أمرالنسخ"',
+    )
   })
 
   it('TOML front matter between +++ lines; front matter in an HTML page; without front matter, the title is the first heading', () => {
@@ -146,7 +167,8 @@ describe('item 11: file inputs get a URL, as static site generators publish them
     'blog/linked.md': 'https://example.com/x/',
     'notes.txt': '/notes.txt',
   }
-  const urls = (index: string) => Object.fromEntries(results(index, 'الموقع', '--limit', '20').map((r) => [r.id, r.url]))
+  const urls = (index: string) =>
+    Object.fromEntries(results(index, 'الموقع', '--limit', '20').map((r) => [r.id, r.url]))
 
   it('a/b.md → /a/b/, a/index.md → /a/, a/b.html as is, index.html → its folder; a front matter url or permalink wins', () => {
     const dir = site(pages)
@@ -161,13 +183,17 @@ describe('item 11: file inputs get a URL, as static site generators publish them
     const dir = site(pages)
     const index = join(dir, 'index.json')
     expect(fahras('index', dir, '-o', index, '--quiet', '--base-url', 'https://example.org/site').code).toBe(0)
-    const withBase = Object.fromEntries(Object.entries(expected).map(([id, url]) => [id, url.startsWith('/') ? `https://example.org/site${url}` : url]))
+    const withBase = Object.fromEntries(
+      Object.entries(expected).map(([id, url]) => [id, url.startsWith('/') ? `https://example.org/site${url}` : url]),
+    )
     expect(urls(index)).toEqual(withBase)
     expect(results(dir, 'الدليل', '--base-url', '/blog/')[0]!.url).toBe('/blog/docs/guide.html')
     for (const bad of ['ftp://example.org/', 'blog', 'https://example.org/a b/']) {
       const r = fahras('index', dir, '-o', index, '--base-url', bad)
       expect(r.code, bad).toBe(2)
-      expect(r.stderr.trim(), bad).toMatch(/^fahras: --base-url expects a path from the site's root \(\/blog\/\) or an http\(s\) URL/)
+      expect(r.stderr.trim(), bad).toMatch(
+        /^fahras: --base-url expects a path from the site's root \(\/blog\/\) or an http\(s\) URL/,
+      )
     }
   })
 })
@@ -178,23 +204,31 @@ describe('item 12: a field that no document has is an error, not an empty index'
     const r = fahras('index', 'corpus/articles.jsonl', '-o', out, '--fields', 'titel,txt')
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr.trim()).toMatch(/^fahras: --fields titel,txt: no document has the fields "titel", "txt"; the 427 documents read have: id, title, text, /)
+    expect(r.stderr.trim()).toMatch(
+      /^fahras: --fields titel,txt: no document has the fields "titel", "txt"; the 427 documents read have: id, title, text, /,
+    )
     expect(existsSync(out)).toBe(false)
   })
 
   it('--store nope is an error too; so is a default field no document has, with a hint; one field present is enough', () => {
-    const dir = site({ 'a.jsonl': `${JSON.stringify({ id: 'a', title: 'بغداد', body: 'نص' })}\n${JSON.stringify({ id: 'b', title: 'الموصل', body: 'نص', summary: 'ملخص' })}\n` })
+    const dir = site({
+      'a.jsonl': `${JSON.stringify({ id: 'a', title: 'بغداد', body: 'نص' })}\n${JSON.stringify({ id: 'b', title: 'الموصل', body: 'نص', summary: 'ملخص' })}\n`,
+    })
     const store = fahras('index', dir, '-o', join(dir, 'i.json'), '--fields', 'title,body', '--store', 'title,nope')
     expect(store.code).toBe(2)
-    expect(store.stderr.trim()).toMatch(/^fahras: --store title,nope: no document has the field "nope"; the 2 documents read have: id, title, body, summary$/)
+    expect(store.stderr.trim()).toMatch(
+      /^fahras: --store title,nope: no document has the field "nope"; the 2 documents read have: id, title, body, summary$/,
+    )
     const byDefault = fahras('index', dir, '-o', join(dir, 'i.json'))
     expect(byDefault.code).toBe(2)
-    expect(byDefault.stderr.trim()).toMatch(/^fahras: --fields \(by default title,text\): no document has the field "text"; .*: give the fields to index, e.g. --fields /)
+    expect(byDefault.stderr.trim()).toMatch(
+      /^fahras: --fields \(by default title,text\): no document has the field "text"; .*: give the fields to index, e.g. --fields /,
+    )
     expect(fahras('index', dir, '-o', join(dir, 'i.json'), '--fields', 'title,summary', '--quiet').code).toBe(0)
     expect(fahras('search', dir, 'بغداد', '--fields', 'titel').code).toBe(2)
   })
 
-  it('bulk --fields with a field no document has, and search --fields outside a saved index\'s fields: exit 2 naming the flag', () => {
+  it("bulk --fields with a field no document has, and search --fields outside a saved index's fields: exit 2 naming the flag", () => {
     const bulk = fahras('bulk', 'corpus/articles.jsonl', '--index', 'articles', '--fields', 'id,titel')
     expect(bulk.code).toBe(2)
     expect(bulk.stdout).toBe('')
@@ -205,7 +239,9 @@ describe('item 12: a field that no document has is an error, not an empty index'
     // --store, --id and --base-url shape an index being built: with a saved one, a usage error
     const shaping = fahras('search', corpusIndex, 'بغداد', '--base-url', '/blog/')
     expect(shaping.code).toBe(2)
-    expect(shaping.stderr.trim()).toMatch(/^fahras: --base-url shapes an index built from documents: .*corpus\.json is a saved index/)
+    expect(shaping.stderr.trim()).toMatch(
+      /^fahras: --base-url shapes an index built from documents: .*corpus\.json is a saved index/,
+    )
     // on a saved index, --fields searches only those of its fields
     const inTitles = results(corpusIndex, 'بغداد', '--fields', 'title', '--limit', '50')
     expect(inTitles.length).toBeGreaterThan(0)
@@ -224,7 +260,9 @@ describe('item 14: the command line', () => {
     expect(after.stdout.match(/^\d+\. score/gm)).toHaveLength(3)
     const latin = fahras('search', corpusIndex, '-iraq')
     expect(latin.code).toBe(2)
-    expect(latin.stderr.trim()).toBe('fahras: unknown option "-iraq" for fahras search (see fahras search --help); to search for a query that starts with "-", put it after --: fahras search <index.json> -- "-iraq"')
+    expect(latin.stderr.trim()).toBe(
+      'fahras: unknown option "-iraq" for fahras search (see fahras search --help); to search for a query that starts with "-", put it after --: fahras search <index.json> -- "-iraq"',
+    )
   })
 
   it('--limit -1, 0, 2.5 or abc, and --fuzzy -1: exit 2 with what was expected', () => {
@@ -232,7 +270,9 @@ describe('item 14: the command line', () => {
       for (const flag of ['--limit', '-n']) {
         const r = fahras('search', corpusIndex, 'بغداد', flag, value)
         expect(r.code, `${flag} ${value}`).toBe(2)
-        expect(r.stderr.trim(), `${flag} ${value}`).toBe(`fahras: --limit expects a positive whole number (1, 2, 3…), got ${JSON.stringify(value)}`)
+        expect(r.stderr.trim(), `${flag} ${value}`).toBe(
+          `fahras: --limit expects a positive whole number (1, 2, 3…), got ${JSON.stringify(value)}`,
+        )
       }
     }
     const missing = fahras('search', corpusIndex, 'بغداد', '--limit')
@@ -249,14 +289,20 @@ describe('item 14: the command line', () => {
       'a-cp1256.txt': cp1256('مقال عن بغداد والعراق\nنص عن تاريخ المدينة وأهلها\n'),
       'b-cp1256.jsonl': cp1256(`${doc('x', 'نص عن بغداد')}\n`),
       'c-utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('نص عن بغداد', 'utf16le')]),
-      'd-one-bad-byte.txt': Buffer.concat([Buffer.from('نص عن بغداد والعراق وأهلها '), Buffer.from([0xff]), Buffer.from(' والمزيد')]),
+      'd-one-bad-byte.txt': Buffer.concat([
+        Buffer.from('نص عن بغداد والعراق وأهلها '),
+        Buffer.from([0xff]),
+        Buffer.from(' والمزيد'),
+      ]),
       'e-binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00]),
       'f-good.txt': 'بغداد',
     })
     const r = fahras('index', dir, '-o', join(dir, 'index.json'))
     expect(r.code, r.stderr).toBe(0)
     expect(skippedLines(r.stderr)).toEqual([
-      expect.stringMatching(/a-cp1256\.txt: not UTF-8 \(looks like Windows-1256, the Arabic Windows code page\): convert it to UTF-8, e\.g\. with iconv -f WINDOWS-1256 -t UTF-8$/),
+      expect.stringMatching(
+        /a-cp1256\.txt: not UTF-8 \(looks like Windows-1256, the Arabic Windows code page\): convert it to UTF-8, e\.g\. with iconv -f WINDOWS-1256 -t UTF-8$/,
+      ),
       expect.stringMatching(/b-cp1256\.jsonl: not UTF-8 \(looks like Windows-1256/),
       expect.stringMatching(/c-utf16\.txt: not UTF-8 \(looks like UTF-16 LE.*iconv -f UTF-16 -t UTF-8$/),
       expect.stringMatching(/d-one-bad-byte\.txt: invalid UTF-8 on line 1/),
@@ -265,7 +311,13 @@ describe('item 14: the command line', () => {
   })
 
   it('an empty Markdown, text or HTML file, or one with only front matter or markup, is skipped with a reason', () => {
-    const dir = site({ 'a.md': '', 'b.md': '---\ntitle: فارغ\n---\n', 'c.txt': '  \n\n', 'd.html': '<html><body><nav>قائمة</nav></body></html>', 'e.md': 'نص عن بغداد' })
+    const dir = site({
+      'a.md': '',
+      'b.md': '---\ntitle: فارغ\n---\n',
+      'c.txt': '  \n\n',
+      'd.html': '<html><body><nav>قائمة</nav></body></html>',
+      'e.md': 'نص عن بغداد',
+    })
     const index = join(dir, 'index.json')
     const r = fahras('index', dir, '-o', index)
     expect(r.code, r.stderr).toBe(0)
@@ -283,13 +335,24 @@ describe('item 14: the command line', () => {
       'a.jsonl': `${[doc('a1', 'بغداد'), doc('a1', 'مكرر'), '{"id": "a3", broken', doc('a4', { nested: true } as unknown as string), doc('a5', 'الموصل')].join('\n')}\n`,
       'b.jsonl': `${[doc('b1', { nested: true } as unknown as string), '{broken', doc('a1', 'مكرر')].join('\n')}\n`,
     })
-    const order = [/a\.jsonl:2: duplicate id/, /a\.jsonl:3: invalid JSON/, /a\.jsonl:4: field "text" holds an object/, /b\.jsonl:1: field "text" holds an object/, /b\.jsonl:2: invalid JSON/, /b\.jsonl:3: duplicate id/]
+    const order = [
+      /a\.jsonl:2: duplicate id/,
+      /a\.jsonl:3: invalid JSON/,
+      /a\.jsonl:4: field "text" holds an object/,
+      /b\.jsonl:1: field "text" holds an object/,
+      /b\.jsonl:2: invalid JSON/,
+      /b\.jsonl:3: duplicate id/,
+    ]
     const out = folder()
     const index = fahras('index', dir, '-o', join(out, 'index.json'))
     expect(index.code, index.stderr).toBe(0)
     expect(skippedLines(index.stderr)).toEqual(order.map((o) => expect.stringMatching(o)))
     const bulk = fahras('bulk', dir, '--index', 'x', '-o', join(out, 'x.ndjson'), '--json')
-    expect(JSON.parse(bulk.stdout).skippedRecords.map((b: { file: string; line: number }) => `${b.file.slice(dir.length + 1)}:${b.line}`)).toEqual(['a.jsonl:2', 'a.jsonl:3', 'a.jsonl:4', 'b.jsonl:1', 'b.jsonl:2', 'b.jsonl:3'])
+    expect(
+      JSON.parse(bulk.stdout).skippedRecords.map(
+        (b: { file: string; line: number }) => `${b.file.slice(dir.length + 1)}:${b.line}`,
+      ),
+    ).toEqual(['a.jsonl:2', 'a.jsonl:3', 'a.jsonl:4', 'b.jsonl:1', 'b.jsonl:2', 'b.jsonl:3'])
   })
 
   it('an -o that cannot be written fails before any input is read (exit 2, one line)', () => {
@@ -299,11 +362,17 @@ describe('item 14: the command line', () => {
   })
 
   it('a .json file that is not a fahras index is not searched as "0 documents": exit 1, said clearly; inputs with no document: exit 1', () => {
-    const dir = site({ 'settings.json': '{"a": 1}', 'docs.json': JSON.stringify([{ id: 'd', title: 'بغداد', text: 'نص' }]), 'bad.jsonl': '{broken\n' })
+    const dir = site({
+      'settings.json': '{"a": 1}',
+      'docs.json': JSON.stringify([{ id: 'd', title: 'بغداد', text: 'نص' }]),
+      'bad.jsonl': '{broken\n',
+    })
     const r = fahras('search', join(dir, 'settings.json'), 'بغداد')
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr.trim()).toMatch(/^fahras: .*settings\.json is not a fahras index \(.*\), nor an array of documents: make an index with fahras index <inputs…> -o /)
+    expect(r.stderr.trim()).toMatch(
+      /^fahras: .*settings\.json is not a fahras index \(.*\), nor an array of documents: make an index with fahras index <inputs…> -o /,
+    )
     expect(results(join(dir, 'docs.json'), 'بغداد').map((x) => x.id)).toEqual(['d'])
     const none = fahras('search', join(dir, 'bad.jsonl'), 'بغداد')
     expect(none.code).toBe(1)
@@ -330,14 +399,22 @@ describe('item 14: the command line', () => {
     // an option of another command says whose it is
     const misplaced = fahras('index', 'corpus/articles.jsonl', '-o', join(tmp, 'x.json'), '--limit', '3')
     expect(misplaced.code).toBe(2)
-    expect(misplaced.stderr.trim()).toBe('fahras: --limit is an option of fahras search, not of fahras index (see fahras index --help)')
+    expect(misplaced.stderr.trim()).toBe(
+      'fahras: --limit is an option of fahras search, not of fahras index (see fahras index --help)',
+    )
   })
 
   it('export-settings and bulk errors name the flag (--name, --fields), not the library function or option', () => {
     const cases: Array<[string[], RegExp]> = [
       [['export-settings', '--name', 'Bad Name'], /^fahras: --name must be an analyzer name .*, got "Bad Name": /],
-      [['export-settings', '--fields', 'title,_secret'], /^fahras: --fields must be field names the engines accept .*, got "_secret"/],
-      [['bulk', 'corpus/articles.jsonl', '--index', 'a', '--fields', 'title,_index'], /^fahras: --fields must list no metadata field .*, got "_index"/],
+      [
+        ['export-settings', '--fields', 'title,_secret'],
+        /^fahras: --fields must be field names the engines accept .*, got "_secret"/,
+      ],
+      [
+        ['bulk', 'corpus/articles.jsonl', '--index', 'a', '--fields', 'title,_index'],
+        /^fahras: --fields must list no metadata field .*, got "_index"/,
+      ],
     ]
     for (const [args, message] of cases) {
       const r = fahras(...args)
@@ -348,7 +425,9 @@ describe('item 14: the command line', () => {
   })
 
   it('piped, matches are marked in [brackets], in the title too; --json is unmarked', () => {
-    const dir = site({ 'a.jsonl': `${JSON.stringify({ id: 'a', title: 'أخبار بغداد اليوم', text: 'وصل الوفد إلى بغداد صباحا' })}\n` })
+    const dir = site({
+      'a.jsonl': `${JSON.stringify({ id: 'a', title: 'أخبار بغداد اليوم', text: 'وصل الوفد إلى بغداد صباحا' })}\n`,
+    })
     const r = fahras('search', dir, 'بغداد')
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.split('\n')
@@ -367,7 +446,9 @@ describe('item 6 (command line): --fuzzy', () => {
     for (const value of ['-1', 'abc', '1.5', '0']) {
       const r = fahras('search', dir, 'الموصك', '--fuzzy', value)
       expect(r.code, value).toBe(2)
-      expect(r.stderr.trim(), value).toMatch(/^fahras: --fuzzy expects an edit distance \(1 or 2: letters added, removed or changed\) or a fraction of each word's length below 1 \(0\.2\), got /)
+      expect(r.stderr.trim(), value).toMatch(
+        /^fahras: --fuzzy expects an edit distance \(1 or 2: letters added, removed or changed\) or a fraction of each word's length below 1 \(0\.2\), got /,
+      )
     }
   })
 })
@@ -383,7 +464,9 @@ describe('item 6 (command line): a query that finds nothing', () => {
     const text = fahras('search', dir, 'الموصك')
     expect(text.stdout.split('\n')[0]).toBe('no results for «الموصك»; showing results for «الموصل»')
     // a found query is not corrected; nothing close: no results, said so
-    expect((JSON.parse(fahras('search', dir, 'الموصل', '--json').stdout) as { correctedQuery?: string }).correctedQuery).toBeUndefined()
+    expect(
+      (JSON.parse(fahras('search', dir, 'الموصل', '--json').stdout) as { correctedQuery?: string }).correctedQuery,
+    ).toBeUndefined()
     expect(fahras('search', dir, 'زززززز').stdout).toMatch(/^no results for «زززززز» in 2 documents/)
   })
 })

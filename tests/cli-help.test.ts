@@ -14,7 +14,12 @@ const cli = process.env.FAHRAS_CLI ?? join(root, 'dist', 'cli.js')
 const TIMEOUT_MS = 30_000
 
 const fahras = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: TIMEOUT_MS })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: TIMEOUT_MS,
+  })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
 
@@ -22,9 +27,10 @@ const fahras = (...args: string[]) => {
 const unwrapped = (help: string) => help.replace(/\n {20,}/g, ' ')
 
 /** An option as its help line starts: `-n, --limit <n>`. */
-const left = (name: string, spec: OptionSpec) => `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`
+const left = (name: string, spec: OptionSpec) =>
+  `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`
 
-describe('fahras <command> --help, made from the command\'s option table', () => {
+describe("fahras <command> --help, made from the command's option table", () => {
   for (const command of COMMANDS) {
     it(`${command.name}: every option of its table, with its range and default, and the global options`, () => {
       const r = fahras(command.name, '--help')
@@ -51,13 +57,19 @@ describe('fahras <command> --help, made from the command\'s option table', () =>
       const r = fahras(command.name, '--no-such-option')
       expect(r.code).toBe(2)
       expect(r.stdout).toBe('')
-      expect(r.stderr).toMatch(new RegExp(`^fahras: unknown option "--no-such-option" for fahras ${command.name} \\(see fahras ${command.name} --help\\)`))
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^fahras: unknown option "--no-such-option" for fahras ${command.name} \\(see fahras ${command.name} --help\\)`,
+        ),
+      )
       // a value given to a flag, and a missing value, are usage errors too
       const flag = Object.entries(command.options).find(([, s]) => s.type === 'boolean')
       if (flag !== undefined) {
         const given = fahras(command.name, `--${flag[0]}=yes`)
         expect(given.code).toBe(2)
-        expect(given.stderr.trim()).toBe(`fahras: --${flag[0]} takes no value, got "--${flag[0]}=yes" (see fahras ${command.name} --help)`)
+        expect(given.stderr.trim()).toBe(
+          `fahras: --${flag[0]} takes no value, got "--${flag[0]}=yes" (see fahras ${command.name} --help)`,
+        )
       }
       const valued = Object.entries(command.options).find(([, s]) => s.type !== 'boolean')
       if (valued !== undefined) {
@@ -78,7 +90,9 @@ describe('fahras <command> --help, made from the command\'s option table', () =>
     const r = fahras('--help')
     expect(r.code).toBe(0)
     for (const command of COMMANDS) {
-      expect(r.stdout).toMatch(new RegExp(`\\n {2}${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`))
+      expect(r.stdout).toMatch(
+        new RegExp(`\\n {2}${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`),
+      )
       expect(r.stdout).toContain(`  fahras ${command.usage[0]}\n`)
     }
   })
@@ -95,7 +109,9 @@ describe('fahras <command> --help, made from the command\'s option table', () =>
   })
 
   it('optionHelp and rangeText say the range and default', () => {
-    expect(optionHelp({ type: 'number', description: 'results to show', default: 10, range: { min: 1, whole: true } })).toBe('results to show (a whole number ≥ 1; default: 10)')
+    expect(
+      optionHelp({ type: 'number', description: 'results to show', default: 10, range: { min: 1, whole: true } }),
+    ).toBe('results to show (a whole number ≥ 1; default: 10)')
     expect(optionHelp({ type: 'string', description: 'the index', required: true })).toBe('the index (required)')
     expect(optionHelp({ type: 'boolean', description: 'no summary' })).toBe('no summary')
     expect(rangeText({ min: 0, above: true })).toBe('a number > 0')

@@ -1,5 +1,18 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process'
-import { chmodSync, closeSync, ftruncateSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,7 +33,12 @@ const TIMEOUT_MS = 20_000
 
 const run = (args: string[], options: SpawnSyncOptions = {}) => {
   const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: TIMEOUT_MS, ...options,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: TIMEOUT_MS,
+    ...options,
   })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr), signal: r.signal }
 }
@@ -28,15 +46,20 @@ const fahras = (...args: string[]) => run(args)
 /** The command with the size of any file it writes limited to `kb` KiB (writes past it fail with EFBIG). */
 const withFileLimit = (kb: number, ...args: string[]) => {
   const r = spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, cli, ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: TIMEOUT_MS,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: TIMEOUT_MS,
   })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
-const search = (index: string, query: string) => JSON.parse(fahras('search', index, query, '--json').stdout).results as Array<Record<string, unknown>>
+const search = (index: string, query: string) =>
+  JSON.parse(fahras('search', index, query, '--json').stdout).results as Array<Record<string, unknown>>
 const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error: |Unhandled/)
 /** Files left in `dir` by an interrupted write. */
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'))
-const doc = (id: string, text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, title: `عنوان ${id}`, text, ...extra })
+const doc = (id: string, text: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id, title: `عنوان ${id}`, text, ...extra })
 
 let tmp: string
 let n = 0
@@ -50,7 +73,9 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'fahras-cli-hostile-'))
   chmodSync(tmp, 0o755) // some runs are as nobody (see below)
   corpus = join(tmp, 'articles.jsonl')
-  const lines = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').slice(0, 60)
+  const lines = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .slice(0, 60)
   writeFileSync(corpus, `${lines.join('\n')}\n`)
 })
 
@@ -88,7 +113,9 @@ describe('item 6: outputs are written whole or not at all', () => {
     const part = join(dir, 'articles-001.ndjson')
     const partBefore = readFileSync(part, 'utf8')
     expect(partBefore.length).toBeGreaterThan(32 * 1024)
-    expect(withFileLimit(32, 'bulk', corpus, '--index', 'articles', '-o', ndjson, '--split-mb', '0.1', '--quiet').code).toBe(1)
+    expect(
+      withFileLimit(32, 'bulk', corpus, '--index', 'articles', '-o', ndjson, '--split-mb', '0.1', '--quiet').code,
+    ).toBe(1)
     expect(readFileSync(part, 'utf8')).toBe(partBefore)
     expect(leftovers(dir)).toEqual([])
   })
@@ -98,11 +125,20 @@ describe('item 6: outputs are written whole or not at all', () => {
     const file = join(dir, 'a-file')
     writeFileSync(file, 'x')
     const cases: Array<[string[], RegExp]> = [
-      [['index', corpus, '-o', join(dir, 'missing', 'index.json')], /^fahras: cannot write .*index\.json: no such folder /],
+      [
+        ['index', corpus, '-o', join(dir, 'missing', 'index.json')],
+        /^fahras: cannot write .*index\.json: no such folder /,
+      ],
       [['index', corpus, '-o', join(file, 'index.json')], /^fahras: cannot write .*index\.json: .*not a folder/],
       [['index', corpus, '-o', dir], /^fahras: cannot write .*: it is a folder$/],
-      [['bulk', corpus, '--index', 'articles', '-o', join(dir, 'missing', 'a.ndjson')], /^fahras: cannot write .*a\.ndjson: no such folder /],
-      [['bulk', corpus, '--index', 'articles', '-o', join(dir, 'missing', 'a.ndjson'), '--split-mb', '1'], /no such folder/],
+      [
+        ['bulk', corpus, '--index', 'articles', '-o', join(dir, 'missing', 'a.ndjson')],
+        /^fahras: cannot write .*a\.ndjson: no such folder /,
+      ],
+      [
+        ['bulk', corpus, '--index', 'articles', '-o', join(dir, 'missing', 'a.ndjson'), '--split-mb', '1'],
+        /no such folder/,
+      ],
       [['export-settings', '-o', join(dir, 'missing', 's.json')], /^fahras: cannot write .*s\.json: no such folder /],
     ]
     for (const [args, message] of cases) {
@@ -160,7 +196,9 @@ describe('item 7: an output is never one of the inputs (same device and inode)',
     for (const args of cases) {
       const r = fahras(...args)
       expect(r.code, args.join(' ')).toBe(2)
-      expect(r.stderr.trim(), args.join(' ')).toMatch(/^fahras: -o .* is (also an input|the same file as the input .*): write elsewhere$/)
+      expect(r.stderr.trim(), args.join(' ')).toMatch(
+        /^fahras: -o .* is (also an input|the same file as the input .*): write elsewhere$/,
+      )
     }
     expect(readFileSync(data, 'utf8')).toBe(content)
     expect(readFileSync(jsonl, 'utf8')).toBe(`${doc('b', 'نص عن القاهرة')}\n`)
@@ -186,8 +224,11 @@ describe('item 7: an output is never one of the inputs (same device and inode)',
 describe('item 8: HTML read with a real parser', () => {
   it('İ (U+0130) before a script does not shift the tags: the script stays hidden, the title stays text', () => {
     const dir = folder()
-    writeFileSync(join(dir, 'page.html'), '<html><head><title>İstanbul والموصل</title></head><body>' +
-      '<p>İİİ نص ظاهر عن الموصل</p><script>var secret = "كلمةسرية";</script><p>خاتمة</p></body></html>')
+    writeFileSync(
+      join(dir, 'page.html'),
+      '<html><head><title>İstanbul والموصل</title></head><body>' +
+        '<p>İİİ نص ظاهر عن الموصل</p><script>var secret = "كلمةسرية";</script><p>خاتمة</p></body></html>',
+    )
     const out = join(dir, 'index.json')
     expect(fahras('index', dir, '-o', out, '--quiet').code).toBe(0)
     expect(search(out, 'كلمةسرية')).toEqual([])
@@ -198,7 +239,10 @@ describe('item 8: HTML read with a real parser', () => {
 
   it('<script src=…/> does not close the script: what follows up to </script> stays hidden', () => {
     const dir = folder()
-    writeFileSync(join(dir, 'page.html'), '<body><p>قبل</p><script src="a.js"/>var hidden = "مخبوء";</script><p>بعده</p></body>')
+    writeFileSync(
+      join(dir, 'page.html'),
+      '<body><p>قبل</p><script src="a.js"/>var hidden = "مخبوء";</script><p>بعده</p></body>',
+    )
     const out = join(dir, 'index.json')
     expect(fahras('index', dir, '-o', out, '--quiet').code).toBe(0)
     expect(search(out, 'مخبوء')).toEqual([])
@@ -207,10 +251,12 @@ describe('item 8: HTML read with a real parser', () => {
 
   it('decodes every HTML entity; drops script, style, template, noscript; main/article or body without nav, header, footer, aside', () => {
     expect(htmlToText('<title>Cairo&rsquo;s caf&eacute; &amp; &#x627;&#1604;</title>').title).toBe('Cairo’s café & ال')
-    const page = '<body><nav>قائمة</nav><header>ترويسة</header><main><h1>العنوان</h1><p>المتن <b>كت</b>اب</p>' +
+    const page =
+      '<body><nav>قائمة</nav><header>ترويسة</header><main><h1>العنوان</h1><p>المتن <b>كت</b>اب</p>' +
       '<template>قالب</template><noscript>بديل</noscript><style>.a{}</style></main><aside>جانبي</aside><footer>تذييل</footer></body>'
     expect(htmlToText(page)).toEqual({ title: 'العنوان', text: 'العنوان\nالمتن كتاب' })
-    const noMain = '<body><nav>قائمة</nav><header>ترويسة</header><div>المتن</div><aside>جانبي</aside><footer>تذييل</footer></body>'
+    const noMain =
+      '<body><nav>قائمة</nav><header>ترويسة</header><div>المتن</div><aside>جانبي</aside><footer>تذييل</footer></body>'
     expect(htmlToText(noMain).text).toBe('المتن')
     expect(htmlToText('<article><p>مقالة</p></article><p>خارج</p>').text).toBe('مقالة')
   })
@@ -221,11 +267,16 @@ describe('item 9: nothing from a document or a file name reaches the terminal as
   it('titles, snippets, ids and urls with escape sequences, CR, C1 and bidi controls are printed inert', () => {
     const dir = folder()
     const data = join(dir, 'evil.jsonl')
-    writeFileSync(data, `${[
-      doc('clear\u001b[2J', 'بغداد \u001b]52;c;cm0gLXJmIH4=\u0007 نص', { title: 'عنوان\u001b]0;pwned\u0007 بغداد' }),
-      doc('a\rFAKE 1. score 999', 'بغداد \u009b2J تكملة', { url: 'http://x/\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\' }),
-      doc('bidi\u202egnp.exe', 'بغداد \u202eمعكوس\u202c', { title: 'بغداد\r\nسطر' }),
-    ].join('\n')}\n`)
+    writeFileSync(
+      data,
+      `${[
+        doc('clear\u001b[2J', 'بغداد \u001b]52;c;cm0gLXJmIH4=\u0007 نص', { title: 'عنوان\u001b]0;pwned\u0007 بغداد' }),
+        doc('a\rFAKE 1. score 999', 'بغداد \u009b2J تكملة', {
+          url: 'http://x/\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\',
+        }),
+        doc('bidi\u202egnp.exe', 'بغداد \u202eمعكوس\u202c', { title: 'بغداد\r\nسطر' }),
+      ].join('\n')}\n`,
+    )
     const r = fahras('search', data, 'بغداد', '--store', 'title,text,url')
     expect(r.code).toBe(0)
     for (const line of r.stdout.split('\n')) expect(line).not.toMatch(CONTROL)
@@ -234,7 +285,11 @@ describe('item 9: nothing from a document or a file name reaches the terminal as
     expect(r.stdout.match(/^\d+\. score/gm)).toHaveLength(3)
     const json = fahras('search', data, 'بغداد', '--json')
     expect(json.stdout).not.toMatch(CONTROL)
-    expect(JSON.parse(json.stdout).results.map((x: { id: string }) => x.id).sort()).toEqual(['a\rFAKE 1. score 999', 'bidi\u202egnp.exe', 'clear\u001b[2J'])
+    expect(
+      JSON.parse(json.stdout)
+        .results.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual(['a\rFAKE 1. score 999', 'bidi\u202egnp.exe', 'clear\u001b[2J'])
   })
 
   it('a file name with a line break cannot forge a "skipped" line: names are quoted', () => {
@@ -274,11 +329,16 @@ describe('item 10: one bad byte costs one line, never the file; invalid UTF-8 is
   it('invalid UTF-8 on one JSONL line: that line reported, the others kept; no U+FFFD in the index', () => {
     const dir = folder()
     const data = join(dir, 'data.jsonl')
-    writeFileSync(data, Buffer.concat([
-      Buffer.from(`${doc('a', 'نص عن بغداد')}\n`),
-      Buffer.from('{"id": "b", "text": "بغداد '), Buffer.from([0xff, 0xc3]), Buffer.from('"}\n'),
-      Buffer.from(`${doc('c', 'نص عن القاهرة')}\n`),
-    ]))
+    writeFileSync(
+      data,
+      Buffer.concat([
+        Buffer.from(`${doc('a', 'نص عن بغداد')}\n`),
+        Buffer.from('{"id": "b", "text": "بغداد '),
+        Buffer.from([0xff, 0xc3]),
+        Buffer.from('"}\n'),
+        Buffer.from(`${doc('c', 'نص عن القاهرة')}\n`),
+      ]),
+    )
     const out = join(dir, 'index.json')
     const r = fahras('index', data, '-o', out)
     expect(r.code).toBe(0)
@@ -290,7 +350,10 @@ describe('item 10: one bad byte costs one line, never the file; invalid UTF-8 is
   it('a text file with invalid UTF-8 is skipped with its line, not indexed with U+FFFD', () => {
     const dir = folder()
     writeFileSync(join(dir, 'good.txt'), 'بغداد\n')
-    writeFileSync(join(dir, 'bad.txt'), Buffer.concat([Buffer.from('سطر\nبغداد '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]))
+    writeFileSync(
+      join(dir, 'bad.txt'),
+      Buffer.concat([Buffer.from('سطر\nبغداد '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+    )
     const out = join(dir, 'index.json')
     const r = fahras('index', dir, '-o', out)
     expect(r.code).toBe(0)
@@ -303,7 +366,11 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
   /** Runs the command with its stdout closed by the reader: at once, or after the first chunk. */
   const closedPipe = (args: string[], after: 'start' | 'first chunk') =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+      const child = spawn(process.execPath, [cli, ...args], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      })
       let stderr = ''
       child.stderr.on('data', (d) => (stderr += d))
       if (after === 'start') child.stdout.destroy()
@@ -362,7 +429,9 @@ describe('item 15: pipes, special files, huge files, earlier outputs, exit codes
     writeFileSync(join(dir, 'good.jsonl'), `${doc('g', 'بغداد')}\n`)
     const r = fahras('index', dir, '-o', join(dir, 'out.json'))
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/big\.jsonl: 268,435,457 bytes or more, larger than the 268,435,456 bytes \(256 MiB\) fahras reads from one file/)
+    expect(r.stderr).toMatch(
+      /big\.jsonl: 268,435,457 bytes or more, larger than the 268,435,456 bytes \(256 MiB\) fahras reads from one file/,
+    )
     expect(r.stderr).toMatch(/indexed 1 documents/)
   })
 

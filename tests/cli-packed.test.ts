@@ -11,7 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'dist', 'cli.js')
 const fahras = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -28,7 +33,9 @@ let packedRun: { code: number | null; stderr: string }
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'fahras-cli-packed-'))
   docs = join(tmp, 'articles.jsonl')
-  const lines = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').filter(Boolean)
+  const lines = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
   writeFileSync(docs, `${lines.slice(0, ARTICLES).join('\n')}\n`)
   one = join(tmp, 'one.jsonl')
   writeFileSync(one, `${lines[0]}\n`)
@@ -45,7 +52,11 @@ const both = (...args: string[]) => [fahras('search', json, ...args), fahras('se
 describe('fahras index: packed or JSON, by the name of -o or a flag', () => {
   it('-o index.fahras writes a packed index (its magic bytes first) and says so; -o index.json writes JSON', () => {
     expect(packedRun.code).toBe(0)
-    expect(packedRun.stderr).toMatch(new RegExp(`^indexed ${ARTICLES} documents from 1 file; skipped 0 bad records; wrote .*index\\.fahras \\(packed\\)\\n$`))
+    expect(packedRun.stderr).toMatch(
+      new RegExp(
+        `^indexed ${ARTICLES} documents from 1 file; skipped 0 bad records; wrote .*index\\.fahras \\(packed\\)\\n$`,
+      ),
+    )
     expect(readFileSync(packed).subarray(0, 8)).toEqual(MAGIC)
     expect(readFileSync(json, 'utf8')).toMatch(/^\{"format":"fahras-index"/)
   })
@@ -68,9 +79,18 @@ describe('fahras index: packed or JSON, by the name of -o or a flag', () => {
 
   it('a flag that contradicts the name of -o, or both flags, is a usage error (exit 2) and writes nothing', () => {
     const cases: Array<[string[], RegExp]> = [
-      [['-o', join(tmp, 'x.json'), '--packed'], /^fahras: --packed writes a packed \(binary\) index, and -o .*x\.json names a JSON file: write it to a \.fahras file \(-o .*x\.fahras\), or leave out --packed for JSON\n$/],
-      [['-o', join(tmp, 'x.fahras'), '--json-index'], /^fahras: --json-index writes a JSON index, and -o .*x\.fahras names a packed index: write it to a \.json file \(-o .*x\.json\), or leave out --json-index for a packed index\n$/],
-      [['-o', join(tmp, 'x.bin'), '--packed', '--json-index'], /^fahras: --packed and --json-index ask for two forms of the index: give one/],
+      [
+        ['-o', join(tmp, 'x.json'), '--packed'],
+        /^fahras: --packed writes a packed \(binary\) index, and -o .*x\.json names a JSON file: write it to a \.fahras file \(-o .*x\.fahras\), or leave out --packed for JSON\n$/,
+      ],
+      [
+        ['-o', join(tmp, 'x.fahras'), '--json-index'],
+        /^fahras: --json-index writes a JSON index, and -o .*x\.fahras names a packed index: write it to a \.json file \(-o .*x\.json\), or leave out --json-index for a packed index\n$/,
+      ],
+      [
+        ['-o', join(tmp, 'x.bin'), '--packed', '--json-index'],
+        /^fahras: --packed and --json-index ask for two forms of the index: give one/,
+      ],
     ]
     for (const [args, message] of cases) {
       const r = fahras('index', docs, ...args)
@@ -97,7 +117,9 @@ describe('fahras index: packed or JSON, by the name of -o or a flag', () => {
   it('a packed index is never read back as documents: given as an input, or found in an input folder under a .json name', () => {
     const direct = fahras('index', packed, one, '-o', join(tmp, 'from-inputs.json'))
     expect(direct.code).toBe(0)
-    expect(direct.stderr).toMatch(/skipped .*index\.fahras: a packed fahras index \(written by `fahras index`\), not documents/)
+    expect(direct.stderr).toMatch(
+      /skipped .*index\.fahras: a packed fahras index \(written by `fahras index`\), not documents/,
+    )
     expect(direct.stderr).toMatch(/indexed 1 documents from 2 files; skipped 1 bad record/)
     const dir = join(tmp, 'folder')
     mkdirSync(dir)
@@ -163,9 +185,19 @@ describe('fahras search: a packed index or a JSON one, the same output', () => {
     for (const at of [1, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const copy = Buffer.from(bytes)
       copy[at]! ^= 0x01
-      damaged.push([`flipped-${at}.fahras`, copy, at === 1 ? /expected a packed fahras index \(it starts with the bytes 89 46 48 52 53 0D 0A 1A\), got other bytes/ : /it is a damaged packed index: the CRC-32 of its (header|section \w+) does not match/])
+      damaged.push([
+        `flipped-${at}.fahras`,
+        copy,
+        at === 1
+          ? /expected a packed fahras index \(it starts with the bytes 89 46 48 52 53 0D 0A 1A\), got other bytes/
+          : /it is a damaged packed index: the CRC-32 of its (header|section \w+) does not match/,
+      ])
     }
-    damaged.push(['short.fahras', bytes.subarray(0, 3000), /it is a damaged packed index: it is 3000 bytes long, its header says \d+ \(truncated\)/])
+    damaged.push([
+      'short.fahras',
+      bytes.subarray(0, 3000),
+      /it is a damaged packed index: it is 3000 bytes long, its header says \d+ \(truncated\)/,
+    ])
     for (const [name, content, why] of damaged) {
       const file = join(tmp, name)
       writeFileSync(file, content)
@@ -174,7 +206,9 @@ describe('fahras search: a packed index or a JSON one, the same output', () => {
       expect(r.stdout, name).toBe('')
       const lines = r.stderr.trimEnd().split('\n')
       expect(lines, name).toHaveLength(1)
-      expect(lines[0], name).toMatch(new RegExp(`^fahras: cannot load the index .*${name.replace('.', '\\.')} \\(FAHRAS_INVALID_INDEX\\): `))
+      expect(lines[0], name).toMatch(
+        new RegExp(`^fahras: cannot load the index .*${name.replace('.', '\\.')} \\(FAHRAS_INVALID_INDEX\\): `),
+      )
       expect(lines[0], name).toMatch(why)
       expect(lines[0], name).toMatch(/; write it again with fahras index <inputs…> -o /)
       expect(r.stderr, name).not.toMatch(/\n\s+at |verbose/)
@@ -185,7 +219,9 @@ describe('fahras search: a packed index or a JSON one, the same output', () => {
     for (const index of [json, packed]) {
       const r = fahras('search', index, 'بغداد', '--store', 'title', '--id', 'slug')
       expect(r.code, index).toBe(2)
-      expect(r.stderr, index).toMatch(/^fahras: --store and --id shape an index built from documents: .* is a saved index/)
+      expect(r.stderr, index).toMatch(
+        /^fahras: --store and --id shape an index built from documents: .* is a saved index/,
+      )
     }
   })
 
@@ -203,7 +239,9 @@ describe('fahras search: a packed index or a JSON one, the same output', () => {
     const r = fahras('export-settings', '--from', damaged)
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^fahras: cannot load the index .*settings-damaged\.fahras \(FAHRAS_INVALID_INDEX\): it is a damaged packed index: the CRC-32 of its section \w+ does not match; [^\n]*\n$/)
+    expect(r.stderr).toMatch(
+      /^fahras: cannot load the index .*settings-damaged\.fahras \(FAHRAS_INVALID_INDEX\): it is a damaged packed index: the CRC-32 of its section \w+ does not match; [^\n]*\n$/,
+    )
   })
 
   it('help says both forms, and how they are told apart', () => {

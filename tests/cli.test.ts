@@ -11,7 +11,12 @@ import { indexSettings } from '../src/opensearch/index.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'dist', 'cli.js')
 const fahras = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -64,8 +69,13 @@ describe('fahras CLI', () => {
     expect(indexed.stderr).toMatch(/indexed 3 documents from 3 files/)
     const r = JSON.parse(fahras('search', out, 'بغداد', '--json').stdout).results
     expect(r[0]).toMatchObject({ id: 'baghdad.html', title: 'بغداد & دجلة' })
-    expect(JSON.parse(fahras('search', out, 'القاهرة', '--json').stdout).results[0]).toMatchObject({ id: 'sub/cairo.htm', title: 'القاهرة' })
-    expect(JSON.parse(fahras('search', out, 'الكتاب', '--json').stdout).results.map((x: { id: string }) => x.id)).toContain('notes.md')
+    expect(JSON.parse(fahras('search', out, 'القاهرة', '--json').stdout).results[0]).toMatchObject({
+      id: 'sub/cairo.htm',
+      title: 'القاهرة',
+    })
+    expect(
+      JSON.parse(fahras('search', out, 'الكتاب', '--json').stdout).results.map((x: { id: string }) => x.id),
+    ).toContain('notes.md')
     for (const hidden of ['السكربت', 'التنسيق', 'سمرقند', 'مخفي']) {
       expect(JSON.parse(fahras('search', out, hidden, '--json').stdout).results, hidden).toEqual([])
     }
@@ -80,14 +90,17 @@ describe('fahras CLI', () => {
   it('reports bad records with file and line, skips them, keeps the good ones', () => {
     const dir = join(tmp, 'mixed')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'a.jsonl'), [
-      JSON.stringify({ id: 'a1', title: 'الأول', text: 'نص عن بغداد' }),
-      '{"id": "a2", "title": broken json',
-      JSON.stringify({ title: 'بلا معرف', text: 'نص' }),
-      JSON.stringify({ id: 'a4', title: 'الرابع', text: { nested: true } }),
-      JSON.stringify({ id: 'a1', title: 'مكرر', text: 'نص' }),
-      JSON.stringify({ id: 'a6', title: 'السادس', text: 'نص عن القاهرة' }),
-    ].join('\n'))
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      [
+        JSON.stringify({ id: 'a1', title: 'الأول', text: 'نص عن بغداد' }),
+        '{"id": "a2", "title": broken json',
+        JSON.stringify({ title: 'بلا معرف', text: 'نص' }),
+        JSON.stringify({ id: 'a4', title: 'الرابع', text: { nested: true } }),
+        JSON.stringify({ id: 'a1', title: 'مكرر', text: 'نص' }),
+        JSON.stringify({ id: 'a6', title: 'السادس', text: 'نص عن القاهرة' }),
+      ].join('\n'),
+    )
     writeFileSync(join(dir, 'blob.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0xff, 0xfe]))
     const out = join(tmp, 'mixed.json')
     const r = fahras('index', dir, '-o', out)
@@ -129,7 +142,14 @@ describe('fahras CLI', () => {
   })
 
   it('exits 2 on usage errors', () => {
-    for (const args of [[], ['frobnicate'], ['index', 'corpus'], ['search', 'corpus'], ['search', corpusIndex, 'x', '--limit', 'zero'], ['--bogus-flag']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['index', 'corpus'],
+      ['search', 'corpus'],
+      ['search', corpusIndex, 'x', '--limit', 'zero'],
+      ['--bogus-flag'],
+    ]) {
       const r = fahras(...args)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toMatch(/^fahras: /)
@@ -138,7 +158,10 @@ describe('fahras CLI', () => {
 })
 
 describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
-  const corpus = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+  const corpus = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
   const ndjsonLines = (text: string) => {
     expect(text.endsWith('\n'), 'the body ends with a newline').toBe(true)
     return text.slice(0, -1).split('\n')
@@ -148,7 +171,9 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const out = join(tmp, 'articles.ndjson')
     const r = fahras('bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', out)
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/^exported 427 documents from 1 file; skipped 0 bad records; wrote 854 lines, [\d,]+ bytes \([\d.]+ MB\), to .*articles\.ndjson\n$/)
+    expect(r.stderr).toMatch(
+      /^exported 427 documents from 1 file; skipped 0 bad records; wrote 854 lines, [\d,]+ bytes \([\d.]+ MB\), to .*articles\.ndjson\n$/,
+    )
     const lines = ndjsonLines(readFileSync(out, 'utf8'))
     expect(lines).toHaveLength(854)
     const ids = new Set<string>()
@@ -175,25 +200,44 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
   it('keeps only --fields in the sources, and reads the id from --id', () => {
     const dir = join(tmp, 'slugs')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'a.json'), JSON.stringify([{ slug: 'baghdad', title: 'بغداد', text: 'عاصمة العراق', url: 'https://example.org/b' }]))
-    const r = fahras('bulk', join(dir, 'a.json'), '--index', 'cities', '--id', 'slug', '--fields', 'title,text', '--quiet')
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify([{ slug: 'baghdad', title: 'بغداد', text: 'عاصمة العراق', url: 'https://example.org/b' }]),
+    )
+    const r = fahras(
+      'bulk',
+      join(dir, 'a.json'),
+      '--index',
+      'cities',
+      '--id',
+      'slug',
+      '--fields',
+      'title,text',
+      '--quiet',
+    )
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
-    expect(ndjsonLines(r.stdout)).toEqual(['{"index":{"_index":"cities","_id":"baghdad"}}', '{"title":"بغداد","text":"عاصمة العراق"}'])
+    expect(ndjsonLines(r.stdout)).toEqual([
+      '{"index":{"_index":"cities","_id":"baghdad"}}',
+      '{"title":"بغداد","text":"عاصمة العراق"}',
+    ])
   })
 
   it('reports bad records with file and line, skips them, writes the good ones', () => {
     const input = join(tmp, 'bulk-mixed.jsonl')
-    writeFileSync(input, [
-      JSON.stringify({ id: 'a1', title: 'الأول', text: 'نص عن بغداد' }),
-      '{"id": "a2", "title": broken json',
-      JSON.stringify({ title: 'بلا معرف', text: 'نص' }),
-      JSON.stringify({ id: 'a4', title: 'الرابع', text: { nested: true } }),
-      JSON.stringify({ id: 7, title: 'رقم', text: 'سبعة' }),
-      JSON.stringify({ id: '7', title: 'رقم مكرر', text: 'سبعة أيضا' }),
-      JSON.stringify({ id: 'ب'.repeat(300), title: 'معرف طويل', text: 'نص' }),
-      JSON.stringify({ id: 'a8', title: 'الثامن', text: 'نص عن القاهرة' }),
-    ].join('\n'))
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'a1', title: 'الأول', text: 'نص عن بغداد' }),
+        '{"id": "a2", "title": broken json',
+        JSON.stringify({ title: 'بلا معرف', text: 'نص' }),
+        JSON.stringify({ id: 'a4', title: 'الرابع', text: { nested: true } }),
+        JSON.stringify({ id: 7, title: 'رقم', text: 'سبعة' }),
+        JSON.stringify({ id: '7', title: 'رقم مكرر', text: 'سبعة أيضا' }),
+        JSON.stringify({ id: 'ب'.repeat(300), title: 'معرف طويل', text: 'نص' }),
+        JSON.stringify({ id: 'a8', title: 'الثامن', text: 'نص عن القاهرة' }),
+      ].join('\n'),
+    )
     const out = join(tmp, 'bulk-mixed.ndjson')
     const r = fahras('bulk', input, '--index', 'articles', '-o', out)
     expect(r.code).toBe(0)
@@ -203,14 +247,26 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     expect(r.stderr).toMatch(/bulk-mixed\.jsonl:6: got the id "7" a second time, first at .*bulk-mixed\.jsonl:5/)
     expect(r.stderr).toMatch(/bulk-mixed\.jsonl:7: got an id of 600 bytes .* at most 512/)
     expect(r.stderr).toMatch(/exported 3 documents from 1 file; skipped 5 bad records; wrote 6 lines/)
-    const ids = ndjsonLines(readFileSync(out, 'utf8')).filter((_, i) => i % 2 === 0).map((l) => JSON.parse(l).index._id)
+    const ids = ndjsonLines(readFileSync(out, 'utf8'))
+      .filter((_, i) => i % 2 === 0)
+      .map((l) => JSON.parse(l).index._id)
     expect(ids).toEqual(['a1', '7', 'a8'])
   })
 
   it('--split-mb writes parts under the limit that together hold the same lines, an action never apart from its source', () => {
     const dir = join(tmp, 'parts')
     mkdirSync(dir)
-    const r = fahras('bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', join(dir, 'articles.ndjson'), '--split-mb', '0.5', '--json')
+    const r = fahras(
+      'bulk',
+      'corpus/articles.jsonl',
+      '--index',
+      'articles',
+      '-o',
+      join(dir, 'articles.ndjson'),
+      '--split-mb',
+      '0.5',
+      '--json',
+    )
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     const summary = JSON.parse(r.stdout)
@@ -226,7 +282,9 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
       expect(size, name).toBeLessThanOrEqual(limit)
       const lines = ndjsonLines(readFileSync(join(dir, name), 'utf8'))
       expect(lines.length % 2, name).toBe(0)
-      lines.forEach((line, i) => expect(Object.keys(JSON.parse(line)).includes('index'), `${name}:${i + 1}`).toBe(i % 2 === 0))
+      lines.forEach((line, i) =>
+        expect(Object.keys(JSON.parse(line)).includes('index'), `${name}:${i + 1}`).toBe(i % 2 === 0),
+      )
       joined.push(...lines)
     }
     expect(summary.bytes).toBe(names.reduce((a, n) => a + statSync(join(dir, n)).size, 0))
@@ -236,26 +294,50 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
 
   it('leaves metadata fields out of the documents, counts them in the summary, and says where the first was', () => {
     const input = join(tmp, 'bulk-metadata.jsonl')
-    writeFileSync(input, [
-      JSON.stringify({ id: 'm1', _index: 'old', _version: 3, title: 'الأول', text: 'نص' }),
-      JSON.stringify({ id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 }),
-      JSON.stringify({ id: 'm3', _index: 'old', title: 'الثالث', text: 'نص' }),
-    ].join('\n'))
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'm1', _index: 'old', _version: 3, title: 'الأول', text: 'نص' }),
+        JSON.stringify({ id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 }),
+        JSON.stringify({ id: 'm3', _index: 'old', title: 'الثالث', text: 'نص' }),
+      ].join('\n'),
+    )
     const out = join(tmp, 'bulk-metadata.ndjson')
     const r = fahras('bulk', input, '--index', 'articles', '-o', out)
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/^note: left out the metadata fields _index \(2 documents\), _version \(1 document\), the first at .*bulk-metadata\.jsonl:1: Elasticsearch and OpenSearch refuse them inside a document\n/)
-    expect(r.stderr).toMatch(/\nexported 3 documents from 1 file; left out metadata fields from 2 documents; skipped 0 bad records; wrote 6 lines, .* to .*bulk-metadata\.ndjson\n$/)
-    const sources = ndjsonLines(readFileSync(out, 'utf8')).filter((_, i) => i % 2 === 1).map((l) => JSON.parse(l))
+    expect(r.stderr).toMatch(
+      /^note: left out the metadata fields _index \(2 documents\), _version \(1 document\), the first at .*bulk-metadata\.jsonl:1: Elasticsearch and OpenSearch refuse them inside a document\n/,
+    )
+    expect(r.stderr).toMatch(
+      /\nexported 3 documents from 1 file; left out metadata fields from 2 documents; skipped 0 bad records; wrote 6 lines, .* to .*bulk-metadata\.ndjson\n$/,
+    )
+    const sources = ndjsonLines(readFileSync(out, 'utf8'))
+      .filter((_, i) => i % 2 === 1)
+      .map((l) => JSON.parse(l))
     // _doc_count is kept: the engines read it from the document
-    expect(sources).toEqual([{ id: 'm1', title: 'الأول', text: 'نص' }, { id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 }, { id: 'm3', title: 'الثالث', text: 'نص' }])
+    expect(sources).toEqual([
+      { id: 'm1', title: 'الأول', text: 'نص' },
+      { id: 'm2', title: 'الثاني', text: 'نص', _doc_count: 4 },
+      { id: 'm3', title: 'الثالث', text: 'نص' },
+    ])
     // the note stays with --quiet; --json counts them
     const quiet = fahras('bulk', input, '--index', 'articles', '-o', out, '--quiet')
     expect(quiet.stderr).toMatch(/^note: left out the metadata fields _index \(2 documents\), _version \(1 document\)/)
     expect(quiet.stderr.trim().split('\n')).toHaveLength(1)
     const json = fahras('bulk', input, '--index', 'articles', '-o', out, '--json')
-    expect(JSON.parse(json.stdout)).toMatchObject({ documents: 3, metadataFieldsLeftOut: { documents: 2, fields: { _index: 2, _version: 1 } } })
-    const clean = fahras('bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', join(tmp, 'clean.ndjson'), '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      documents: 3,
+      metadataFieldsLeftOut: { documents: 2, fields: { _index: 2, _version: 1 } },
+    })
+    const clean = fahras(
+      'bulk',
+      'corpus/articles.jsonl',
+      '--index',
+      'articles',
+      '-o',
+      join(tmp, 'clean.ndjson'),
+      '--json',
+    )
     expect(JSON.parse(clean.stdout).metadataFieldsLeftOut).toEqual({ documents: 0, fields: {} })
     // an _id read as the id field is no loss: it is the action's _id
     const mongo = join(tmp, 'bulk-mongo.json')
@@ -263,7 +345,10 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const m = fahras('bulk', mongo, '--index', 'articles', '--id', '_id')
     expect(m.code, m.stderr).toBe(0)
     expect(m.stderr).not.toMatch(/note:|left out/)
-    expect(ndjsonLines(m.stdout)).toEqual(['{"index":{"_index":"articles","_id":"x1"}}', '{"title":"عنوان","text":"نص"}'])
+    expect(ndjsonLines(m.stdout)).toEqual([
+      '{"index":{"_index":"articles","_id":"x1"}}',
+      '{"title":"عنوان","text":"نص"}',
+    ])
   })
 
   it('writes 20,000 documents as they come: one file, stdout, parts, more than 999 parts', () => {
@@ -271,12 +356,18 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     mkdirSync(dir)
     const input = join(dir, 'many.jsonl')
     const count = 20_000
-    const docs = Array.from({ length: count }, (_, i) => ({ id: `d${i}`, title: `عنوان ${i}`, text: `نص قصير رقم ${i}` }))
+    const docs = Array.from({ length: count }, (_, i) => ({
+      id: `d${i}`,
+      title: `عنوان ${i}`,
+      text: `نص قصير رقم ${i}`,
+    }))
     writeFileSync(input, `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`)
     const single = join(dir, 'many.ndjson')
     const r = fahras('bulk', input, '--index', 'many', '-o', single)
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/^exported 20000 documents from 1 file; skipped 0 bad records; wrote 40000 lines, [\d,]+ bytes \([\d.]+ MB\), to .*many\.ndjson\n$/)
+    expect(r.stderr).toMatch(
+      /^exported 20000 documents from 1 file; skipped 0 bad records; wrote 40000 lines, [\d,]+ bytes \([\d.]+ MB\), to .*many\.ndjson\n$/,
+    )
     const whole = readFileSync(single, 'utf8')
     const lines = ndjsonLines(whole)
     expect(lines).toHaveLength(2 * count)
@@ -286,7 +377,11 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     }
     // the same bytes through a pipe; a reader that stops early is no error
     expect(fahras('bulk', input, '--index', 'many', '--quiet').stdout).toBe(whole)
-    const head = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" bulk "$2" --index many | head -n 1', process.execPath, cli, input], { encoding: 'utf8' })
+    const head = spawnSync(
+      'bash',
+      ['-c', 'set -o pipefail; "$0" "$1" bulk "$2" --index many | head -n 1', process.execPath, cli, input],
+      { encoding: 'utf8' },
+    )
     expect(head.status, head.stderr).toBe(0)
     expect(head.stdout).toBe(`${lines[0]}\n`)
     expect(head.stderr).toMatch(/^exported 20000 documents .* to stdout\n$/)
@@ -295,7 +390,17 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     const parts = join(dir, 'parts')
     mkdirSync(parts)
     const limit = 0.25 * 1024 * 1024
-    const split = fahras('bulk', input, '--index', 'many', '-o', join(parts, 'many.ndjson'), '--split-mb', '0.25', '--json')
+    const split = fahras(
+      'bulk',
+      input,
+      '--index',
+      'many',
+      '-o',
+      join(parts, 'many.ndjson'),
+      '--split-mb',
+      '0.25',
+      '--json',
+    )
     expect(split.code, split.stderr).toBe(0)
     const summary = JSON.parse(split.stdout)
     expect(summary).toMatchObject({ documents: count, lines: 2 * count, bytes: Buffer.byteLength(whole) })
@@ -316,17 +421,39 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     })
 
     // fewer parts over the same names: the rest is left and said to be left
-    const fewer = fahras('bulk', input, '--index', 'many', '-o', join(parts, 'many.ndjson'), '--split-mb', '0.5', '--json')
+    const fewer = fahras(
+      'bulk',
+      input,
+      '--index',
+      'many',
+      '-o',
+      join(parts, 'many.ndjson'),
+      '--split-mb',
+      '0.5',
+      '--json',
+    )
     expect(fewer.code, fewer.stderr).toBe(0)
     const written = JSON.parse(fewer.stdout).files.length
     expect(written).toBeLessThan(names.length)
     const stale = join(parts, `many-${String(written + 1).padStart(3, '0')}.ndjson`)
-    expect(fewer.stderr).toBe(`note: ${stale} and any later part are left from an earlier run, not written by this one\n`)
+    expect(fewer.stderr).toBe(
+      `note: ${stale} and any later part are left from an earlier run, not written by this one\n`,
+    )
 
     // parts of 0.002 MB: more than 999, numbered with four digits
     const tiny = join(dir, 'tiny')
     mkdirSync(tiny)
-    const t = fahras('bulk', input, '--index', 'many', '-o', join(tiny, 'many.ndjson'), '--split-mb', '0.002', '--quiet')
+    const t = fahras(
+      'bulk',
+      input,
+      '--index',
+      'many',
+      '-o',
+      join(tiny, 'many.ndjson'),
+      '--split-mb',
+      '0.002',
+      '--quiet',
+    )
     expect(t.code, t.stderr).toBe(0)
     const tinyNames = readdirSync(tiny).sort()
     expect(tinyNames.length).toBeGreaterThan(999)
@@ -336,18 +463,30 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
 
   it('exits 2 with one line on a bad --index, a missing --index, a bad --split-mb', () => {
     const cases: Array<[string[], RegExp]> = [
-      [['bulk', 'corpus/articles.jsonl', '--index', 'Articles'], /^fahras: --index "Articles" is not a valid index name: it must be lowercase$/],
-      [['bulk', 'corpus/articles.jsonl', '--index', 'my index'], /^fahras: --index "my index" is not a valid index name: it must not contain a space$/],
+      [
+        ['bulk', 'corpus/articles.jsonl', '--index', 'Articles'],
+        /^fahras: --index "Articles" is not a valid index name: it must be lowercase$/,
+      ],
+      [
+        ['bulk', 'corpus/articles.jsonl', '--index', 'my index'],
+        /^fahras: --index "my index" is not a valid index name: it must not contain a space$/,
+      ],
       [['bulk', 'corpus/articles.jsonl', '--index', '_articles'], /must not start with/],
       [['bulk', 'corpus/articles.jsonl', '--index', 'a/b'], /must not contain "\/"/],
       [['bulk', 'corpus/articles.jsonl'], /^fahras: bulk needs --index <name>/],
       [['bulk', '--index', 'articles'], /^fahras: bulk needs at least one input/],
-      [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--split-mb', 'ten', '-o', join(tmp, 'x.ndjson')], /--split-mb expects a number of megabytes > 0/],
+      [
+        ['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--split-mb', 'ten', '-o', join(tmp, 'x.ndjson')],
+        /--split-mb expects a number of megabytes > 0/,
+      ],
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--split-mb', '10'], /--split-mb needs -o/],
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--json'], /--json needs -o/],
       [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '-o', 'corpus/articles.jsonl'], /is also an input/],
       // the flag, not the library's option name (issue 14 item 14)
-      [['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--fields', 'title,_index'], /^fahras: --fields must list no metadata field \(Elasticsearch and OpenSearch refuse them inside a document\), got "_index": the index the document is in/],
+      [
+        ['bulk', 'corpus/articles.jsonl', '--index', 'articles', '--fields', 'title,_index'],
+        /^fahras: --fields must list no metadata field \(Elasticsearch and OpenSearch refuse them inside a document\), got "_index": the index the document is in/,
+      ],
       [['export-settings', 'corpus/articles.jsonl'], /export-settings takes no inputs/],
     ]
     for (const [args, message] of cases) {
@@ -357,7 +496,11 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
       expect(r.stderr.trim(), args.join(' ')).toMatch(message)
     }
-    expect(readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').trim().split('\n')).toHaveLength(427)
+    expect(
+      readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(427)
   })
 
   it('export-settings prints the body of PUT /<index>: the analyzer and the mapping that uses it', () => {
@@ -389,7 +532,9 @@ describe('fahras bulk and export-settings (Elasticsearch, OpenSearch)', () => {
     writeFileSync(saved, JSON.stringify(search))
     const r = fahras('export-settings', '--from', saved)
     expect(r.code, r.stderr).toBe(0)
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(indexSettings({ analyzer: search.analyzerOptions, fields: ['title', 'body'] }))))
+    expect(JSON.parse(r.stdout)).toEqual(
+      JSON.parse(JSON.stringify(indexSettings({ analyzer: search.analyzerOptions, fields: ['title', 'body'] }))),
+    )
     const notIndex = join(tmp, 'not-an-index.json')
     writeFileSync(notIndex, '{"a": 1}')
     const bad = fahras('export-settings', '--from', notIndex)

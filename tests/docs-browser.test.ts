@@ -19,7 +19,9 @@ describe('docs/browser.md: the worker', () => {
     const posted: unknown[] = []
     const self: Record<string, unknown> = { location: new URL(workerUrl), postMessage: (m: unknown) => posted.push(m) }
     const index = {
-      search: () => [{ id: 1, title: 'بغداد', url: 'https://example.org/1', snippets: { text: { html: '<mark>بغداد</mark>' } } }],
+      search: () => [
+        { id: 1, title: 'بغداد', url: 'https://example.org/1', snippets: { text: { html: '<mark>بغداد</mark>' } } },
+      ],
       suggest: () => [{ suggestion: 'بغداد' }],
     }
     runInNewContext(source, {
@@ -36,13 +38,21 @@ describe('docs/browser.md: the worker', () => {
   }
 
   it('fetches the index beside the worker script, under a sub-path too', async () => {
-    expect((await run('https://example.org/search/worker.js', 'بغداد')).fetched).toEqual(['https://example.org/search/index.json'])
-    expect((await run('https://example.org/blog/search/worker.js', 'بغداد')).fetched).toEqual(['https://example.org/blog/search/index.json'])
+    expect((await run('https://example.org/search/worker.js', 'بغداد')).fetched).toEqual([
+      'https://example.org/search/index.json',
+    ])
+    expect((await run('https://example.org/blog/search/worker.js', 'بغداد')).fetched).toEqual([
+      'https://example.org/blog/search/index.json',
+    ])
   })
 
   it('answers an empty query with nothing, and a query with results', async () => {
-    expect((await run('https://example.org/search/worker.js', '  ')).posted).toEqual([{ seq: 1, results: [], suggestions: [] }])
-    const [answer] = (await run('https://example.org/search/worker.js', 'بغداد')).posted as { results: { url: string }[] }[]
+    expect((await run('https://example.org/search/worker.js', '  ')).posted).toEqual([
+      { seq: 1, results: [], suggestions: [] },
+    ])
+    const [answer] = (await run('https://example.org/search/worker.js', 'بغداد')).posted as {
+      results: { url: string }[]
+    }[]
     expect(answer!.results.map((r) => r.url)).toEqual(['https://example.org/1'])
   })
 })
@@ -54,7 +64,14 @@ describe('docs/browser.md: rendering', () => {
   const isHttp = context.isHttp as (url: unknown) => boolean
 
   it('links only http(s) urls: no url, an empty url or javascript: give no link', () => {
-    expect([undefined, null, '', ' ', 'javascript:alert(1)', 'data:text/html,x'].map(isHttp)).toEqual([false, false, false, false, false, false])
+    expect([undefined, null, '', ' ', 'javascript:alert(1)', 'data:text/html,x'].map(isHttp)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
     expect(['https://example.org/a', '/a', 'a.html'].map(isHttp)).toEqual([true, true, true])
   })
 

@@ -2,7 +2,11 @@ import { expect } from 'vitest'
 import { isFahrasError } from '../src/index.js'
 
 /** Asserts that `fn` throws a fahras error with this code and a message matching `message`; returns it. */
-export function expectCoded(fn: () => unknown, code: string, message: RegExp): Error & { details?: Record<string, unknown> } {
+export function expectCoded(
+  fn: () => unknown,
+  code: string,
+  message: RegExp,
+): Error & { details?: Record<string, unknown> } {
   let caught: unknown
   try {
     fn()

@@ -21,7 +21,11 @@ const twoDocs: Article[] = [
 
 /** What a user sees of results: ids, scores, snippets' html. */
 const seen = (results: ReadonlyArray<SearchResult<Article, never, never> | SearchResult>) =>
-  results.map((r) => ({ id: r.id, score: r.score, html: Object.fromEntries(Object.entries(r.snippets).map(([f, s]) => [f, s?.html])) }))
+  results.map((r) => ({
+    id: r.id,
+    score: r.score,
+    html: Object.fromEntries(Object.entries(r.snippets).map(([f, s]) => [f, s?.html])),
+  }))
 
 function expectSameResults(a: ReturnType<typeof seen>, b: ReturnType<typeof seen>) {
   expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id))
@@ -31,7 +35,11 @@ function expectSameResults(a: ReturnType<typeof seen>, b: ReturnType<typeof seen
 
 describe('item 4: a saved index keeps every setting that changes results', () => {
   it('boost { title: 10 } ranks the title match first before and after save → load, with the same scores', () => {
-    const index = new ArabicSearch<Article>({ fields: ['title', 'text'], storeFields: ['title', 'text'], boost: { title: 10 } })
+    const index = new ArabicSearch<Article>({
+      fields: ['title', 'text'],
+      storeFields: ['title', 'text'],
+      boost: { title: 10 },
+    })
     index.addAll(twoDocs)
     const before = index.search('بغداد')
     expect(before.map((r) => r.id)).toEqual(['title-match', 'text-match'])
@@ -41,8 +49,10 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
 
   it('searchOptions (limit, fuzzy) and the snippet wrapper survive save → load', () => {
     const index = new ArabicSearch<Article>({
-      fields: ['title', 'text'], storeFields: ['title', 'text'],
-      searchOptions: { limit: 1, fuzzy: 1 }, snippet: { wrapper: ['<b>', '</b>'], length: 40 },
+      fields: ['title', 'text'],
+      storeFields: ['title', 'text'],
+      searchOptions: { limit: 1, fuzzy: 1 },
+      snippet: { wrapper: ['<b>', '</b>'], length: 40 },
     })
     index.addAll(twoDocs)
     const loaded = ArabicSearch.loadJSON<Article>(JSON.stringify(index))
@@ -62,7 +72,15 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
         stem: fc.boolean(),
         extraStopWords: fc.constantFrom([], ['العراق']),
         storeFields: fc.constantFrom(['title', 'text'] as const, ['title'] as const, ['text', 'url'] as const),
-        snippet: fc.record({ length: fc.integer({ min: 20, max: 300 }), count: fc.integer({ min: 1, max: 3 }), wrapper: fc.constantFrom(['<mark>', '</mark>'] as const, ['[', ']'] as const), ellipsis: fc.constantFrom('…', '...') }, { requiredKeys: [] }),
+        snippet: fc.record(
+          {
+            length: fc.integer({ min: 20, max: 300 }),
+            count: fc.integer({ min: 1, max: 3 }),
+            wrapper: fc.constantFrom(['<mark>', '</mark>'] as const, ['[', ']'] as const),
+            ellipsis: fc.constantFrom('…', '...'),
+          },
+          { requiredKeys: [] },
+        ),
         searchOptions: fc.record(
           {
             limit: fc.integer({ min: 0, max: 12 }),
@@ -70,14 +88,26 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
             prefix: fc.boolean(),
             fuzzy: fc.constantFrom(false, 1, 0.2),
             fields: fc.constantFrom(['title'] as const, ['text'] as const, ['title', 'text'] as const),
-            bm25: fc.record({ k: fc.double({ min: 0.1, max: 3, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }), d: fc.double({ min: 0, max: 1, noNaN: true }) }),
+            bm25: fc.record({
+              k: fc.double({ min: 0.1, max: 3, noNaN: true }),
+              b: fc.double({ min: 0, max: 1, noNaN: true }),
+              d: fc.double({ min: 0, max: 1, noNaN: true }),
+            }),
           },
           { requiredKeys: [] },
         ),
       },
       { requiredKeys: [] },
     )
-    const queries = ['العراق', 'الولايات المتحدة', 'وزير الدفاع', 'الاستراتيجية', '"وزير الدفاع"', 'داعش -العراق', 'الشرا*']
+    const queries = [
+      'العراق',
+      'الولايات المتحدة',
+      'وزير الدفاع',
+      'الاستراتيجية',
+      '"وزير الدفاع"',
+      'داعش -العراق',
+      'الشرا*',
+    ]
     fc.assert(
       fc.property(optionSets, (options) => {
         const index = new ArabicSearch<Article>({ fields: ['title', 'text'], ...options } as never)
@@ -93,11 +123,23 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
     const texts = new Map(twoDocs.map((d) => [d.id, d]))
     const getText = (id: string | number, field: string) => texts.get(String(id))?.[field as 'text']
     const keepTitles = (r: { id: string | number }) => r.id === 'title-match'
-    const index = new ArabicSearch<Article>({ fields: ['title', 'text'], getText, searchOptions: { filter: keepTitles } })
+    const index = new ArabicSearch<Article>({
+      fields: ['title', 'text'],
+      getText,
+      searchOptions: { filter: keepTitles },
+    })
     index.addAll(twoDocs)
     const json = JSON.stringify(index)
-    expectCoded(() => ArabicSearch.loadJSON(json), ERROR_CODES.ANALYZER_MISMATCH, /built with the function option `getText`.*give it again/)
-    expectCoded(() => ArabicSearch.loadJSON(json, { getText }), ERROR_CODES.ANALYZER_MISMATCH, /`searchOptions\.filter`/)
+    expectCoded(
+      () => ArabicSearch.loadJSON(json),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /built with the function option `getText`.*give it again/,
+    )
+    expectCoded(
+      () => ArabicSearch.loadJSON(json, { getText }),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /`searchOptions\.filter`/,
+    )
     const loaded = ArabicSearch.loadJSON<Article>(json, { getText, searchOptions: { filter: keepTitles } })
     expectSameResults(seen(index.search('بغداد')), seen(loaded.search('بغداد')))
   })
@@ -106,9 +148,17 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
     const index = new ArabicSearch<Article>({ fields: ['title', 'text'], boost: { title: 10 }, exactBoost: 1 })
     index.addAll(twoDocs)
     const json = JSON.stringify(index)
-    expectCoded(() => ArabicSearch.loadJSON(json, { boost: { title: 2 } }), ERROR_CODES.ANALYZER_MISMATCH, /saved with `boost` \{"title":10\}/)
+    expectCoded(
+      () => ArabicSearch.loadJSON(json, { boost: { title: 2 } }),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /saved with `boost` \{"title":10\}/,
+    )
     expectCoded(() => ArabicSearch.loadJSON(json, { exactBoost: 0.5 }), ERROR_CODES.ANALYZER_MISMATCH, /`exactBoost` 1/)
-    expectCoded(() => ArabicSearch.loadJSON(json, { snippet: { length: 50 } }), ERROR_CODES.ANALYZER_MISMATCH, /`snippet`/)
+    expectCoded(
+      () => ArabicSearch.loadJSON(json, { snippet: { length: 50 } }),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /`snippet`/,
+    )
     // the same values again are fine
     expect(ArabicSearch.loadJSON(json, { boost: { title: 10 }, exactBoost: 1 }).documentCount).toBe(2)
   })
@@ -120,14 +170,24 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
     delete saved.settings
     saved.version = 1
     expect(ArabicSearch.loadJSON<Article>(saved).search('بغداد')[0]!.id).toBe('text-match') // v1 had no boost
-    expectSameResults(seen(index.search('بغداد')), seen(ArabicSearch.loadJSON<Article>(saved, { boost: { title: 10 } }).search('بغداد')))
+    expectSameResults(
+      seen(index.search('بغداد')),
+      seen(ArabicSearch.loadJSON<Article>(saved, { boost: { title: 10 } }).search('بغداد')),
+    )
   })
 
   it('a damaged `settings` is FAHRAS_INVALID_INDEX', () => {
     const index = new ArabicSearch<Article>({ fields: ['title', 'text'] })
     index.addAll(twoDocs)
     const saved = JSON.parse(JSON.stringify(index)) as { settings: Record<string, unknown> }
-    for (const settings of [null, 5, { ...saved.settings, extra: 1 }, { ...saved.settings, functions: ['eval'] }, { ...saved.settings, boost: { title: -1 } }, { ...saved.settings, searchOptions: { limit: 'x' } }]) {
+    for (const settings of [
+      null,
+      5,
+      { ...saved.settings, extra: 1 },
+      { ...saved.settings, functions: ['eval'] },
+      { ...saved.settings, boost: { title: -1 } },
+      { ...saved.settings, searchOptions: { limit: 'x' } },
+    ]) {
       expectCoded(() => ArabicSearch.loadJSON({ ...saved, settings }), ERROR_CODES.INVALID_INDEX, /damaged/)
     }
   })
@@ -136,7 +196,11 @@ describe('item 4: a saved index keeps every setting that changes results', () =>
 describe('item 12: a field that no document has is an error, not an empty index', () => {
   it('addAll with a misspelled field throws FAHRAS_INVALID_DOCUMENT naming it and the fields the documents have', () => {
     const index = new ArabicSearch<Record<string, unknown>>({ fields: ['titel', 'text'] })
-    const error = expectCoded(() => index.addAll(twoDocs), ERROR_CODES.INVALID_DOCUMENT, /no document with the field `titel`.*the first document has `id`, `title`, `text`/)
+    const error = expectCoded(
+      () => index.addAll(twoDocs),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /no document with the field `titel`.*the first document has `id`, `title`, `text`/,
+    )
     expect(error.details).toMatchObject({ fields: ['titel'] })
     expect(index.documentCount).toBe(0)
     const stored = new ArabicSearch<Record<string, unknown>>({ fields: ['title', 'text'], storeFields: ['nope'] })
@@ -145,7 +209,10 @@ describe('item 12: a field that no document has is an error, not an empty index'
 
   it('addAllAsync checks the same, before adding anything', async () => {
     const index = new ArabicSearch<Record<string, unknown>>({ fields: ['title', 'txt'] })
-    await expect(index.addAllAsync(twoDocs)).rejects.toMatchObject({ code: ERROR_CODES.INVALID_DOCUMENT, message: expect.stringMatching(/`txt`/) })
+    await expect(index.addAllAsync(twoDocs)).rejects.toMatchObject({
+      code: ERROR_CODES.INVALID_DOCUMENT,
+      message: expect.stringMatching(/`txt`/),
+    })
     expect(index.documentCount).toBe(0)
     await index.addAllAsync(twoDocs, { allowMissingFields: true })
     expect(index.documentCount).toBe(2)
@@ -191,7 +258,8 @@ describe('item 16: what MiniSearch users reach for', () => {
 
   it('boostDocument: recent news first; a bad weight is FAHRAS_INVALID_OPTION', () => {
     const index = build()
-    const recent = (_id: string | number, _term: string, stored: { date?: unknown }) => (String(stored.date) >= '2024' ? 10 : 1)
+    const recent = (_id: string | number, _term: string, stored: { date?: unknown }) =>
+      String(stored.date) >= '2024' ? 10 : 1
     const plain = index.search('وزير الدفاع').map((r) => r.id)
     const boosted = index.search('وزير الدفاع', { boostDocument: recent }).map((r) => r.id)
     expect(boosted[0]).toBe('new')
@@ -200,7 +268,11 @@ describe('item 16: what MiniSearch users reach for', () => {
     index.search('الدفاع', { boostDocument: (_id, term) => (terms.push(term), 1) })
     expect(terms.every((t) => !t.startsWith('\u0001'))).toBe(true)
     expect(index.search('وزير', { boostDocument: (id) => (id === 'old' ? 0 : 1) }).map((r) => r.id)).toEqual(['new'])
-    expectCoded(() => index.search('وزير', { boostDocument: () => Number.NaN }), ERROR_CODES.INVALID_OPTION, /`boostDocument` to return a finite number >= 0/)
+    expectCoded(
+      () => index.search('وزير', { boostDocument: () => Number.NaN }),
+      ERROR_CODES.INVALID_OPTION,
+      /`boostDocument` to return a finite number >= 0/,
+    )
   })
 
   it('removeAll(ids) removes all or none; removeAll() empties the index', () => {
@@ -235,13 +307,18 @@ describe('item 16: what MiniSearch users reach for', () => {
     const loaded = await ArabicSearch.loadJSONAsync<Article>(json, undefined, { chunkSize: 1000 })
     clearInterval(timer)
     expect(ticks).toBeGreaterThan(0)
-    for (const query of ['العراق', 'وزير الدفاع']) expectSameResults(seen(index.search(query)), seen(loaded.search(query)))
+    for (const query of ['العراق', 'وزير الدفاع'])
+      expectSameResults(seen(index.search(query)), seen(loaded.search(query)))
     const controller = new AbortController()
     const pending = ArabicSearch.loadJSONAsync(json, undefined, { signal: controller.signal, chunkSize: 100 })
     controller.abort()
     await expect(pending).rejects.toMatchObject({ code: ERROR_CODES.ABORTED })
-    await expect(ArabicSearch.loadJSONAsync(json.slice(0, 100))).rejects.toMatchObject({ code: ERROR_CODES.INVALID_INDEX })
-    await expect(ArabicSearch.loadJSONAsync(json, { boost: { title: 1 } })).rejects.toMatchObject({ code: ERROR_CODES.ANALYZER_MISMATCH })
+    await expect(ArabicSearch.loadJSONAsync(json.slice(0, 100))).rejects.toMatchObject({
+      code: ERROR_CODES.INVALID_INDEX,
+    })
+    await expect(ArabicSearch.loadJSONAsync(json, { boost: { title: 1 } })).rejects.toMatchObject({
+      code: ERROR_CODES.ANALYZER_MISMATCH,
+    })
   })
 })
 

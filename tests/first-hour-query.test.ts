@@ -20,7 +20,11 @@ describe('item 5: suggest() offers plain spellings that find what they promise',
   const build = () => {
     const index = new ArabicSearch<Doc>({ fields: ['text'], storeFields: ['text'] })
     // one vowelled verse; the plain documents do not hold its words
-    index.addAll([VERSE, { id: 'jordan', text: 'ملك الأردن يزور العاصمة' }, { id: 'news', text: 'قرأ الطالب المقال في الصحيفة' }])
+    index.addAll([
+      VERSE,
+      { id: 'jordan', text: 'ملك الأردن يزور العاصمة' },
+      { id: 'news', text: 'قرأ الطالب المقال في الصحيفة' },
+    ])
     return index
   }
 
@@ -137,7 +141,10 @@ describe('item 7: an unbalanced quote is text, not a phrase', () => {
   it('parses one quotation mark as text; a closed pair still makes a phrase', () => {
     expect(parseQuery('الشراكة "الأمن القومي').every((c) => !c.phrase)).toBe(true)
     expect(parseQuery('الشراكة "الأمن القومي').map((c) => c.text)).toEqual(['الشراكة', 'الأمن', 'القومي'])
-    expect(parseQuery('«الأمن القومي» "بغداد').map((c) => [c.text, c.phrase])).toEqual([['الأمن القومي', true], ['بغداد', false]])
+    expect(parseQuery('«الأمن القومي» "بغداد').map((c) => [c.text, c.phrase])).toEqual([
+      ['الأمن القومي', true],
+      ['بغداد', false],
+    ])
   })
 
   it('a 6,000-character paste from the corpus with one quotation mark finds what it finds without it', () => {
@@ -167,8 +174,12 @@ describe('item 8: search as you type after the article', () => {
 
   it('only the word being typed is held to it: a word typed before it (ألم) keeps its full weight', () => {
     const index = new ArabicSearch<Doc>({ fields: ['text'] })
-    index.addAll([{ id: 'pain', text: 'ألم شديد' }, { id: 'minister', text: 'وزير الدفاع' }])
-    const score = (query: string, prefix: boolean) => index.search(query, { prefix }).find((r) => r.id === 'pain')?.score ?? 0
+    index.addAll([
+      { id: 'pain', text: 'ألم شديد' },
+      { id: 'minister', text: 'وزير الدفاع' },
+    ])
+    const score = (query: string, prefix: boolean) =>
+      index.search(query, { prefix }).find((r) => r.id === 'pain')?.score ?? 0
     expect(score('الم وزير', true)).toBeGreaterThanOrEqual(score('الم وزير', false))
     expect(score('وزير الم', true)).toBeLessThan(score('وزير الم', false))
   })

@@ -17,14 +17,22 @@ const lines = readFileSync(new URL('./golden/words.tsv', import.meta.url), 'utf8
 describe('golden words', () => {
   it('has at least 300 words, each with three columns', () => {
     expect(lines.length).toBeGreaterThanOrEqual(300)
-    for (const l of lines) expect([l.original, l.normalized, l.stemmed].every((c) => typeof c === 'string' && c.length > 0), `line ${l.number}`).toBe(true)
+    for (const l of lines)
+      expect(
+        [l.original, l.normalized, l.stemmed].every((c) => typeof c === 'string' && c.length > 0),
+        `line ${l.number}`,
+      ).toBe(true)
   })
   it('normalizer: every line matches', () => {
-    const wrong = lines.filter((l) => normalizeText(l.original) !== l.normalized).map((l) => `line ${l.number}: ${l.original} → ${normalizeText(l.original)}, expected ${l.normalized}`)
+    const wrong = lines
+      .filter((l) => normalizeText(l.original) !== l.normalized)
+      .map((l) => `line ${l.number}: ${l.original} → ${normalizeText(l.original)}, expected ${l.normalized}`)
     expect(wrong).toEqual([])
   })
   it('stemmer: every line matches', () => {
-    const wrong = lines.filter((l) => stem(l.original) !== l.stemmed).map((l) => `line ${l.number}: ${l.original} → ${stem(l.original)}, expected ${l.stemmed}`)
+    const wrong = lines
+      .filter((l) => stem(l.original) !== l.stemmed)
+      .map((l) => `line ${l.number}: ${l.original} → ${stem(l.original)}, expected ${l.stemmed}`)
     expect(wrong).toEqual([])
   })
 })

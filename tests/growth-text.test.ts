@@ -44,7 +44,11 @@ function growthRatioOf(make: (n: number) => string, op: (input: string) => unkno
   const large = make(4 * n)
   expect(small.length).toBeGreaterThanOrEqual(n)
   expect(large.length).toBeGreaterThanOrEqual(4 * n)
-  return growthRatio(() => op(small), () => op(large), { bound: MAX_RATIO, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS })
+  return growthRatio(
+    () => op(small),
+    () => op(large),
+    { bound: MAX_RATIO, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS },
+  )
 }
 
 const fill = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length))
@@ -91,7 +95,9 @@ describe('normalizer: each context rule is linear in its input', () => {
   })
 
   it('small yeh and small waw on tatweel, and tatweel before a run of harakat', () => {
-    const make = fill(`${TATWEEL + SHADDA.repeat(20)}\u06e7${TATWEEL}${SUKUN.repeat(20)}\u06e5${TATWEEL}${FATHA.repeat(20)}`)
+    const make = fill(
+      `${TATWEEL + SHADDA.repeat(20)}\u06e7${TATWEEL}${SUKUN.repeat(20)}\u06e5${TATWEEL}${FATHA.repeat(20)}`,
+    )
     expect(normalizeText(make(64))).toBe('يو')
     expectLinear(make, normalizeText)
     expectLinear((n) => `${TATWEEL + SHADDA.repeat(n)}\u06e6`, normalizeText)
@@ -144,7 +150,13 @@ describe('stemmer: each rule is linear in the length of the word', () => {
   it('a long word through every prefix and suffix rule and the root-initial look-ups', () => {
     const body = (n: number) => 'كت'.repeat(n >> 1)
     expect(lightStem(`وبسي${body(8)}تهما`)).toBe('يكتكتكتكت')
-    for (const [prefix, suffix] of [['وبسي', 'تهما'], ['وبال', 'يين'], ['فكسن', 'تين'], ['لل', 'اتها'], ['سي', 'وا']]) {
+    for (const [prefix, suffix] of [
+      ['وبسي', 'تهما'],
+      ['وبال', 'يين'],
+      ['فكسن', 'تين'],
+      ['لل', 'اتها'],
+      ['سي', 'وا'],
+    ]) {
       expectLinear((n) => prefix + body(n) + suffix, lightStem, N_WORD)
     }
   })

@@ -29,7 +29,8 @@ const tampered = (change: (j: any) => void) => {
   return JSON.stringify(j)
 }
 const INVALID = /loadJSON\(\) (got a damaged saved index|expected a saved fahras index)/
-const refused = (json: string | object) => expectCoded(() => ArabicSearch.loadJSON(json), ERROR_CODES.INVALID_INDEX, INVALID)
+const refused = (json: string | object) =>
+  expectCoded(() => ArabicSearch.loadJSON(json), ERROR_CODES.INVALID_INDEX, INVALID)
 
 describe('item 5: the crafted saved indexes of the issue are refused with FAHRAS_INVALID_INDEX', () => {
   it('a duplicate external id (was: results a, a, c and `a` could not be removed)', () => {
@@ -78,7 +79,13 @@ describe('item 5: the crafted saved indexes of the issue are refused with FAHRAS
     ]
     for (const change of changes) refused(tampered(change))
     // a parsed object whose header throws when read
-    refused({ format: 'fahras-index', version: 1, get fields() { throw new Error('boom') } })
+    refused({
+      format: 'fahras-index',
+      version: 1,
+      get fields() {
+        throw new Error('boom')
+      },
+    })
   })
   it('engine data that breaks an invariant', () => {
     const changes: Array<(j: any) => void> = [
@@ -142,7 +149,9 @@ function checkLoadedOrRefused(damaged: string, where: string) {
     loaded = ArabicSearch.loadJSON<Doc>(damaged)
   } catch (e) {
     expect(isFahrasError(e), `${where}: ${String(e)}`).toBe(true)
-    expect([ERROR_CODES.INVALID_INDEX, ERROR_CODES.INDEX_VERSION_MISMATCH], where).toContain((e as { code: string }).code)
+    expect([ERROR_CODES.INVALID_INDEX, ERROR_CODES.INDEX_VERSION_MISMATCH], where).toContain(
+      (e as { code: string }).code,
+    )
     return 'refused'
   }
   const saved = JSON.parse(damaged)
@@ -199,7 +208,12 @@ describe('item 5: every one-character corruption of a small saved index', () => 
         const r = replacements[(at + k) % replacements.length]!
         if (SMALL[at] === r) continue
         tried++
-        outcome[checkLoadedOrRefused(SMALL.slice(0, at) + r + SMALL.slice(at + 1), `${JSON.stringify(r)} at ${at} (${JSON.stringify(SMALL.slice(Math.max(0, at - 12), at + 12))})`)]++
+        outcome[
+          checkLoadedOrRefused(
+            SMALL.slice(0, at) + r + SMALL.slice(at + 1),
+            `${JSON.stringify(r)} at ${at} (${JSON.stringify(SMALL.slice(Math.max(0, at - 12), at + 12))})`,
+          )
+        ]++
       }
     }
     expect(outcome.refused + outcome.loaded).toBe(tried)
@@ -263,17 +277,53 @@ describe('item 11: values that would make the index unsavable are refused at add
   let cursor = deep
   for (let i = 0; i < 100_000; i++) cursor = (cursor[0] = []) as unknown[]
   const cases: Array<[string, Doc, RegExp]> = [
-    ['a BigInt in a stored field', { id: 'b1', text: 'نص', extra: 10n }, /stored field `extra` of document "b1".*BigInt/],
+    [
+      'a BigInt in a stored field',
+      { id: 'b1', text: 'نص', extra: 10n },
+      /stored field `extra` of document "b1".*BigInt/,
+    ],
     ['a BigInt in an indexed field', { id: 'b2', text: 10n }, /field `text` of document "b2".*BigInt/],
-    ['a circular object in a stored field', { id: 'c1', text: 'نص', extra: cyclic }, /stored field `extra` of document "c1".*circular reference at `extra.self`/],
-    ['NaN in a stored field', { id: 'n1', text: 'نص', extra: { v: [1, Number.NaN] } }, /stored field `extra` of document "n1".*NaN.*at `extra.v\[1\]`/],
-    ['Infinity in a stored field', { id: 'n2', text: 'نص', extra: Number.POSITIVE_INFINITY }, /stored field `extra` of document "n2"/],
+    [
+      'a circular object in a stored field',
+      { id: 'c1', text: 'نص', extra: cyclic },
+      /stored field `extra` of document "c1".*circular reference at `extra.self`/,
+    ],
+    [
+      'NaN in a stored field',
+      { id: 'n1', text: 'نص', extra: { v: [1, Number.NaN] } },
+      /stored field `extra` of document "n1".*NaN.*at `extra.v\[1\]`/,
+    ],
+    [
+      'Infinity in a stored field',
+      { id: 'n2', text: 'نص', extra: Number.POSITIVE_INFINITY },
+      /stored field `extra` of document "n2"/,
+    ],
     ['NaN in an indexed field', { id: 'n3', text: Number.NaN }, /field `text` of document "n3"/],
-    ['a Map in a stored field', { id: 'm1', text: 'نص', extra: new Map([[1, 2]]) }, /stored field `extra` of document "m1".*class Map/],
-    ['a function in a stored object', { id: 'f1', text: 'نص', extra: { f: () => 1 } }, /stored field `extra` of document "f1".*function/],
-    ['a hole in a stored array', { id: 'h1', text: 'نص', extra: [1, , 3] }, /stored field `extra` of document "h1".*hole/], // eslint-disable-line no-sparse-arrays
-    ['a stored value nested 100,000 deep', { id: 'd1', text: 'نص', extra: deep }, /stored field `extra` of document "d1".*nesting deeper than/],
-    ['an invalid Date', { id: 'd2', text: 'نص', extra: new Date(Number.NaN) }, /stored field `extra` of document "d2".*invalid Date/],
+    [
+      'a Map in a stored field',
+      { id: 'm1', text: 'نص', extra: new Map([[1, 2]]) },
+      /stored field `extra` of document "m1".*class Map/,
+    ],
+    [
+      'a function in a stored object',
+      { id: 'f1', text: 'نص', extra: { f: () => 1 } },
+      /stored field `extra` of document "f1".*function/,
+    ],
+    [
+      'a hole in a stored array',
+      { id: 'h1', text: 'نص', extra: [1, , 3] },
+      /stored field `extra` of document "h1".*hole/,
+    ], // eslint-disable-line no-sparse-arrays
+    [
+      'a stored value nested 100,000 deep',
+      { id: 'd1', text: 'نص', extra: deep },
+      /stored field `extra` of document "d1".*nesting deeper than/,
+    ],
+    [
+      'an invalid Date',
+      { id: 'd2', text: 'نص', extra: new Date(Number.NaN) },
+      /stored field `extra` of document "d2".*invalid Date/,
+    ],
   ]
   for (const [name, doc, message] of cases) {
     it(name, () => {
@@ -297,32 +347,55 @@ describe('item 11: values that would make the index unsavable are refused at add
   })
   it('any value: refused with FAHRAS_INVALID_DOCUMENT, or stored so that save/load gives it back unchanged', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withBoxedValues: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withObjectString: true }), (value) => {
-        const index = make()
-        try {
-          index.add({ id: 1, text: 'بغداد', extra: value })
-        } catch (e) {
-          expect((e as { code?: string }).code).toBe(ERROR_CODES.INVALID_DOCUMENT)
-          expect(index.documentCount).toBe(0)
-          return
-        }
-        const before = index.search('بغداد')[0]!
-        const after = ArabicSearch.loadJSON<Doc>(JSON.stringify(index)).search('بغداد')[0]!
-        expect(after.extra).toStrictEqual(before.extra)
-      }),
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withBoxedValues: true,
+          withNullPrototype: true,
+          withSparseArray: true,
+          withTypedArray: true,
+          withObjectString: true,
+        }),
+        (value) => {
+          const index = make()
+          try {
+            index.add({ id: 1, text: 'بغداد', extra: value })
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe(ERROR_CODES.INVALID_DOCUMENT)
+            expect(index.documentCount).toBe(0)
+            return
+          }
+          const before = index.search('بغداد')[0]!
+          const after = ArabicSearch.loadJSON<Doc>(JSON.stringify(index)).search('بغداد')[0]!
+          expect(after.extra).toStrictEqual(before.extra)
+        },
+      ),
       { numRuns: 500 },
     )
   })
 })
 
 describe('item 12: addAll and addAllAsync read each document once, and add what they checked', () => {
-  const docs = (n: number) => Array.from({ length: n }, (_, i): Doc => ({ id: `d${i}`, text: `بغداد وثيقة${i}`, extra: i }))
+  const docs = (n: number) =>
+    Array.from({ length: n }, (_, i): Doc => ({ id: `d${i}`, text: `بغداد وثيقة${i}`, extra: i }))
   const index = () => new ArabicSearch<Doc>({ fields: ['text'], storeFields: ['text', 'extra'] })
   it('a getter that throws on a stored-only field: a coded error naming it, and nothing added', () => {
     const batch = docs(5)
-    Object.defineProperty(batch[3], 'extra', { get: () => { throw new Error('no extra') }, enumerable: true })
+    Object.defineProperty(batch[3], 'extra', {
+      get: () => {
+        throw new Error('no extra')
+      },
+      enumerable: true,
+    })
     const target = index()
-    const e = expectCoded(() => target.addAll(batch), ERROR_CODES.INVALID_DOCUMENT, /could not read field `extra` of document "d3" \(document 3\): no extra/)
+    const e = expectCoded(
+      () => target.addAll(batch),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /could not read field `extra` of document "d3" \(document 3\): no extra/,
+    )
     expect(e.details).toMatchObject({ id: 'd3', field: 'extra', position: 3 })
     expect(target.documentCount).toBe(0)
     // the same for a single add(): nothing half-added
@@ -333,7 +406,13 @@ describe('item 12: addAll and addAllAsync read each document once, and add what 
   it('a getter that throws on its second read: read once, so all five are added', () => {
     const batch = docs(5)
     let reads = 0
-    Object.defineProperty(batch[2], 'text', { get: () => { if (++reads > 1) throw new Error('second read'); return 'بغداد مرة' }, enumerable: true })
+    Object.defineProperty(batch[2], 'text', {
+      get: () => {
+        if (++reads > 1) throw new Error('second read')
+        return 'بغداد مرة'
+      },
+      enumerable: true,
+    })
     const target = index()
     target.addAll(batch)
     expect(target.documentCount).toBe(5)
@@ -343,7 +422,10 @@ describe('item 12: addAll and addAllAsync read each document once, and add what 
   it('a getter that returns text when checked and an object afterwards: the checked text is indexed', () => {
     const batch = docs(3)
     let reads = 0
-    Object.defineProperty(batch[1], 'text', { get: () => (++reads === 1 ? 'كلمة فريدة' : { toString: () => 'شيء آخر' }), enumerable: true })
+    Object.defineProperty(batch[1], 'text', {
+      get: () => (++reads === 1 ? 'كلمة فريدة' : { toString: () => 'شيء آخر' }),
+      enumerable: true,
+    })
     const target = index()
     target.addAll(batch)
     expect(ids(target.search('فريدة'))).toEqual(['d1'])
@@ -352,7 +434,12 @@ describe('item 12: addAll and addAllAsync read each document once, and add what 
   it('addAllAsync: emptying the array mid-way changes nothing, all are added', async () => {
     const batch = docs(50)
     const target = index()
-    await target.addAllAsync(batch, { chunkSize: 10, onProgress: () => { batch.length = 0 } })
+    await target.addAllAsync(batch, {
+      chunkSize: 10,
+      onProgress: () => {
+        batch.length = 0
+      },
+    })
     expect(target.documentCount).toBe(50)
   })
   it('addAllAsync: a document replaced mid-way by an invalid one is not added; the checked one is', async () => {
@@ -372,7 +459,12 @@ describe('item 12: addAll and addAllAsync read each document once, and add what 
     const target = index()
     let caught: unknown
     try {
-      await target.addAllAsync(docs(30), { chunkSize: 10, onProgress: ({ added }) => { if (added === 20) throw new Error('progress bar gone') } })
+      await target.addAllAsync(docs(30), {
+        chunkSize: 10,
+        onProgress: ({ added }) => {
+          if (added === 20) throw new Error('progress bar gone')
+        },
+      })
     } catch (e) {
       caught = e
     }
@@ -390,7 +482,10 @@ describe('item 12: addAll and addAllAsync read each document once, and add what 
 describe('item 17: inherited fields and field names that are members of Object.prototype', () => {
   it('fields read through a prototype (class getters, Object.create) are indexed and stored', () => {
     class Article {
-      constructor(readonly id: string, private readonly body: string) {}
+      constructor(
+        readonly id: string,
+        private readonly body: string,
+      ) {}
       get text() {
         return this.body
       }
@@ -415,16 +510,39 @@ describe('item 17: inherited fields and field names that are members of Object.p
     }
   })
   it('storeFields named like members of Object.prototype are refused at construction (was: String(result) threw)', () => {
-    for (const name of ['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__defineGetter__']) {
-      expectCoded(() => new ArabicSearch({ fields: ['text'], storeFields: [name] }), ERROR_CODES.INVALID_OPTION, new RegExp(`storeFields.*got "${name}" \\(a member of Object.prototype\\)`))
-      expectCoded(() => new ArabicSearch({ fields: [name] }), ERROR_CODES.INVALID_OPTION, /`fields`.*a member of Object.prototype/)
+    for (const name of [
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      'toLocaleString',
+      '__defineGetter__',
+    ]) {
+      expectCoded(
+        () => new ArabicSearch({ fields: ['text'], storeFields: [name] }),
+        ERROR_CODES.INVALID_OPTION,
+        new RegExp(`storeFields.*got "${name}" \\(a member of Object.prototype\\)`),
+      )
+      expectCoded(
+        () => new ArabicSearch({ fields: [name] }),
+        ERROR_CODES.INVALID_OPTION,
+        /`fields`.*a member of Object.prototype/,
+      )
     }
   })
   it('storeFields named like the keys of a result are refused (was: wrong ids, wrong ranking, a TypeError)', () => {
     for (const name of ['score', 'terms', 'match', 'snippets']) {
-      expectCoded(() => new ArabicSearch({ fields: ['text'], storeFields: [name] }), ERROR_CODES.INVALID_OPTION, /a key of the search result/)
+      expectCoded(
+        () => new ArabicSearch({ fields: ['text'], storeFields: [name] }),
+        ERROR_CODES.INVALID_OPTION,
+        /a key of the search result/,
+      )
     }
-    expectCoded(() => new ArabicSearch({ fields: ['text'], storeFields: ['id'], idField: 'key' }), ERROR_CODES.INVALID_OPTION, /got "id" \(a key of the search result\)/)
+    expectCoded(
+      () => new ArabicSearch({ fields: ['text'], storeFields: ['id'], idField: 'key' }),
+      ERROR_CODES.INVALID_OPTION,
+      /got "id" \(a key of the search result\)/,
+    )
     // the id field itself may be stored
     const index = new ArabicSearch<Doc>({ fields: ['text'], storeFields: ['id', 'text'] })
     index.add({ id: 'x', text: 'بغداد' })

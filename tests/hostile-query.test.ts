@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { analyze, ArabicSearch, ERROR_CODES, MAX_PHRASE_CANDIDATES, MAX_QUERY_TERMS, MAX_SUGGESTIONS } from '../src/index.js'
+import {
+  analyze,
+  ArabicSearch,
+  ERROR_CODES,
+  MAX_PHRASE_CANDIDATES,
+  MAX_QUERY_TERMS,
+  MAX_SUGGESTIONS,
+} from '../src/index.js'
 import { expectCoded } from './expect-coded.js'
 import { growthRatio } from './growth.js'
 
@@ -26,7 +33,12 @@ const CORPUS: Doc[] = readFileSync(new URL('../corpus/articles.jsonl', import.me
   .map((line) => JSON.parse(line) as Doc)
 
 function expectGrowth(small: () => unknown, large: () => unknown, bound: number, what: string): void {
-  const ratio = growthRatio(small, large, { bound, minSampleMs: MIN_SAMPLE_MS, maxRepetitions: MAX_REPETITIONS, rounds: ROUNDS })
+  const ratio = growthRatio(small, large, {
+    bound,
+    minSampleMs: MIN_SAMPLE_MS,
+    maxRepetitions: MAX_REPETITIONS,
+    rounds: ROUNDS,
+  })
   expect(ratio, `${what}: t(4n)/t(n) = ${ratio.toFixed(2)}`).toBeLessThan(bound)
 }
 
@@ -61,7 +73,15 @@ describe('phrases: one analysis per candidate, repeats once, bounded verificatio
   it('a phrase gives the same results as before: the AND search of its words, kept where a brute-force scan finds the phrase', () => {
     const index = corpusIndex()
     // phrases taken from the corpus (adjacent words, words two apart, and a pair that is rarely a phrase)
-    const phrases = new Set<string>(['مطار بغداد', 'وزير الدفاع', 'الولايات المتحدة', 'العراق الولايات', 'رئيس الوزراء', 'الأمن القومي', 'قال إن'])
+    const phrases = new Set<string>([
+      'مطار بغداد',
+      'وزير الدفاع',
+      'الولايات المتحدة',
+      'العراق الولايات',
+      'رئيس الوزراء',
+      'الأمن القومي',
+      'قال إن',
+    ])
     for (let i = 0; i < CORPUS.length; i += 37) {
       const words = CORPUS[i]!.text.split(/\s+/).filter((w) => /^[\u0621-\u064a]{3,}$/.test(w))
       if (words.length > 12) {
@@ -79,12 +99,22 @@ describe('phrases: one analysis per candidate, repeats once, bounded verificatio
       const got = index.search(`"${phrase}"`, { limit: 10_000, snippets: false }).map((r) => r.id)
       expect(got, phrase).toEqual(expected)
       // the same phrase written twice, and with another phrase: the same results
-      expect(index.search(`"${phrase}" «${phrase}»`, { limit: 10_000, snippets: false }).map((r) => r.id), phrase).toEqual(expected)
+      expect(
+        index.search(`"${phrase}" «${phrase}»`, { limit: 10_000, snippets: false }).map((r) => r.id),
+        phrase,
+      ).toEqual(expected)
       if (expected.length > 0) nonEmpty++
     }
     expect(nonEmpty).toBeGreaterThan(10)
-    const both = CORPUS.filter((d) => ['مطار بغداد', 'وزير الدفاع'].every((p) => bruteForceHasPhrase(d.title, p) || bruteForceHasPhrase(d.text, p))).map((d) => d.id)
-    expect(index.search('"مطار بغداد" "وزير الدفاع"', { limit: 10_000, snippets: false }).map((r) => r.id).sort()).toEqual(both.sort())
+    const both = CORPUS.filter((d) =>
+      ['مطار بغداد', 'وزير الدفاع'].every((p) => bruteForceHasPhrase(d.title, p) || bruteForceHasPhrase(d.text, p)),
+    ).map((d) => d.id)
+    expect(
+      index
+        .search('"مطار بغداد" "وزير الدفاع"', { limit: 10_000, snippets: false })
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(both.sort())
   })
 
   it('inside one long document, checking a phrase is linear in its length (no scan of the terms per occurrence)', () => {
@@ -98,7 +128,12 @@ describe('phrases: one analysis per candidate, repeats once, bounded verificatio
     const large = build(6000)
     expect(small.search('"وزير الدفاع"')).toEqual([])
     expect(large.search('"وزير قال الدفاع"').map((r) => r.id)).toEqual([1])
-    expectGrowth(() => small.search('"وزير الدفاع"'), () => large.search('"وزير الدفاع"'), LINEAR, 'phrase in one long document')
+    expectGrowth(
+      () => small.search('"وزير الدفاع"'),
+      () => large.search('"وزير الدفاع"'),
+      LINEAR,
+      'phrase in one long document',
+    )
   })
 
   it('k and 4k copies of one phrase take the same time (repeated phrases are searched and checked once)', () => {
@@ -106,13 +141,24 @@ describe('phrases: one analysis per candidate, repeats once, bounded verificatio
     const query = (k: number) => `"العراق الولايات" `.repeat(k)
     const expected = index.search('"العراق الولايات"', { snippets: false }).map((r) => r.id)
     expect(index.search(query(128), { snippets: false }).map((r) => r.id)).toEqual(expected)
-    expectGrowth(() => index.search(query(32), { snippets: false }), () => index.search(query(128), { snippets: false }), BOUNDED, 'copies of a phrase')
+    expectGrowth(
+      () => index.search(query(32), { snippets: false }),
+      () => index.search(query(128), { snippets: false }),
+      BOUNDED,
+      'copies of a phrase',
+    )
   })
 
   it('each candidate field is read once per search, whatever the number of phrases', () => {
     let reads = 0
-    const texts = new Map<number, string>([[1, 'قال وزير الدفاع إن مطار بغداد آمن'], [2, 'وزير قال الدفاع عن مطار في بغداد']])
-    const index = new ArabicSearch<{ id: number; text: string }>({ fields: ['text'], getText: (id) => (reads++, texts.get(id as number)) })
+    const texts = new Map<number, string>([
+      [1, 'قال وزير الدفاع إن مطار بغداد آمن'],
+      [2, 'وزير قال الدفاع عن مطار في بغداد'],
+    ])
+    const index = new ArabicSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      getText: (id) => (reads++, texts.get(id as number)),
+    })
     for (const [id, text] of texts) index.add({ id, text })
     const query = `${['"وزير الدفاع"', '"مطار بغداد"', '«وزير الدفاع»', '"الدفاع"'].join(' ')} `.repeat(50)
     expect(index.search(query, { snippets: false }).map((r) => r.id)).toEqual([1])
@@ -123,7 +169,10 @@ describe('phrases: one analysis per candidate, repeats once, bounded verificatio
     let reads = 0
     const n = MAX_PHRASE_CANDIDATES + 500
     const text = (id: number) => (id === n - 1 ? 'وزير الدفاع' : 'وزير قال الدفاع')
-    const index = new ArabicSearch<{ id: number; text: string }>({ fields: ['text'], getText: (id) => (reads++, text(id as number)) })
+    const index = new ArabicSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      getText: (id) => (reads++, text(id as number)),
+    })
     index.addAll(Array.from({ length: n }, (_, id) => ({ id, text: text(id) })))
     const results = index.search('"وزير الدفاع"', { snippets: false })
     expect(reads).toBeLessThanOrEqual(MAX_PHRASE_CANDIDATES)
@@ -136,11 +185,19 @@ describe('suggest(): the bounds and coded errors of search()', () => {
   it('limit must be an integer from 0 to MAX_SUGGESTIONS, fields indexed fields: FAHRAS_INVALID_OPTION', () => {
     const index = corpusIndex()
     for (const limit of [-1, Number.NaN, 1.5, 1e9, MAX_SUGGESTIONS + 1, Infinity]) {
-      const error = expectCoded(() => index.suggest('بغ', { limit }), ERROR_CODES.INVALID_OPTION, /^fahras: suggest\(\) expected `limit` to be an integer from 0 to \d+, got /)
+      const error = expectCoded(
+        () => index.suggest('بغ', { limit }),
+        ERROR_CODES.INVALID_OPTION,
+        /^fahras: suggest\(\) expected `limit` to be an integer from 0 to \d+, got /,
+      )
       expect(error.details?.option).toBe('limit')
     }
     expectCoded(() => index.suggest('بغ', { limit: '5' as unknown as number }), ERROR_CODES.INVALID_OPTION, /limit/)
-    const error = expectCoded(() => index.suggest('بغ', { fields: ['body'] as never }), ERROR_CODES.INVALID_OPTION, /^fahras: suggest\(\) expected `fields` to be indexed fields \(title, text\), got .*body/)
+    const error = expectCoded(
+      () => index.suggest('بغ', { fields: ['body'] as never }),
+      ERROR_CODES.INVALID_OPTION,
+      /^fahras: suggest\(\) expected `fields` to be indexed fields \(title, text\), got .*body/,
+    )
     expect(error.details?.option).toBe('fields')
     expectCoded(() => index.suggest('بغ', { bogus: 1 } as never), ERROR_CODES.INVALID_OPTION, /bogus/)
     expect(index.suggest('بغ', { limit: 0 })).toEqual([])
@@ -160,7 +217,9 @@ describe('suggest(): the bounds and coded errors of search()', () => {
 
   it(`a long head: at most MAX_QUERY_TERMS (${MAX_QUERY_TERMS}) distinct words are searched, so 4× the words take about the same time`, () => {
     const index = corpusIndex()
-    const words = [...new Set(CORPUS.flatMap((d) => d.text.split(/\s+/)).filter((w) => /^[\u0621-\u064a]{4,}$/.test(w)))]
+    const words = [
+      ...new Set(CORPUS.flatMap((d) => d.text.split(/\s+/)).filter((w) => /^[\u0621-\u064a]{4,}$/.test(w))),
+    ]
     expect(words.length).toBeGreaterThan(8000)
     const head = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 7919) % words.length]).join(' ')
     const small = `${head(1000)} بغ`
@@ -173,7 +232,12 @@ describe('suggest(): the bounds and coded errors of search()', () => {
     }
     const [first] = suggestions
     expect(first!.terms).toHaveLength(analyze(head(4000)).length + 1) // the words of the suggestion: all of them
-    expectGrowth(() => index.suggest(small), () => index.suggest(large), BOUNDED, 'suggest with a long head')
+    expectGrowth(
+      () => index.suggest(small),
+      () => index.suggest(large),
+      BOUNDED,
+      'suggest with a long head',
+    )
   })
 })
 
@@ -182,7 +246,14 @@ describe('many indexed fields', () => {
     const build = (count: number) => {
       const fields = Array.from({ length: count }, (_, i) => `f${i}`)
       const index = new ArabicSearch<Record<string, string>>({ fields, boost: { f0: 2 } })
-      index.addAll(Array.from({ length: 4 }, (_, d) => Object.fromEntries([['id', `d${d}`], ...fields.map((f, i) => [f, i % 4 === d ? 'مطار بغداد الدولي' : 'كلام'])])))
+      index.addAll(
+        Array.from({ length: 4 }, (_, d) =>
+          Object.fromEntries([
+            ['id', `d${d}`],
+            ...fields.map((f, i) => [f, i % 4 === d ? 'مطار بغداد الدولي' : 'كلام']),
+          ]),
+        ),
+      )
       return index
     }
     const small = build(400)
@@ -191,6 +262,11 @@ describe('many indexed fields', () => {
     // field weights still apply: f0 (boost 2) holds the words in d0
     expect(large.search('بغداد', { snippets: false })[0]!.id).toBe('d0')
     expect(large.search('بغداد', { snippets: false, boost: { f1: 3 } })[0]!.id).toBe('d1')
-    expectGrowth(() => small.search('مطار بغداد', { snippets: false }), () => large.search('مطار بغداد', { snippets: false }), LINEAR, 'fields')
+    expectGrowth(
+      () => small.search('مطار بغداد', { snippets: false }),
+      () => large.search('مطار بغداد', { snippets: false }),
+      LINEAR,
+      'fields',
+    )
   })
 })

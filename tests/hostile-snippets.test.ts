@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ArabicSearch, bestSnippets, ERROR_CODES, escapeHtml, markHtml, type Match, type Snippet } from '../src/index.js'
+import {
+  ArabicSearch,
+  bestSnippets,
+  ERROR_CODES,
+  escapeHtml,
+  markHtml,
+  type Match,
+  type Snippet,
+} from '../src/index.js'
 import { resolveSnippetOptions } from '../src/highlight/highlight.js'
 import { densestWindows } from '../src/highlight/select-windows.js'
 import { arabicChar } from './arbitraries.js'
@@ -51,7 +59,11 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
     const small = denseDocument(8)
     const large = denseDocument(2)
     expect(large.matches.length).toBe(4 * small.matches.length)
-    const ratio = growthRatio(() => bestSnippets(small.text, small.matches, options), () => bestSnippets(large.text, large.matches, options), SAMPLING)
+    const ratio = growthRatio(
+      () => bestSnippets(small.text, small.matches, options),
+      () => bestSnippets(large.text, large.matches, options),
+      SAMPLING,
+    )
     expect(ratio, `t(4n)/t(n) = ${ratio.toFixed(1)}`).toBeLessThan(MAX_RATIO)
     // and the passages are the densest: 5 passages, each full of marks
     const passages = bestSnippets(large.text, large.matches, options)
@@ -63,13 +75,21 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
     // a 64 kB document of two-letter words: one in 4 is يد at n, every one at 4n
     const words = Math.floor(DOCUMENT_LENGTH / 3)
     const build = (every: number) => {
-      const index = new ArabicSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'], snippet: { length: 2000, count: 5 } })
+      const index = new ArabicSearch<{ id: number; text: string }>({
+        fields: ['text'],
+        storeFields: ['text'],
+        snippet: { length: 2000, count: 5 },
+      })
       index.add({ id: 1, text: Array.from({ length: words }, (_, w) => (w % every === 0 ? 'يد' : 'قل')).join(' ') })
       return index
     }
     const small = build(4)
     const large = build(1)
-    const ratio = growthRatio(() => small.search('يد'), () => large.search('يد'), SAMPLING)
+    const ratio = growthRatio(
+      () => small.search('يد'),
+      () => large.search('يد'),
+      SAMPLING,
+    )
     expect(ratio, `t(4n)/t(n) = ${ratio.toFixed(1)}`).toBeLessThan(MAX_RATIO)
     const [hit] = large.search('يد')
     expect(hit!.snippets.text!.passages).toHaveLength(5)
@@ -97,7 +117,8 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
             n++
             last = j
           }
-          if (keys.size > bestDistinct || (keys.size === bestDistinct && n > bestCount)) [best, bestDistinct, bestCount, bestLast] = [i, keys.size, n, last]
+          if (keys.size > bestDistinct || (keys.size === bestDistinct && n > bestCount))
+            [best, bestDistinct, bestCount, bestLast] = [i, keys.size, n, last]
         }
         if (best < 0) break
         for (let k = best; k <= bestLast; k++) used[k] = true
@@ -105,18 +126,28 @@ describe('snippet selection is linear in the matches (issue 17, item 3)', () => 
       }
       return chosen
     }
-    const matchList = fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 4 })), { maxLength: 60 }).map((parts) => {
-      let at = 0
-      return parts.map(([gap, width, key]) => {
-        const start = at + gap
-        at = start + width
-        return { start, end: at, key }
+    const matchList = fc
+      .array(
+        fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 4 })),
+        { maxLength: 60 },
+      )
+      .map((parts) => {
+        let at = 0
+        return parts.map(([gap, width, key]) => {
+          const start = at + gap
+          at = start + width
+          return { start, end: at, key }
+        })
       })
-    })
     fc.assert(
-      fc.property(matchList, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 }), (matches, length, count) => {
-        expect(densestWindows(matches, 5, length, count)).toEqual(reference(matches, length, count))
-      }),
+      fc.property(
+        matchList,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        (matches, length, count) => {
+          expect(densestWindows(matches, 5, length, count)).toEqual(reference(matches, length, count))
+        },
+      ),
       { numRuns: RUNS * 5 },
     )
   })
@@ -141,7 +172,14 @@ const emojiSequence = fc.oneof(
   fc.tuple(emojiBase, skinTone).map(([b, m]) => b + m),
   emojiBase.map((b) => `${b}\ufe0f`),
   fc.tuple(emojiBase, skinTone, emojiBase).map(([a, m, b]) => `${a + m}\u200d${b}`),
-  fc.constantFrom('👨‍👩‍👧‍👦', '🏳️‍🌈', '🇸🇦', '🇮🇶🇪🇬', '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}', '1\ufe0f\u20e3'),
+  fc.constantFrom(
+    '👨‍👩‍👧‍👦',
+    '🏳️‍🌈',
+    '🇸🇦',
+    '🇮🇶🇪🇬',
+    '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}',
+    '1\ufe0f\u20e3',
+  ),
 )
 /** Explicit bidi controls: LRE RLE PDF LRO RLO, LRI RLI FSI PDI. */
 const bidiControl = chars('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')
@@ -149,8 +187,14 @@ const bidiControl = chars('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 /** The Arabic alphabet of the property tests, with the characters of item 14 among it. */
 const hostileChar = fc.oneof(
   { arbitrary: arabicChar, weight: 10 },
-  { arbitrary: fc.tuple(hebrewLetter, fc.array(hebrewPoint, { maxLength: 3 })).map(([l, p]) => l + p.join('')), weight: 3 },
-  { arbitrary: fc.tuple(devanagariLetter, fc.array(devanagariMark, { maxLength: 2 })).map(([l, m]) => l + m.join('')), weight: 3 },
+  {
+    arbitrary: fc.tuple(hebrewLetter, fc.array(hebrewPoint, { maxLength: 3 })).map(([l, p]) => l + p.join('')),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.tuple(devanagariLetter, fc.array(devanagariMark, { maxLength: 2 })).map(([l, m]) => l + m.join('')),
+    weight: 3,
+  },
   { arbitrary: otherMark, weight: 3 },
   { arbitrary: emojiSequence, weight: 3 },
   { arbitrary: bidiControl, weight: 3 },
@@ -232,10 +276,13 @@ function flatten(s: string): { flat: string; free: boolean[] } {
 function expectCutBetweenCharacters(doc: string, passage: Snippet, ellipsis = '…'): void {
   const cutBefore = passage.text.startsWith(`${ellipsis} `)
   const cutAfter = passage.text.endsWith(` ${ellipsis}`)
-  const body = flatten(passage.text.slice(cutBefore ? ellipsis.length + 1 : 0, cutAfter ? -(ellipsis.length + 1) : undefined)).flat
+  const body = flatten(
+    passage.text.slice(cutBefore ? ellipsis.length + 1 : 0, cutAfter ? -(ellipsis.length + 1) : undefined),
+  ).flat
   if (body.length === 0) return
   const { flat, free } = flatten(doc)
-  const between = (k: number) => free[k]! || !continuesCharacter(flat, k) || (insideLongCharacter(flat, k) && !isLow(flat.charCodeAt(k)))
+  const between = (k: number) =>
+    free[k]! || !continuesCharacter(flat, k) || (insideLongCharacter(flat, k) && !isLow(flat.charCodeAt(k)))
   const ok = (k: number) => (!cutBefore || between(k)) && (!cutAfter || between(k + body.length))
   let found = false
   let fits = false
@@ -272,11 +319,13 @@ function bidiBalanced(text: string): boolean {
   return open.length === 0
 }
 
-
 /** Every check of item 14 on a snippet of `doc` (and each of its passages). */
 function expectSafeSnippet(doc: string, snippet: Snippet): void {
   for (const s of [snippet, ...(snippet.passages ?? [])]) {
-    expect(bidiBalanced(unescapeHtml(s.html.replace(/<\/?mark>/g, ''))), `unbalanced bidi controls in ${JSON.stringify(s.html)}`).toBe(true)
+    expect(
+      bidiBalanced(unescapeHtml(s.html.replace(/<\/?mark>/g, ''))),
+      `unbalanced bidi controls in ${JSON.stringify(s.html)}`,
+    ).toBe(true)
     expect(unescapeHtml(s.html.replace(/<\/?mark>/g, ''))).toBe(s.text)
     for (const [a, b] of s.ranges) if (b > a) expect(s.html).toContain(`<mark>${escapeHtml(s.text.slice(a, b))}</mark>`)
   }
@@ -284,7 +333,8 @@ function expectSafeSnippet(doc: string, snippet: Snippet): void {
 }
 
 describe('passages are cut between characters and keep bidi controls balanced (issue 17, item 14)', () => {
-  const cut = (text: string, start: number, end: number, length = 20) => bestSnippets(text, [{ start, end, key: 'k' }], resolveSnippetOptions({ length }, 'test'))[0]!
+  const cut = (text: string, start: number, end: number, length = 20) =>
+    bestSnippets(text, [{ start, end, key: 'k' }], resolveSnippetOptions({ length }, 'test'))[0]!
 
   it.each([
     ['Hebrew points', 'שָׁ'],
@@ -298,13 +348,14 @@ describe('passages are cut between characters and keep bidi controls balanced (i
     ['a variation selector supplement', '葛\u{e0100}'],
   ])('a passage inside a long word of %s starts and ends on a character boundary', (_, unit) => {
     const text = unit.repeat(60)
-    for (let at = 0; at + unit.length <= text.length; at += unit.length) for (const length of [20, 21, 22, 23]) {
-      const s = cut(text, at, at + unit.length, length)
-      const body = s.text.replace(/^… /, '').replace(/ …$/, '')
-      // the passage is whole characters of the document: it starts and ends between two of them
-      expect(body.length > 0 && body === unit.repeat(body.length / unit.length), JSON.stringify(s.text)).toBe(true)
-      expectSafeSnippet(text, s)
-    }
+    for (let at = 0; at + unit.length <= text.length; at += unit.length)
+      for (const length of [20, 21, 22, 23]) {
+        const s = cut(text, at, at + unit.length, length)
+        const body = s.text.replace(/^… /, '').replace(/ …$/, '')
+        // the passage is whole characters of the document: it starts and ends between two of them
+        expect(body.length > 0 && body === unit.repeat(body.length / unit.length), JSON.stringify(s.text)).toBe(true)
+        expectSafeSnippet(text, s)
+      }
   })
 
   it('a letter with 200,000 marks, or 100,000 joined emoji: a passage of about `length`, cut between code points', () => {
@@ -315,8 +366,15 @@ describe('passages are cut between characters and keep bidi controls balanced (i
       ['ZWJ emoji', `${'👩\u200d'.repeat(100_000)}💻 بغداد`],
     ] as const) {
       const middle = text.length >> 1
-      for (const [start, end] of [[middle, middle + 3], [text.length - 5, text.length]] as const) {
-        const passages = bestSnippets(text, [{ start, end, key: 'k' }], resolveSnippetOptions({ length, count: 1 }, 'test'))
+      for (const [start, end] of [
+        [middle, middle + 3],
+        [text.length - 5, text.length],
+      ] as const) {
+        const passages = bestSnippets(
+          text,
+          [{ start, end, key: 'k' }],
+          resolveSnippetOptions({ length, count: 1 }, 'test'),
+        )
         for (const p of passages) {
           expect(p.text.length, name).toBeLessThan(3 * length)
           expect(LONE_SURROGATE.test(p.text), name).toBe(false)
@@ -327,7 +385,11 @@ describe('passages are cut between characters and keep bidi controls balanced (i
 
   it('a passage that cuts an RLO…PDF pair closes the override; a PDF whose opener was cut is left out', () => {
     const text = `بداية ${'كلمة '.repeat(10)}\u202eعكس بغداد ${'نص '.repeat(30)}نهاية\u202c ${'كلمة '.repeat(30)}آخر`
-    const index = new ArabicSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'], snippet: { length: 40 } })
+    const index = new ArabicSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      storeFields: ['text'],
+      snippet: { length: 40 },
+    })
     index.add({ id: 1, text })
     const s = index.search('بغداد')[0]!.snippets.text!
     expect(s.text).toContain('\u202e')
@@ -337,7 +399,11 @@ describe('passages are cut between characters and keep bidi controls balanced (i
     expect(after.text).not.toContain('\u202c')
     expect(bidiBalanced(after.html)).toBe(true)
     // an isolate closes every embedding opened inside it, and a line break closes them all
-    const nested = bestSnippets('\u2067a \u202bb c\u2069 d \u202ee\nf', [{ start: 4, end: 5, key: 'b' }], resolveSnippetOptions({ length: 40 }, 'test'))[0]!
+    const nested = bestSnippets(
+      '\u2067a \u202bb c\u2069 d \u202ee\nf',
+      [{ start: 4, end: 5, key: 'b' }],
+      resolveSnippetOptions({ length: 40 }, 'test'),
+    )[0]!
     expect(nested.text).toBe('\u2067a \u202bb c\u2069 d \u202ee\u202c f')
     expect(bidiBalanced(nested.text)).toBe(true)
   })
@@ -345,11 +411,18 @@ describe('passages are cut between characters and keep bidi controls balanced (i
   it('search: random documents of marks, emoji sequences and bidi controls around the matched word', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(hostileText(150), hostileText(150), fc.constantFrom(' بغداد ', 'بغداد ', ' بغداد', ' بغداد\n')), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.tuple(hostileText(150), hostileText(150), fc.constantFrom(' بغداد ', 'بغداد ', ' بغداد', ' بغداد\n')),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.constantFrom({ length: 20, count: 3 }, { length: 40, count: 1 }, { length: 25, count: 2 }),
         (parts, snippet) => {
           const texts = parts.map(([a, b, word]) => a + word + b)
-          const index = new ArabicSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'], snippet })
+          const index = new ArabicSearch<{ id: number; text: string }>({
+            fields: ['text'],
+            storeFields: ['text'],
+            snippet,
+          })
           index.addAll(texts.map((text, id) => ({ id, text })))
           for (const r of index.search('بغداد', { limit: 10 })) expectSafeSnippet(texts[r.id]!, r.snippets.text!)
         },
@@ -387,37 +460,74 @@ describe('markHtml refuses ranges it cannot mark (issue 17, item 17)', () => {
   it.each([
     ['NaN', [[Number.NaN, 4]]],
     ['NaN end', [[0, Number.NaN]]],
-    ['NaN after a valid range (the text came out twice)', [[0, 4], [Number.NaN, 11]]],
+    [
+      'NaN after a valid range (the text came out twice)',
+      [
+        [0, 4],
+        [Number.NaN, 11],
+      ],
+    ],
     ['Infinity', [[0, Number.POSITIVE_INFINITY]]],
     ['-Infinity', [[Number.NEGATIVE_INFINITY, 3]]],
     ['a fraction', [[1.5, 4]]],
     ['a negative start', [[-1, 4]]],
     ['an end past the text', [[5, 99]]],
     ['start after end', [[6, 4]]],
-    ['unsorted', [[5, 11], [0, 4]]],
-    ['overlapping', [[0, 6], [5, 11]]],
+    [
+      'unsorted',
+      [
+        [5, 11],
+        [0, 4],
+      ],
+    ],
+    [
+      'overlapping',
+      [
+        [0, 6],
+        [5, 11],
+      ],
+    ],
     ['a string offset', [['0', 4]]],
     ['a triple', [[0, 4, 5]]],
     ['not a pair', [4]],
     ['null', [null]],
   ])('%s → FAHRAS_INVALID_ARGUMENT', (_, ranges) => {
-    expectCoded(() => markHtml(text, ranges as never), ERROR_CODES.INVALID_ARGUMENT, /^fahras: markHtml\(\) expected `ranges\[\d\]` to (be a pair of integers|satisfy)/)
+    expectCoded(
+      () => markHtml(text, ranges as never),
+      ERROR_CODES.INVALID_ARGUMENT,
+      /^fahras: markHtml\(\) expected `ranges\[\d\]` to (be a pair of integers|satisfy)/,
+    )
   })
 
   it('ranges or text that are not arrays or strings → FAHRAS_INVALID_ARGUMENT', () => {
     expectCoded(() => markHtml(text, null as never), ERROR_CODES.INVALID_ARGUMENT, /expected `ranges` to be an array/)
     expectCoded(() => markHtml(42 as never, []), ERROR_CODES.INVALID_ARGUMENT, /expected `text` to be a string/)
-    expectCoded(() => markHtml(text, [], ['<b>'] as never), ERROR_CODES.INVALID_ARGUMENT, /expected `wrapper` to be a pair of strings/)
+    expectCoded(
+      () => markHtml(text, [], ['<b>'] as never),
+      ERROR_CODES.INVALID_ARGUMENT,
+      /expected `wrapper` to be a pair of strings/,
+    )
   })
 
   it('valid ranges: adjacent, empty, at the ends', () => {
-    expect(markHtml(text, [[0, 4], [4, 5], [5, 5], [12, 15]])).toBe('<mark>قرأت</mark><mark> </mark>الكتاب <mark>كله</mark>')
+    expect(
+      markHtml(text, [
+        [0, 4],
+        [4, 5],
+        [5, 5],
+        [12, 15],
+      ]),
+    ).toBe('<mark>قرأت</mark><mark> </mark>الكتاب <mark>كله</mark>')
     expect(markHtml('<a>', [[0, 3]], ['[', ']'])).toBe('[&lt;a&gt;]')
     expect(markHtml('', [[0, 0]])).toBe('')
   })
 
   it('any ranges: a coded error, or the text once with marks around the ranges', () => {
-    const number = fc.oneof(fc.integer({ min: -3, max: 20 }), fc.double(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0))
+    const number = fc.oneof(
+      fc.integer({ min: -3, max: 20 }),
+      fc.double(),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0),
+    )
     fc.assert(
       fc.property(fc.string({ maxLength: 15 }), fc.array(fc.tuple(number, number), { maxLength: 5 }), (s, ranges) => {
         let html: string

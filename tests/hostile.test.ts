@@ -31,7 +31,31 @@ describe('hostile queries come back, and make sense', () => {
   })
   it('a 100 kB word, regex metacharacters, unbalanced quotes, lone operators', () => {
     expect(index.search('ب'.repeat(100_000))).toEqual([])
-    for (const q of ['(a+b)*c', '[x]', '{y}', '^$', '|', '\\d+', '?', '.*', '(((', ')))', '\\', '$&', '"', '""', '"بغداد', 'بغداد"', '-', '*', '--', '**', '-*', '*-', '- * "']) {
+    for (const q of [
+      '(a+b)*c',
+      '[x]',
+      '{y}',
+      '^$',
+      '|',
+      '\\d+',
+      '?',
+      '.*',
+      '(((',
+      ')))',
+      '\\',
+      '$&',
+      '"',
+      '""',
+      '"بغداد',
+      'بغداد"',
+      '-',
+      '*',
+      '--',
+      '**',
+      '-*',
+      '*-',
+      '- * "',
+    ]) {
       const results = index.search(q)
       for (const r of results) expect([1, 2, 3]).toContain(r.id)
     }
@@ -39,7 +63,13 @@ describe('hostile queries come back, and make sense', () => {
     expect(ids(index.search('*بغداد*'))).toContain(1)
   })
   it('only diacritics, only stop words, only punctuation, control characters, lone surrogates', () => {
-    for (const q of ['ًٌٍَُِّْ'.repeat(1000), 'في من إلى '.repeat(1000), '،؛؟!'.repeat(1000), '\u0000\u0001\u001f', '\ud800\udc00\ud800']) {
+    for (const q of [
+      'ًٌٍَُِّْ'.repeat(1000),
+      'في من إلى '.repeat(1000),
+      '،؛؟!'.repeat(1000),
+      '\u0000\u0001\u001f',
+      '\ud800\udc00\ud800',
+    ]) {
       expect(index.search(q)).toEqual([])
     }
   })
@@ -74,7 +104,10 @@ describe('hostile documents', () => {
     const big = `${'كلام عادي عن المدن والناس. '.repeat(400_000)}كلمة نادرة هنا.`
     expect(big.length).toBeGreaterThan(10_000_000)
     const token = 'س'.repeat(1_000_000)
-    index.addAll([{ id: 'big', text: big }, { id: 'token', text: `بداية ${token} نهاية` }])
+    index.addAll([
+      { id: 'big', text: big },
+      { id: 'token', text: `بداية ${token} نهاية` },
+    ])
     const [hit] = index.search('نادرة')
     expect(hit!.id).toBe('big')
     expect(hit!.snippets.text!.html).toContain('<mark>نادرة</mark>')
@@ -91,7 +124,9 @@ describe('hostile documents', () => {
   })
   it('__proto__, constructor and prototype as ids, field names and keys pollute nothing', () => {
     const index = new ArabicSearch<Record<string, unknown>>({ fields: ['text'], storeFields: ['text'] })
-    const evil = JSON.parse('{"id": "__proto__", "text": "بغداد", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')
+    const evil = JSON.parse(
+      '{"id": "__proto__", "text": "بغداد", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    )
     index.add(evil)
     index.add({ id: 'constructor', text: 'القاهرة' })
     index.add({ id: 'prototype', text: 'دمشق' })
@@ -131,42 +166,58 @@ describe('snippets never split a character', () => {
   const isMark = (c: number) => /\p{M}/u.test(String.fromCharCode(c))
   it('no passage starts inside a surrogate pair or with a mark cut from its letter', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(arabicText(300), fc.constant('😀🇸🇦👍🏽'.repeat(30)), fc.constant('بَغْدَادُ'.repeat(40))), { minLength: 1, maxLength: 4 }), (texts) => {
-        const index = new ArabicSearch<Doc>({ fields: ['text'], storeFields: ['text'], snippet: { length: 20, count: 3 } })
-        index.addAll(texts.map((text, i) => ({ id: i, text: `${text} بغداد ${text}` })))
-        for (const r of index.search('بغداد', { limit: 10 })) {
-          for (const p of r.snippets.text!.passages ?? [r.snippets.text!]) {
-            // where a passage was cut (…), the cut splits neither a pair nor a letter from its marks
-            const cutBefore = p.text.startsWith('… ')
-            const cutAfter = p.text.endsWith(' …')
-            const body = p.text.slice(cutBefore ? 2 : 0, cutAfter ? -2 : undefined)
-            if (body.length === 0) continue
-            if (cutBefore) {
-              expect(isLow(body.charCodeAt(0)), JSON.stringify(body)).toBe(false)
-              // a mark may open a passage only where the document has no letter before it: after a
-              // space, or after a bidi control (a grapheme boundary: Unicode breaks after controls).
-              // Bidi controls are compared aside: a passage leaves out a closer whose opener was cut off.
-              if (isMark(body.charCodeAt(0))) {
-                const BIDI = /[\u202A-\u202E\u2066-\u2069]/
-                const noBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
-                const head = noBidi(body).slice(0, 3)
-                const docText = ` ${texts[r.id as number]} بغداد ${texts[r.id as number]}`.replace(/\s+/g, ' ')
-                let opensAfterBoundary = false
-                for (let i = 0; i < docText.length && !opensAfterBoundary; i++) {
-                  opensAfterBoundary = (docText[i] === ' ' || BIDI.test(docText[i]!)) && noBidi(docText.slice(i + 1, i + 40)).startsWith(head)
+      fc.property(
+        fc.array(fc.oneof(arabicText(300), fc.constant('😀🇸🇦👍🏽'.repeat(30)), fc.constant('بَغْدَادُ'.repeat(40))), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (texts) => {
+          const index = new ArabicSearch<Doc>({
+            fields: ['text'],
+            storeFields: ['text'],
+            snippet: { length: 20, count: 3 },
+          })
+          index.addAll(texts.map((text, i) => ({ id: i, text: `${text} بغداد ${text}` })))
+          for (const r of index.search('بغداد', { limit: 10 })) {
+            for (const p of r.snippets.text!.passages ?? [r.snippets.text!]) {
+              // where a passage was cut (…), the cut splits neither a pair nor a letter from its marks
+              const cutBefore = p.text.startsWith('… ')
+              const cutAfter = p.text.endsWith(' …')
+              const body = p.text.slice(cutBefore ? 2 : 0, cutAfter ? -2 : undefined)
+              if (body.length === 0) continue
+              if (cutBefore) {
+                expect(isLow(body.charCodeAt(0)), JSON.stringify(body)).toBe(false)
+                // a mark may open a passage only where the document has no letter before it: after a
+                // space, or after a bidi control (a grapheme boundary: Unicode breaks after controls).
+                // Bidi controls are compared aside: a passage leaves out a closer whose opener was cut off.
+                if (isMark(body.charCodeAt(0))) {
+                  const BIDI = /[\u202A-\u202E\u2066-\u2069]/
+                  const noBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+                  const head = noBidi(body).slice(0, 3)
+                  const docText = ` ${texts[r.id as number]} بغداد ${texts[r.id as number]}`.replace(/\s+/g, ' ')
+                  let opensAfterBoundary = false
+                  for (let i = 0; i < docText.length && !opensAfterBoundary; i++) {
+                    opensAfterBoundary =
+                      (docText[i] === ' ' || BIDI.test(docText[i]!)) &&
+                      noBidi(docText.slice(i + 1, i + 40)).startsWith(head)
+                  }
+                  expect(opensAfterBoundary, JSON.stringify(body)).toBe(true)
                 }
-                expect(opensAfterBoundary, JSON.stringify(body)).toBe(true)
+              }
+              if (cutAfter) expect(isHigh(body.charCodeAt(body.length - 1)), JSON.stringify(body)).toBe(false)
+              // and nowhere does a lone half of a pair appear that the document did not have
+              for (let k = 0; k < body.length; k++) {
+                const c = body.charCodeAt(k)
+                if (isHigh(c) && !isLow(body.charCodeAt(k + 1)))
+                  expect(
+                    texts.some((t) => t.includes(body.slice(k, k + 1) + (body[k + 1] ?? ''))),
+                    JSON.stringify(body),
+                  ).toBe(true)
               }
             }
-            if (cutAfter) expect(isHigh(body.charCodeAt(body.length - 1)), JSON.stringify(body)).toBe(false)
-            // and nowhere does a lone half of a pair appear that the document did not have
-            for (let k = 0; k < body.length; k++) {
-              const c = body.charCodeAt(k)
-              if (isHigh(c) && !isLow(body.charCodeAt(k + 1))) expect(texts.some((t) => t.includes(body.slice(k, k + 1) + (body[k + 1] ?? ''))), JSON.stringify(body)).toBe(true)
-            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     )
   })
@@ -211,7 +262,9 @@ describe('damaged saved indexes fail with a coded error and load nothing', () =>
         caught = e
       }
       expect(isFahrasError(caught), `tamper ${i}`).toBe(true)
-      expect([ERROR_CODES.INVALID_INDEX, ERROR_CODES.ANALYZER_MISMATCH], `tamper ${i}`).toContain((caught as { code: string }).code)
+      expect([ERROR_CODES.INVALID_INDEX, ERROR_CODES.ANALYZER_MISMATCH], `tamper ${i}`).toContain(
+        (caught as { code: string }).code,
+      )
     }
   })
   it('random byte corruption: a coded error, or an index that still answers', () => {

@@ -13,8 +13,16 @@ describe('document ids: one rule for ArabicSearch, packDocuments, bulkLines and 
   })
 
   it('an empty id is FAHRAS_MISSING_ID in ArabicSearch, packDocuments and bulkLines (the CLI skips the record)', () => {
-    expectCoded(() => new ArabicSearch({ fields: ['text'] }).add({ id: '', text: 'بغداد' }), ERROR_CODES.MISSING_ID, /without an id in field `id`/)
-    expectCoded(() => packDocuments([{ id: '', text: 'بغداد' }], { fields: ['text'] }), ERROR_CODES.MISSING_ID, /without an id/)
+    expectCoded(
+      () => new ArabicSearch({ fields: ['text'] }).add({ id: '', text: 'بغداد' }),
+      ERROR_CODES.MISSING_ID,
+      /without an id in field `id`/,
+    )
+    expectCoded(
+      () => packDocuments([{ id: '', text: 'بغداد' }], { fields: ['text'] }),
+      ERROR_CODES.MISSING_ID,
+      /without an id/,
+    )
     const index = new ArabicSearch({ fields: ['text'] })
     index.add({ id: 0, text: 'بغداد' })
     expect(index.search('بغداد').map((r) => r.id)).toEqual([0])
@@ -32,7 +40,11 @@ describe('names: the constructor option `snippets`, as the search option is name
     old.addAll(docs)
     expect(now.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
     expect(old.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
-    expectCoded(() => new ArabicSearch({ fields: ['text'], snippets: {}, snippet: {} }), ERROR_CODES.INVALID_OPTION, /`snippets` to be given once/)
+    expectCoded(
+      () => new ArabicSearch({ fields: ['text'], snippets: {}, snippet: {} }),
+      ERROR_CODES.INVALID_OPTION,
+      /`snippets` to be given once/,
+    )
     const loaded = ArabicSearch.loadJSON(JSON.stringify(now), { snippets: { wrapper: ['[', ']'] } })
     expect(loaded.search('بغداد')[0]!.snippets.text!.html).toContain('[بغداد]')
   })

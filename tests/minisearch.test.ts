@@ -59,7 +59,14 @@ describe('fahras/minisearch: the variants of the README through plain MiniSearch
   })
 
   it('ranks as ArabicSearch on a small corpus (same ids, same order; equal scores in the order added)', () => {
-    const texts = ['قرأت الكتاب في المكتبة', 'كتب الطالب كتابه', 'وَالْكِتَابِ المقدس', 'ذهبت إلى المدرسة', 'المكتبات العامة في بغداد', 'بغداد عاصمة العراق']
+    const texts = [
+      'قرأت الكتاب في المكتبة',
+      'كتب الطالب كتابه',
+      'وَالْكِتَابِ المقدس',
+      'ذهبت إلى المدرسة',
+      'المكتبات العامة في بغداد',
+      'بغداد عاصمة العراق',
+    ]
     const mini = miniIndex(texts)
     const index = new ArabicSearch<Doc>({ fields: ['text'] })
     index.addAll(texts.map((text, id) => ({ id, text })))
@@ -68,7 +75,10 @@ describe('fahras/minisearch: the variants of the README through plain MiniSearch
       // documents were added (their ids here): the same ranking, ties put in that order
       const plain = mini.search(query).map((r) => ({ id: r.id as number, score: r.score }))
       plain.sort((a, b) => (Math.abs(a.score - b.score) <= 1e-9 * Math.abs(a.score) ? a.id - b.id : b.score - a.score))
-      expect(plain.map((r) => r.id), query).toEqual(index.search(query, { snippets: false }).map((r) => r.id))
+      expect(
+        plain.map((r) => r.id),
+        query,
+      ).toEqual(index.search(query, { snippets: false }).map((r) => r.id))
     }
   })
 
@@ -81,8 +91,16 @@ describe('fahras/minisearch: the variants of the README through plain MiniSearch
   it('works with the app’s own tokenizer: every token is normalized and split again', () => {
     // Omnisearch indexes with its own tokenizer and searches with `tokenize: (text) => [text]`
     const options = minisearchOptions()
-    const mini = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['text'], ...options, tokenize: (text) => text.split(/\s+/) })
-    mini.addAll([{ id: 1, text: 'قَرَأْتُ وَالْكِتَابِ، ثم نمت' }, { id: 2, text: 'القلم' }])
+    const mini = new MiniSearch<Doc>({
+      fields: ['text'],
+      storeFields: ['text'],
+      ...options,
+      tokenize: (text) => text.split(/\s+/),
+    })
+    mini.addAll([
+      { id: 1, text: 'قَرَأْتُ وَالْكِتَابِ، ثم نمت' },
+      { id: 2, text: 'القلم' },
+    ])
     const hits = mini.search({ combineWith: 'OR', queries: ['الكتاب'] }, { tokenize: (text) => [text] })
     expect(hits.map((r) => r.id)).toEqual([1])
   })
@@ -94,20 +112,36 @@ describe('fahras/minisearch: the variants of the README through plain MiniSearch
     expect(mini.search(minisearchQuery('الكتاب المقدس', { combineWith: 'AND' }))[0]?.text).toBe('الكتاب المقدس')
     // a plain string with AND requires the written form of each word as well (why the tree exists)
     expect(found(mini, 'الكتاب').length).toBe(4)
-    expect(mini.search('الكتاب', { combineWith: 'AND' }).map((r) => r.text).sort()).toEqual(['الكتاب المقدس', 'الكتاب وحده'])
+    expect(
+      mini
+        .search('الكتاب', { combineWith: 'AND' })
+        .map((r) => r.text)
+        .sort(),
+    ).toEqual(['الكتاب المقدس', 'الكتاب وحده'])
     // with OR, the tree ranks as the query string does
     for (const q of ['الكتاب المقدس', 'كتاب', 'المقدسة وحده']) {
-      expect(mini.search(minisearchQuery(q)).map((r) => [r.id, r.score]), q).toEqual(mini.search(q).map((r) => [r.id, r.score]))
+      expect(
+        mini.search(minisearchQuery(q)).map((r) => [r.id, r.score]),
+        q,
+      ).toEqual(mini.search(q).map((r) => [r.id, r.score]))
     }
     expect(mini.search(minisearchQuery('في من'))).toEqual([])
-    expectCoded(() => minisearchQuery('x', { combineWith: 'XOR' as never }), 'FAHRAS_INVALID_OPTION', /`combineWith` to be 'OR' or 'AND'/)
+    expectCoded(
+      () => minisearchQuery('x', { combineWith: 'XOR' as never }),
+      'FAHRAS_INVALID_OPTION',
+      /`combineWith` to be 'OR' or 'AND'/,
+    )
   })
 
   it('autoSuggest gives written words: no stems, no marked terms', () => {
     const mini = miniIndex(['الشراكة الاستراتيجية بين البلدين', 'شراكة جديدة', 'الشرطة في المدينة'])
     const suggestions = mini.autoSuggest('الشرا')
     expect(suggestions.map((s) => s.suggestion)).toEqual(['الشراكه'])
-    const words = new Set(['الشراكة الاستراتيجية بين البلدين', 'شراكة جديدة', 'الشرطة في المدينة'].flatMap((t) => normalizeText(t).split(' ')))
+    const words = new Set(
+      ['الشراكة الاستراتيجية بين البلدين', 'شراكة جديدة', 'الشرطة في المدينة'].flatMap((t) =>
+        normalizeText(t).split(' '),
+      ),
+    )
     for (const query of ['الشرا', 'شر', 'الشراكة الاس', 'ال', 'المد']) {
       for (const s of mini.autoSuggest(query)) {
         expect(s.suggestion).not.toContain(STEM_MARKER)
@@ -132,7 +166,10 @@ describe('fahras/minisearch: the Omnisearch case (obsidian-omnisearch #498, PR #
   // getMatches): each diacritic before the match shifts the highlight one character.
   const NOTE = 'بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ. قَرَأْتُ الْكِتَابَ فِي الْمَكْتَبَةِ.'
   const omnisearchMatch = (text: string, word: string) => {
-    const stripped = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC')
+    const stripped = text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .normalize('NFC')
     const at = stripped.indexOf(word)
     return text.substring(at, at + word.length)
   }
@@ -154,7 +191,9 @@ describe('fahras/minisearch: the Omnisearch case (obsidian-omnisearch #498, PR #
     const note = 'وَالْكِتَابِ وكتابه <b>كتب</b> الكتابين'
     const mini = miniIndex([note])
     const [result] = mini.search('الكتاب')
-    expect(highlight(note, result!).html).toBe('<mark>وَالْكِتَابِ</mark> <mark>وكتابه</mark> &lt;b&gt;كتب&lt;/b&gt; <mark>الكتابين</mark>')
+    expect(highlight(note, result!).html).toBe(
+      '<mark>وَالْكِتَابِ</mark> <mark>وكتابه</mark> &lt;b&gt;كتب&lt;/b&gt; <mark>الكتابين</mark>',
+    )
     // a prefix search: the words it expanded to are marked
     const [prefixed] = mini.search('الكتا', { prefix: true })
     expect(matchRanges(note, prefixed!).map(([a, b]) => note.slice(a, b))).toContain('الكتابين')
@@ -181,14 +220,27 @@ describe('fahras/minisearch: the Omnisearch case (obsidian-omnisearch #498, PR #
 
 describe('fahras/minisearch: highlight is HTML-safe (the properties of snippets)', () => {
   const RUNS = Math.max(100, Math.floor(Number(process.env.FAHRAS_FUZZ_RUNS ?? 2000) / 5))
-  const docText = fc.oneof(arabicText(160), fc.constantFrom('<script>alert(1)</script> الكتاب', '<img src=x onerror=alert(1)> بغداد', 'a & b < c > d "e" \'f\' الْكِتَابُ'))
+  const docText = fc.oneof(
+    arabicText(160),
+    fc.constantFrom(
+      '<script>alert(1)</script> الكتاب',
+      '<img src=x onerror=alert(1)> بغداد',
+      'a & b < c > d "e" \'f\' الْكِتَابُ',
+    ),
+  )
   const queryArb = fc.oneof(arabicText(20), fc.constantFrom('الكتاب', 'بغداد', 'script', 'img', 'كتاب'))
 
   it('html with the marks removed and entities unescaped equals text; no tag but the wrapper (query strings)', () => {
     fc.assert(
-      fc.property(docText, queryArb, fc.integer({ min: 20, max: 200 }), fc.integer({ min: 1, max: 3 }), (text, query, length, count) => {
-        expectSafeHtml(highlight(text, query, { length, count }))
-      }),
+      fc.property(
+        docText,
+        queryArb,
+        fc.integer({ min: 20, max: 200 }),
+        fc.integer({ min: 1, max: 3 }),
+        (text, query, length, count) => {
+          expectSafeHtml(highlight(text, query, { length, count }))
+        },
+      ),
       { numRuns: RUNS },
     )
   })
@@ -221,25 +273,56 @@ describe('fahras/minisearch: highlight is HTML-safe (the properties of snippets)
 
 describe('fahras/minisearch: errors at the boundary', () => {
   it('minisearchOptions checks its options', () => {
-    expectCoded(() => minisearchOptions({ exactBoost: -1 }), 'FAHRAS_INVALID_OPTION', /^fahras: minisearchOptions\(\) expected `exactBoost` to be a finite number >= 0, got `-1`/)
+    expectCoded(
+      () => minisearchOptions({ exactBoost: -1 }),
+      'FAHRAS_INVALID_OPTION',
+      /^fahras: minisearchOptions\(\) expected `exactBoost` to be a finite number >= 0, got `-1`/,
+    )
     expectCoded(() => minisearchOptions({ stemm: true } as never), 'FAHRAS_INVALID_OPTION', /unknown option `stemm`/)
-    expectCoded(() => minisearchOptions({ stem: 'yes' } as never), 'FAHRAS_INVALID_OPTION', /expected `stem` to be a boolean/)
+    expectCoded(
+      () => minisearchOptions({ stem: 'yes' } as never),
+      'FAHRAS_INVALID_OPTION',
+      /expected `stem` to be a boolean/,
+    )
   })
 
   it('highlight checks the text, the query and the options', () => {
-    expectCoded(() => highlight(42 as never, 'x'), 'FAHRAS_INVALID_ARGUMENT', /^fahras: highlight\(\) expected `text` to be a string, got `42`/)
-    expectCoded(() => highlight('x', 42 as never), 'FAHRAS_INVALID_ARGUMENT', /^fahras: highlight\(\) expected `query` to be a string or a MiniSearch result/)
-    expectCoded(() => highlight('x', { terms: [1] } as never), 'FAHRAS_INVALID_ARGUMENT', /`query\.terms` to be an array of strings/)
-    expectCoded(() => highlight('x', 'x', { length: 5 }), 'FAHRAS_INVALID_OPTION', /`length` to be an integer from 20 to 10000/)
+    expectCoded(
+      () => highlight(42 as never, 'x'),
+      'FAHRAS_INVALID_ARGUMENT',
+      /^fahras: highlight\(\) expected `text` to be a string, got `42`/,
+    )
+    expectCoded(
+      () => highlight('x', 42 as never),
+      'FAHRAS_INVALID_ARGUMENT',
+      /^fahras: highlight\(\) expected `query` to be a string or a MiniSearch result/,
+    )
+    expectCoded(
+      () => highlight('x', { terms: [1] } as never),
+      'FAHRAS_INVALID_ARGUMENT',
+      /`query\.terms` to be an array of strings/,
+    )
+    expectCoded(
+      () => highlight('x', 'x', { length: 5 }),
+      'FAHRAS_INVALID_OPTION',
+      /`length` to be an integer from 20 to 10000/,
+    )
     expectCoded(() => highlight('x', 'x', { colour: 1 } as never), 'FAHRAS_INVALID_OPTION', /unknown option `colour`/)
-    expectCoded(() => highlight('x', 'x', { analyzer: { stem: 1 } } as never), 'FAHRAS_INVALID_OPTION', /`stem` to be a boolean/)
+    expectCoded(
+      () => highlight('x', 'x', { analyzer: { stem: 1 } } as never),
+      'FAHRAS_INVALID_OPTION',
+      /`stem` to be a boolean/,
+    )
   })
 
   it('the subpath imports nothing of MiniSearch, not even its types (they fit any MiniSearch 7)', () => {
     const dir = fileURLToPath(new URL('../src/minisearch', import.meta.url))
     for (const file of readdirSync(dir)) {
       const source = readFileSync(join(dir, file), 'utf8')
-      expect(source.split('\n').filter((l) => /^\s*(import|export)\b.*['"]minisearch['"]/.test(l)), file).toEqual([])
+      expect(
+        source.split('\n').filter((l) => /^\s*(import|export)\b.*['"]minisearch['"]/.test(l)),
+        file,
+      ).toEqual([])
     }
   })
 })
@@ -253,19 +336,30 @@ describe('fahras/minisearch: retrieval quality against ArabicSearch (bench/data)
   for (const name of RETRIEVAL_SETS) {
     it(`${name}: MiniSearch with minisearchOptions() ranks within ${TOLERANCE} MRR@10 of ArabicSearch`, () => {
       const dir = join(DEFAULT_DATA, name)
-      for (const f of ['docs.jsonl', 'queries.jsonl', 'qrels.tsv']) if (!existsSync(join(dir, f))) throw new Error(`missing ${join(dir, f)}: the retrieval sets live in bench/data`)
+      for (const f of ['docs.jsonl', 'queries.jsonl', 'qrels.tsv'])
+        if (!existsSync(join(dir, f))) throw new Error(`missing ${join(dir, f)}: the retrieval sets live in bench/data`)
       const set = loadDataset(DEFAULT_DATA, name)
       const fahras = scoreSystem(fahrasSystem(ArabicSearch), set, 10)
       let mini: MiniSearch
-      const viaMiniSearch = scoreSystem({
-        name: 'MiniSearch + minisearchOptions()',
-        build(docs: Array<{ id: string; title: string; text: string }>) {
-          mini = new MiniSearch({ fields: ['title', 'text'], ...minisearchOptions() })
-          mini.addAll(docs)
+      const viaMiniSearch = scoreSystem(
+        {
+          name: 'MiniSearch + minisearchOptions()',
+          build(docs: Array<{ id: string; title: string; text: string }>) {
+            mini = new MiniSearch({ fields: ['title', 'text'], ...minisearchOptions() })
+            mini.addAll(docs)
+          },
+          search: (query: string, k: number) =>
+            mini
+              .search(query)
+              .slice(0, k)
+              .map((r) => r.id),
         },
-        search: (query: string, k: number) => mini.search(query).slice(0, k).map((r) => r.id),
-      }, set, 10)
-      console.log(`${name}: MRR@10 ArabicSearch ${fahras.mrr10.toFixed(4)}, MiniSearch + minisearchOptions() ${viaMiniSearch.mrr10.toFixed(4)}`)
+        set,
+        10,
+      )
+      console.log(
+        `${name}: MRR@10 ArabicSearch ${fahras.mrr10.toFixed(4)}, MiniSearch + minisearchOptions() ${viaMiniSearch.mrr10.toFixed(4)}`,
+      )
       expect(viaMiniSearch.queries).toBe(set.queries.length)
       expect(Math.abs(viaMiniSearch.mrr10 - fahras.mrr10)).toBeLessThanOrEqual(TOLERANCE)
     })

@@ -13,7 +13,8 @@ type Doc = { id: string | number; title?: unknown; text?: unknown }
 const analyzer = createAnalyzer()
 const termsOf = (value: unknown): Set<string> => {
   const terms = new Set<string>()
-  if (typeof value === 'string' || typeof value === 'number') for (const t of analyzer.analyze(String(value))) terms.add(t.term)
+  if (typeof value === 'string' || typeof value === 'number')
+    for (const t of analyzer.analyze(String(value))) terms.add(t.term)
   return terms
 }
 const docTerms = (doc: Doc) => new Set([...termsOf(doc.title), ...termsOf(doc.text)])
@@ -37,13 +38,28 @@ const expectDocumentedError = (fn: () => unknown, code: string) => {
   expect((caught as { code: string }).code).toBe(code)
 }
 
-const idArb = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constantFrom('0', '1', 'a', '__proto__', 'constructor', 'toString', 'بغداد', '😀'))
+const idArb = fc.oneof(
+  fc.integer({ min: 0, max: 6 }),
+  fc.constantFrom('0', '1', 'a', '__proto__', 'constructor', 'toString', 'بغداد', '😀'),
+)
 const textArb = fc.oneof(
   arabicText(40),
-  fc.constantFrom('الكتاب في المكتبة', 'بغداد عاصمة العراق', 'ٱلْكِتَٰبُ', 'Hello World 2023', '\u0000\u0007 control', '\ud800 lone', '<script>x</script>'),
+  fc.constantFrom(
+    'الكتاب في المكتبة',
+    'بغداد عاصمة العراق',
+    'ٱلْكِتَٰبُ',
+    'Hello World 2023',
+    '\u0000\u0007 control',
+    '\ud800 lone',
+    '<script>x</script>',
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
 )
-const docArb = fc.record({ id: idArb, title: fc.option(textArb, { nil: undefined }), text: fc.oneof(textArb, fc.integer(), fc.constant(null)) })
+const docArb = fc.record({
+  id: idArb,
+  title: fc.option(textArb, { nil: undefined }),
+  text: fc.oneof(textArb, fc.integer(), fc.constant(null)),
+})
 
 class AddCommand implements fc.Command<Model, Real> {
   constructor(readonly doc: Doc) {}
@@ -117,7 +133,10 @@ class SaveLoadCommand implements fc.Command<Model, Real> {
   check = () => true
   run(m: Model, r: Real) {
     const before = r.index.search('الكتاب بغداد', { limit: 100 })
-    r.index = ArabicSearch.loadJSON<Doc>(JSON.stringify(r.index), { fields: ['title', 'text'], storeFields: ['title', 'text'] })
+    r.index = ArabicSearch.loadJSON<Doc>(JSON.stringify(r.index), {
+      fields: ['title', 'text'],
+      storeFields: ['title', 'text'],
+    })
     expect(r.index.search('الكتاب بغداد', { limit: 100 })).toEqual(before)
     expect(r.index.documentCount).toBe(m.docs.size)
   }
@@ -136,7 +155,9 @@ describe('model-based fuzzing of ArabicSearch', () => {
     ]
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
-        const real: Real = { index: new ArabicSearch<Doc>({ fields: ['title', 'text'], storeFields: ['title', 'text'] }) }
+        const real: Real = {
+          index: new ArabicSearch<Doc>({ fields: ['title', 'text'], storeFields: ['title', 'text'] }),
+        }
         const model: Model = { docs: new Map() }
         try {
           fc.modelRun(() => ({ model, real }), cmds)

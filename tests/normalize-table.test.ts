@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { compileRules, DEFAULT_RULES } from '../src/normalize/compile.js'
-import { DEFAULT_NORMALIZE_OPTIONS, normalizeResolved, normalizeWithRules, resolveNormalizeOptions } from '../src/normalize/normalize.js'
+import {
+  DEFAULT_NORMALIZE_OPTIONS,
+  normalizeResolved,
+  normalizeWithRules,
+  resolveNormalizeOptions,
+} from '../src/normalize/normalize.js'
 import { NORMALIZATION_RULES, type NormalizationRule } from '../src/normalize/rules.js'
 import { normalizeText } from '../src/normalize/index.js'
 import { normalizationCharFilters } from '../src/opensearch/char-filters.js'
@@ -16,7 +21,9 @@ const BARE_HAMZA: NormalizationRule = { id: 'bareHamza', group: 'hamzaCarriers',
 
 const withRules = (...extra: NormalizationRule[]) => compileRules([...NORMALIZATION_RULES, ...extra])
 const mappingOf = (rules = DEFAULT_RULES, options = DEFAULT_NORMALIZE_OPTIONS) =>
-  normalizationCharFilters(options, 'x', rules).flatMap((c) => (c.definition.type === 'mapping' ? (c.definition.mappings as string[]) : []))
+  normalizationCharFilters(options, 'x', rules).flatMap((c) =>
+    c.definition.type === 'mapping' ? (c.definition.mappings as string[]) : [],
+  )
 
 describe('normalization table: a rule is one entry', () => {
   it('a new rule on a letter is seen by the normalizer and its offset map', () => {
@@ -52,7 +59,9 @@ describe('normalization table: a rule is one entry', () => {
 
   it('the default table compiles to the default normalizer', () => {
     const text = 'ٱلصَّلَوٰةَ إِبْرَٰهِـۧمَ يَسْـَٔلُونَ ﷺ Beirut ٢٠٢٤ مسو\u0654ول'
-    expect(normalizeResolved(text, DEFAULT_NORMALIZE_OPTIONS, compileRules(NORMALIZATION_RULES))).toBe(normalizeText(text))
+    expect(normalizeResolved(text, DEFAULT_NORMALIZE_OPTIONS, compileRules(NORMALIZATION_RULES))).toBe(
+      normalizeText(text),
+    )
   })
 
   it('a code unit no rule lists is copied as it is, and only those skip the rules', () => {
@@ -72,6 +81,18 @@ describe('normalization table: a rule is one entry', () => {
 
   it('the letter + mark pairs read as one come from the table', () => {
     const pairs = DEFAULT_RULES.pairs.map(([l, m]) => String.fromCharCode(l, m))
-    expect(pairs).toEqual(['ا\u0653', 'ا\u0654', 'ا\u0655', 'و\u0654', 'و\u0670', 'ي\u0654', 'ي\u0670', 'ى\u0654', 'ى\u0670', 'ی\u0654', 'ی\u0670'])
+    expect(pairs).toEqual([
+      'ا\u0653',
+      'ا\u0654',
+      'ا\u0655',
+      'و\u0654',
+      'و\u0670',
+      'ي\u0654',
+      'ي\u0670',
+      'ى\u0654',
+      'ى\u0670',
+      'ی\u0654',
+      'ی\u0670',
+    ])
   })
 })

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { analyze, ERROR_CODES } from '../src/index.js'
 import { createAnalyzer } from '../src/analyze/analyze.js'
 import { encodeBulkDocument, resolveBulkOptions } from '../src/opensearch/bulk.js'
-import { bulkLines, DEFAULT_ANALYZER_NAME, indexSettings, type BulkOptions, type IndexDefinition } from '../src/opensearch/index.js'
+import {
+  bulkLines,
+  DEFAULT_ANALYZER_NAME,
+  indexSettings,
+  type BulkOptions,
+  type IndexDefinition,
+} from '../src/opensearch/index.js'
 import { expectCoded } from './expect-coded.js'
 import { LUCENE_MISSING, luceneAvailable, runLucene, type LuceneToken } from './parity/lucene.mjs'
 import { applySteps, stemSteps } from './stem-filters-js.js'
@@ -13,7 +19,8 @@ import { applySteps, stemSteps } from './stem-filters-js.js'
 // kept words that nested the generated patterns past the engines' (and Node's) stack.
 
 const lines = (documents: Iterable<object>, options: BulkOptions) => [...bulkLines(documents, options)]
-const sources = (all: string[]) => all.filter((_, i) => i % 2 === 1).map((l) => JSON.parse(l) as Record<string, unknown>)
+const sources = (all: string[]) =>
+  all.filter((_, i) => i % 2 === 1).map((l) => JSON.parse(l) as Record<string, unknown>)
 const encode = (document: object, options: Parameters<typeof resolveBulkOptions>[0] = { index: 'x' }) =>
   encodeBulkDocument(document, resolveBulkOptions(options, 'test'), new Map(), '', 'here')
 
@@ -30,7 +37,18 @@ class StoredRecord {
 
 /** The first part of a key, before its first dot. */
 const head = (key: string) => key.split('.')[0]!
-const METADATA = new Set(['_id', '_index', '_routing', '_source', '_version', '_seq_no', '_primary_term', '_field_names', '_ignored', '_tier'])
+const METADATA = new Set([
+  '_id',
+  '_index',
+  '_routing',
+  '_source',
+  '_version',
+  '_seq_no',
+  '_primary_term',
+  '_field_names',
+  '_ignored',
+  '_tier',
+])
 
 describe('bulkLines(): documents with toJSON()', () => {
   it('reads the document through toJSON(), as JSON.stringify does, and leaves out the metadata fields it returns', () => {
@@ -46,7 +64,10 @@ describe('bulkLines(): documents with toJSON()', () => {
     expect(encode(docs[0]!)).toMatchObject({ ok: true, leftOut: ['_id', '_index', '_version'] })
     // `fields` picks from what toJSON() returns; the _id of toJSON() can be the id field
     expect(lines(docs, { index: 'articles', fields: ['title'] })[1]).toBe('{"title":"بغداد"}')
-    expect(lines(docs, { index: 'articles', idField: '_id' }).slice(0, 2)).toEqual(['{"index":{"_index":"articles","_id":"db-a1"}}', '{"id":"a1","title":"بغداد"}'])
+    expect(lines(docs, { index: 'articles', idField: '_id' }).slice(0, 2)).toEqual([
+      '{"index":{"_index":"articles","_id":"db-a1"}}',
+      '{"id":"a1","title":"بغداد"}',
+    ])
   })
 
   it('calls toJSON() once, with the key "" as JSON.stringify does, and never calls it on what it returned', () => {
@@ -58,26 +79,58 @@ describe('bulkLines(): documents with toJSON()', () => {
         return { id: 'a', _routing: 'r', nested: inner, date: new Date(0) }
       },
     }
-    expect(lines([doc], { index: 'x' })[1]).toBe('{"id":"a","nested":{"id":"not this one"},"date":"1970-01-01T00:00:00.000Z"}')
+    expect(lines([doc], { index: 'x' })[1]).toBe(
+      '{"id":"a","nested":{"id":"not this one"},"date":"1970-01-01T00:00:00.000Z"}',
+    )
     expect(keys).toEqual([''])
     // what toJSON() returns is written as it is, its own toJSON (a function) left out, as JSON does
-    const returnsItself = { id: 'c', title: 'بغداد', toJSON() { return this } }
+    const returnsItself = {
+      id: 'c',
+      title: 'بغداد',
+      toJSON() {
+        return this
+      },
+    }
     const returnsAnother = { id: 'd', toJSON: () => ({ id: 'd', title: 'x', toJSON: () => 'not a document' }) }
-    expect(lines([returnsItself, returnsAnother], { index: 'x' }).filter((_, i) => i % 2 === 1)).toEqual([JSON.stringify(returnsItself), JSON.stringify(returnsAnother)])
+    expect(lines([returnsItself, returnsAnother], { index: 'x' }).filter((_, i) => i % 2 === 1)).toEqual([
+      JSON.stringify(returnsItself),
+      JSON.stringify(returnsAnother),
+    ])
     expect(lines([returnsAnother], { index: 'x', fields: ['title', 'toJSON'] })[1]).toBe('{"title":"x"}')
   })
 
   it('refuses, with a coded error naming the document, a toJSON() that throws or gives no document object', () => {
-    const throwing = { id: 'a', toJSON: () => { throw new Error('closed connection') } }
-    const error = expectCoded(() => lines([{ id: 'ok' }, throwing], { index: 'x' }), ERROR_CODES.INVALID_DOCUMENT, /^fahras: bulkLines\(\) could not write the document \(document 1\) as JSON: its toJSON\(\) threw closed connection/)
+    const throwing = {
+      id: 'a',
+      toJSON: () => {
+        throw new Error('closed connection')
+      },
+    }
+    const error = expectCoded(
+      () => lines([{ id: 'ok' }, throwing], { index: 'x' }),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /^fahras: bulkLines\(\) could not write the document \(document 1\) as JSON: its toJSON\(\) threw closed connection/,
+    )
     expect(error.details).toMatchObject({ position: 1 })
     for (const value of ['a string', 42, null, undefined, [1, 2], () => 1]) {
-      expectCoded(() => lines([{ id: 'a', toJSON: () => value }], { index: 'x' }), ERROR_CODES.INVALID_DOCUMENT, /expected the toJSON\(\) of the document \(document 0\) to return a document object, got /)
+      expectCoded(
+        () => lines([{ id: 'a', toJSON: () => value }], { index: 'x' }),
+        ERROR_CODES.INVALID_DOCUMENT,
+        /expected the toJSON\(\) of the document \(document 0\) to return a document object, got /,
+      )
     }
     // a Date is a document only in name: JSON writes it as a string
-    expectCoded(() => lines([new Date(0)], { index: 'x' }), ERROR_CODES.INVALID_DOCUMENT, /toJSON\(\) of the document \(document 0\) to return a document object, got `"1970-01-01T00:00:00.000Z"`/)
+    expectCoded(
+      () => lines([new Date(0)], { index: 'x' }),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /toJSON\(\) of the document \(document 0\) to return a document object, got `"1970-01-01T00:00:00.000Z"`/,
+    )
     // a boxed string, returned by toJSON() or given as it is
-    expectCoded(() => lines([{ toJSON: () => Object.assign(new String('abc'), { id: 'a' }) }], { index: 'x' }), ERROR_CODES.INVALID_DOCUMENT, /could not write the document \(document 0\) as a JSON object/)
+    expectCoded(
+      () => lines([{ toJSON: () => Object.assign(new String('abc'), { id: 'a' }) }], { index: 'x' }),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /could not write the document \(document 0\) as a JSON object/,
+    )
   })
 })
 
@@ -87,23 +140,62 @@ describe('bulkLines(): dotted keys under a metadata field', () => {
     expect(lines([doc], { index: 'x' })).toEqual(['{"index":{"_index":"x","_id":"a1"}}', '{"id":"a1","title":"بغداد"}'])
     expect(encode(doc)).toMatchObject({ ok: true, leftOut: ['_id.$oid', '_index.name', '_source.x.y'] })
     // the id field itself is the action's _id: left out, not reported
-    expect(encode(doc, { index: 'x', idField: '_id.$oid' })).toMatchObject({ ok: true, id: '65f1c0ffee', leftOut: ['_index.name', '_source.x.y'], source: '{"id":"a1","title":"بغداد"}' })
+    expect(encode(doc, { index: 'x', idField: '_id.$oid' })).toMatchObject({
+      ok: true,
+      id: '65f1c0ffee',
+      leftOut: ['_index.name', '_source.x.y'],
+      source: '{"id":"a1","title":"بغداد"}',
+    })
   })
 
   it('keeps dotted keys that are not under a metadata field', () => {
-    const doc = { id: 'a1', 'id.$oid': 'x', '_score.value': 1, '_doc_count.x': 2, '._id': 3, '__id.x': 4, 'meta._id': 5 }
+    const doc = {
+      id: 'a1',
+      'id.$oid': 'x',
+      '_score.value': 1,
+      '_doc_count.x': 2,
+      '._id': 3,
+      '__id.x': 4,
+      'meta._id': 5,
+    }
     expect(sources(lines([doc], { index: 'x' }))[0]).toEqual(doc)
   })
 
   it('refuses them in `fields`, with a coded error naming the metadata field', () => {
-    const error = expectCoded(() => bulkLines([], { index: 'x', fields: ['title', '_id.$oid'] }), ERROR_CODES.INVALID_OPTION,
-      /expected `fields` to list no metadata field .*, got `"_id.\$oid"` \(string\): the engines read it as a field of `_id`, the document's id/)
+    const error = expectCoded(
+      () => bulkLines([], { index: 'x', fields: ['title', '_id.$oid'] }),
+      ERROR_CODES.INVALID_OPTION,
+      /expected `fields` to list no metadata field .*, got `"_id.\$oid"` \(string\): the engines read it as a field of `_id`, the document's id/,
+    )
     expect(error.details).toEqual({ option: 'fields', field: '_id.$oid' })
   })
 
   it('never writes a top-level key under a metadata field, and writes the rest as JSON.stringify does (property)', () => {
-    const key = fc.constantFrom('_id', '_index', '_routing', '_version', '_id.$oid', '_source.a.b', '_tier.', 'title', 'text', '_score', '_doc_count', 'id.$oid', '.x', 'a.b', '__id')
-    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.constantFrom('_id', 'a'), fc.string(), { maxKeys: 2 }))
+    const key = fc.constantFrom(
+      '_id',
+      '_index',
+      '_routing',
+      '_version',
+      '_id.$oid',
+      '_source.a.b',
+      '_tier.',
+      'title',
+      'text',
+      '_score',
+      '_doc_count',
+      'id.$oid',
+      '.x',
+      'a.b',
+      '__id',
+    )
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('_id', 'a'), fc.string(), { maxKeys: 2 }),
+    )
     fc.assert(
       fc.property(fc.dictionary(key, value, { maxKeys: 8 }), fc.boolean(), (fields, wrapped) => {
         const plain = { ...fields, id: 'doc' }
@@ -122,7 +214,13 @@ describe('bulkLines(): dotted keys under a metadata field', () => {
 describe('indexSettings(): names the engines read otherwise or refuse', () => {
   it('refuses the analyzer names the engines apply to the whole index (default, default_search…)', () => {
     for (const name of ['default', 'default_search', 'default_search_quoted', 'default_index']) {
-      const error = expectCoded(() => indexSettings({ name }), ERROR_CODES.INVALID_OPTION, new RegExp(`^fahras: indexSettings\\(\\) expected \`name\` to be an analyzer name .*, got \`"${name}"\` \\(string\\): `))
+      const error = expectCoded(
+        () => indexSettings({ name }),
+        ERROR_CODES.INVALID_OPTION,
+        new RegExp(
+          `^fahras: indexSettings\\(\\) expected \`name\` to be an analyzer name .*, got \`"${name}"\` \\(string\\): `,
+        ),
+      )
       expect(error.details).toEqual({ option: 'name' })
     }
     expect(() => indexSettings({ name: 'default' })).toThrow(/the analyzer of every text field of the index/)
@@ -149,12 +247,20 @@ describe('indexSettings(): names the engines read otherwise or refuse', () => {
     [['meta. .title'], /part between dots that is only white space/],
     [['title', 'title.exact'], /subfield `title.exact` that holds the exact forms of `title`/, 'title.exact'],
     [['title.exact', 'title'], /subfield `title.exact`/, 'title.exact'],
-    [['meta', 'meta.title.main'], /`meta` is listed too: the engines would need `meta` to be both a text field and the object holding `meta.title.main`/, 'meta.title.main'],
+    [
+      ['meta', 'meta.title.main'],
+      /`meta` is listed too: the engines would need `meta` to be both a text field and the object holding `meta.title.main`/,
+      'meta.title.main',
+    ],
     [['_id'], /not starting with _/],
   ]
   for (const [fields, message, field = fields.at(-1)] of refused) {
     it(`refuses fields ${JSON.stringify(fields)}`, () => {
-      const error = expectCoded(() => indexSettings({ fields }), ERROR_CODES.INVALID_OPTION, /^fahras: indexSettings\(\) expected `fields` to be field names the engines accept \(.*\), got [\s\S]*: /)
+      const error = expectCoded(
+        () => indexSettings({ fields }),
+        ERROR_CODES.INVALID_OPTION,
+        /^fahras: indexSettings\(\) expected `fields` to be field names the engines accept \(.*\), got [\s\S]*: /,
+      )
       expect(error.message).toMatch(message)
       expect(error.details).toEqual({ option: 'fields', field })
     })
@@ -168,7 +274,9 @@ describe('indexSettings(): names the engines read otherwise or refuse', () => {
   it('still takes the names the engines take', () => {
     const fields = ['title.exact', 'meta.title', 'عنوان', 'a b', 'a-b', 'title ', '$oid', 'x.y.z', 'meta.text']
     expect(Object.keys(indexSettings({ fields }).mappings.properties)).toEqual(fields)
-    expect(indexSettings({ fields: ['title', 'titles', 'title_exact'] }).mappings.properties.titles?.analyzer).toBe(DEFAULT_ANALYZER_NAME)
+    expect(indexSettings({ fields: ['title', 'titles', 'title_exact'] }).mappings.properties.titles?.analyzer).toBe(
+      DEFAULT_ANALYZER_NAME,
+    )
   })
 })
 
@@ -221,11 +329,23 @@ describe('indexSettings(): many kept words that are prefixes of each other', () 
     const keep = [...nested(300), ...nested(200, 'ت'), 'كتاب'.repeat(40), 'والمدرسة']
     const steps = stemSteps(indexSettings({ analyzer: { keep } }))
     const analyzer = createAnalyzer({ keep })
-    const words = [...[1, 2, 63, 64, 65, 66, 150, 299, 300, 301].flatMap((n) => ['ب'.repeat(n), `${'ب'.repeat(n)}ت`, `${'ب'.repeat(n)}ات`]), 'كتاب'.repeat(40), 'كتاب'.repeat(41), 'والمدرسة', 'المدرسة', `ال${'ب'.repeat(100)}`]
+    const words = [
+      ...[1, 2, 63, 64, 65, 66, 150, 299, 300, 301].flatMap((n) => [
+        'ب'.repeat(n),
+        `${'ب'.repeat(n)}ت`,
+        `${'ب'.repeat(n)}ات`,
+      ]),
+      'كتاب'.repeat(40),
+      'كتاب'.repeat(41),
+      'والمدرسة',
+      'المدرسة',
+      `ال${'ب'.repeat(100)}`,
+    ]
     for (const word of words) {
       const term = analyzer.termOf(word)
       // a stop word never reaches the stemming filters
-      if (term !== null) expect(applySteps(steps, word), word.length > 20 ? `${word.slice(0, 20)}… (${word.length})` : word).toBe(term)
+      if (term !== null)
+        expect(applySteps(steps, word), word.length > 20 ? `${word.slice(0, 20)}… (${word.length})` : word).toBe(term)
     }
   })
 })

@@ -32,7 +32,13 @@ function parseRule(rule: string): [string, string] {
   const m = /^(.*)\s*=>\s*(.*)\s*$/.exec(rule)
   if (!m) throw new Error(`not a rule: ${rule}`)
   const decode = (side: string) =>
-    side.trim().replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e))
+    side
+      .trim()
+      .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) =>
+        e.length === 5
+          ? String.fromCharCode(parseInt(e.slice(1), 16))
+          : (({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
+      )
   return [decode(m[1]!), decode(m[2]!)]
 }
 
@@ -60,8 +66,16 @@ describe('indexSettings(): the shape of the settings', () => {
 
   it('maps each field with the analyzer and an exact-form subfield', () => {
     expect(defaults.mappings.properties).toEqual({
-      title: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
-      text: { type: 'text', analyzer: 'fahras_arabic', fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } } },
+      title: {
+        type: 'text',
+        analyzer: 'fahras_arabic',
+        fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } },
+      },
+      text: {
+        type: 'text',
+        analyzer: 'fahras_arabic',
+        fields: { exact: { type: 'text', analyzer: 'fahras_arabic_exact' } },
+      },
     })
     const exact = analysis.analyzer.fahras_arabic_exact!
     expect(exact.filter.some((n) => n.includes('_stem_'))).toBe(false)
@@ -97,7 +111,10 @@ describe('indexSettings(): the shape of the settings', () => {
   })
 
   it('leaves the exact subfield out when the analyzer does not stem, unless asked', () => {
-    expect(indexSettings({ analyzer: { stem: false } }).mappings.properties.text).toEqual({ type: 'text', analyzer: 'fahras_arabic' })
+    expect(indexSettings({ analyzer: { stem: false } }).mappings.properties.text).toEqual({
+      type: 'text',
+      analyzer: 'fahras_arabic',
+    })
     expect(indexSettings({ analyzer: { stem: false }, exact: true }).mappings.properties.text?.fields).toBeDefined()
   })
 
@@ -124,14 +141,21 @@ describe('indexSettings(): the shape of the settings', () => {
 
 describe('indexSettings(): patterns the engines read the same way', () => {
   const patterns = [
-    ...Object.values(analysis.char_filter).filter((c) => c.type === 'pattern_replace').map((c) => c.pattern as string),
+    ...Object.values(analysis.char_filter)
+      .filter((c) => c.type === 'pattern_replace')
+      .map((c) => c.pattern as string),
     analysis.tokenizer.fahras_arabic_tokenizer!.pattern as string,
-    ...Object.values(analysis.filter).filter((c) => c.type === 'pattern_replace').map((c) => c.pattern as string),
+    ...Object.values(analysis.filter)
+      .filter((c) => c.type === 'pattern_replace')
+      .map((c) => c.pattern as string),
   ]
 
   it('never uses \\b \\w \\s \\d, and Unicode properties only outside the Arabic blocks', () => {
     for (const p of patterns) expect(p).not.toMatch(/(?<!\\)(?:\\\\)*\\[bBwWsSdD]/)
-    const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `\\u${f.toString(16).toUpperCase().padStart(4, '0')}-\\u${l.toString(16).toUpperCase().padStart(4, '0')}`).join('')
+    const areas = ARABIC_SCRIPT_RANGES.map(
+      ([f, l]) =>
+        `\\u${f.toString(16).toUpperCase().padStart(4, '0')}-\\u${l.toString(16).toUpperCase().padStart(4, '0')}`,
+    ).join('')
     for (const p of patterns) {
       // every \p{…} is intersected with the complement of the Arabic blocks
       const properties = p.match(/\\p\{\w+\}/g) ?? []
@@ -148,7 +172,11 @@ describe('indexSettings(): patterns the engines read the same way', () => {
   it('tokenizes as tokenize() does (the pattern read as JavaScript)', () => {
     const pattern = analysis.tokenizer.fahras_arabic_tokenizer!.pattern as string
     const re = new RegExp(toJavaScript(pattern), 'gv')
-    const texts = ['قال: «الكتابُ» بـ2500 دينار', 'COVID-19 و mp3 l\'eau ٣٫٥ 2,500 don’t', 'كتاب\u200cخانه 𝒜𝒷 😀 ب\u0301ت']
+    const texts = [
+      'قال: «الكتابُ» بـ2500 دينار',
+      "COVID-19 و mp3 l'eau ٣٫٥ 2,500 don’t",
+      'كتاب\u200cخانه 𝒜𝒷 😀 ب\u0301ت',
+    ]
     for (const text of texts) {
       const scanned = tokenize(text).map((t) => [t.start, t.end])
       expect([...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length])).toEqual(scanned)
@@ -173,7 +201,9 @@ describe('indexSettings(): patterns the engines read the same way', () => {
   })
 
   it('writes mapping rules the engines parse: unique non-empty left sides, short right sides', () => {
-    const rules = Object.values(analysis.char_filter).filter((c) => c.type === 'mapping').flatMap((c) => c.mappings as string[])
+    const rules = Object.values(analysis.char_filter)
+      .filter((c) => c.type === 'mapping')
+      .flatMap((c) => c.mappings as string[])
     const left = rules.map((r) => parseRule(r)[0])
     expect(left.every((l) => l.length > 0)).toBe(true)
     expect(new Set(left).size).toBe(left.length)
@@ -189,12 +219,26 @@ describe('indexSettings(): patterns the engines read the same way', () => {
       ['\u0640', ''], // tatweel
       ['\u06d6', ''], // Quranic marks
       ['\u200c', ''], // invisible
-      ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], // alef variants
-      ['ى', 'ي'], ['ة', 'ه'], ['ؤ', 'و'], ['ئ', 'ي'], // yaa, taa marbuta, hamza carriers
-      ['ک', 'ك'], ['ی', 'ي'], ['ہ', 'ه'], // Persian letters
-      ['ﻻ', 'لا'], ['ﷺ', 'صلي الله عليه وسلم'], // presentation forms
-      ['٣', '3'], ['۳', '3'], ['٫', '.'], ['٬', ','], // digits
-      ['B', 'b'], ['\u0670', 'ا'], ['و\u0670', 'ا'], // Latin case, dagger alef, waw with dagger alef
+      ['أ', 'ا'],
+      ['إ', 'ا'],
+      ['آ', 'ا'],
+      ['ٱ', 'ا'], // alef variants
+      ['ى', 'ي'],
+      ['ة', 'ه'],
+      ['ؤ', 'و'],
+      ['ئ', 'ي'], // yaa, taa marbuta, hamza carriers
+      ['ک', 'ك'],
+      ['ی', 'ي'],
+      ['ہ', 'ه'], // Persian letters
+      ['ﻻ', 'لا'],
+      ['ﷺ', 'صلي الله عليه وسلم'], // presentation forms
+      ['٣', '3'],
+      ['۳', '3'],
+      ['٫', '.'],
+      ['٬', ','], // digits
+      ['B', 'b'],
+      ['\u0670', 'ا'],
+      ['و\u0670', 'ا'], // Latin case, dagger alef, waw with dagger alef
     ]
     for (const [from, to] of cases) expect([from, mapping.get(from)]).toEqual([from, to])
     expect(mapping.has('ب')).toBe(false)

@@ -55,19 +55,37 @@ export function tieGroups(results: readonly { readonly score: number }[]): Array
 const sorted = (values: readonly unknown[]): string[] => values.map((v) => JSON.stringify(v)).sort()
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const matchOf = (m: Readonly<Record<string, readonly string[]>>): string =>
-  JSON.stringify(Object.keys(m).sort().map((k) => [k, m[k]]))
+  JSON.stringify(
+    Object.keys(m)
+      .sort()
+      .map((k) => [k, m[k]]),
+  )
 const storedOf = (r: ComparedResult): string =>
-  JSON.stringify(Object.keys(r).filter((k) => !['id', 'score', 'terms', 'match', 'snippets'].includes(k)).sort().map((k) => [k, r[k]]))
+  JSON.stringify(
+    Object.keys(r)
+      .filter((k) => !['id', 'score', 'terms', 'match', 'snippets'].includes(k))
+      .sort()
+      .map((k) => [k, r[k]]),
+  )
 
 /** The differences between `expected` and `actual`, each a line; empty when they agree. */
-export function compareResults(expected: readonly ComparedResult[], actual: readonly ComparedResult[], options: CompareOptions): string[] {
+export function compareResults(
+  expected: readonly ComparedResult[],
+  actual: readonly ComparedResult[],
+  options: CompareOptions,
+): string[] {
   const problems: string[] = []
   if (expected.length !== actual.length) {
-    problems.push(`length ${actual.length}, expected ${expected.length}: ids ${JSON.stringify(actual.map((r) => r.id))}, expected ${JSON.stringify(expected.map((r) => [r.id, r.score]))}`)
+    problems.push(
+      `length ${actual.length}, expected ${expected.length}: ids ${JSON.stringify(actual.map((r) => r.id))}, expected ${JSON.stringify(expected.map((r) => [r.id, r.score]))}`,
+    )
     return problems
   }
   for (let i = 0; i < expected.length; i++) {
-    if (!close(expected[i]!.score, actual[i]!.score, SCORE_TOLERANCE)) problems.push(`rank ${i + 1}: score ${actual[i]!.score} (id ${actual[i]!.id}), expected ${expected[i]!.score} (id ${expected[i]!.id})`)
+    if (!close(expected[i]!.score, actual[i]!.score, SCORE_TOLERANCE))
+      problems.push(
+        `rank ${i + 1}: score ${actual[i]!.score} (id ${actual[i]!.id}), expected ${expected[i]!.score} (id ${expected[i]!.id})`,
+      )
   }
   if (problems.length > 0) return problems
   const groups = tieGroups(expected)
@@ -75,13 +93,23 @@ export function compareResults(expected: readonly ComparedResult[], actual: read
     const cut = (options.cutEnd && end === expected.length) || (options.cutStart === true && start === 0)
     const want = expected.slice(start, end).map((r) => r.id)
     const got = actual.slice(start, end).map((r) => r.id)
-    if (new Set(got).size !== got.length) problems.push(`ranks ${start + 1}–${end}: repeated ids ${JSON.stringify(got)}`)
+    if (new Set(got).size !== got.length)
+      problems.push(`ranks ${start + 1}–${end}: repeated ids ${JSON.stringify(got)}`)
     if (!cut) {
-      if (!same(sorted(want), sorted(got))) problems.push(`ranks ${start + 1}–${end}: ids ${JSON.stringify(got)}, expected ${JSON.stringify(want)} (scores ${expected[start]!.score})`)
+      if (!same(sorted(want), sorted(got)))
+        problems.push(
+          `ranks ${start + 1}–${end}: ids ${JSON.stringify(got)}, expected ${JSON.stringify(want)} (scores ${expected[start]!.score})`,
+        )
     } else if (options.reference !== undefined) {
       const score = expected[start]!.score
-      const tied = new Set(options.reference.filter((r) => close(r.score, score, TIE_TOLERANCE)).map((r) => JSON.stringify(r.id)))
-      for (const id of got) if (!tied.has(JSON.stringify(id))) problems.push(`ranks ${start + 1}–${end} (a tie group cut by the page): id ${JSON.stringify(id)} is not one of the documents scored ${score}: ${[...tied].join(', ')}`)
+      const tied = new Set(
+        options.reference.filter((r) => close(r.score, score, TIE_TOLERANCE)).map((r) => JSON.stringify(r.id)),
+      )
+      for (const id of got)
+        if (!tied.has(JSON.stringify(id)))
+          problems.push(
+            `ranks ${start + 1}–${end} (a tie group cut by the page): id ${JSON.stringify(id)} is not one of the documents scored ${score}: ${[...tied].join(', ')}`,
+          )
     }
   }
   // per document: terms (as sets), match, stored fields, snippets
@@ -90,15 +118,19 @@ export function compareResults(expected: readonly ComparedResult[], actual: read
     const got = byId.get(JSON.stringify(want.id))
     if (got === undefined) return // a cut tie group, checked above
     const where = `id ${JSON.stringify(want.id)} (rank ${rank + 1})`
-    if (!same(sorted(want.terms), sorted(got.terms))) problems.push(`${where}: terms ${JSON.stringify(got.terms)}, expected ${JSON.stringify(want.terms)}`)
-    if (matchOf(want.match) !== matchOf(got.match)) problems.push(`${where}: match ${JSON.stringify(got.match)}, expected ${JSON.stringify(want.match)}`)
-    if (options.storedFields === true && storedOf(want) !== storedOf(got)) problems.push(`${where}: stored fields ${storedOf(got)}, expected ${storedOf(want)}`)
+    if (!same(sorted(want.terms), sorted(got.terms)))
+      problems.push(`${where}: terms ${JSON.stringify(got.terms)}, expected ${JSON.stringify(want.terms)}`)
+    if (matchOf(want.match) !== matchOf(got.match))
+      problems.push(`${where}: match ${JSON.stringify(got.match)}, expected ${JSON.stringify(want.match)}`)
+    if (options.storedFields === true && storedOf(want) !== storedOf(got))
+      problems.push(`${where}: stored fields ${storedOf(got)}, expected ${storedOf(want)}`)
     if (rank < (options.snippetDepth ?? 0)) {
       const fields = new Set([...Object.keys(want.snippets ?? {}), ...Object.keys(got.snippets ?? {})])
       for (const field of [...fields].sort()) {
         const a = want.snippets?.[field]
         const b = got.snippets?.[field]
-        if (!same(a, b)) problems.push(`${where}: snippet of ${field} ${JSON.stringify(b)}, expected ${JSON.stringify(a)}`)
+        if (!same(a, b))
+          problems.push(`${where}: snippet of ${field} ${JSON.stringify(b)}, expected ${JSON.stringify(a)}`)
       }
     }
   })

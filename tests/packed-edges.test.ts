@@ -31,20 +31,38 @@ function both(docs: readonly object[], options = { fields: ['title', 'text'], st
   return { index, packed: PackedIndex.load(index.pack()) }
 }
 
-const ranked = (results: Array<{ id: unknown; score: number }>) => results.map((r) => [r.id, Number(r.score.toPrecision(12))])
+const ranked = (results: Array<{ id: unknown; score: number }>) =>
+  results.map((r) => [r.id, Number(r.score.toPrecision(12))])
 
 describe('the packed index on the cases a review found', () => {
   it('a bm25 `b` above 1 ranks as ArabicSearch does (the top-k bounds are not used then)', () => {
     const { index, packed } = both(DOCS)
-    for (const [query, options] of [['كتاب', { limit: 1, bm25: { k: 1.2, b: 5, d: 0 } }], ['بغداد دمشق القاهرة', { limit: 2, bm25: { k: 1.2, b: 3, d: 0.5 } }]] as const) {
-      expect(ranked(packed.search(query, { ...options, snippets: false }))).toEqual(ranked(index.search(query, { ...options, snippets: false })))
+    for (const [query, options] of [
+      ['كتاب', { limit: 1, bm25: { k: 1.2, b: 5, d: 0 } }],
+      ['بغداد دمشق القاهرة', { limit: 2, bm25: { k: 1.2, b: 3, d: 0.5 } }],
+    ] as const) {
+      expect(ranked(packed.search(query, { ...options, snippets: false }))).toEqual(
+        ranked(index.search(query, { ...options, snippets: false })),
+      )
     }
   })
 
   it('equal scores come in the order the documents were added, in both engines', () => {
     for (const [docs, query] of [
-      [[{ id: 1, title: '', text: 'دمشق' }, { id: 2, title: 'بغداد', text: '' }], 'بغداد دمشق'],
-      [[{ id: 1, title: '', text: 'دمشق' }, { id: 2, title: 'دمشق', text: '' }], 'دمشق'],
+      [
+        [
+          { id: 1, title: '', text: 'دمشق' },
+          { id: 2, title: 'بغداد', text: '' },
+        ],
+        'بغداد دمشق',
+      ],
+      [
+        [
+          { id: 1, title: '', text: 'دمشق' },
+          { id: 2, title: 'دمشق', text: '' },
+        ],
+        'دمشق',
+      ],
     ] as const) {
       const { index, packed } = both(docs)
       const a = index.search(query, { snippets: false })
@@ -65,22 +83,42 @@ describe('the packed index on the cases a review found', () => {
   })
 
   it('packDocumentsAsync: an onProgress that throws on the last, partial chunk is FAHRAS_ABORTED too', async () => {
-    const err = await rejection(() => packDocumentsAsync(DOCS, { fields: ['title', 'text'] }, { onProgress: () => { throw new Error('x') } }))
+    const err = await rejection(() =>
+      packDocumentsAsync(
+        DOCS,
+        { fields: ['title', 'text'] },
+        {
+          onProgress: () => {
+            throw new Error('x')
+          },
+        },
+      ),
+    )
     expect(err.code).toBe(ERROR_CODES.ABORTED)
     expect(err.message).toMatch(/onProgress/)
   })
 
   it('PackedIndex.load refuses options that are not an object, packDocumentsAsync a signal that is not an AbortSignal', async () => {
     const bytes = packDocuments(DOCS, { fields: ['title', 'text'] })
-    expectCoded(() => PackedIndex.load(bytes, 5 as never), ERROR_CODES.INVALID_OPTION, /expected `options` to be an object/)
+    expectCoded(
+      () => PackedIndex.load(bytes, 5 as never),
+      ERROR_CODES.INVALID_OPTION,
+      /expected `options` to be an object/,
+    )
     const err = await rejection(() => packDocumentsAsync(DOCS, { fields: ['title', 'text'] }, { signal: {} as never }))
     expect(err.code).toBe(ERROR_CODES.INVALID_OPTION)
     expect(err.message).toMatch(/AbortSignal/)
   })
 
   it('a prefix expanding to many terms gives what the whole evaluation gives', () => {
-    const docs = Array.from({ length: 300 }, (_, i) => ({ id: i, title: `مك${String.fromCharCode(0x628 + (i % 20))}${String.fromCharCode(0x628 + ((i * 7) % 20))}${i % 10}`, text: 'نص' }))
+    const docs = Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      title: `مك${String.fromCharCode(0x628 + (i % 20))}${String.fromCharCode(0x628 + ((i * 7) % 20))}${i % 10}`,
+      text: 'نص',
+    }))
     const { index, packed } = both(docs)
-    expect(ranked(packed.search('مك*', { snippets: false, limit: 20 }))).toEqual(ranked(index.search('مك*', { snippets: false, limit: 20 })))
+    expect(ranked(packed.search('مك*', { snippets: false, limit: 20 }))).toEqual(
+      ranked(index.search('مك*', { snippets: false, limit: 20 })),
+    )
   })
 })

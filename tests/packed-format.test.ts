@@ -28,7 +28,8 @@ const BYTES = packDocuments(DOCS, { ...OPTIONS, fields: [...OPTIONS.fields], sto
 const QUERIES = ['بغداد', 'الكتاب', 'الشراكة الاستراتيجية', 'مدارس', 'القاهرة']
 
 /** What a user sees of a search: ids, scores, snippets. */
-const seen = (index: PackedIndex<Doc>, query: string) => index.search(query).map((r) => ({ id: r.id, score: r.score, snippets: r.snippets }))
+const seen = (index: PackedIndex<Doc>, query: string) =>
+  index.search(query).map((r) => ({ id: r.id, score: r.score, snippets: r.snippets }))
 const EXPECTED = Object.fromEntries(QUERIES.map((q) => [q, seen(PackedIndex.load<Doc>(BYTES), q)]))
 
 /** The code of what `fn` throws ('none' when it does not throw, 'uncoded: …' for a plain error). */
@@ -201,7 +202,12 @@ interface TermToWrite {
 /** TDIC + POST written as docs/format.md says (gaps, counts and positions taken as given, even when wrong). */
 function encodeTerms(terms: readonly TermToWrite[]): { tdic: Uint8Array; post: Uint8Array } {
   const post: number[] = []
-  const tdic: number[] = [terms.length & 0xff, (terms.length >>> 8) & 0xff, (terms.length >>> 16) & 0xff, terms.length >>> 24]
+  const tdic: number[] = [
+    terms.length & 0xff,
+    (terms.length >>> 8) & 0xff,
+    (terms.length >>> 16) & 0xff,
+    terms.length >>> 24,
+  ]
   let previous = ''
   for (const { term, entries, shared: given } of terms) {
     let shared = 0
@@ -213,7 +219,12 @@ function encodeTerms(terms: readonly TermToWrite[]): { tdic: Uint8Array; post: U
     post.push(...varint(entries.length))
     for (const { field, gaps, tfs, positionGaps } of entries) {
       const block = gaps.flatMap((g, k) => [...varint(g), ...varint(tfs[k]!)])
-      post.push(...varint(field * 2 + (positionGaps ? 1 : 0)), ...varint(gaps.length), ...varint(block.length), ...block)
+      post.push(
+        ...varint(field * 2 + (positionGaps ? 1 : 0)),
+        ...varint(gaps.length),
+        ...varint(block.length),
+        ...block,
+      )
       if (positionGaps) {
         const positions = positionGaps.flatMap((list) => {
           const bytes = list.flatMap(varint)
@@ -234,7 +245,9 @@ const asGaps = (terms: ReturnType<typeof decodeTerms>): TermToWrite[] =>
       field,
       gaps: docs.map((d, k) => (k === 0 ? d : d - docs[k - 1]!)),
       tfs: [...tfs],
-      ...(positions ? { positionGaps: positions.map((list) => list.map((p, i) => (i === 0 ? p : p - list[i - 1]!))) } : {}),
+      ...(positions
+        ? { positionGaps: positions.map((list) => list.map((p, i) => (i === 0 ? p : p - list[i - 1]!))) }
+        : {}),
     })),
   }))
 
@@ -254,7 +267,9 @@ function decodeStored(stor: Uint8Array, n: number): StoredTable[] {
     const kindsAt = start + 4 * (n + 1)
     const valuesAt = kindsAt + n
     const kinds = Array.from({ length: n }, (_, d) => stor[kindsAt + d]!)
-    const values = Array.from({ length: n }, (_, d) => [...stor.subarray(valuesAt + offset(d), valuesAt + offset(d + 1))])
+    const values = Array.from({ length: n }, (_, d) => [
+      ...stor.subarray(valuesAt + offset(d), valuesAt + offset(d + 1)),
+    ])
     return { kinds, values }
   })
 }
@@ -322,7 +337,8 @@ function encodeOffsets(slots: ReadonlyArray<ReadonlyArray<readonly [number, numb
 }
 
 /** The sections of BYTES (copies). */
-const sectionsOf = (bytes: Uint8Array) => new Map([...readContainer(bytes, 'test')].map(([tag, body]) => [tag, body.slice()]))
+const sectionsOf = (bytes: Uint8Array) =>
+  new Map([...readContainer(bytes, 'test')].map(([tag, body]) => [tag, body.slice()]))
 /** BYTES with some sections replaced, around a container with correct CRC-32s. */
 function rebuilt(changes: Partial<Record<SectionTag, Uint8Array>>): Uint8Array {
   const sections = sectionsOf(BYTES)
@@ -388,28 +404,44 @@ describe('the packed format, read from docs/format.md', () => {
     DOCS.forEach((doc, d) =>
       fields.forEach((name, f) => {
         const tokens = offsets[d * 2 + f]!
-        expect(tokens.map(([s, e]) => doc[name].slice(s, e)).join(' ')).toBe(doc[name].replace(/[.،]/g, '').split(/\s+/).join(' '))
+        expect(tokens.map(([s, e]) => doc[name].slice(s, e)).join(' ')).toBe(
+          doc[name].replace(/[.،]/g, '').split(/\s+/).join(' '),
+        )
       }),
     )
     // the tokens at the positions of the stem بغداد are the word بغداد, where it is in the text
     const entries = TERMS[termIndex('بغداد')]!.entries
-    const found = entries.flatMap((e) => e.docs.flatMap((d, k) => e.positions![k]!.map((p) => [DOCS[d]!.id, fields[e.field]!, DOCS[d]![fields[e.field]!].slice(...offsets[d * 2 + e.field]![p]!)])))
+    const found = entries.flatMap((e) =>
+      e.docs.flatMap((d, k) =>
+        e.positions![k]!.map((p) => [
+          DOCS[d]!.id,
+          fields[e.field]!,
+          DOCS[d]![fields[e.field]!].slice(...offsets[d * 2 + e.field]![p]!),
+        ]),
+      ),
+    )
     expect(found).toEqual([
       ['d3', 'title', 'بغداد'],
       ['d1', 'text', 'بغداد'],
       ['d3', 'text', 'بغداد'],
     ])
-    for (const { entries } of TERMS) for (const e of entries) expect(e.positions!.map((list) => list.length)).toEqual(e.tfs)
+    for (const { entries } of TERMS)
+      for (const e of entries) expect(e.positions!.map((list) => list.length)).toEqual(e.tfs)
     // a field that is not stored has no positions and no offsets
     const notStored = packDocuments(DOCS, { fields: ['title', 'text'], storeFields: ['title'] })
     const s = sectionsOf(notStored)
-    for (const { entries } of decodeTerms(s.get('TDIC')!, s.get('POST')!)) for (const e of entries) expect(e.positions !== undefined).toBe(e.field === 0)
-    expect(decodeOffsets(s.get('OFFS')!, DOCS.length * 2).map((tokens) => tokens.length > 0)).toEqual(DOCS.flatMap(() => [true, false]))
+    for (const { entries } of decodeTerms(s.get('TDIC')!, s.get('POST')!))
+      for (const e of entries) expect(e.positions !== undefined).toBe(e.field === 0)
+    expect(decodeOffsets(s.get('OFFS')!, DOCS.length * 2).map((tokens) => tokens.length > 0)).toEqual(
+      DOCS.flatMap(() => [true, false]),
+    )
   })
 
   it('its stored fields are one table per stored field: kinds 1 (string) and 2 (JSON), in the text encoding; rewriting them gives the same bytes', () => {
     const docs = [{ id: 1, title: 'بغداد', n: 7, tags: ['أ', 'ب'] }, { id: 2, title: '', n: null }, { id: 3 }]
-    const bytes = packDocuments(docs, { fields: ['title'], storeFields: ['title', 'n', 'tags'] } as never, { allowMissingFields: true })
+    const bytes = packDocuments(docs, { fields: ['title'], storeFields: ['title', 'n', 'tags'] } as never, {
+      allowMissingFields: true,
+    })
     const stor = sectionsOf(bytes).get('STOR')!
     const tables = decodeStored(stor, docs.length)
     expect(tables.map((t) => ({ kinds: t.kinds, texts: storedText(t) }))).toEqual([
@@ -428,16 +460,45 @@ describe('the packed format, read from docs/format.md', () => {
 
   it('the text encoding: one byte for ASCII and U+0600–U+067E, FF and the code unit for any other; ids, terms and stored text come back whole', () => {
     const title = 'Café پ ٿ 😀 ﻻ بغداد'
-    const bytes = packDocuments([{ id: 'é😀', title }, { id: 7, title: '\uFEFFx' }], { fields: ['title'], storeFields: ['title'] })
+    const bytes = packDocuments(
+      [
+        { id: 'é😀', title },
+        { id: 7, title: '\uFEFFx' },
+      ],
+      { fields: ['title'], storeFields: ['title'] },
+    )
     const s = sectionsOf(bytes)
     const [table] = decodeStored(s.get('STOR')!, 2)
     expect(table!.values[0]).toEqual([
-      0x43, 0x61, 0x66, 0xff, 0xe9, 0x00, 0x20, // Café: é (U+00E9) is FF E9 00
-      0xfe, 0x20, // پ U+067E, the last one-byte character: 0x80 + 0x7E
-      0xff, 0x7f, 0x06, 0x20, // ٿ U+067F, the first Arabic letter past it: FF 7F 06
-      0xff, 0x3d, 0xd8, 0xff, 0x00, 0xde, 0x20, // 😀: two UTF-16 code units, each FF and the unit
-      0xff, 0xfb, 0xfe, 0x20, // ﻻ U+FEFB
-      0xa8, 0xba, 0xaf, 0xa7, 0xaf, // بغداد
+      0x43,
+      0x61,
+      0x66,
+      0xff,
+      0xe9,
+      0x00,
+      0x20, // Café: é (U+00E9) is FF E9 00
+      0xfe,
+      0x20, // پ U+067E, the last one-byte character: 0x80 + 0x7E
+      0xff,
+      0x7f,
+      0x06,
+      0x20, // ٿ U+067F, the first Arabic letter past it: FF 7F 06
+      0xff,
+      0x3d,
+      0xd8,
+      0xff,
+      0x00,
+      0xde,
+      0x20, // 😀: two UTF-16 code units, each FF and the unit
+      0xff,
+      0xfb,
+      0xfe,
+      0x20, // ﻻ U+FEFB
+      0xa8,
+      0xba,
+      0xaf,
+      0xa7,
+      0xaf, // بغداد
     ])
     const ids = s.get('IDS_')!
     expect(decodeText(ids.subarray(12, 12 + le(ids).getUint32(4, true)))).toBe('"é😀"')
@@ -459,7 +520,8 @@ describe('the packed format, read from docs/format.md', () => {
     const average = (f: number) => nums.getFloat64(8 + 8 * f, true)
     const flen = le(s.get('FLEN')!)
     const length = (doc: number, f: number) => flen.getUint32(4 * (doc * fieldCount + f), true)
-    const bm25 = (tf: number, df: number, len: number, avg: number, b = 1) => Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - b + (b * len) / avg)))
+    const bm25 = (tf: number, df: number, len: number, avg: number, b = 1) =>
+      Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (0.5 + (tf * 2.2) / (tf + 1.2 * (1 - b + (b * len) / avg)))
     // 'القاهرة' is in d2's text only: its stem 'قاهر' (weight 1) and its written form 'القاهره' marked with U+0001 (weight exactBoost 0.5)
     const index = PackedIndex.load<Doc>(BYTES)
     const [hit, ...rest] = index.search('القاهرة', { prefix: false, fuzzy: false })
@@ -467,19 +529,32 @@ describe('the packed format, read from docs/format.md', () => {
     expect(rest).toEqual([])
     expect(hit!.match).toEqual({ قاهر: ['text'] })
     let expected = 0
-    for (const [term, weight] of [['قاهر', 1], ['\u0001القاهره', 0.5]] as const) {
+    for (const [term, weight] of [
+      ['قاهر', 1],
+      ['\u0001القاهره', 0.5],
+    ] as const) {
       const entry = TERMS[termIndex(term)]!
       expect(entry.entries.map((e) => [e.field, e.docs])).toEqual([[1, [1]]])
-      for (const e of entry.entries) expected += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field))
+      for (const e of entry.entries)
+        expected += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field))
     }
     // × √(1 + 0.5): the engine query holds two strings (the stem and the marked written form), and d2 matched both
     expect(hit!.score).toBeCloseTo(expected * Math.sqrt(1.5), 10)
     // MiniSearch's coordination and b: × 2 terms matched
     let linear = 0
-    for (const [term, weight] of [['قاهر', 1], ['\u0001القاهره', 0.5]] as const) {
-      for (const e of TERMS[termIndex(term)]!.entries) linear += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field), 0.7)
+    for (const [term, weight] of [
+      ['قاهر', 1],
+      ['\u0001القاهره', 0.5],
+    ] as const) {
+      for (const e of TERMS[termIndex(term)]!.entries)
+        linear += weight * bm25(e.tfs[0]!, e.docs.length, length(1, e.field), average(e.field), 0.7)
     }
-    const [old] = index.search('القاهرة', { prefix: false, fuzzy: false, coordination: 'linear', bm25: { k: 1.2, b: 0.7, d: 0.5 } })
+    const [old] = index.search('القاهرة', {
+      prefix: false,
+      fuzzy: false,
+      coordination: 'linear',
+      bm25: { k: 1.2, b: 0.7, d: 0.5 },
+    })
     expect(old!.score).toBeCloseTo(linear * 2, 10)
   })
 
@@ -487,7 +562,13 @@ describe('the packed format, read from docs/format.md', () => {
     const doc = readFileSync(new URL('../docs/format.md', import.meta.url), 'utf8')
     const rows = [...doc.matchAll(/^([0-9A-F]{4}) {2}((?:[0-9A-F]{2} )*[0-9A-F]{2}) {2,}/gm)]
     expect(rows.length).toBeGreaterThanOrEqual(14)
-    const bytes = packDocuments([{ id: 'a', title: 'المكتبة' }, { id: 'b', title: 'كتب جديدة' }], { fields: ['title'], storeFields: ['title'] })
+    const bytes = packDocuments(
+      [
+        { id: 'a', title: 'المكتبة' },
+        { id: 'b', title: 'كتب جديدة' },
+      ],
+      { fields: ['title'], storeFields: ['title'] },
+    )
     for (const [, at, hex] of rows) {
       const start = Number.parseInt(at!, 16)
       const shown = hex!.split(' ').map((h) => Number.parseInt(h, 16))
@@ -506,7 +587,11 @@ describe('the packed format, read from docs/format.md', () => {
   })
 
   it("the META section's JSON keys are the saved JSON index's header keys", () => {
-    const index = new ArabicSearch<Doc>({ ...OPTIONS, fields: [...OPTIONS.fields], storeFields: [...OPTIONS.storeFields] })
+    const index = new ArabicSearch<Doc>({
+      ...OPTIONS,
+      fields: [...OPTIONS.fields],
+      storeFields: [...OPTIONS.storeFields],
+    })
     index.addAll(DOCS)
     const saved = JSON.parse(JSON.stringify(index)) as Record<string, unknown>
     delete saved.index
@@ -539,7 +624,11 @@ describe('damaged bytes never load', () => {
       v.setUint32(8, version, true)
       const crcAt = 20 + 16 * v.getUint32(12, true)
       v.setUint32(crcAt, crc(bytes.subarray(0, crcAt)), true)
-      expectCoded(() => PackedIndex.load(bytes), ERROR_CODES.INDEX_VERSION_MISMATCH, new RegExp(`expected packed format version ${PACKED_FORMAT_VERSION}, got \`${version}\``))
+      expectCoded(
+        () => PackedIndex.load(bytes),
+        ERROR_CODES.INDEX_VERSION_MISMATCH,
+        new RegExp(`expected packed format version ${PACKED_FORMAT_VERSION}, got \`${version}\``),
+      )
     }
   })
 
@@ -573,18 +662,39 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
   const some = termIndex(TERMS.find((t) => t.entries.some((e) => e.docs.length > 1))!.term)
 
   it('a doc gap that points past documentCount', () => {
-    damaged('second doc gap reaches documentCount', withTerms((terms) => void (terms[some]!.entries[0]!.gaps[1] = DOCS.length)))
-    damaged('first doc 1000', withTerms((terms) => void (terms[some]!.entries[0]!.gaps[0] = 1000)))
+    damaged(
+      'second doc gap reaches documentCount',
+      withTerms((terms) => void (terms[some]!.entries[0]!.gaps[1] = DOCS.length)),
+    )
+    damaged(
+      'first doc 1000',
+      withTerms((terms) => void (terms[some]!.entries[0]!.gaps[0] = 1000)),
+    )
     expectAllDamaged()
   })
 
   it('a doc gap of 0 after the first posting, a tf of 0, a df of 0, a field past the field count, fields out of order', () => {
-    damaged('doc gap 0', withTerms((terms) => void (terms[some]!.entries[0]!.gaps[1] = 0)))
-    damaged('tf 0', withTerms((terms) => void (terms[some]!.entries[0]!.tfs[0] = 0)))
-    damaged('df 0', withTerms((terms) => void (terms[some]!.entries[0] = { field: 0, gaps: [], tfs: [] })))
-    damaged('field 2 of 2', withTerms((terms) => void (terms[some]!.entries[0]!.field = 2)))
+    damaged(
+      'doc gap 0',
+      withTerms((terms) => void (terms[some]!.entries[0]!.gaps[1] = 0)),
+    )
+    damaged(
+      'tf 0',
+      withTerms((terms) => void (terms[some]!.entries[0]!.tfs[0] = 0)),
+    )
+    damaged(
+      'df 0',
+      withTerms((terms) => void (terms[some]!.entries[0] = { field: 0, gaps: [], tfs: [] })),
+    )
+    damaged(
+      'field 2 of 2',
+      withTerms((terms) => void (terms[some]!.entries[0]!.field = 2)),
+    )
     const twoFields = TERMS.findIndex((t) => t.entries.length === 2)
-    damaged('fields out of order', withTerms((terms) => void terms[twoFields]!.entries.reverse()))
+    damaged(
+      'fields out of order',
+      withTerms((terms) => void terms[twoFields]!.entries.reverse()),
+    )
     expectAllDamaged()
   })
 
@@ -607,7 +717,10 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
     shorter[lengthAt(baghdad)] = own - 1
     shorter[lengthAt(baghdad + 1)] = tdic[lengthAt(baghdad + 1)]! + 1
     damaged('the postings of بغداد one byte short (the next term one longer)', rebuilt({ TDIC: shorter }))
-    damaged('a tf of 2^60 (a varint too long)', withTerms((terms) => void (terms[baghdad]!.entries[0]!.tfs[0] = 2 ** 60)))
+    damaged(
+      'a tf of 2^60 (a varint too long)',
+      withTerms((terms) => void (terms[baghdad]!.entries[0]!.tfs[0] = 2 ** 60)),
+    )
     expectAllDamaged()
   })
 
@@ -618,15 +731,36 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
       edit(copy)
       return rebuilt({ TDIC: copy })
     }
-    damaged('term count + 1', set((b) => le(b).setUint32(0, TERMS.length + 1, true)))
-    damaged('term count - 1', set((b) => le(b).setUint32(0, TERMS.length - 1, true)))
-    damaged('term count 2^32-1', set((b) => le(b).setUint32(0, 0xffffffff, true)))
+    damaged(
+      'term count + 1',
+      set((b) => le(b).setUint32(0, TERMS.length + 1, true)),
+    )
+    damaged(
+      'term count - 1',
+      set((b) => le(b).setUint32(0, TERMS.length - 1, true)),
+    )
+    damaged(
+      'term count 2^32-1',
+      set((b) => le(b).setUint32(0, 0xffffffff, true)),
+    )
     damaged('a byte appended to TDIC', rebuilt({ TDIC: Uint8Array.from([...tdic, 0]) }))
-    damaged('the last postings length past POST', set((b) => void (b[b.length - 1] = b[b.length - 1]! + 1)))
+    damaged(
+      'the last postings length past POST',
+      set((b) => void (b[b.length - 1] = b[b.length - 1]! + 1)),
+    )
     // front coding: `shared` larger than the term before, or 0 own code units (the same term again)
     const next = TERMS.findIndex((t, i) => i > 0 && !t.term.startsWith(TERMS[i - 1]!.term)) // a term that is no extension of the one before
-    damaged('shared larger than the term before', withTerms((terms) => void (terms[next]!.shared = TERMS[next - 1]!.term.length + 1)))
-    damaged('shared = the whole term before, own 0', withTerms((terms) => void (terms[next]! = { ...terms[next]!, term: TERMS[next - 1]!.term, shared: TERMS[next - 1]!.term.length })))
+    damaged(
+      'shared larger than the term before',
+      withTerms((terms) => void (terms[next]!.shared = TERMS[next - 1]!.term.length + 1)),
+    )
+    damaged(
+      'shared = the whole term before, own 0',
+      withTerms(
+        (terms) =>
+          void (terms[next]! = { ...terms[next]!, term: TERMS[next - 1]!.term, shared: TERMS[next - 1]!.term.length }),
+      ),
+    )
     // a term whose own code units run past TDIC, its last one a wide character cut short
     const cut = Uint8Array.from([...tdic.subarray(0, 4), ...varint(0), ...varint(2), 0x41, 0xff, 0x42])
     le(cut).setUint32(0, 1, true)
@@ -635,20 +769,38 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
   })
 
   it('a term dictionary out of order or with a repeated term (the binary search would miss terms)', () => {
-    const target = termIndex(TERMS.find((t) => !t.term.startsWith('\u0001') && t.entries.some((e) => e.docs.includes(2)))!.term)
+    const target = termIndex(
+      TERMS.find((t) => !t.term.startsWith('\u0001') && t.entries.some((e) => e.docs.includes(2)))!.term,
+    )
     // move one term to the front: every term is still there, the order is broken
-    damaged('a term moved to the front', withTerms((terms) => void terms.unshift(...terms.splice(target, 1))))
-    damaged('a term repeated', withTerms((terms) => void terms.splice(target + 1, 0, { ...terms[target]! })))
+    damaged(
+      'a term moved to the front',
+      withTerms((terms) => void terms.unshift(...terms.splice(target, 1))),
+    )
+    damaged(
+      'a term repeated',
+      withTerms((terms) => void terms.splice(target + 1, 0, { ...terms[target]! })),
+    )
     expectAllDamaged()
   })
 
   it('META not JSON, not an object, or naming other fields', () => {
     damaged('META cut short', rebuilt({ META: json('{"format": "fahras-index", ') }))
     damaged('META not UTF-8', rebuilt({ META: Uint8Array.from([0xff, 0xfe, 0x7b, 0x7d]) })) // not UTF-8
-    for (const meta of [null, [], 42, 'fahras']) damaged(`META ${JSON.stringify(meta)}`, rebuilt({ META: json(JSON.stringify(meta)) }))
-    expectCoded(() => PackedIndex.load(rebuilt({ META: json({ ...META, fields: ['title'] }) })), ERROR_CODES.INVALID_INDEX, /names 1 fields, its lengths are for 2/)
-    expectCoded(() => PackedIndex.load(rebuilt({ META: json({ ...META, fields: ['title', 'text', 'extra'] }) })), ERROR_CODES.INVALID_INDEX, /names 3 fields/)
-    for (const fields of [undefined, 'title', [1, 2]]) expect(outcome(() => PackedIndex.load(rebuilt({ META: json({ ...META, fields }) })))).toMatch(/^FAHRAS_/)
+    for (const meta of [null, [], 42, 'fahras'])
+      damaged(`META ${JSON.stringify(meta)}`, rebuilt({ META: json(JSON.stringify(meta)) }))
+    expectCoded(
+      () => PackedIndex.load(rebuilt({ META: json({ ...META, fields: ['title'] }) })),
+      ERROR_CODES.INVALID_INDEX,
+      /names 1 fields, its lengths are for 2/,
+    )
+    expectCoded(
+      () => PackedIndex.load(rebuilt({ META: json({ ...META, fields: ['title', 'text', 'extra'] }) })),
+      ERROR_CODES.INVALID_INDEX,
+      /names 3 fields/,
+    )
+    for (const fields of [undefined, 'title', [1, 2]])
+      expect(outcome(() => PackedIndex.load(rebuilt({ META: json({ ...META, fields }) })))).toMatch(/^FAHRAS_/)
     expect(outcome(() => PackedIndex.load(rebuilt({ META: json({ ...META, format: 'other' }) })))).toMatch(/^FAHRAS_/)
     expect(outcome(() => PackedIndex.load(rebuilt({ META: json({ ...META, analyzer: 'x' }) })))).toMatch(/^FAHRAS_/)
     expectAllDamaged()
@@ -720,24 +872,52 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
 
   it('a repeated id stays an error: the second has() after the first error does not answer false', () => {
     const index = PackedIndex.load<Doc>(withId('"d2"'))
-    expect([outcome(() => index.has('d1')), outcome(() => index.has('d1')), outcome(() => index.getStoredFields('d3'))]).toEqual([ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX])
+    expect([
+      outcome(() => index.has('d1')),
+      outcome(() => index.has('d1')),
+      outcome(() => index.getStoredFields('d3')),
+    ]).toEqual([ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX, ERROR_CODES.INVALID_INDEX])
   })
 
   it('a wide character cut short in the text encoding (an id, a stored value)', () => {
     damaged('id "d1" then FF', withId([...encodeText('"d1"'), 0xff]))
     damaged('id "d1" then FF 41', withId([...encodeText('"d1"'), 0xff, 0x41]))
-    damaged('stored title ending in FF', withStored((t) => void t[0]!.values[0]!.push(0xff)))
-    damaged('stored title ending in FF 41', withStored((t) => void t[0]!.values[0]!.push(0xff, 0x41)))
-    damaged('stored JSON text ending in FF', withStored((t) => void ((t[1]!.kinds[0] = 2), (t[1]!.values[0] = [...encodeText('"x"'), 0xff]))))
+    damaged(
+      'stored title ending in FF',
+      withStored((t) => void t[0]!.values[0]!.push(0xff)),
+    )
+    damaged(
+      'stored title ending in FF 41',
+      withStored((t) => void t[0]!.values[0]!.push(0xff, 0x41)),
+    )
+    damaged(
+      'stored JSON text ending in FF',
+      withStored((t) => void ((t[1]!.kinds[0] = 2), (t[1]!.values[0] = [...encodeText('"x"'), 0xff]))),
+    )
     expectAllDamaged()
   })
 
   it('stored values that are not JSON, of an unknown kind, absent with text, or tables that disagree with storeFields', () => {
-    damaged('JSON kind, not JSON', withStored((t) => void ((t[0]!.kinds[0] = 2), (t[0]!.values[0] = encodeText('{"a":')))))
-    damaged('kind 3', withStored((t) => void (t[0]!.kinds[0] = 3)))
-    damaged('absent with text', withStored((t) => void (t[0]!.kinds[0] = 0)))
-    damaged('one table for two stored fields', withStored((t) => void t.pop()))
-    damaged('three tables for two stored fields', withStored((t) => void t.push({ kinds: DOCS.map(() => 1), values: DOCS.map(() => [0x78]) })))
+    damaged(
+      'JSON kind, not JSON',
+      withStored((t) => void ((t[0]!.kinds[0] = 2), (t[0]!.values[0] = encodeText('{"a":')))),
+    )
+    damaged(
+      'kind 3',
+      withStored((t) => void (t[0]!.kinds[0] = 3)),
+    )
+    damaged(
+      'absent with text',
+      withStored((t) => void (t[0]!.kinds[0] = 0)),
+    )
+    damaged(
+      'one table for two stored fields',
+      withStored((t) => void t.pop()),
+    )
+    damaged(
+      'three tables for two stored fields',
+      withStored((t) => void t.push({ kinds: DOCS.map(() => 1), values: DOCS.map(() => [0x78]) })),
+    )
     expectAllDamaged()
   })
 
@@ -758,14 +938,26 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
       return rebuilt({ OFFS: copy })
     }
     const start = (v: DataView, i: number) => v.getUint32(4 * i, true)
-    damaged('starts 1 and 2 swapped', set((v) => {
-      const a = start(v, 1)
-      v.setUint32(4, start(v, 2), true)
-      v.setUint32(8, a, true)
-    }))
-    damaged('start 3 past the body', set((v) => v.setUint32(12, offs.length, true)))
-    damaged('the last start past the body', set((v) => v.setUint32(4 * OFFS_SLOTS, start(v, OFFS_SLOTS) + 1, true)))
-    damaged('the first start not 0', set((v) => v.setUint32(0, 1, true)))
+    damaged(
+      'starts 1 and 2 swapped',
+      set((v) => {
+        const a = start(v, 1)
+        v.setUint32(4, start(v, 2), true)
+        v.setUint32(8, a, true)
+      }),
+    )
+    damaged(
+      'start 3 past the body',
+      set((v) => v.setUint32(12, offs.length, true)),
+    )
+    damaged(
+      'the last start past the body',
+      set((v) => v.setUint32(4 * OFFS_SLOTS, start(v, OFFS_SLOTS) + 1, true)),
+    )
+    damaged(
+      'the first start not 0',
+      set((v) => v.setUint32(0, 1, true)),
+    )
     damaged('OFFS cut inside its starts', rebuilt({ OFFS: offs.subarray(0, 4 * OFFS_SLOTS) }))
     damaged('a byte appended to OFFS', rebuilt({ OFFS: Uint8Array.from([...offs, 0]) }))
     expectAllDamaged()
@@ -784,17 +976,32 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
     for (const [label, bytes] of Object.entries(cases)) {
       const index = PackedIndex.load<Doc>(bytes)
       // without snippets the results are the index's (positions are not read)
-      expect(index.search('بغداد', { snippets: false }).map((r) => r.id), label).toEqual(EXPECTED.بغداد!.map((r) => r.id))
+      expect(
+        index.search('بغداد', { snippets: false }).map((r) => r.id),
+        label,
+      ).toEqual(EXPECTED.بغداد!.map((r) => r.id))
       damaged(label, bytes)
     }
-    damaged('a positions block one byte short', withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[]])))
-    damaged('two positions for a tf of 1', withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[0, 1]])))
+    damaged(
+      'a positions block one byte short',
+      withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[]])),
+    )
+    damaged(
+      'two positions for a tf of 1',
+      withTerms((terms) => void (terms[baghdad]!.entries[0]!.positionGaps = [[0, 1]])),
+    )
     expectAllDamaged()
   })
 
   it('a token range past the end of its stored text: a coded error, never a snippet cut from nothing', () => {
-    damaged("d3's title: its last token ends 100 code units past the text", withOffsets((slots) => void (slots[2 * 2]!.at(-1)![1] += 100)))
-    damaged("d3's title: its last token starts past the text", withOffsets((slots) => void (slots[2 * 2]!.at(-1)![0] = slots[2 * 2]!.at(-1)![1] = 1000)))
+    damaged(
+      "d3's title: its last token ends 100 code units past the text",
+      withOffsets((slots) => void (slots[2 * 2]!.at(-1)![1] += 100)),
+    )
+    damaged(
+      "d3's title: its last token starts past the text",
+      withOffsets((slots) => void (slots[2 * 2]!.at(-1)![0] = slots[2 * 2]!.at(-1)![1] = 1000)),
+    )
     expectAllDamaged()
   })
 })
@@ -802,7 +1009,11 @@ describe('crafted bytes with valid CRC-32s: a coded error at load or at search, 
 describe('what PackedIndex.load accepts', () => {
   it('not bytes (a string, a number, null, undefined, a plain object, an array): FAHRAS_INVALID_ARGUMENT naming what was given', () => {
     for (const input of ['bytes', 42, null, undefined, { length: 3 }, [...BYTES]]) {
-      expectCoded(() => PackedIndex.load(input as never), ERROR_CODES.INVALID_ARGUMENT, /expected the bytes of a packed index \(a Uint8Array or an ArrayBuffer\), got/)
+      expectCoded(
+        () => PackedIndex.load(input as never),
+        ERROR_CODES.INVALID_ARGUMENT,
+        /expected the bytes of a packed index \(a Uint8Array or an ArrayBuffer\), got/,
+      )
     }
   })
 
@@ -816,11 +1027,16 @@ describe('what PackedIndex.load accepts', () => {
       expect(index.getStoredFields('d4')).toEqual({ title: DOCS[3]!.title, text: DOCS[3]!.text })
     }
     const inputs = [BYTES.slice().buffer, Buffer.from(BYTES), new DataView(BYTES.slice().buffer)]
-    for (const input of inputs) for (const q of QUERIES) expect(seen(PackedIndex.load<Doc>(input as Uint8Array), q)).toEqual(EXPECTED[q])
+    for (const input of inputs)
+      for (const q of QUERIES) expect(seen(PackedIndex.load<Doc>(input as Uint8Array), q)).toEqual(EXPECTED[q])
   })
 
   it('bytes of another kind of view (a Uint16Array of a damaged index) are read as bytes: FAHRAS_INVALID_INDEX', () => {
-    expectCoded(() => PackedIndex.load(new Uint16Array(16) as never), ERROR_CODES.INVALID_INDEX, /expected a packed fahras index/)
+    expectCoded(
+      () => PackedIndex.load(new Uint16Array(16) as never),
+      ERROR_CODES.INVALID_INDEX,
+      /expected a packed fahras index/,
+    )
   })
 
   it('options that disagree with the packed ones: FAHRAS_ANALYZER_MISMATCH', () => {
@@ -829,14 +1045,18 @@ describe('what PackedIndex.load accepts', () => {
     expectCoded(() => PackedIndex.load(BYTES, { stem: false }), ERROR_CODES.ANALYZER_MISMATCH, /stem/)
     expectCoded(() => PackedIndex.load(BYTES, { exactBoost: 2 }), ERROR_CODES.ANALYZER_MISMATCH, /exactBoost/)
     // the same values again load
-    expect(PackedIndex.load(BYTES, { fields: ['title', 'text'], stem: true, exactBoost: 0.5 }).documentCount).toBe(DOCS.length)
+    expect(PackedIndex.load(BYTES, { fields: ['title', 'text'], stem: true, exactBoost: 0.5 }).documentCount).toBe(
+      DOCS.length,
+    )
   })
 
   it('text not stored: snippets come from getText, and without it there is no snippet for that field', () => {
     const bytes = packDocuments(DOCS, { fields: ['title', 'text'], storeFields: ['title'] })
     const texts = new Map(DOCS.map((d) => [d.id, d]))
     const asked: string[] = []
-    const withText = PackedIndex.load<Doc>(bytes, { getText: (id, field) => (asked.push(`${id}:${field}`), texts.get(id as string)?.[field as keyof Doc]) })
+    const withText = PackedIndex.load<Doc>(bytes, {
+      getText: (id, field) => (asked.push(`${id}:${field}`), texts.get(id as string)?.[field as keyof Doc]),
+    })
     const [hit] = withText.search('القاهرة')
     expect(hit!.id).toBe('d2')
     expect(hit!.snippets.text?.html).toContain('<mark>القاهرة</mark>')

@@ -19,46 +19,90 @@ const ALL = 1000
 type Doc = { id: DocumentId; title?: string; text?: string }
 
 /** Real words with the clitics and forms the stemmer and the fuzzy search meet. */
-const REAL_WORDS = ['الكتاب', 'كتاب', 'كتب', 'والكتاب', 'مكتبة', 'بغداد', 'العراق', 'وزير', 'الدفاع', 'مدرسة', 'المدارس', 'عاصمة', 'Hello', '2023']
+const REAL_WORDS = [
+  'الكتاب',
+  'كتاب',
+  'كتب',
+  'والكتاب',
+  'مكتبة',
+  'بغداد',
+  'العراق',
+  'وزير',
+  'الدفاع',
+  'مدرسة',
+  'المدارس',
+  'عاصمة',
+  'Hello',
+  '2023',
+]
 
 const textOf = (words: readonly string[], maxWords: number) =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', ' ', '، ', '\n', '. ')), { maxLength: maxWords }).map((parts) => parts.map(([w, s]) => w + s).join('').trim()) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', ' ', '، ', '\n', '. ')), {
+          maxLength: maxWords,
+        })
+        .map((parts) =>
+          parts
+            .map(([w, s]) => w + s)
+            .join('')
+            .trim(),
+        ),
+    },
     { weight: 1, arbitrary: arabicText(40) },
   )
 
 const fieldsArb = (words: readonly string[]) =>
-  fc.record({ title: fc.option(textOf(words, 4), { nil: undefined }), text: fc.option(textOf(words, 15), { nil: undefined }) })
+  fc.record({
+    title: fc.option(textOf(words, 4), { nil: undefined }),
+    text: fc.option(textOf(words, 15), { nil: undefined }),
+  })
 
 /** Pairs of adjacent words of the documents, for phrases that match. */
 const adjacentPairs = (docs: Scenario['docs']): string[] =>
-  docs.flatMap(([, f]) => [f.title, f.text]).flatMap((text) => {
-    const words = (text ?? '').split(/[\s،.]+/).filter((w) => w !== '')
-    return words.slice(1).map((w, i) => `${words[i]} ${w}`)
-  })
+  docs
+    .flatMap(([, f]) => [f.title, f.text])
+    .flatMap((text) => {
+      const words = (text ?? '').split(/[\s،.]+/).filter((w) => w !== '')
+      return words.slice(1).map((w, i) => `${words[i]} ${w}`)
+    })
 
 const queryArb = (words: readonly string[], pairs: readonly string[]) => {
   const word = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: arabicWord })
-  const phrase = pairs.length > 0 ? fc.oneof(fc.constantFrom(...pairs), fc.tuple(word, word).map(([a, b]) => `${a} ${b}`)) : fc.tuple(word, word).map(([a, b]) => `${a} ${b}`)
+  const phrase =
+    pairs.length > 0
+      ? fc.oneof(
+          fc.constantFrom(...pairs),
+          fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+        )
+      : fc.tuple(word, word).map(([a, b]) => `${a} ${b}`)
   const unit = fc.oneof(
     { weight: 6, arbitrary: word },
     { weight: 1, arbitrary: word.map((w) => `-${w}`) },
     { weight: 1, arbitrary: word.map((w) => `${w}*`) },
     { weight: 2, arbitrary: phrase.map((p) => `"${p}"`) },
   )
-  return fc.oneof({ weight: 9, arbitrary: fc.array(unit, { minLength: 1, maxLength: 4 }).map((units) => units.join(' ')) }, { weight: 1, arbitrary: arabicText(20) })
+  return fc.oneof(
+    { weight: 9, arbitrary: fc.array(unit, { minLength: 1, maxLength: 4 }).map((units) => units.join(' ')) },
+    { weight: 1, arbitrary: arabicText(20) },
+  )
 }
 
 /** What suggest() is asked: the query, a word begun (2–4 letters of a corpus word), or the query and a word begun. */
 const suggestArb = (words: readonly string[]) =>
   fc.oneof(
     fc.constant(null),
-    fc.tuple(fc.constantFrom(...words), fc.integer({ min: 2, max: 4 }), fc.boolean()).map(([w, n, alone]) => ({ begun: w.slice(0, n), alone })),
+    fc
+      .tuple(fc.constantFrom(...words), fc.integer({ min: 2, max: 4 }), fc.boolean())
+      .map(([w, n, alone]) => ({ begun: w.slice(0, n), alone })),
   )
 
 const parityOf = (id: DocumentId) => (typeof id === 'number' ? id : id.length) % 2
 /** A document boost that depends on the id and the term only (both engines see the same). */
-const boostOf = (id: DocumentId, term: string) => 1 + ((String(id).length * 7 + term.length * 3 + (typeof id === 'number' ? id : 0)) % 4) / 2
+const boostOf = (id: DocumentId, term: string) =>
+  1 + ((String(id).length * 7 + term.length * 3 + (typeof id === 'number' ? id : 0)) % 4) / 2
 
 interface OptionChoice {
   prefix?: true
@@ -75,7 +119,8 @@ interface OptionChoice {
 }
 
 /** An option present in about one search in four (fc.record alone would give most of them at once). */
-const sometimes = <V>(arbitrary: fc.Arbitrary<V>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
+const sometimes = <V>(arbitrary: fc.Arbitrary<V>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
 
 const optionsArb: fc.Arbitrary<OptionChoice> = fc
   .record({
@@ -87,7 +132,13 @@ const optionsArb: fc.Arbitrary<OptionChoice> = fc
     filterParity: sometimes(fc.constantFrom(0 as const, 1 as const)),
     offset: sometimes(fc.integer({ min: 0, max: 5 })),
     limit: sometimes(fc.integer({ min: 1, max: 10 })),
-    bm25: sometimes(fc.record({ k: fc.constantFrom(0.5, 1.2, 2), b: fc.constantFrom(0, 0.5, 0.75, 1), d: fc.constantFrom(0, 0.5, 1) })),
+    bm25: sometimes(
+      fc.record({
+        k: fc.constantFrom(0.5, 1.2, 2),
+        b: fc.constantFrom(0, 0.5, 0.75, 1),
+        d: fc.constantFrom(0, 0.5, 1),
+      }),
+    ),
     boostDocument: sometimes(fc.constant(true as const)),
     snippetCount: sometimes(fc.integer({ min: 1, max: 3 })),
   })
@@ -101,7 +152,9 @@ function searchOptionsOf(choice: OptionChoice): SearchOptions<Doc> {
     ...(choice.combineWith ? { combineWith: choice.combineWith } : {}),
     ...(choice.fieldsTitle ? { fields: ['title'] as const } : {}),
     ...(choice.boostTitle ? { boost: { title: 2 } } : {}),
-    ...(choice.filterParity !== undefined ? { filter: (r: { id: DocumentId }) => parityOf(r.id) === choice.filterParity } : {}),
+    ...(choice.filterParity !== undefined
+      ? { filter: (r: { id: DocumentId }) => parityOf(r.id) === choice.filterParity }
+      : {}),
     ...(choice.offset !== undefined ? { offset: choice.offset } : {}),
     ...(choice.limit !== undefined ? { limit: choice.limit } : {}),
     ...(choice.bm25 ? { bm25: choice.bm25 } : {}),
@@ -123,10 +176,20 @@ const scenarioArb = fc
     return fc.array(fc.tuple(fc.boolean(), fieldsArb(words)), { minLength: 1, maxLength: 30 }).chain((docs) =>
       fc.record({
         docs: fc.constant(docs),
-        operations: fc.array(fc.record({ kind: fc.constantFrom('remove' as const, 'replace' as const), pick: fc.nat(), fields: fieldsArb(words) }), { maxLength: 4 }),
+        operations: fc.array(
+          fc.record({
+            kind: fc.constantFrom('remove' as const, 'replace' as const),
+            pick: fc.nat(),
+            fields: fieldsArb(words),
+          }),
+          { maxLength: 4 },
+        ),
         storeFields: fc.constantFrom<readonly string[]>([], ['title'], ['title', 'text']),
         useGetText: fc.boolean(),
-        searches: fc.array(fc.tuple(queryArb(words, adjacentPairs(docs)), optionsArb, suggestArb(words)), { minLength: 1, maxLength: 3 }),
+        searches: fc.array(fc.tuple(queryArb(words, adjacentPairs(docs)), optionsArb, suggestArb(words)), {
+          minLength: 1,
+          maxLength: 3,
+        }),
       }),
     )
   })
@@ -167,8 +230,14 @@ interface Engines {
 function build(scenario: Scenario, which: readonly Which[]): Engines {
   const docs = scenario.docs.map(([numeric, fields], i) => documentOf(numeric ? i : `و${i}`, fields))
   const live = new Map<DocumentId, Doc>(docs.map((d) => [d.id, d]))
-  const getText = scenario.useGetText ? (id: DocumentId, field: string) => (live.get(id) as Record<string, string> | undefined)?.[field] : undefined
-  const options = { fields: ['title', 'text'] as const, storeFields: scenario.storeFields as Array<'title' | 'text'>, ...(getText ? { getText } : {}) }
+  const getText = scenario.useGetText
+    ? (id: DocumentId, field: string) => (live.get(id) as Record<string, string> | undefined)?.[field]
+    : undefined
+  const options = {
+    fields: ['title', 'text'] as const,
+    storeFields: scenario.storeFields as Array<'title' | 'text'>,
+    ...(getText ? { getText } : {}),
+  }
   const index = new ArabicSearch<Doc>(options)
   index.addAll(docs, { allowMissingFields: true })
   const gone: DocumentId[] = []
@@ -192,8 +261,22 @@ function build(scenario: Scenario, which: readonly Which[]): Engines {
   return {
     index,
     packed: [
-      ...(which.includes('pack') ? [['PackedIndex.load(index.pack())', PackedIndex.load<Doc>(packedBytes, loadOptions)] as [string, PackedIndex<Doc>]] : []),
-      ...(which.includes('packDocuments') ? [['PackedIndex.load(packDocuments(live documents))', PackedIndex.load<Doc>(fromDocs, loadOptions)] as [string, PackedIndex<Doc>]] : []),
+      ...(which.includes('pack')
+        ? [
+            ['PackedIndex.load(index.pack())', PackedIndex.load<Doc>(packedBytes, loadOptions)] as [
+              string,
+              PackedIndex<Doc>,
+            ],
+          ]
+        : []),
+      ...(which.includes('packDocuments')
+        ? [
+            ['PackedIndex.load(packDocuments(live documents))', PackedIndex.load<Doc>(fromDocs, loadOptions)] as [
+              string,
+              PackedIndex<Doc>,
+            ],
+          ]
+        : []),
     ],
     live,
     gone,
@@ -207,12 +290,15 @@ function differences(scenario: Scenario, which: readonly Which[]): string[] {
   const engines = build(scenario, which)
   const { index, live, gone } = engines
   const problems: string[] = []
-  if (!engines.mutated && !engines.bytesEqual) problems.push('pack() and packDocuments() give different bytes (no remove or replace)')
+  if (!engines.mutated && !engines.bytesEqual)
+    problems.push('pack() and packDocuments() give different bytes (no remove or replace)')
   for (const [name, packed] of engines.packed) {
     const say = (line: string) => problems.push(`${name}: ${line}`)
-    if (packed.documentCount !== index.documentCount) say(`documentCount ${packed.documentCount}, expected ${index.documentCount}`)
+    if (packed.documentCount !== index.documentCount)
+      say(`documentCount ${packed.documentCount}, expected ${index.documentCount}`)
     for (const id of [...live.keys(), ...gone, 'absent', 999]) {
-      if (packed.has(id) !== index.has(id)) say(`has(${JSON.stringify(id)}) ${packed.has(id)}, expected ${index.has(id)}`)
+      if (packed.has(id) !== index.has(id))
+        say(`has(${JSON.stringify(id)}) ${packed.has(id)}, expected ${index.has(id)}`)
       const want = JSON.stringify(index.getStoredFields(id))
       const got = JSON.stringify(packed.getStoredFields(id))
       if (want !== got) say(`getStoredFields(${JSON.stringify(id)}) ${got}, expected ${want}`)
@@ -223,12 +309,14 @@ function differences(scenario: Scenario, which: readonly Which[]): string[] {
       const want = outcome(() => index.search(query, options))
       const got = outcome(() => packed.search(query, options as never))
       if ('error' in want || 'error' in got) {
-        if (JSON.stringify(want) !== JSON.stringify(got)) say(`${where}: search ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`)
+        if (JSON.stringify(want) !== JSON.stringify(got))
+          say(`${where}: search ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`)
       } else {
         const { offset: _offset, limit: _limit, ...unpaged } = options
         const reference = index.search(query, { ...unpaged, limit: ALL, snippets: false })
         const packedReference = packed.search(query, { ...unpaged, limit: ALL, snippets: false } as never)
-        for (const p of compareResults(reference, packedReference, { cutEnd: false, storedFields: true })) say(`${where} (every result): ${p}`)
+        for (const p of compareResults(reference, packedReference, { cutEnd: false, storedFields: true }))
+          say(`${where} (every result): ${p}`)
         const limit = options.limit ?? 10
         const compared = compareResults(want.value, got.value, {
           cutEnd: want.value.length === limit,
@@ -243,10 +331,14 @@ function differences(scenario: Scenario, which: readonly Which[]): string[] {
       const typed = begun === null ? query : begun.alone ? begun.begun : `${query} ${begun.begun}`
       const wantSuggest = outcome(() => index.suggest(typed, suggestOptions))
       const gotSuggest = outcome(() => packed.suggest(typed, suggestOptions as never))
-      if (!sameSuggestions(wantSuggest, gotSuggest)) say(`${where}: suggest(${JSON.stringify(typed)}) ${JSON.stringify(gotSuggest)}, expected ${JSON.stringify(wantSuggest)}`)
+      if (!sameSuggestions(wantSuggest, gotSuggest))
+        say(
+          `${where}: suggest(${JSON.stringify(typed)}) ${JSON.stringify(gotSuggest)}, expected ${JSON.stringify(wantSuggest)}`,
+        )
       const wantMean = outcome(() => index.didYouMean(query, options))
       const gotMean = outcome(() => packed.didYouMean(query, options as never))
-      if (JSON.stringify(wantMean) !== JSON.stringify(gotMean)) say(`${where}: didYouMean ${JSON.stringify(gotMean)}, expected ${JSON.stringify(wantMean)}`)
+      if (JSON.stringify(wantMean) !== JSON.stringify(gotMean))
+        say(`${where}: didYouMean ${JSON.stringify(gotMean)}, expected ${JSON.stringify(wantMean)}`)
     }
   }
   return problems
@@ -260,13 +352,18 @@ function sameSuggestions(want: Suggestions, got: Suggestions): boolean {
     want.value.length === got.value.length &&
     want.value.every((w, i) => {
       const g = got.value[i]!
-      return w.suggestion === g.suggestion && JSON.stringify(w.terms) === JSON.stringify(g.terms) && close(w.score, g.score, SCORE_TOLERANCE)
+      return (
+        w.suggestion === g.suggestion &&
+        JSON.stringify(w.terms) === JSON.stringify(g.terms) &&
+        close(w.score, g.score, SCORE_TOLERANCE)
+      )
     })
   )
 }
 
 type Which = 'pack' | 'packDocuments'
-const scenarios = (mutate: boolean) => (mutate ? scenarioArb.filter((s) => s.operations.length > 0) : scenarioArb.map((s) => ({ ...s, operations: [] })))
+const scenarios = (mutate: boolean) =>
+  mutate ? scenarioArb.filter((s) => s.operations.length > 0) : scenarioArb.map((s) => ({ ...s, operations: [] }))
 const holds = (mutate: boolean, which: readonly Which[]) => () => {
   fc.assert(
     fc.property(scenarios(mutate), (scenario) => {
@@ -277,9 +374,21 @@ const holds = (mutate: boolean, which: readonly Which[]) => () => {
 }
 
 describe(`packed index model: PackedIndex answers as ArabicSearch on random corpora (${RUNS} runs each; FAHRAS_FUZZ_RUNS raises it)`, () => {
-  it('built with addAll: pack() and packDocuments() give the same bytes; search (tie groups as sets, snippets on), suggest, didYouMean, has, getStoredFields, documentCount agree for both', holds(false, ['pack', 'packDocuments']), 300_000)
-  it('after random remove() and replace(): PackedIndex.load(index.pack()) agrees with the ArabicSearch on the same calls', holds(true, ['pack']), 300_000)
-  it('after random remove() and replace(): PackedIndex.load(packDocuments(the live documents, a replaced one last)) agrees with the ArabicSearch on the same calls', holds(true, ['packDocuments']), 300_000)
+  it(
+    'built with addAll: pack() and packDocuments() give the same bytes; search (tie groups as sets, snippets on), suggest, didYouMean, has, getStoredFields, documentCount agree for both',
+    holds(false, ['pack', 'packDocuments']),
+    300_000,
+  )
+  it(
+    'after random remove() and replace(): PackedIndex.load(index.pack()) agrees with the ArabicSearch on the same calls',
+    holds(true, ['pack']),
+    300_000,
+  )
+  it(
+    'after random remove() and replace(): PackedIndex.load(packDocuments(the live documents, a replaced one last)) agrees with the ArabicSearch on the same calls',
+    holds(true, ['packDocuments']),
+    300_000,
+  )
 })
 
 describe('packed index model: cases the model test found', () => {
@@ -304,7 +413,10 @@ describe('packed index model: cases the model test found', () => {
     // shrunk from the model test (there with replace() then remove(); remove() alone does it)
     const options = { fields: ['title', 'text'] as const }
     const index = new ArabicSearch<Doc>(options)
-    index.addAll([{ id: 'x', title: 'ß', text: 'ب' }, { id: 'y', title: 'ء', text: 'ب' }])
+    index.addAll([
+      { id: 'x', title: 'ß', text: 'ب' },
+      { id: 'y', title: 'ء', text: 'ب' },
+    ])
     index.remove('y')
     const packed = PackedIndex.load<Doc>(index.pack())
     expect(index.search('ء')).toEqual([])
@@ -315,7 +427,10 @@ describe('packed index model: cases the model test found', () => {
     // shrunk from the model test: the UTF-16LE TextDecoder of the reader drops a leading BOM
     // unless it is made with { ignoreBOM: true }
     const options = { fields: ['title'] as const, storeFields: ['title'] as const }
-    const docs: Doc[] = [{ id: 'a', title: '\ufeff' }, { id: 'b', title: '\ufeffبغداد عاصمة' }]
+    const docs: Doc[] = [
+      { id: 'a', title: '\ufeff' },
+      { id: 'b', title: '\ufeffبغداد عاصمة' },
+    ]
     const index = new ArabicSearch<Doc, 'title'>(options)
     index.addAll(docs)
     for (const bytes of [index.pack(), packDocuments(docs, options)]) {
@@ -325,37 +440,60 @@ describe('packed index model: cases the model test found', () => {
       expect(packed.search('بغداد').map((r) => r.title)).toEqual(['\ufeffبغداد عاصمة'])
     }
   })
-  it('after remove(), pack() gives bytes that PackedIndex.load accepts, though MiniSearch\'s running average field length went below 0', () => {
+  it("after remove(), pack() gives bytes that PackedIndex.load accepts, though MiniSearch's running average field length went below 0", () => {
     // shrunk from the model test: the average title length is 0.5 after b, 1/3 after c (an empty
     // title counts), and removing a (no title) then b leaves (1/3 × 2 − 1) / 1 = −1/3
     const options = { fields: ['title', 'text'] as const }
     const index = new ArabicSearch<Doc>(options)
-    index.addAll([{ id: 'a' }, { id: 'b', title: 'الكتاب' }, { id: 'c', title: '', text: 'بغداد' }], { allowMissingFields: true })
+    index.addAll([{ id: 'a' }, { id: 'b', title: 'الكتاب' }, { id: 'c', title: '', text: 'بغداد' }], {
+      allowMissingFields: true,
+    })
     index.remove('a')
     index.remove('b')
     expect(index.search('بغداد').map((r) => r.id)).toEqual(['c'])
     const packed = PackedIndex.load<Doc>(index.pack())
-    expect(compareResults(index.search('بغداد'), packed.search('بغداد'), { cutEnd: false, snippetDepth: 1 })).toEqual([])
+    expect(compareResults(index.search('بغداد'), packed.search('بغداد'), { cutEnd: false, snippetDepth: 1 })).toEqual(
+      [],
+    )
   })
   it('suggest() gives completions of equal score in the same order as ArabicSearch', () => {
     // shrunk from the model test: الرحمن and الرحيم complete «الر» with the same score; ArabicSearch
     // lists الرحيم first, the packed index الرحمن (reversed when the documents come in reverse order)
     const options = { fields: ['title'] as const, storeFields: ['title'] as const }
-    const docs: Doc[] = [{ id: 1, title: 'كتاب الله' }, { id: 2, title: 'كتاب الرحمن' }, { id: 3, title: 'كتاب الرحيم' }]
+    const docs: Doc[] = [
+      { id: 1, title: 'كتاب الله' },
+      { id: 2, title: 'كتاب الرحمن' },
+      { id: 3, title: 'كتاب الرحيم' },
+    ]
     const index = new ArabicSearch<Doc, 'title'>(options)
     index.addAll(docs)
     const packed = PackedIndex.load<Doc, 'title'>(index.pack())
-    expect(index.suggest('الر').map((s) => s.suggestion).sort()).toEqual(['الرحمن', 'الرحيم'])
+    expect(
+      index
+        .suggest('الر')
+        .map((s) => s.suggestion)
+        .sort(),
+    ).toEqual(['الرحمن', 'الرحيم'])
     expect(packed.suggest('الر').map((s) => s.suggestion)).toEqual(index.suggest('الر').map((s) => s.suggestion))
-    expect(packed.suggest('كتاب ال').map((s) => s.suggestion)).toEqual(index.suggest('كتاب ال').map((s) => s.suggestion))
+    expect(packed.suggest('كتاب ال').map((s) => s.suggestion)).toEqual(
+      index.suggest('كتاب ال').map((s) => s.suggestion),
+    )
   })
 })
 
 describe('packed index model: the comparison (packed-compare.ts) tells differences', () => {
-  const r = (id: DocumentId, score: number, extra: Partial<{ terms: string[]; snippets: Record<string, unknown> }> = {}) => ({ id, score, terms: ['كتاب'], match: { كتاب: ['title'] }, ...extra })
+  const r = (
+    id: DocumentId,
+    score: number,
+    extra: Partial<{ terms: string[]; snippets: Record<string, unknown> }> = {},
+  ) => ({ id, score, terms: ['كتاب'], match: { كتاب: ['title'] }, ...extra })
 
   it('agrees on equal lists and on tied documents in either order', () => {
-    expect(compareResults([r('a', 3), r('b', 2), r('c', 2), r('d', 1)], [r('a', 3), r('c', 2), r('b', 2), r('d', 1)], { cutEnd: false })).toEqual([])
+    expect(
+      compareResults([r('a', 3), r('b', 2), r('c', 2), r('d', 1)], [r('a', 3), r('c', 2), r('b', 2), r('d', 1)], {
+        cutEnd: false,
+      }),
+    ).toEqual([])
   })
 
   it('tells swapped documents whose scores differ, a score off by more than 1e-6, another length, other terms or snippets', () => {
@@ -364,13 +502,21 @@ describe('packed index model: the comparison (packed-compare.ts) tells differenc
     expect(compareResults([r('a', 3), r('b', 2)], [r('a', 3)], { cutEnd: false })).toHaveLength(1)
     expect(compareResults([r('a', 3)], [r('a', 3, { terms: ['كتب'] })], { cutEnd: false })).toHaveLength(1)
     const snippet = (html: string) => ({ title: { text: 'كتاب', html, ranges: [[0, 4]] } })
-    expect(compareResults([r('a', 3, { snippets: snippet('<mark>كتاب</mark>') })], [r('a', 3, { snippets: snippet('كتاب') })], { cutEnd: false, snippetDepth: 1 })).toHaveLength(1)
+    expect(
+      compareResults(
+        [r('a', 3, { snippets: snippet('<mark>كتاب</mark>') })],
+        [r('a', 3, { snippets: snippet('كتاب') })],
+        { cutEnd: false, snippetDepth: 1 },
+      ),
+    ).toHaveLength(1)
   })
 
   it('checks a tie group cut by the page against the deeper list: another tied document passes, an untied one does not', () => {
     const reference = [r('a', 3), r('b', 2), r('c', 2), r('d', 1)]
     expect(compareResults([r('a', 3), r('b', 2)], [r('a', 3), r('c', 2)], { cutEnd: true, reference })).toEqual([])
     expect(compareResults([r('a', 3), r('b', 2)], [r('a', 3), r('d', 2)], { cutEnd: true, reference })).toHaveLength(1)
-    expect(compareResults([r('b', 2), r('d', 1)], [r('c', 2), r('d', 1)], { cutEnd: false, cutStart: true, reference })).toEqual([])
+    expect(
+      compareResults([r('b', 2), r('d', 1)], [r('c', 2), r('d', 1)], { cutEnd: false, cutStart: true, reference }),
+    ).toEqual([])
   })
 })

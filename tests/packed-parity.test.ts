@@ -25,9 +25,15 @@ describe(`packed index parity on bench/data (${FULL ? 'every question' : 'every 
   for (const name of RETRIEVAL_SETS) {
     it(`${name}: pack() and packDocuments() give the same bytes, and PackedIndex gives ArabicSearch's top 10, scores, terms, match and top-3 snippets`, () => {
       const set = loadDataset(DEFAULT_DATA, name)
-      const texts = new Map<DocumentId, Record<string, string>>(set.docs.map((d): [DocumentId, Record<string, string>] => [d.id, { title: d.title, text: d.text }]))
+      const texts = new Map<DocumentId, Record<string, string>>(
+        set.docs.map((d): [DocumentId, Record<string, string>] => [d.id, { title: d.title, text: d.text }]),
+      )
       const getText = (id: DocumentId, field: string): string | undefined => texts.get(id)?.[field]
-      const options = { ...FAHRAS_INDEX_OPTIONS, fields: [...FAHRAS_INDEX_OPTIONS.fields] as Array<keyof BenchDoc & string>, getText }
+      const options = {
+        ...FAHRAS_INDEX_OPTIONS,
+        fields: [...FAHRAS_INDEX_OPTIONS.fields] as Array<keyof BenchDoc & string>,
+        getText,
+      }
       const index = new ArabicSearch<BenchDoc>(options)
       index.addAll(set.docs)
       const bytes = index.pack()
@@ -53,10 +59,14 @@ describe(`packed index parity on bench/data (${FULL ? 'every question' : 'every 
         // the last group of a full page may go on past it: when the ids differ, they are checked against a deeper list
         const sameIds = want.length === got.length && want.every((r, i) => r.id === got[i]!.id)
         if (!sameIds) reordered++
-        const reference = cutEnd && !sameIds ? index.search(query, { limit: REFERENCE_DEPTH, snippets: false }) : undefined
-        for (const p of compareResults(want, got, { cutEnd, reference, snippetDepth: SNIPPET_DEPTH })) problems.push(`${name} question ${set.queries[q]!.id} ${JSON.stringify(query)}: ${p}`)
+        const reference =
+          cutEnd && !sameIds ? index.search(query, { limit: REFERENCE_DEPTH, snippets: false }) : undefined
+        for (const p of compareResults(want, got, { cutEnd, reference, snippetDepth: SNIPPET_DEPTH }))
+          problems.push(`${name} question ${set.queries[q]!.id} ${JSON.stringify(query)}: ${p}`)
       }
-      console.log(`packed parity ${name}: ${questions} questions (${withResults} with results), ${withTies} with tie groups in the top ${LIMIT}, ${reordered} with ids in another order, ${snippetsCompared} snippets compared`)
+      console.log(
+        `packed parity ${name}: ${questions} questions (${withResults} with results), ${withTies} with tie groups in the top ${LIMIT}, ${reordered} with ids in another order, ${snippetsCompared} snippets compared`,
+      )
       expect(problems.slice(0, 20)).toEqual([])
       // the snippets were there to compare: the top 3 of nearly every question have a text snippet
       expect(snippetsCompared).toBeGreaterThan(withResults)

@@ -74,7 +74,11 @@ function firstDifference(a: readonly LuceneToken[], b: readonly LuceneToken[]): 
 }
 
 /** Invisible and control characters as \u{…}, so a message shows what a term holds. */
-const visible = (s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\u00A0\u2000-\u200A\u202F\u3000]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`)
+const visible = (s: string) =>
+  s.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\u00A0\u2000-\u200A\u202F\u3000]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  )
 const token = (t: LuceneToken | undefined) => (t ? `${visible(t[0])}[${t[1]},${t[2]})@${t[3]}` : '∅')
 
 /** A few lines on one difference: where, the text near it, both token lists around it. */
@@ -111,14 +115,19 @@ function expectLongWords(lucene: readonly LuceneToken[][]): void {
     const kept = fahras.filter(([term]) => term.length <= MAX_TERM_LENGTH)
     expect(fahras.length).toBeGreaterThan(0)
     // the same tokens, less the terms over MAX_TERM_LENGTH (their positions are kept)
-    expect(lucene[i]!.map((t) => t.join(' ')), `long words, text ${i}`).toEqual(kept.map((t) => t.join(' ')))
+    expect(
+      lucene[i]!.map((t) => t.join(' ')),
+      `long words, text ${i}`,
+    ).toEqual(kept.map((t) => t.join(' ')))
   })
   // the long terms are there in fahras and gone in Lucene: the cases test the length filter
-  expect(LONG_WORD_TEXTS.filter((t) => analyze(t).some((a) => a.term.length > MAX_TERM_LENGTH)).length).toBeGreaterThanOrEqual(4)
+  expect(
+    LONG_WORD_TEXTS.filter((t) => analyze(t).some((a) => a.term.length > MAX_TERM_LENGTH)).length,
+  ).toBeGreaterThanOrEqual(4)
 }
 
 describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene', () => {
-  it('gives the same terms, offsets and positions as analyze() on the corpus, the Quran and the edge cases, and handles very long words at the engines\' 1 MB thread stack, dropping only the terms Lucene refuses', async () => {
+  it("gives the same terms, offsets and positions as analyze() on the corpus, the Quran and the edge cases, and handles very long words at the engines' 1 MB thread stack, dropping only the terms Lucene refuses", async () => {
     if (!available) throw new Error(LUCENE_MISSING)
     const { definition, analyzer, source } = definitionUnderTest()
     const cases = sample([...corpusCases(), ...quranCases(), ...edgeCases()])
@@ -136,8 +145,14 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     if (!handWritten) expectLongWords(luceneAll.slice(cases.length))
 
     const figures = Object.fromEntries(
-      (['corpus', 'quran', 'edge'] as const).map((g) => [g, { lines: 0, tokens: 0, luceneTokens: 0, identicalLines: 0, shareIdentical: 1 }]),
-    ) as Record<Group, { lines: number; tokens: number; luceneTokens: number; identicalLines: number; shareIdentical: number }>
+      (['corpus', 'quran', 'edge'] as const).map((g) => [
+        g,
+        { lines: 0, tokens: 0, luceneTokens: 0, identicalLines: 0, shareIdentical: 1 },
+      ]),
+    ) as Record<
+      Group,
+      { lines: number; tokens: number; luceneTokens: number; identicalLines: number; shareIdentical: number }
+    >
     const differences: Difference[] = []
     cases.forEach((c, i) => {
       const f = figures[c.group]
@@ -156,7 +171,13 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     const unexplained = edge.filter((d) => !explained.has(d.text))
     const differing = new Set(edge.map((d) => d.text))
     const edgeTexts = new Set(cases.filter((c) => c.group === 'edge').map((c) => c.text))
-    const entry = (d: Difference) => ({ where: d.where, text: d.text, firstDifference: d.at, fahras: d.fahras, lucene: d.lucene })
+    const entry = (d: Difference) => ({
+      where: d.where,
+      text: d.text,
+      firstDifference: d.at,
+      fahras: d.fahras,
+      lucene: d.lucene,
+    })
 
     mkdirSync(join(root, 'test-results'), { recursive: true })
     writeFileSync(
@@ -170,7 +191,9 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
           figures,
           edgeCaseDifferences: edge.map((d) => ({ ...entry(d), explained: explained.get(d.text) ?? null })),
           // explanations whose text no longer differs (or is no longer an edge case): drop them
-          staleExplanations: [...explained.keys()].filter((t) => !differing.has(t)).map((t) => ({ text: t, inEdgeCases: edgeTexts.has(t) })),
+          staleExplanations: [...explained.keys()]
+            .filter((t) => !differing.has(t))
+            .map((t) => ({ text: t, inEdgeCases: edgeTexts.has(t) })),
           corpusDifferences: inGroup('corpus').slice(0, KEPT_IN_REPORT).map(entry),
           quranDifferences: inGroup('quran').slice(0, KEPT_IN_REPORT).map(entry),
         },
@@ -184,50 +207,75 @@ describe.skipIf(!available && !required)('OpenSearch analyzer parity in Lucene',
     expect(figures.corpus.lines).toBeGreaterThan(4000 / SAMPLE_EVERY)
     expect(figures.quran.lines).toBeGreaterThan(6236 / SAMPLE_EVERY) // every verse (in full), and the NFC forms that differ
     expect(gated.length, failure(gated, 'corpus and Quran lines differ')).toBe(0)
-    expect(unexplained.length, failure(unexplained, 'edge cases differ without an entry in tests/parity/explained.json')).toBe(0)
+    expect(
+      unexplained.length,
+      failure(unexplained, 'edge cases differ without an entry in tests/parity/explained.json'),
+    ).toBe(0)
   }, 180_000)
 
   // the cases below check indexSettings() itself, not a hand-written PARITY_DEFINITION
-  it.skipIf(handWritten)('gives the same tokens under other analyzer options (the corpus and the Quran)', async () => {
-    if (!available) throw new Error(LUCENE_MISSING)
-    const cases = sample([...corpusCases(), ...quranCases()], THIN_EVERY)
-    const optionSets: AnalyzerOptions[] = [
-      { stopWords: false, keep: ['الكتاب', 'مدرسة', 'الله'], normalize: { hamzaCarriers: false, taaMarbuta: false } },
-      { normalize: { diacritics: false, quranicMarks: false } },
-    ]
-    // one Lucene run per option set: npm test runs the first, test:full both
-    for (const options of FULL ? optionSets : optionSets.slice(0, 1)) {
-      const lucene = await runLucene(indexSettings({ analyzer: options }), DEFAULT_ANALYZER_NAME, cases.map((c) => c.text))
+  it.skipIf(handWritten)(
+    'gives the same tokens under other analyzer options (the corpus and the Quran)',
+    async () => {
+      if (!available) throw new Error(LUCENE_MISSING)
+      const cases = sample([...corpusCases(), ...quranCases()], THIN_EVERY)
+      const optionSets: AnalyzerOptions[] = [
+        { stopWords: false, keep: ['الكتاب', 'مدرسة', 'الله'], normalize: { hamzaCarriers: false, taaMarbuta: false } },
+        { normalize: { diacritics: false, quranicMarks: false } },
+      ]
+      // one Lucene run per option set: npm test runs the first, test:full both
+      for (const options of FULL ? optionSets : optionSets.slice(0, 1)) {
+        const lucene = await runLucene(
+          indexSettings({ analyzer: options }),
+          DEFAULT_ANALYZER_NAME,
+          cases.map((c) => c.text),
+        )
+        const differences: Difference[] = []
+        const analyzer = createAnalyzer(options)
+        cases.forEach((c, i) => {
+          const fahras = analyzer.analyze(c.text).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+          const at = firstDifference(fahras, lucene[i]!)
+          if (at >= 0) differences.push({ ...c, at, fahras, lucene: lucene[i]! })
+        })
+        expect(
+          differences.length,
+          `${JSON.stringify(options)}: ${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`,
+        ).toBe(0)
+      }
+    },
+    180_000,
+  )
+
+  it.skipIf(handWritten)(
+    'gives the terms of analyze() without stemming from the exact-form analyzer (`<field>.exact`)',
+    async () => {
+      if (!available) throw new Error(LUCENE_MISSING)
+      const cases = sample([...corpusCases(), ...quranCases()], THIN_EVERY)
+      const lucene = await runLucene(
+        indexSettings(),
+        `${DEFAULT_ANALYZER_NAME}_exact`,
+        cases.map((c) => c.text),
+      )
+      const unstemmed = createAnalyzer({ stem: false })
+      let tokens = 0
       const differences: Difference[] = []
-      const analyzer = createAnalyzer(options)
       cases.forEach((c, i) => {
-        const fahras = analyzer.analyze(c.text).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+        const fahras = unstemmed.analyze(c.text).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
+        tokens += fahras.length
         const at = firstDifference(fahras, lucene[i]!)
         if (at >= 0) differences.push({ ...c, at, fahras, lucene: lucene[i]! })
       })
-      expect(differences.length, `${JSON.stringify(options)}: ${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`).toBe(0)
-    }
-  }, 180_000)
-
-  it.skipIf(handWritten)('gives the terms of analyze() without stemming from the exact-form analyzer (`<field>.exact`)', async () => {
-    if (!available) throw new Error(LUCENE_MISSING)
-    const cases = sample([...corpusCases(), ...quranCases()], THIN_EVERY)
-    const lucene = await runLucene(indexSettings(), `${DEFAULT_ANALYZER_NAME}_exact`, cases.map((c) => c.text))
-    const unstemmed = createAnalyzer({ stem: false })
-    let tokens = 0
-    const differences: Difference[] = []
-    cases.forEach((c, i) => {
-      const fahras = unstemmed.analyze(c.text).map((t): LuceneToken => [t.term, t.start, t.end, t.position])
-      tokens += fahras.length
-      const at = firstDifference(fahras, lucene[i]!)
-      if (at >= 0) differences.push({ ...c, at, fahras, lucene: lucene[i]! })
-    })
-    mkdirSync(join(root, 'test-results'), { recursive: true })
-    writeFileSync(
-      join(root, 'test-results', 'parity-exact.json'),
-      `${JSON.stringify({ analyzer: `${DEFAULT_ANALYZER_NAME}_exact`, lines: cases.length, tokens, differingLines: differences.length }, null, 1)}\n`,
-    )
-    expect(tokens).toBeGreaterThan(100_000 / THIN_EVERY)
-    expect(differences.length, `${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`).toBe(0)
-  }, 180_000)
+      mkdirSync(join(root, 'test-results'), { recursive: true })
+      writeFileSync(
+        join(root, 'test-results', 'parity-exact.json'),
+        `${JSON.stringify({ analyzer: `${DEFAULT_ANALYZER_NAME}_exact`, lines: cases.length, tokens, differingLines: differences.length }, null, 1)}\n`,
+      )
+      expect(tokens).toBeGreaterThan(100_000 / THIN_EVERY)
+      expect(
+        differences.length,
+        `${differences.length} lines differ\n${differences.slice(0, SHOWN_IN_FAILURE).map(describeDifference).join('\n')}`,
+      ).toBe(0)
+    },
+    180_000,
+  )
 })

@@ -16,7 +16,10 @@ const MULTI_WORD_LIGATURE = /[\ufdfa\ufdfb\ufdfd\ufdfe\ufdff]/
 
 describe('properties over an Arabic alphabet', () => {
   it('normalize is idempotent', () => {
-    fc.assert(fc.property(arabicText(), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), params)
+    fc.assert(
+      fc.property(arabicText(), (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+      params,
+    )
   })
 
   it('the offset map is monotonic and in bounds', () => {
@@ -54,11 +57,14 @@ describe('properties over an Arabic alphabet', () => {
 
   it('the normalized original slice of a term equals its normalized word', () => {
     fc.assert(
-      fc.property(arabicText().filter((s) => !MULTI_WORD_LIGATURE.test(s)), (s) => {
-        for (const t of analyze(s, { stopWords: false, stem: false })) {
-          expect(normalizeText(s.slice(t.start, t.end))).toBe(t.word)
-        }
-      }),
+      fc.property(
+        arabicText().filter((s) => !MULTI_WORD_LIGATURE.test(s)),
+        (s) => {
+          for (const t of analyze(s, { stopWords: false, stem: false })) {
+            expect(normalizeText(s.slice(t.start, t.end))).toBe(t.word)
+          }
+        },
+      ),
       params,
     )
   })
@@ -99,23 +105,42 @@ describe('properties over an Arabic alphabet', () => {
   })
 
   it('analyze never throws on any string, lone surrogates and all', () => {
-    fc.assert(fc.property(fc.oneof(arabicText(200), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
-      analyze(s)
-    }), params)
+    fc.assert(
+      fc.property(fc.oneof(arabicText(200), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+        analyze(s)
+      }),
+      params,
+    )
   })
 })
 
 describe('properties of search', async () => {
   const { ArabicSearch } = await import('../src/index.js')
-  const docText = fc.oneof(arabicText(120), fc.constantFrom('<script>alert(1)</script> الكتاب', '<img src=x onerror=alert(1)> بغداد', 'a & b < c > d "e" \'f\' الكتاب'))
-  const docs = fc.uniqueArray(fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.string({ maxLength: 3 })), text: docText }), { selector: (d) => d.id, maxLength: 12 })
-  const queryArb = fc.oneof(arabicText(20), fc.constantFrom('الكتاب', 'بغداد', 'script', '"الكتاب"', 'كتا*', '-الكتاب بغداد'))
+  const docText = fc.oneof(
+    arabicText(120),
+    fc.constantFrom(
+      '<script>alert(1)</script> الكتاب',
+      '<img src=x onerror=alert(1)> بغداد',
+      'a & b < c > d "e" \'f\' الكتاب',
+    ),
+  )
+  const docs = fc.uniqueArray(
+    fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.string({ maxLength: 3 })), text: docText }),
+    { selector: (d) => d.id, maxLength: 12 },
+  )
+  const queryArb = fc.oneof(
+    arabicText(20),
+    fc.constantFrom('الكتاب', 'بغداد', 'script', '"الكتاب"', 'كتا*', '-الكتاب بغداد'),
+  )
   const RUNS_SEARCH = Math.max(50, Math.floor(RUNS / 10))
 
   it('html with the marks removed and entities unescaped equals text; no tag but the wrapper', () => {
     fc.assert(
       fc.property(docs, fc.array(queryArb, { minLength: 1, maxLength: 3 }), (documents, queries) => {
-        const index = new ArabicSearch<{ id: string | number; text: string }>({ fields: ['text'], storeFields: ['text'] })
+        const index = new ArabicSearch<{ id: string | number; text: string }>({
+          fields: ['text'],
+          storeFields: ['text'],
+        })
         index.addAll(documents)
         for (const q of queries) {
           for (const r of index.search(q, { snippets: { length: 40, count: 2 } })) {
@@ -132,7 +157,10 @@ describe('properties of search', async () => {
   it('save → load returns the same results', () => {
     fc.assert(
       fc.property(docs, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (documents, queries) => {
-        const index = new ArabicSearch<{ id: string | number; text: string }>({ fields: ['text'], storeFields: ['text'] })
+        const index = new ArabicSearch<{ id: string | number; text: string }>({
+          fields: ['text'],
+          storeFields: ['text'],
+        })
         index.addAll(documents)
         const again = ArabicSearch.loadJSON<{ id: string | number; text: string }>(JSON.stringify(index))
         for (const q of queries) expect(again.search(q)).toEqual(index.search(q))

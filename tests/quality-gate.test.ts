@@ -38,7 +38,8 @@ describe('quality gate: MRR@10 on bench/data against bench/quality-baseline.json
 })
 
 describe('quality gate: the comparison', () => {
-  const check = (measured: number) => baselineProblem({ set: 'xquad-ar', system: SYSTEM, measured, baseline: 0.939, tolerance: 0.003 })
+  const check = (measured: number) =>
+    baselineProblem({ set: 'xquad-ar', system: SYSTEM, measured, baseline: 0.939, tolerance: 0.003 })
 
   it('passes within the tolerance, both ways, the edges included', () => {
     for (const measured of [0.939, 0.936, 0.942, 0.9375, 0.9405]) expect(check(measured), String(measured)).toBeNull()
@@ -53,12 +54,14 @@ describe('quality gate: the comparison', () => {
   })
 
   it('fails above the tolerance too, so that the baseline records every ranking change', () => {
-    expect(check(0.9421)).toMatch(/^xquad-ar \(fahras defaults\): MRR@10 0\.9421 is 0\.0031 above the baseline 0\.9390 \(bench\/quality-baseline\.json/)
+    expect(check(0.9421)).toMatch(
+      /^xquad-ar \(fahras defaults\): MRR@10 0\.9421 is 0\.0031 above the baseline 0\.9390 \(bench\/quality-baseline\.json/,
+    )
   })
 
   it('fails when the baseline has no figure for the set', () => {
-    expect(baselineProblem({ set: 'new-set', system: SYSTEM, measured: 0.5, baseline: undefined, tolerance: 0.003 })).toBe(
-      'new-set (fahras defaults): no baseline MRR@10 in bench/quality-baseline.json; record 0.5000 there',
-    )
+    expect(
+      baselineProblem({ set: 'new-set', system: SYSTEM, measured: 0.5, baseline: undefined, tolerance: 0.003 }),
+    ).toBe('new-set (fahras defaults): no baseline MRR@10 in bench/quality-baseline.json; record 0.5000 there')
   })
 })

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ArabicSearch, ERROR_CODES, PackedIndex, packDocuments } from '../src/index.js'
-import { closestWords, coordination, PROXIMITY_WEIGHT, PROXIMITY_WINDOW, proximityFactor, RERANK_DEPTH, WRITTEN_FORM_SHARE } from '../src/search/packed/scoring.js'
+import {
+  closestWords,
+  coordination,
+  PROXIMITY_WEIGHT,
+  PROXIMITY_WINDOW,
+  proximityFactor,
+  RERANK_DEPTH,
+  WRITTEN_FORM_SHARE,
+} from '../src/search/packed/scoring.js'
 import { expectCoded } from './expect-coded.js'
 
 /**
@@ -31,7 +39,11 @@ describe('coordination: how the score grows with the query words matched', () =>
   })
 
   it('a document matching two words (no written form apart from the stem) scores √2 × its BM25+ sum, 2 × with linear coordination', () => {
-    const docs = [{ id: 'a', text: 'مطار بغداد' }, { id: 'b', text: 'بغداد' }, { id: 'c', text: 'كلام' }]
+    const docs = [
+      { id: 'a', text: 'مطار بغداد' },
+      { id: 'b', text: 'بغداد' },
+      { id: 'c', text: 'كلام' },
+    ]
     for (const index of both(docs)) {
       const [sqrt] = index.search('مطار بغداد', { snippets: false, proximity: false })
       const [linear] = index.search('مطار بغداد', { snippets: false, proximity: false, coordination: 'linear' })
@@ -43,7 +55,11 @@ describe('coordination: how the score grows with the query words matched', () =>
 
   it('a bad coordination or proximity is FAHRAS_INVALID_OPTION, saying what was expected and what was given', () => {
     const [index] = both([{ id: 'a', text: 'مطار بغداد' }])
-    expectCoded(() => index.search('بغداد', { coordination: 'square' as never }), ERROR_CODES.INVALID_OPTION, /expected `coordination` to be 'sqrt' or 'linear', got `"square"`/)
+    expectCoded(
+      () => index.search('بغداد', { coordination: 'square' as never }),
+      ERROR_CODES.INVALID_OPTION,
+      /expected `coordination` to be 'sqrt' or 'linear', got `"square"`/,
+    )
     expectCoded(() => index.search('بغداد', { proximity: 'yes' as never }), ERROR_CODES.INVALID_OPTION, /proximity/)
     expectCoded(() => index.suggest('بغد', { coordination: 1 as never }), ERROR_CODES.INVALID_OPTION, /coordination/)
   })
@@ -79,7 +95,7 @@ describe('proximity: the first results ranked again by how close the query words
     }
   })
 
-  it('without the text (not stored, no getText) there is no proximity: the order is BM25+\'s', () => {
+  it("without the text (not stored, no getText) there is no proximity: the order is BM25+'s", () => {
     for (const index of both(docs, false)) {
       expect(index.search('وزير الدفاع', { snippets: false }).map((r) => r.id)).toEqual(['far', 'near'])
     }
@@ -99,7 +115,9 @@ describe('proximity: the first results ranked again by how close the query words
       // 'close' is 13th: it is not among the first RERANK_DEPTH, so it does not move up
       expect(ranked).toEqual(plain)
       for (const offset of [0, 3, 9, 10]) {
-        expect(index.search('وزير الدفاع', { snippets: false, limit: 4, offset }).map((r) => r.id)).toEqual(ranked.slice(offset, offset + 4))
+        expect(index.search('وزير الدفاع', { snippets: false, limit: 4, offset }).map((r) => r.id)).toEqual(
+          ranked.slice(offset, offset + 4),
+        )
       }
     }
   })

@@ -6,17 +6,28 @@ type Doc = { id: string | number; title?: string; text?: string; url?: string }
 // The seed article (Jidar News, 11 August 2023) as the bundled corpus holds it: tests read only
 // the repository, never ../shared.
 const SEED = (
-  JSON.parse(readFileSync(new URL('../corpus/articles.jsonl', import.meta.url), 'utf8').split('\n')[0]!) as { text: string }
+  JSON.parse(readFileSync(new URL('../corpus/articles.jsonl', import.meta.url), 'utf8').split('\n')[0]!) as {
+    text: string
+  }
 ).text
 
 const DOCS: Doc[] = [
-  { id: 'seed', title: 'العراق يؤكد شراكة استراتيجية مع الولايات المتحدة في محاربة داعش', text: SEED, url: 'https://example.org/jidar' },
+  {
+    id: 'seed',
+    title: 'العراق يؤكد شراكة استراتيجية مع الولايات المتحدة في محاربة داعش',
+    text: SEED,
+    url: 'https://example.org/jidar',
+  },
   { id: 'books', title: 'مكتبة', text: 'قرأتُ الْكِتَابَ في المكتبةِ، ثم أعدتُ الكتبَ إلى الرفوف.' },
   { id: 'book-his', title: 'قصة', text: 'أعطاني صديقي كتابه الجديد عن تاريخ بغداد.' },
   { id: 'baghdad', title: 'بغداد', text: 'بغداد عاصمة العراق وأكبر مدنه، وفيها مطار بغداد الدولي.' },
   { id: 'quran', title: 'الفاتحة', text: 'بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ' },
   { id: 'zakat', title: 'أركان', text: 'وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ' },
-  { id: 'html', title: 'صفحة <b>خطيرة</b>', text: 'نص فيه <script>alert("x")</script> و<img src=x onerror=alert(1)> ثم كلمة الكتاب & "اقتباس"' },
+  {
+    id: 'html',
+    title: 'صفحة <b>خطيرة</b>',
+    text: 'نص فيه <script>alert("x")</script> و<img src=x onerror=alert(1)> ثم كلمة الكتاب & "اقتباس"',
+  },
   { id: 7, title: 'رقم', text: 'وثيقة رقمها سبعة عن الدفاع' },
 ]
 
@@ -54,7 +65,9 @@ describe('ArabicSearch: ranking', () => {
     expect(ids(index.search('كتابه'))[0]).toBe('book-his')
   })
   it('ranks documents that match more of the query words higher', () => {
-    expect(ids(index.search('مطار بغداد الدولي')).slice(0, 2)).toEqual(['baghdad', 'seed'].sort((a) => (a === 'baghdad' ? -1 : 1)))
+    expect(ids(index.search('مطار بغداد الدولي')).slice(0, 2)).toEqual(
+      ['baghdad', 'seed'].sort((a) => (a === 'baghdad' ? -1 : 1)),
+    )
     expect(ids(index.search('وزير الدفاع العراقي ثابت العباسي'))[0]).toBe('seed')
   })
   it('applies field boosts', () => {
@@ -105,7 +118,8 @@ describe('ArabicSearch: query syntax and options', () => {
     expect(ids(index.search('بغداد العراق الكتاب', { limit: 2, offset: 2 }))).toEqual(all.slice(2, 4))
   })
   it('a query of only stop words, diacritics, punctuation or operators returns nothing, without error', () => {
-    for (const q of ['في من إلى', 'ًٌٍَُِّ', '', '   ', '*', '-', '"', '-"في"', '؟!،', '"unbalanced']) expect(index.search(q)).toEqual([])
+    for (const q of ['في من إلى', 'ًٌٍَُِّ', '', '   ', '*', '-', '"', '-"في"', '؟!،', '"unbalanced'])
+      expect(index.search(q)).toEqual([])
   })
   it('keeps numeric and string ids apart', () => {
     expect(ids(index.search('وثيقة'))).toEqual([7])
@@ -166,7 +180,10 @@ describe('ArabicSearch: snippets', () => {
     }
   })
   it('takes text from getText when fields are not stored: for the first 10 results (proximity), or only the returned ones without proximity', () => {
-    const getText = vi.fn((id: string | number, field: string) => (DOCS.find((d) => d.id === id) as Record<string, unknown> | undefined)?.[field] as string | undefined)
+    const getText = vi.fn(
+      (id: string | number, field: string) =>
+        (DOCS.find((d) => d.id === id) as Record<string, unknown> | undefined)?.[field] as string | undefined,
+    )
     const local = new ArabicSearch<Doc>({ fields: ['title', 'text'], getText })
     local.addAll(DOCS)
     const query = 'العراق بغداد الكتاب'
@@ -201,7 +218,8 @@ describe('ArabicSearch: suggest', () => {
     expect(index.suggest('مطار بغد')[0]!.suggestion).toBe('مطار بغداد')
     expect(index.suggest('')).toEqual([])
     // the word as typed is no suggestion, with or without diacritics
-    for (const q of ['الاستراتيجية', 'الاستراتيجيةَ']) expect(index.suggest(q).map((x) => x.suggestion)).not.toContain('الاستراتيجية')
+    for (const q of ['الاستراتيجية', 'الاستراتيجيةَ'])
+      expect(index.suggest(q).map((x) => x.suggestion)).not.toContain('الاستراتيجية')
   })
 })
 
@@ -236,8 +254,15 @@ describe('ArabicSearch: add, remove, replace', () => {
     const index = new ArabicSearch<Doc>({ fields: ['text'] })
     const docs = Array.from({ length: 30 }, (_, i) => ({ id: i, text: `وثيقة ${i}` }))
     const controller = new AbortController()
-    const promise = index.addAllAsync(docs, { chunkSize: 10, onProgress: ({ added }) => added >= 10 && controller.abort(), signal: controller.signal })
-    const error = await promise.then(() => null, (e: unknown) => e as Error & { code: string; details: { added: number; addedIds: unknown[] } })
+    const promise = index.addAllAsync(docs, {
+      chunkSize: 10,
+      onProgress: ({ added }) => added >= 10 && controller.abort(),
+      signal: controller.signal,
+    })
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e as Error & { code: string; details: { added: number; addedIds: unknown[] } },
+    )
     expect(error?.code).toBe(ERROR_CODES.ABORTED)
     expect(error?.details.added).toBe(10)
     expect(error?.details.addedIds).toEqual(docs.slice(0, 10).map((d) => d.id))
@@ -249,27 +274,63 @@ describe('ArabicSearch: add, remove, replace', () => {
 
 describe('ArabicSearch: errors', () => {
   it('requires fields', () => {
-    expectCode(() => new ArabicSearch({} as never), ERROR_CODES.INVALID_OPTION, /expected `fields` to be a non-empty array/)
+    expectCode(
+      () => new ArabicSearch({} as never),
+      ERROR_CODES.INVALID_OPTION,
+      /expected `fields` to be a non-empty array/,
+    )
     expectCode(() => new ArabicSearch(undefined as never), ERROR_CODES.INVALID_OPTION, /expected `options`/)
     expectCode(() => new ArabicSearch({ fields: [] }), ERROR_CODES.INVALID_OPTION, /non-empty array/)
   })
   it('rejects unknown options and wrong types', () => {
-    expectCode(() => new ArabicSearch({ fields: ['a'], feilds: ['b'] } as never), ERROR_CODES.INVALID_OPTION, /unknown option `feilds`/)
-    expectCode(() => new ArabicSearch({ fields: ['a'], boost: { b: 2 } }), ERROR_CODES.INVALID_OPTION, /`boost.b` to be one of the indexed fields/)
-    expectCode(() => new ArabicSearch({ fields: ['a'], exactBoost: -1 }), ERROR_CODES.INVALID_OPTION, /`exactBoost` to be a finite number >= 0/)
+    expectCode(
+      () => new ArabicSearch({ fields: ['a'], feilds: ['b'] } as never),
+      ERROR_CODES.INVALID_OPTION,
+      /unknown option `feilds`/,
+    )
+    expectCode(
+      () => new ArabicSearch({ fields: ['a'], boost: { b: 2 } }),
+      ERROR_CODES.INVALID_OPTION,
+      /`boost.b` to be one of the indexed fields/,
+    )
+    expectCode(
+      () => new ArabicSearch({ fields: ['a'], exactBoost: -1 }),
+      ERROR_CODES.INVALID_OPTION,
+      /`exactBoost` to be a finite number >= 0/,
+    )
     expectCode(() => new ArabicSearch({ fields: ['__proto__'] }), ERROR_CODES.INVALID_OPTION, /field names other than/)
     const index = build()
-    expectCode(() => index.search('x', { limit: -1 }), ERROR_CODES.INVALID_OPTION, /`limit` to be an integer >= 0, got `-1`/)
-    expectCode(() => index.search('x', { combineWith: 'XOR' } as never), ERROR_CODES.INVALID_OPTION, /`combineWith` to be 'OR' or 'AND'/)
-    expectCode(() => index.search('x', { fields: ['body'] as never }), ERROR_CODES.INVALID_OPTION, /indexed fields \(title, text\), got `"body"`/)
-    expectCode(() => index.search(5 as never), ERROR_CODES.INVALID_ARGUMENT, /search\(\) expected `query` to be a string/)
+    expectCode(
+      () => index.search('x', { limit: -1 }),
+      ERROR_CODES.INVALID_OPTION,
+      /`limit` to be an integer >= 0, got `-1`/,
+    )
+    expectCode(
+      () => index.search('x', { combineWith: 'XOR' } as never),
+      ERROR_CODES.INVALID_OPTION,
+      /`combineWith` to be 'OR' or 'AND'/,
+    )
+    expectCode(
+      () => index.search('x', { fields: ['body'] as never }),
+      ERROR_CODES.INVALID_OPTION,
+      /indexed fields \(title, text\), got `"body"`/,
+    )
+    expectCode(
+      () => index.search(5 as never),
+      ERROR_CODES.INVALID_ARGUMENT,
+      /search\(\) expected `query` to be a string/,
+    )
   })
   it('rejects duplicate ids, missing ids and non-text fields, naming the field and the id', () => {
     const index = build()
     expectCode(() => index.add({ id: 'seed', text: 'x' }), ERROR_CODES.DUPLICATE_ID, /duplicate id "seed"/)
     expectCode(() => index.add({ text: 'x' } as Doc), ERROR_CODES.MISSING_ID, /without an id in field `id`/)
     expectCode(() => index.add({ id: { a: 1 } } as never), ERROR_CODES.MISSING_ID, /to be a string or a finite number/)
-    const e = expectCode(() => index.add({ id: 'x1', text: { nested: 'نص' } } as never), ERROR_CODES.INVALID_DOCUMENT, /field `text` of document "x1"/)
+    const e = expectCode(
+      () => index.add({ id: 'x1', text: { nested: 'نص' } } as never),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /field `text` of document "x1"/,
+    )
     expect(e.details).toMatchObject({ id: 'x1', field: 'text' })
     expectCode(() => index.add(null as never), ERROR_CODES.INVALID_DOCUMENT, /expected a document object/)
   })
@@ -281,11 +342,23 @@ describe('ArabicSearch: errors', () => {
   it('addAll never half-adds: the error names the bad document and the index is unchanged', () => {
     const index = build()
     const before = index.documentCount
-    const e = expectCode(() => index.addAll([{ id: 'n1', text: 'أ' }, { id: 'n2', text: ['x'] } as never, { id: 'n3', text: 'ب' }]), ERROR_CODES.INVALID_DOCUMENT, /document "n2" \(document 1\)/)
+    const e = expectCode(
+      () => index.addAll([{ id: 'n1', text: 'أ' }, { id: 'n2', text: ['x'] } as never, { id: 'n3', text: 'ب' }]),
+      ERROR_CODES.INVALID_DOCUMENT,
+      /document "n2" \(document 1\)/,
+    )
     expect(e.details).toMatchObject({ position: 1 })
     expect(index.documentCount).toBe(before)
     expect(index.has('n1')).toBe(false)
-    expectCode(() => index.addAll([{ id: 'n1', text: 'أ' }, { id: 'n1', text: 'ب' }]), ERROR_CODES.DUPLICATE_ID, /duplicate id "n1" \(document 1\); no document of the batch was added/)
+    expectCode(
+      () =>
+        index.addAll([
+          { id: 'n1', text: 'أ' },
+          { id: 'n1', text: 'ب' },
+        ]),
+      ERROR_CODES.DUPLICATE_ID,
+      /duplicate id "n1" \(document 1\); no document of the batch was added/,
+    )
     expect(index.has('n1')).toBe(false)
   })
 })
@@ -294,7 +367,10 @@ describe('ArabicSearch: save and load', () => {
   const queries = ['الكتاب', 'بغداد العراق', '"مطار بغداد"', 'الرحمن', 'داعش -الشراكة', 'الاستراتيج*', 'وثيقة']
   it('JSON.stringify → loadJSON returns the same results for every query', () => {
     const index = build()
-    const again = ArabicSearch.loadJSON<Doc>(JSON.stringify(index), { fields: ['title', 'text'], storeFields: ['title', 'text', 'url'] })
+    const again = ArabicSearch.loadJSON<Doc>(JSON.stringify(index), {
+      fields: ['title', 'text'],
+      storeFields: ['title', 'text', 'url'],
+    })
     expect(again.documentCount).toBe(index.documentCount)
     for (const q of queries) expect(again.search(q)).toEqual(index.search(q))
   })
@@ -306,13 +382,30 @@ describe('ArabicSearch: save and load', () => {
   })
   it('fails with a coded error for other analyzer options, another version, or damaged input', () => {
     const json = JSON.stringify(build())
-    expectCode(() => ArabicSearch.loadJSON(json, { fields: ['title', 'text'], storeFields: ['title', 'text', 'url'], stem: false }), ERROR_CODES.ANALYZER_MISMATCH, /analyzer option `stem`/)
+    expectCode(
+      () =>
+        ArabicSearch.loadJSON(json, { fields: ['title', 'text'], storeFields: ['title', 'text', 'url'], stem: false }),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /analyzer option `stem`/,
+    )
     expectCode(() => ArabicSearch.loadJSON(json, { fields: ['title'] }), ERROR_CODES.ANALYZER_MISMATCH, /`fields`/)
-    expectCode(() => ArabicSearch.loadJSON(json, { normalize: { hamzaCarriers: false } }), ERROR_CODES.ANALYZER_MISMATCH, /analyzer option `normalize`/)
+    expectCode(
+      () => ArabicSearch.loadJSON(json, { normalize: { hamzaCarriers: false } }),
+      ERROR_CODES.ANALYZER_MISMATCH,
+      /analyzer option `normalize`/,
+    )
     const other = JSON.parse(json)
     other.version = 99
-    expectCode(() => ArabicSearch.loadJSON(other), ERROR_CODES.INDEX_VERSION_MISMATCH, /expected index format version 2 \(or 1\), got `99`/)
-    expectCode(() => ArabicSearch.loadJSON(json.slice(0, json.length / 2)), ERROR_CODES.INVALID_INDEX, /could not parse/)
+    expectCode(
+      () => ArabicSearch.loadJSON(other),
+      ERROR_CODES.INDEX_VERSION_MISMATCH,
+      /expected index format version 2 \(or 1\), got `99`/,
+    )
+    expectCode(
+      () => ArabicSearch.loadJSON(json.slice(0, json.length / 2)),
+      ERROR_CODES.INVALID_INDEX,
+      /could not parse/,
+    )
     expectCode(() => ArabicSearch.loadJSON('{"hello": 1}'), ERROR_CODES.INVALID_INDEX, /expected a saved fahras index/)
     const broken = JSON.parse(json)
     broken.index = { nonsense: true }

@@ -16,7 +16,10 @@ interface Doc {
 }
 
 const readJsonl = (path: string): Doc[] =>
-  readFileSync(join(ROOT, path), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as Doc)
+  readFileSync(join(ROOT, path), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Doc)
 
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -51,21 +54,24 @@ const up = (path: string): string => (path === '' ? './' : '../'.repeat(path.spl
 
 function pageHtml(path: string, title: string, paragraphs: readonly string[], date?: string): string {
   const rel = up(path)
-  const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>`
-    + (date ? `<meta name="date" content="${escapeHtml(date)}" data-fahras-meta="date[content]">` : '')
-    + `<link rel="stylesheet" href="${rel}fahras/fahras-ui.css">`
-  const body = `<nav><a href="${rel}">الرئيسية</a> · <a href="${rel}search/">البحث</a></nav>`
-    + `<main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</main>`
-    + '<footer>موقع تجريبي لاختبار فهرس · جميع الحقوق محفوظة</footer>'
+  const head =
+    `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
+    (date ? `<meta name="date" content="${escapeHtml(date)}" data-fahras-meta="date[content]">` : '') +
+    `<link rel="stylesheet" href="${rel}fahras/fahras-ui.css">`
+  const body =
+    `<nav><a href="${rel}">الرئيسية</a> · <a href="${rel}search/">البحث</a></nav>` +
+    `<main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</main>` +
+    '<footer>موقع تجريبي لاختبار فهرس · جميع الحقوق محفوظة</footer>'
   return `<!doctype html><html lang="ar" dir="rtl"><head>${head}</head><body>${body}</body></html>\n`
 }
 
 /** The search page (not indexed) and its script: a file, as the CSP allows no inline script. */
-const SEARCH_PAGE = '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-  + '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
-  + '<title>البحث</title><link rel="stylesheet" href="../fahras/fahras-ui.css"></head>'
-  + '<body><nav><a href="../">الرئيسية</a></nav><main><h1>البحث في الموقع</h1><div id="search"></div></main>'
-  + '<footer>موقع تجريبي</footer><script type="module" src="../search.js"></script></body></html>\n'
+const SEARCH_PAGE =
+  '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">' +
+  '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">' +
+  '<title>البحث</title><link rel="stylesheet" href="../fahras/fahras-ui.css"></head>' +
+  '<body><nav><a href="../">الرئيسية</a></nav><main><h1>البحث في الموقع</h1><div id="search"></div></main>' +
+  '<footer>موقع تجريبي</footer><script type="module" src="../search.js"></script></body></html>\n'
 
 const SEARCH_JS = `import { mountSearch } from './fahras/fahras-ui.js'
 const query = new URLSearchParams(location.search).get('q') ?? ''
@@ -90,14 +96,20 @@ export function writeSite(dir: string): WrittenSite {
   }
   // the articles: pages of two paragraphs (the last may have one), at most ARTICLE_PAGES per article
   readJsonl('corpus/articles.jsonl').forEach((article, i) => {
-    const paragraphs = article.text.split(/\n+/).map((p) => p.trim()).filter(Boolean)
+    const paragraphs = article.text
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean)
     for (let k = 0; k * 2 < paragraphs.length && k < ARTICLE_PAGES; k++) {
       const title = k === 0 ? article.title : `${article.title} (${k + 1})`
       write(`a/${i}/${k + 1}/`, title, paragraphs.slice(k * 2, k * 2 + 2), article.date)
     }
   })
   // the paragraphs of XQuAD and ARCD, one per page (their titles are those of Wikipedia articles, shared)
-  for (const [folder, file] of [['x', 'bench/data/xquad-ar/docs.jsonl'], ['r', 'bench/data/arcd-train/docs.jsonl']] as const) {
+  for (const [folder, file] of [
+    ['x', 'bench/data/xquad-ar/docs.jsonl'],
+    ['r', 'bench/data/arcd-train/docs.jsonl'],
+  ] as const) {
     readJsonl(file).forEach((doc, i) => write(`${folder}/${i}/`, `${doc.title} — ${i + 1}`, [doc.text]))
   }
   write(HOSTILE.path, HOSTILE.title, [HOSTILE.text])

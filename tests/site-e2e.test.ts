@@ -33,7 +33,8 @@ describe('Chromium for the site end-to-end test', () => {
 })
 
 /** Letters only: diacritics and tatweel removed, alef forms → ا (what the reader compares). */
-const bare = (s: string) => s.replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '').replace(/[ٱأإآ]/g, 'ا')
+const bare = (s: string) =>
+  s.replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '').replace(/[ٱأإآ]/g, 'ا')
 
 /** Queries typed with diacritics, and as the pages write them (no diacritics). */
 const VOWELLED = [
@@ -71,7 +72,10 @@ class Deployment {
   inflight = 0
   buildSeconds = 0
   buildReport = ''
-  constructor(readonly mount: string, readonly dir: string) {}
+  constructor(
+    readonly mount: string,
+    readonly dir: string,
+  ) {}
 }
 
 /** Serves `d.dir` under `d.mount` (anything else is 404), with the CSP, counting every response. */
@@ -92,7 +96,8 @@ function serve(d: Deployment): Promise<Server> {
     if (!pathname.startsWith(d.mount)) return answer(404, 'text/plain', 'not found')
     const path = normalize(join(d.dir, pathname.slice(d.mount.length)))
     const file = path.endsWith(sep) || path === d.dir ? join(path, 'index.html') : path
-    if (!file.startsWith(d.dir) || !existsSync(file) || !statSync(file).isFile()) return answer(404, 'text/plain', 'not found')
+    if (!file.startsWith(d.dir) || !existsSync(file) || !statSync(file).isFile())
+      return answer(404, 'text/plain', 'not found')
     answer(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
@@ -102,7 +107,9 @@ function serve(d: Deployment): Promise<Server> {
 function buildSiteCli(dir: string, args: readonly string[]): Promise<{ seconds: number; stderr: string }> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'site', dir, ...args, '--quiet'], { cwd: ROOT })
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'site', dir, ...args, '--quiet'], {
+      cwd: ROOT,
+    })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
@@ -141,362 +148,407 @@ function figures(served: readonly Served[]) {
   }
   const requests = served.length
   const bytes = served.reduce((sum, s) => sum + s.bytes, 0)
-  const detail = [...byKind].map(([kind, k]) => `${kind} ${k.requests > 1 ? `${k.requests}× ` : ''}${kB(k.bytes)}`).join(', ')
+  const detail = [...byKind]
+    .map(([kind, k]) => `${kind} ${k.requests > 1 ? `${k.requests}× ` : ''}${kB(k.bytes)}`)
+    .join(', ')
   return { requests, bytes, byKind, text: `${requests} requests, ${kB(bytes)}${detail ? ` (${detail})` : ''}` }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-describe.skipIf(!hasChromium)('fahras site, end to end: the CLI, a static server with a strict CSP, the real runtime and box in Chromium', () => {
-  let tmp: string
-  let written: WrittenSite
-  let browser: Browser
-  const deployments: Deployment[] = []
-  const steps: string[] = []
+describe.skipIf(!hasChromium)(
+  'fahras site, end to end: the CLI, a static server with a strict CSP, the real runtime and box in Chromium',
+  () => {
+    let tmp: string
+    let written: WrittenSite
+    let browser: Browser
+    const deployments: Deployment[] = []
+    const steps: string[] = []
 
-  beforeAll(async () => {
-    // `npm test` builds dist/ first; a bare `npx vitest run` on a clean clone builds it here.
-    if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'site', 'fahras.js'))) {
-      const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' })
-      if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`)
-    }
-    const t0 = performance.now()
-    const step = (name: string) => steps.push(`${name} ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    tmp = mkdtempSync(join(tmpdir(), 'fahras-site-e2e-'))
-    const rootDir = join(tmp, 'root')
-    const docsDir = join(tmp, 'docs')
-    mkdirSync(rootDir)
-    written = writeSite(rootDir)
-    step('site written')
-    cpSync(rootDir, docsDir, { recursive: true })
-    step('copied')
-    deployments.push(new Deployment('/', rootDir), new Deployment('/docs/', docsDir))
-    // the two builds at once: the machine has two cores
-    const builds = await Promise.all([buildSiteCli(rootDir, []), buildSiteCli(docsDir, ['--base-url', '/docs/'])])
-    builds.forEach((b, i) => {
-      deployments[i]!.buildSeconds = b.seconds
-      deployments[i]!.buildReport = b.stderr
-    })
-    step('built')
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    })
-    for (const d of deployments) {
-      d.server = await serve(d)
-      d.base = `http://127.0.0.1:${(d.server.address() as AddressInfo).port}${d.mount}`
-      d.context = await browser.newContext()
-      await d.context.addInitScript(() => {
-        const w = window as unknown as { __csp: string[]; __lastInput: number; __lastState: number; __states: number }
-        w.__csp = []
-        w.__lastInput = 0
-        w.__lastState = 0
-        w.__states = 0
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`))
-        // when the box last rendered a state (results, none, loading…), and when the input last changed
-        document.addEventListener('input', () => (w.__lastInput = performance.now()), true)
-        new MutationObserver(() => {
-          w.__lastState = performance.now()
-          w.__states++
-        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] })
+    beforeAll(async () => {
+      // `npm test` builds dist/ first; a bare `npx vitest run` on a clean clone builds it here.
+      if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'site', 'fahras.js'))) {
+        const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' })
+        if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`)
+      }
+      const t0 = performance.now()
+      const step = (name: string) => steps.push(`${name} ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      tmp = mkdtempSync(join(tmpdir(), 'fahras-site-e2e-'))
+      const rootDir = join(tmp, 'root')
+      const docsDir = join(tmp, 'docs')
+      mkdirSync(rootDir)
+      written = writeSite(rootDir)
+      step('site written')
+      cpSync(rootDir, docsDir, { recursive: true })
+      step('copied')
+      deployments.push(new Deployment('/', rootDir), new Deployment('/docs/', docsDir))
+      // the two builds at once: the machine has two cores
+      const builds = await Promise.all([buildSiteCli(rootDir, []), buildSiteCli(docsDir, ['--base-url', '/docs/'])])
+      builds.forEach((b, i) => {
+        deployments[i]!.buildSeconds = b.seconds
+        deployments[i]!.buildReport = b.stderr
       })
-    }
-    step('browser up')
-  }, 240_000)
+      step('built')
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      })
+      for (const d of deployments) {
+        d.server = await serve(d)
+        d.base = `http://127.0.0.1:${(d.server.address() as AddressInfo).port}${d.mount}`
+        d.context = await browser.newContext()
+        await d.context.addInitScript(() => {
+          const w = window as unknown as { __csp: string[]; __lastInput: number; __lastState: number; __states: number }
+          w.__csp = []
+          w.__lastInput = 0
+          w.__lastState = 0
+          w.__states = 0
+          document.addEventListener('securitypolicyviolation', (e) =>
+            w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+          )
+          // when the box last rendered a state (results, none, loading…), and when the input last changed
+          document.addEventListener('input', () => (w.__lastInput = performance.now()), true)
+          new MutationObserver(() => {
+            w.__lastState = performance.now()
+            w.__states++
+          }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] })
+        })
+      }
+      step('browser up')
+    }, 240_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    for (const d of deployments) {
-      d.server?.closeAllConnections() // Node's fetch keeps its connections alive
-      await new Promise((resolve) => (d.server ? d.server.close(resolve) : resolve(undefined)))
-    }
-    if (tmp) rmSync(tmp, { recursive: true, force: true })
-  }, 30_000)
+    afterAll(async () => {
+      await browser?.close()
+      for (const d of deployments) {
+        d.server?.closeAllConnections() // Node's fetch keeps its connections alive
+        await new Promise((resolve) => (d.server ? d.server.close(resolve) : resolve(undefined)))
+      }
+      if (tmp) rmSync(tmp, { recursive: true, force: true })
+    }, 30_000)
 
-  /** Opens a page of the deployment; records page errors, console errors and CSP violations. */
-  async function visit(d: Deployment, path: string, viewport = { width: 1280, height: 800 }) {
-    const page = await d.context.newPage()
-    await page.setViewportSize(viewport)
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+    /** Opens a page of the deployment; records page errors, console errors and CSP violations. */
+    async function visit(d: Deployment, path: string, viewport = { width: 1280, height: 800 }) {
+      const page = await d.context.newPage()
+      await page.setViewportSize(viewport)
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(String(error)))
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+      })
+      const mark = d.log.length
+      const response = await page.goto(d.base + path)
+      expect(response?.status()).toBe(200)
+      /** No CSP violation in the document now shown, no page error, no console error. */
+      const check = async () => {
+        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
+        expect(errors).toEqual([])
+      }
+      const clean = async () => {
+        await check()
+        await page.close()
+      }
+      return { page, mark, check, clean }
+    }
+
+    /** Waits until the server has answered everything and nothing was asked or rendered for 150 ms. */
+    async function quiet(d: Deployment, page: Page) {
+      const states = () => page.evaluate(() => (window as unknown as { __states: number }).__states)
+      for (;;) {
+        const before = [d.log.length, await states()]
+        await sleep(150)
+        if (d.inflight === 0 && before[0] === d.log.length && before[1] === (await states())) return
+      }
+    }
+
+    /**
+     * Enters `query` in the box and waits for the results of the whole query: a state rendered
+     * after the last input's debounce (older searches never render after it), then a quiet network.
+     * `fill` is one input event (one search, so the figures do not depend on the machine's speed);
+     * `keys` types key by key, as a person (the box may search what is typed so far).
+     */
+    async function enter(d: Deployment, page: Page, query: string, how: 'fill' | 'keys' = 'fill') {
+      if (how === 'fill') await page.locator('.fahras-input').fill(query)
+      else await page.keyboard.type(query, { delay: 20 })
+      await page.waitForFunction(
+        (q) => {
+          const w = window as unknown as { __lastInput: number; __lastState: number }
+          const root = document.querySelector('.fahras')
+          const state = root?.getAttribute('data-state')
+          return (
+            root?.querySelector('input')?.value === q &&
+            (state === 'results' || state === 'none' || state === 'error') &&
+            w.__lastState >= w.__lastInput + 80 &&
+            !root.hasAttribute('aria-busy')
+          )
+        },
+        query,
+        { timeout: 20_000 },
+      )
+      await quiet(d, page)
+      expect(await page.locator('.fahras').getAttribute('data-state')).not.toBe('error')
+    }
+
+    /** Prints and bounds what the server sent for a query (from `from` in its log). */
+    function report(d: Deployment, from: number, what: string) {
+      const sent = figures(d.log.slice(from))
+      console.log(`[site-e2e ${d.mount}] ${what}: ${sent.text}`)
+      expect(d.log.slice(from).every((s) => s.status === 200)).toBe(true)
+      expect(sent.requests).toBeLessThanOrEqual(LIMITS.queryRequests)
+      expect(sent.bytes).toBeLessThan(LIMITS.queryBytes)
+      return sent
+    }
+
+    /**
+     * Opens the search page, focuses the input (the box loads fahras.js and the entry then), enters
+     * `query`, and prints what the server sent: for the query alone, and for the whole first visit.
+     */
+    async function search(d: Deployment, query: string, viewport?: { width: number; height: number }) {
+      const visited = await visit(d, 'search/', viewport)
+      const { page, mark } = visited
+      await page.locator('.fahras-input').focus()
+      await page.waitForFunction(() =>
+        performance.getEntriesByType('resource').some((e) => e.name.endsWith('/entry.fahras')),
+      )
+      await quiet(d, page)
+      const ready = d.log.length
+      await enter(d, page, query)
+      const size = viewport ? ` at ${viewport.width}×${viewport.height}` : ''
+      report(d, ready, `query «${query}»${size}`)
+      const first = figures(d.log.slice(mark))
+      console.log(`[site-e2e ${d.mount}] first visit, «${query}»${size}: ${first.text}`)
+      expect(first.bytes).toBeLessThan(LIMITS.firstVisitBytes)
+      // the search page, its script, the box, its CSS, the runtime, the entry: once each
+      for (const kind of ['page', 'search.js', 'fahras-ui.js', 'fahras-ui.css', 'fahras.js', 'entry'])
+        expect(first.byKind.get(kind)?.requests, kind).toBe(1)
+      return visited
+    }
+
+    /** The results shown: URL, title, snippet text, the <mark>s' texts. */
+    const shown = (page: Page) =>
+      page.locator('.fahras-result').evaluateAll((items) =>
+        items.map((li) => ({
+          url: li.querySelector('a.fahras-title')?.getAttribute('href') ?? '',
+          title: li.querySelector('.fahras-title')?.textContent ?? '',
+          snippet: li.querySelector('.fahras-snippet')?.textContent ?? '',
+          marks: Array.from(li.querySelectorAll('.fahras-snippet mark'), (m) => m.textContent ?? ''),
+        })),
+      )
+
+    /** The written page of a result URL (the mount removed). */
+    const pageOf = (d: Deployment, url: string) => {
+      expect(url.startsWith(d.mount), `${url} is under ${d.mount}`).toBe(true)
+      const found = written.pages.find((p) => `${d.mount}${p.path}` === url)
+      expect(found, `a page of the site at ${url}`).toBeDefined()
+      return found!
+    }
+
+    /** Follows a result's link (clicked, or Enter on it) and checks the page: 200, <h1> the result's title. */
+    async function follow(d: Deployment, page: Page, result: { url: string; title: string }, act: () => Promise<void>) {
+      expect(result.url.startsWith(d.mount)).toBe(true)
+      const target = new URL(result.url, d.base).href
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), act()])
+      expect(response.status()).toBe(200)
+      await page.waitForURL(target)
+      expect(await page.locator('h1').textContent()).toBe(result.title)
+    }
+
+    it('the site has 2,000+ pages; `fahras site` indexes them all, at / and with --base-url /docs/', () => {
+      expect(written.pages.length).toBeGreaterThanOrEqual(2000)
+      console.log(`[site-e2e] ${written.pages.length} pages; set-up: ${steps.join(', ')}`)
+      for (const d of deployments) {
+        console.log(
+          `[site-e2e ${d.mount}] build: ${d.buildSeconds.toFixed(1)} s (the two at once) — ${d.buildReport.split('\n').at(-1)}`,
+        )
+        // the search page is skipped (robots noindex)
+        expect(d.buildReport).toMatch(new RegExp(`^${written.pages.length} pages indexed, 1 skipped in `, 'm'))
+        for (const file of ['entry.fahras', 'fahras.js', 'fahras-ui.js', 'fahras-ui.css'])
+          expect(existsSync(join(d.dir, 'fahras', file)), file).toBe(true)
+      }
     })
-    const mark = d.log.length
-    const response = await page.goto(d.base + path)
-    expect(response?.status()).toBe(200)
-    /** No CSP violation in the document now shown, no page error, no console error. */
-    const check = async () => {
-      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
-      expect(errors).toEqual([])
-    }
-    const clean = async () => {
-      await check()
+
+    it('the CSP is enforced by the server (an inline script is refused and reported), so "no violation" below means something', async () => {
+      const d = deployments[0]!
+      const page = await d.context.newPage()
+      const messages: string[] = []
+      page.on('console', (m) => messages.push(m.text()))
+      expect((await page.goto(`${d.base}search/`))?.status()).toBe(200)
+      await page.waitForSelector('.fahras[dir=rtl]')
+      // the page's own link to fahras-ui.css is the box's: no second one
+      expect(await page.locator('link[rel=stylesheet]').count()).toBe(1)
+      await page.evaluate(() => {
+        const s = document.createElement('script')
+        s.textContent = 'window.__inline = 1'
+        document.head.append(s)
+      })
+      await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0)
+      expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined()
+      expect(messages.join('\n')).toMatch(/Content Security Policy/)
       await page.close()
-    }
-    return { page, mark, check, clean }
-  }
-
-  /** Waits until the server has answered everything and nothing was asked or rendered for 150 ms. */
-  async function quiet(d: Deployment, page: Page) {
-    const states = () => page.evaluate(() => (window as unknown as { __states: number }).__states)
-    for (;;) {
-      const before = [d.log.length, await states()]
-      await sleep(150)
-      if (d.inflight === 0 && before[0] === d.log.length && before[1] === (await states())) return
-    }
-  }
-
-  /**
-   * Enters `query` in the box and waits for the results of the whole query: a state rendered
-   * after the last input's debounce (older searches never render after it), then a quiet network.
-   * `fill` is one input event (one search, so the figures do not depend on the machine's speed);
-   * `keys` types key by key, as a person (the box may search what is typed so far).
-   */
-  async function enter(d: Deployment, page: Page, query: string, how: 'fill' | 'keys' = 'fill') {
-    if (how === 'fill') await page.locator('.fahras-input').fill(query)
-    else await page.keyboard.type(query, { delay: 20 })
-    await page.waitForFunction((q) => {
-      const w = window as unknown as { __lastInput: number; __lastState: number }
-      const root = document.querySelector('.fahras')
-      const state = root?.getAttribute('data-state')
-      return root?.querySelector('input')?.value === q && (state === 'results' || state === 'none' || state === 'error')
-        && w.__lastState >= w.__lastInput + 80 && !root.hasAttribute('aria-busy')
-    }, query, { timeout: 20_000 })
-    await quiet(d, page)
-    expect(await page.locator('.fahras').getAttribute('data-state')).not.toBe('error')
-  }
-
-  /** Prints and bounds what the server sent for a query (from `from` in its log). */
-  function report(d: Deployment, from: number, what: string) {
-    const sent = figures(d.log.slice(from))
-    console.log(`[site-e2e ${d.mount}] ${what}: ${sent.text}`)
-    expect(d.log.slice(from).every((s) => s.status === 200)).toBe(true)
-    expect(sent.requests).toBeLessThanOrEqual(LIMITS.queryRequests)
-    expect(sent.bytes).toBeLessThan(LIMITS.queryBytes)
-    return sent
-  }
-
-  /**
-   * Opens the search page, focuses the input (the box loads fahras.js and the entry then), enters
-   * `query`, and prints what the server sent: for the query alone, and for the whole first visit.
-   */
-  async function search(d: Deployment, query: string, viewport?: { width: number; height: number }) {
-    const visited = await visit(d, 'search/', viewport)
-    const { page, mark } = visited
-    await page.locator('.fahras-input').focus()
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/entry.fahras')))
-    await quiet(d, page)
-    const ready = d.log.length
-    await enter(d, page, query)
-    const size = viewport ? ` at ${viewport.width}×${viewport.height}` : ''
-    report(d, ready, `query «${query}»${size}`)
-    const first = figures(d.log.slice(mark))
-    console.log(`[site-e2e ${d.mount}] first visit, «${query}»${size}: ${first.text}`)
-    expect(first.bytes).toBeLessThan(LIMITS.firstVisitBytes)
-    // the search page, its script, the box, its CSS, the runtime, the entry: once each
-    for (const kind of ['page', 'search.js', 'fahras-ui.js', 'fahras-ui.css', 'fahras.js', 'entry']) expect(first.byKind.get(kind)?.requests, kind).toBe(1)
-    return visited
-  }
-
-  /** The results shown: URL, title, snippet text, the <mark>s' texts. */
-  const shown = (page: Page) =>
-    page.locator('.fahras-result').evaluateAll((items) =>
-      items.map((li) => ({
-        url: li.querySelector('a.fahras-title')?.getAttribute('href') ?? '',
-        title: li.querySelector('.fahras-title')?.textContent ?? '',
-        snippet: li.querySelector('.fahras-snippet')?.textContent ?? '',
-        marks: Array.from(li.querySelectorAll('.fahras-snippet mark'), (m) => m.textContent ?? ''),
-      })),
-    )
-
-  /** The written page of a result URL (the mount removed). */
-  const pageOf = (d: Deployment, url: string) => {
-    expect(url.startsWith(d.mount), `${url} is under ${d.mount}`).toBe(true)
-    const found = written.pages.find((p) => `${d.mount}${p.path}` === url)
-    expect(found, `a page of the site at ${url}`).toBeDefined()
-    return found!
-  }
-
-  /** Follows a result's link (clicked, or Enter on it) and checks the page: 200, <h1> the result's title. */
-  async function follow(d: Deployment, page: Page, result: { url: string; title: string }, act: () => Promise<void>) {
-    expect(result.url.startsWith(d.mount)).toBe(true)
-    const target = new URL(result.url, d.base).href
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), act()])
-    expect(response.status()).toBe(200)
-    await page.waitForURL(target)
-    expect(await page.locator('h1').textContent()).toBe(result.title)
-  }
-
-  it('the site has 2,000+ pages; `fahras site` indexes them all, at / and with --base-url /docs/', () => {
-    expect(written.pages.length).toBeGreaterThanOrEqual(2000)
-    console.log(`[site-e2e] ${written.pages.length} pages; set-up: ${steps.join(', ')}`)
-    for (const d of deployments) {
-      console.log(`[site-e2e ${d.mount}] build: ${d.buildSeconds.toFixed(1)} s (the two at once) — ${d.buildReport.split('\n').at(-1)}`)
-      // the search page is skipped (robots noindex)
-      expect(d.buildReport).toMatch(new RegExp(`^${written.pages.length} pages indexed, 1 skipped in `, 'm'))
-      for (const file of ['entry.fahras', 'fahras.js', 'fahras-ui.js', 'fahras-ui.css']) expect(existsSync(join(d.dir, 'fahras', file)), file).toBe(true)
-    }
-  })
-
-  it('the CSP is enforced by the server (an inline script is refused and reported), so "no violation" below means something', async () => {
-    const d = deployments[0]!
-    const page = await d.context.newPage()
-    const messages: string[] = []
-    page.on('console', (m) => messages.push(m.text()))
-    expect((await page.goto(`${d.base}search/`))?.status()).toBe(200)
-    await page.waitForSelector('.fahras[dir=rtl]')
-    // the page's own link to fahras-ui.css is the box's: no second one
-    expect(await page.locator('link[rel=stylesheet]').count()).toBe(1)
-    await page.evaluate(() => {
-      const s = document.createElement('script')
-      s.textContent = 'window.__inline = 1'
-      document.head.append(s)
     })
-    await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0)
-    expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined()
-    expect(messages.join('\n')).toMatch(/Content Security Policy/)
-    await page.close()
-  })
 
-  // at the root, every check; under /docs/, those where the deployment matters (URLs, links, the
-  // files loaded): the widths and the no-results state (below the return) are the same there
-  describe.each([
-    ['/', 0, VOWELLED],
-    ['/docs/', 1, VOWELLED.slice(0, 1)],
-  ] as const)('served at %s', (mount, index, vowelled) => {
-    const d = () => deployments[index]!
+    // at the root, every check; under /docs/, those where the deployment matters (URLs, links, the
+    // files loaded): the widths and the no-results state (below the return) are the same there
+    describe.each([
+      ['/', 0, VOWELLED],
+      ['/docs/', 1, VOWELLED.slice(0, 1)],
+    ] as const)('served at %s', (mount, index, vowelled) => {
+      const d = () => deployments[index]!
 
-    it.each(vowelled)('a query with diacritics ($vowelled) and without show the same results, marked in the page\'s words, linking to pages that load', async ({ vowelled: withMarks, plain }) => {
-      const { page, clean } = await search(d(), withMarks)
-      const seen: Array<Awaited<ReturnType<typeof shown>>> = []
-      for (const query of [withMarks, plain]) {
-        if (query === plain) {
-          // the same query without diacritics, in the same page: what was fetched is kept
-          const from = d().log.length
-          await page.locator('.fahras-input').fill('')
-          await enter(d(), page, query)
-          report(d(), from, `then «${query}» in the same page`)
+      it.each(vowelled)(
+        "a query with diacritics ($vowelled) and without show the same results, marked in the page's words, linking to pages that load",
+        async ({ vowelled: withMarks, plain }) => {
+          const { page, clean } = await search(d(), withMarks)
+          const seen: Array<Awaited<ReturnType<typeof shown>>> = []
+          for (const query of [withMarks, plain]) {
+            if (query === plain) {
+              // the same query without diacritics, in the same page: what was fetched is kept
+              const from = d().log.length
+              await page.locator('.fahras-input').fill('')
+              await enter(d(), page, query)
+              report(d(), from, `then «${query}» in the same page`)
+            }
+            const results = await shown(page)
+            expect(results.length).toBe(10)
+            expect(await page.locator('.fahras-title').first().isVisible()).toBe(true)
+            for (const r of results) {
+              const source = pageOf(d(), r.url)
+              expect(r.title).toBe(source.title)
+              const text = `${source.title}\n${source.paragraphs.join('\n')}`
+              // every <mark> is a word as the page writes it
+              for (const m of r.marks) expect(text, m).toContain(m)
+            }
+            // the first result marks each word of the query, as the page writes it (no diacritics)
+            const marks = results[0]!.marks
+            for (const word of plain.split(' ')) expect(marks, `${query}: ${word}`).toContain(word)
+            for (const m of marks) expect(bare(m)).toBe(m)
+            seen.push(results)
+          }
+          expect(seen[0]!.map((r) => r.url)).toEqual(seen[1]!.map((r) => r.url))
+          await clean()
+          // every link works, under the deployment
+          for (const { url } of seen[0]!) {
+            const response = await fetch(new URL(url, d().base))
+            expect(response.status, url).toBe(200)
+            expect(await response.text()).toContain('<h1>')
+          }
+        },
+      )
+
+      it("clicking the first result opens its page (200), whose <h1> is the result's title", async () => {
+        const { page, check, clean } = await search(d(), VOWELLED[1].vowelled)
+        const first = (await shown(page))[0]!
+        await check()
+        await follow(d(), page, first, () => page.locator('.fahras-result a.fahras-title').first().click())
+        await clean()
+      })
+
+      it('keyboard only: Tab to the input, type key by key, ArrowDown, Enter opens the first result', async () => {
+        const { page, check, clean, mark } = await visit(d(), 'search/')
+        await page.waitForSelector('.fahras')
+        let tabs = 0
+        while (!(await page.evaluate(() => document.activeElement?.classList.contains('fahras-input')))) {
+          expect(++tabs, 'Tab presses to reach the search input').toBeLessThanOrEqual(5)
+          await page.keyboard.press('Tab')
         }
+        await enter(d(), page, VOWELLED[0].vowelled, 'keys')
+        const first = (await shown(page))[0]!
+        const sent = figures(d().log.slice(mark))
+        console.log(`[site-e2e ${mount}] first visit, «${VOWELLED[0].vowelled}» typed key by key: ${sent.text}`)
+        expect(sent.bytes).toBeLessThan(LIMITS.firstVisitBytes)
+        await page.keyboard.press('ArrowDown')
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first.url)
+        await check()
+        await follow(d(), page, first, () => page.keyboard.press('Enter'))
+        await clean()
+      })
+
+      it('the hostile page: its markup is shown as text, no element is made of it, nothing is blocked or thrown', async () => {
+        const { page, check, clean } = await search(d(), HOSTILE.word)
         const results = await shown(page)
-        expect(results.length).toBe(10)
+        expect(results.map((r) => r.url)).toEqual([`${mount}${HOSTILE.path}`])
+        expect(results[0]!.title).toBe(HOSTILE.title)
+        expect(results[0]!.snippet).toContain('<script>alert(1)</script>')
+        expect(results[0]!.snippet).toContain('<img src=x onerror=alert(2)>')
+        expect(results[0]!.marks).toEqual([HOSTILE.word])
+        expect(
+          await page.locator('.fahras-results script, .fahras-results img, .fahras-results [onerror]').count(),
+        ).toBe(0)
+        expect(await page.locator('img').count()).toBe(0)
+        expect(await page.locator('script').count()).toBe(1) // search.js
+        // only <mark> is markup in a snippet
+        expect(
+          await page.locator('.fahras-snippet *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]),
+        ).toEqual(['MARK'])
+        await check()
+        // its own page shows the same text, as text
+        await follow(d(), page, results[0]!, () => page.locator('.fahras-result a').first().click())
+        expect(await page.locator('img').count()).toBe(0)
+        await clean()
+      })
+
+      if (index !== 0) return
+
+      it.each([
+        { width: 360, height: 740 },
+        { width: 1280, height: 800 },
+      ])('at $width×$height: results visible, nothing overflows horizontally', async (viewport) => {
+        const { page, clean } = await search(d(), VOWELLED[1].plain, viewport)
         expect(await page.locator('.fahras-title').first().isVisible()).toBe(true)
-        for (const r of results) {
-          const source = pageOf(d(), r.url)
-          expect(r.title).toBe(source.title)
-          const text = `${source.title}\n${source.paragraphs.join('\n')}`
-          // every <mark> is a word as the page writes it
-          for (const m of r.marks) expect(text, m).toContain(m)
+        expect(await page.locator('.fahras-snippet').first().isVisible()).toBe(true)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
+        for (const selector of ['.fahras-panel', '.fahras-input', '.fahras-result']) {
+          const box = (await page.locator(selector).first().boundingBox())!
+          expect(box.x, selector).toBeGreaterThanOrEqual(0)
+          expect(box.x + box.width, selector).toBeLessThanOrEqual(viewport.width)
         }
-        // the first result marks each word of the query, as the page writes it (no diacritics)
-        const marks = results[0]!.marks
-        for (const word of plain.split(' ')) expect(marks, `${query}: ${word}`).toContain(word)
-        for (const m of marks) expect(bare(m)).toBe(m)
-        seen.push(results)
+        await clean()
+      })
+
+      it('a query that finds nothing shows the no-results state', async () => {
+        const { page, clean } = await search(d(), NOTHING)
+        expect(await page.locator('.fahras').getAttribute('data-state')).toBe('none')
+        expect(await page.locator('.fahras-none').textContent()).toBe(`لا نتائج لـ «${NOTHING}»`)
+        expect(await page.locator('.fahras-none').isVisible()).toBe(true)
+        expect(await page.locator('.fahras-result').count()).toBe(0)
+        expect((await page.locator('.fahras-live').textContent())?.trim()).toMatch(
+          new RegExp(`^لا نتائج لـ «${NOTHING}»`),
+        )
+        await clean()
+      })
+    })
+
+    it("openSite() in Node (global fetch) over the served index gives the browser's first result", async () => {
+      const d = deployments[0]!
+      const query = VOWELLED[1].vowelled
+      const { page, clean } = await search(d, query)
+      const browserFirst = (await shown(page))[0]!
+      await clean()
+      const { openSite } = (await import(pathToFileURL(join(d.dir, 'fahras', 'fahras.js')).href)) as {
+        openSite(o: { baseUrl: string }): Promise<Site>
       }
-      expect(seen[0]!.map((r) => r.url)).toEqual(seen[1]!.map((r) => r.url))
-      await clean()
-      // every link works, under the deployment
-      for (const { url } of seen[0]!) {
-        const response = await fetch(new URL(url, d().base))
-        expect(response.status, url).toBe(200)
-        expect(await response.text()).toContain('<h1>')
-      }
+      const mark = d.log.length
+      const site = await openSite({ baseUrl: `${d.base}fahras/` })
+      expect(site.pageCount).toBe(written.pages.length)
+      // as the box asks it: the last word, being typed, is a prefix
+      const { results } = await site.search(`${query}*`)
+      expect(results[0]?.url).toBe(browserFirst.url)
+      expect(results[0]?.title).toBe(browserFirst.title)
+      const text = results[0]!.snippet.html
+        .replace(/<\/?mark>/g, '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+      expect(text).toBe(browserFirst.snippet)
+      console.log(`[site-e2e ${d.mount}] Node openSite() and «${query}»: ${figures(d.log.slice(mark)).text}`)
     })
-
-    it('clicking the first result opens its page (200), whose <h1> is the result\'s title', async () => {
-      const { page, check, clean } = await search(d(), VOWELLED[1].vowelled)
-      const first = (await shown(page))[0]!
-      await check()
-      await follow(d(), page, first, () => page.locator('.fahras-result a.fahras-title').first().click())
-      await clean()
-    })
-
-    it('keyboard only: Tab to the input, type key by key, ArrowDown, Enter opens the first result', async () => {
-      const { page, check, clean, mark } = await visit(d(), 'search/')
-      await page.waitForSelector('.fahras')
-      let tabs = 0
-      while (!(await page.evaluate(() => document.activeElement?.classList.contains('fahras-input')))) {
-        expect(++tabs, 'Tab presses to reach the search input').toBeLessThanOrEqual(5)
-        await page.keyboard.press('Tab')
-      }
-      await enter(d(), page, VOWELLED[0].vowelled, 'keys')
-      const first = (await shown(page))[0]!
-      const sent = figures(d().log.slice(mark))
-      console.log(`[site-e2e ${mount}] first visit, «${VOWELLED[0].vowelled}» typed key by key: ${sent.text}`)
-      expect(sent.bytes).toBeLessThan(LIMITS.firstVisitBytes)
-      await page.keyboard.press('ArrowDown')
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first.url)
-      await check()
-      await follow(d(), page, first, () => page.keyboard.press('Enter'))
-      await clean()
-    })
-
-    it('the hostile page: its markup is shown as text, no element is made of it, nothing is blocked or thrown', async () => {
-      const { page, check, clean } = await search(d(), HOSTILE.word)
-      const results = await shown(page)
-      expect(results.map((r) => r.url)).toEqual([`${mount}${HOSTILE.path}`])
-      expect(results[0]!.title).toBe(HOSTILE.title)
-      expect(results[0]!.snippet).toContain('<script>alert(1)</script>')
-      expect(results[0]!.snippet).toContain('<img src=x onerror=alert(2)>')
-      expect(results[0]!.marks).toEqual([HOSTILE.word])
-      expect(await page.locator('.fahras-results script, .fahras-results img, .fahras-results [onerror]').count()).toBe(0)
-      expect(await page.locator('img').count()).toBe(0)
-      expect(await page.locator('script').count()).toBe(1) // search.js
-      // only <mark> is markup in a snippet
-      expect(await page.locator('.fahras-snippet *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))])).toEqual(['MARK'])
-      await check()
-      // its own page shows the same text, as text
-      await follow(d(), page, results[0]!, () => page.locator('.fahras-result a').first().click())
-      expect(await page.locator('img').count()).toBe(0)
-      await clean()
-    })
-
-    if (index !== 0) return
-
-    it.each([
-      { width: 360, height: 740 },
-      { width: 1280, height: 800 },
-    ])('at $width×$height: results visible, nothing overflows horizontally', async (viewport) => {
-      const { page, clean } = await search(d(), VOWELLED[1].plain, viewport)
-      expect(await page.locator('.fahras-title').first().isVisible()).toBe(true)
-      expect(await page.locator('.fahras-snippet').first().isVisible()).toBe(true)
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
-      for (const selector of ['.fahras-panel', '.fahras-input', '.fahras-result']) {
-        const box = (await page.locator(selector).first().boundingBox())!
-        expect(box.x, selector).toBeGreaterThanOrEqual(0)
-        expect(box.x + box.width, selector).toBeLessThanOrEqual(viewport.width)
-      }
-      await clean()
-    })
-
-    it('a query that finds nothing shows the no-results state', async () => {
-      const { page, clean } = await search(d(), NOTHING)
-      expect(await page.locator('.fahras').getAttribute('data-state')).toBe('none')
-      expect(await page.locator('.fahras-none').textContent()).toBe(`لا نتائج لـ «${NOTHING}»`)
-      expect(await page.locator('.fahras-none').isVisible()).toBe(true)
-      expect(await page.locator('.fahras-result').count()).toBe(0)
-      expect((await page.locator('.fahras-live').textContent())?.trim()).toMatch(new RegExp(`^لا نتائج لـ «${NOTHING}»`))
-      await clean()
-    })
-  })
-
-  it('openSite() in Node (global fetch) over the served index gives the browser\'s first result', async () => {
-    const d = deployments[0]!
-    const query = VOWELLED[1].vowelled
-    const { page, clean } = await search(d, query)
-    const browserFirst = (await shown(page))[0]!
-    await clean()
-    const { openSite } = (await import(pathToFileURL(join(d.dir, 'fahras', 'fahras.js')).href)) as { openSite(o: { baseUrl: string }): Promise<Site> }
-    const mark = d.log.length
-    const site = await openSite({ baseUrl: `${d.base}fahras/` })
-    expect(site.pageCount).toBe(written.pages.length)
-    // as the box asks it: the last word, being typed, is a prefix
-    const { results } = await site.search(`${query}*`)
-    expect(results[0]?.url).toBe(browserFirst.url)
-    expect(results[0]?.title).toBe(browserFirst.title)
-    const text = results[0]!.snippet.html.replace(/<\/?mark>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-    expect(text).toBe(browserFirst.snippet)
-    console.log(`[site-e2e ${d.mount}] Node openSite() and «${query}»: ${figures(d.log.slice(mark)).text}`)
-  })
-})
+  },
+)

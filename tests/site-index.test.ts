@@ -19,7 +19,10 @@ const FULL = process.env.FAHRAS_FULL !== undefined && process.env.FAHRAS_FULL !=
 const STEP = FULL ? 1 : 8
 /** Asserts that `fn` rejects with a fahras error with this code and a message matching `message`. */
 async function expectCoded(fn: () => Promise<unknown>, code: string, message: RegExp): Promise<void> {
-  const error = await fn().then(() => null, (e: unknown) => e)
+  const error = await fn().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'expected a rejection').toBeInstanceOf(Error)
   expect((error as { code?: string }).code).toBe(code)
   expect((error as Error).message).toMatch(message)
@@ -28,9 +31,20 @@ const root = mkdtempSync(join(tmpdir(), 'fahras-site-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const pagesOf = (docs: ReadonlyArray<{ id: string | number; title: string; text: string }>): SitePage[] =>
-  docs.map((d, i) => ({ url: `/p/${d.id}/`, title: d.title, lang: 'ar', text: d.text, meta: { n: String(i) }, filters: { half: [i % 2 === 0 ? 'even' : 'odd'] } }))
+  docs.map((d, i) => ({
+    url: `/p/${d.id}/`,
+    title: d.title,
+    lang: 'ar',
+    text: d.text,
+    meta: { n: String(i) },
+    filters: { half: [i % 2 === 0 ? 'even' : 'odd'] },
+  }))
 
-async function written(name: string, pages: readonly SitePage[], chunkSize?: number): Promise<{ folder: string; site: Site }> {
+async function written(
+  name: string,
+  pages: readonly SitePage[],
+  chunkSize?: number,
+): Promise<{ folder: string; site: Site }> {
   const folder = join(root, name)
   mkdirSync(folder, { recursive: true })
   await writeSiteIndex(pages, folder, { where: 'test', ...(chunkSize ? { chunkSize } : {}) })
@@ -43,7 +57,12 @@ describe(`site index parity with PackedIndex (${FULL ? 'every question' : 'every
       const set = loadDataset(DEFAULT_DATA, name)
       const pages = pagesOf(set.docs)
       const { site } = await written(name, pages)
-      const packed = PackedIndex.load(packDocuments(pages.map((p, i) => ({ id: i, title: p.title, text: p.text })), { fields: ['title', 'text'], storeFields: ['title', 'text'] }))
+      const packed = PackedIndex.load(
+        packDocuments(
+          pages.map((p, i) => ({ id: i, title: p.title, text: p.text })),
+          { fields: ['title', 'text'], storeFields: ['title', 'text'] },
+        ),
+      )
       expect(site.pageCount).toBe(pages.length)
       const problems: string[] = []
       let compared = 0
@@ -53,11 +72,18 @@ describe(`site index parity with PackedIndex (${FULL ? 'every question' : 'every
         const expected = packed.search(query, { filter: () => true })
         const got = await site.search(query)
         compared++
-        const same = got.results.length === expected.length && got.results.every((r, i) => {
-          const e = expected[i]!
-          const snippet = (e.snippets as Record<string, { html: string } | undefined>).text?.html
-          return r.url === pages[e.id as number]!.url && r.score === e.score && r.snippet.html === snippet && r.title === pages[e.id as number]!.title
-        })
+        const same =
+          got.results.length === expected.length &&
+          got.results.every((r, i) => {
+            const e = expected[i]!
+            const snippet = (e.snippets as Record<string, { html: string } | undefined>).text?.html
+            return (
+              r.url === pages[e.id as number]!.url &&
+              r.score === e.score &&
+              r.snippet.html === snippet &&
+              r.title === pages[e.id as number]!.title
+            )
+          })
         if (!same) problems.push(query)
         expect(got.total).toBe(packed.search(query, { limit: 100_000, snippets: false, filter: () => true }).length)
       }
@@ -75,7 +101,12 @@ describe('site search', () => {
   beforeAll(async () => {
     pages = pagesOf(loadDataset(DEFAULT_DATA, 'xquad-ar').docs.slice(0, 300))
     ;({ site, folder } = await written('small', pages, 2000))
-    packed = PackedIndex.load(packDocuments(pages.map((p, i) => ({ id: i, title: p.title, text: p.text, half: p.filters.half![0] })), { fields: ['title', 'text'], storeFields: ['title', 'text', 'half'] }))
+    packed = PackedIndex.load(
+      packDocuments(
+        pages.map((p, i) => ({ id: i, title: p.title, text: p.text, half: p.filters.half![0] })),
+        { fields: ['title', 'text'], storeFields: ['title', 'text', 'half'] },
+      ),
+    )
   })
 
   it('pages through results with offset, and the total counts every match', async () => {
@@ -88,11 +119,16 @@ describe('site search', () => {
 
   it('filters keep the pages with one of the values, ranked as PackedIndex ranks them', async () => {
     const got = await site.search('الدوري', { filters: { half: 'odd' }, limit: 20 })
-    const expected = packed.search('الدوري', { limit: 20, filter: (r) => (r as unknown as { half: string }).half === 'odd' })
+    const expected = packed.search('الدوري', {
+      limit: 20,
+      filter: (r) => (r as unknown as { half: string }).half === 'odd',
+    })
     expect(got.results.map((r) => r.url)).toEqual(expected.map((r) => pages[r.id as number]!.url))
     expect(got.results.every((r) => Number(r.meta.n) % 2 === 1)).toBe(true)
     expect(site.filters).toEqual({ half: ['even', 'odd'] })
-    expect((await site.search('الدوري', { filters: { half: ['odd', 'even'] } })).total).toBe((await site.search('الدوري')).total)
+    expect((await site.search('الدوري', { filters: { half: ['odd', 'even'] } })).total).toBe(
+      (await site.search('الدوري')).total,
+    )
     expect((await site.search('الدوري', { filters: { nothing: 'x' } })).results).toEqual([])
   })
 
@@ -100,7 +136,14 @@ describe('site search', () => {
     expect((await site.search('الدوري', { filters: { toString: 'x' } })).results).toEqual([])
     expect((await site.search('الدوري', { filters: { half: 'constructor' } })).results).toEqual([])
     const odd: SitePage[] = [
-      { url: '/a/', title: 'كتاب', lang: 'ar', text: 'كتاب أول', meta: {}, filters: { ['__proto__']: ['x'], tag: ['constructor'] } },
+      {
+        url: '/a/',
+        title: 'كتاب',
+        lang: 'ar',
+        text: 'كتاب أول',
+        meta: {},
+        filters: { ['__proto__']: ['x'], tag: ['constructor'] },
+      },
       { url: '/b/', title: 'كتاب', lang: 'ar', text: 'كتاب ثان', meta: {}, filters: { tag: ['toString'] } },
     ]
     const { site: small, folder: where } = await written('odd-filters', odd)
@@ -109,9 +152,14 @@ describe('site search', () => {
     expect((await small.search('كتاب', { filters: { tag: 'constructor' } })).results.map((r) => r.url)).toEqual(['/a/'])
     expect((await small.search('كتاب', { filters: { tag: 'toString' } })).results.map((r) => r.url)).toEqual(['/b/'])
     // a damaged filter file is a coded error naming it
-    for (const name of readdirSync(join(where, 'f'))) writeFileSync(join(where, 'f', name), gzipSync('{"x": [1, 0, -3]}'))
+    for (const name of readdirSync(join(where, 'f')))
+      writeFileSync(join(where, 'f', name), gzipSync('{"x": [1, 0, -3]}'))
     const reopened = await openSite({ baseUrl: pathToFileURL(`${where}/`) })
-    await expectCoded(() => reopened.search('كتاب', { filters: { tag: 'constructor' } }), 'FAHRAS_INVALID_INDEX', /is not a filter/)
+    await expectCoded(
+      () => reopened.search('كتاب', { filters: { tag: 'constructor' } }),
+      'FAHRAS_INVALID_INDEX',
+      /is not a filter/,
+    )
   })
 
   it('a phrase keeps only the pages that hold it', async () => {
@@ -146,7 +194,14 @@ describe('site search', () => {
   })
 
   it('hostile text in a page stays escaped in its snippet', async () => {
-    const hostile: SitePage = { url: '/x/', title: '<img src=x onerror=alert(1)>', lang: 'ar', text: 'كتاب <script>alert(1)</script> جديد & مفيد', meta: {}, filters: {} }
+    const hostile: SitePage = {
+      url: '/x/',
+      title: '<img src=x onerror=alert(1)>',
+      lang: 'ar',
+      text: 'كتاب <script>alert(1)</script> جديد & مفيد',
+      meta: {},
+      filters: {},
+    }
     const { site: one } = await written('hostile', [hostile])
     const [result] = (await one.search('كتاب')).results
     expect(result!.title).toBe(hostile.title)
@@ -181,7 +236,11 @@ describe('site search', () => {
     await expectCoded(() => site.search('x', { limit: 0 }), 'FAHRAS_INVALID_OPTION', /limit/)
     await expectCoded(() => site.search('x', { fuzzy: 1 } as never), 'FAHRAS_INVALID_OPTION', /unknown option `fuzzy`/)
     await expectCoded(() => site.search(42 as never), 'FAHRAS_INVALID_ARGUMENT', /string/)
-    await expectCoded(() => site.search('x', { filters: { half: 3 } } as never), 'FAHRAS_INVALID_OPTION', /filters\.half/)
+    await expectCoded(
+      () => site.search('x', { filters: { half: 3 } } as never),
+      'FAHRAS_INVALID_OPTION',
+      /filters\.half/,
+    )
     await expectCoded(() => openSite({ baseUrl: 'file:///nowhere/at/all/' }), 'FAHRAS_SITE_FETCH', /entry\.fahras/)
   })
 
@@ -193,8 +252,15 @@ describe('site search', () => {
     const original = readFileSync(join(copy, ENTRY_FILE))
     const decoded = decodeEntry(new Uint8Array(gunzipSync(original)), 2)
     const entry = decoded.json as SiteEntry
-    writeFileSync(join(copy, ENTRY_FILE), gzipSync(encodeEntry({ ...entry, version: 99 }, decoded.lengths(entry.pageCount), 2)))
-    await expectCoded(() => openSite({ baseUrl: pathToFileURL(`${copy}/`) }), 'FAHRAS_INDEX_VERSION_MISMATCH', /version `99`/)
+    writeFileSync(
+      join(copy, ENTRY_FILE),
+      gzipSync(encodeEntry({ ...entry, version: 99 }, decoded.lengths(entry.pageCount), 2)),
+    )
+    await expectCoded(
+      () => openSite({ baseUrl: pathToFileURL(`${copy}/`) }),
+      'FAHRAS_INDEX_VERSION_MISMATCH',
+      /version `99`/,
+    )
     writeFileSync(join(copy, ENTRY_FILE), gzipSync(original.subarray(0, original.length - 9)))
     await expectCoded(() => openSite({ baseUrl: pathToFileURL(`${copy}/`) }), 'FAHRAS_INVALID_INDEX', /entry\.fahras/)
     writeFileSync(join(copy, ENTRY_FILE), original)
@@ -202,7 +268,14 @@ describe('site search', () => {
     const bytes = gunzipSync(readFileSync(join(copy, 't', chunk)))
     writeFileSync(join(copy, 't', chunk), gzipSync(bytes.subarray(0, bytes.length - 3)))
     const opened = await openSite({ baseUrl: pathToFileURL(`${copy}/`) })
-    const errors = await Promise.all(entry.keys.map((key: string) => opened.search(key).then(() => null, (e: unknown) => e)))
+    const errors = await Promise.all(
+      entry.keys.map((key: string) =>
+        opened.search(key).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ),
+    )
     expect(errors.some((e) => (e as { code?: string } | null)?.code === 'FAHRAS_INVALID_INDEX')).toBe(true)
   })
 })

@@ -44,7 +44,10 @@ interface Recipe {
 const RECIPES: Readonly<Record<string, Recipe>> = {
   // the theme of `hugo new theme` (layouts/baseof.html: header, main, footer); an alias redirect
   Hugo: {
-    fixture: 'hugo', output: 'public/', exclude: ['404.html', 'tags/**'], skipped: 1,
+    fixture: 'hugo',
+    output: 'public/',
+    exclude: ['404.html', 'tags/**'],
+    skipped: 1,
     pages: [
       { url: '/', title: 'دفتر الرحلات', word: 'الاتصال' },
       { url: '/posts/', title: 'المقالات | دفتر الرحلات', word: 'الأقدم' },
@@ -56,7 +59,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   },
   // minima 2.5 (the theme of `jekyll new`), jekyll-seo-tag titles, the default post permalinks
   Jekyll: {
-    fixture: 'jekyll', output: '_site/', exclude: ['404.html'], skipped: 0,
+    fixture: 'jekyll',
+    output: '_site/',
+    exclude: ['404.html'],
+    skipped: 0,
     pages: [
       { url: '/', title: 'دفتر المطبخ | وصفات البيت كما تعلّمناها', word: 'نجمع' },
       { url: '/2024/05/12/arabic-coffee.html', title: 'القهوة العربية | دفتر المطبخ', word: 'الهيل' },
@@ -68,7 +74,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   },
   // eleventy-base-blog v9 (layouts/base.njk, post.njk); a post under an Arabic slug
   Eleventy: {
-    fixture: 'eleventy', output: '_site/', exclude: ['404.html', 'tags/**'], skipped: 0,
+    fixture: 'eleventy',
+    output: '_site/',
+    exclude: ['404.html', 'tags/**'],
+    skipped: 0,
     pages: [
       { url: '/', title: 'حديقة السطح', word: 'مقالتين' },
       { url: '/blog/', title: 'حديقة السطح', word: 'الأرشيف' },
@@ -80,7 +89,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   },
   // Starlight's Page.astro: header, sidebar <nav>, table of contents <aside>, <main> (Pagefind on)
   'Astro (Starlight)': {
-    fixture: 'starlight', output: 'dist/', exclude: ['404.html'], skipped: 0,
+    fixture: 'starlight',
+    output: 'dist/',
+    exclude: ['404.html'],
+    skipped: 0,
     pages: [
       { url: '/', title: 'مرحبًا بك في سُهيل | توثيق سُهيل', word: 'ماركداون' },
       { url: '/guides/install/', title: 'التثبيت | توثيق سُهيل', word: 'حاسوب' },
@@ -91,7 +103,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   },
   // the default theme: <main class="main"> around .vp-doc on doc pages; a home page (layout: home)
   VitePress: {
-    fixture: 'vitepress', output: '.vitepress/dist/', exclude: ['404.html'], skipped: 0,
+    fixture: 'vitepress',
+    output: '.vitepress/dist/',
+    exclude: ['404.html'],
+    skipped: 0,
     pages: [
       { url: '/', title: 'مِداد', word: 'اليسار' },
       { url: '/guide/configuration.html', title: 'الإعدادات | مِداد', word: 'أهمها' },
@@ -102,7 +117,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   },
   // Material for MkDocs: sidebars (<nav>) inside <main>, <article class="md-content__inner">
   'MkDocs (Material)': {
-    fixture: 'mkdocs', output: 'site/', exclude: ['404.html'], skipped: 0,
+    fixture: 'mkdocs',
+    output: 'site/',
+    exclude: ['404.html'],
+    skipped: 0,
     pages: [
       { url: '/', title: 'دليل واحة', word: 'المنزل' },
       { url: '/getting-started/', title: 'البداية - دليل واحة', word: 'المتصفح' },
@@ -126,8 +144,16 @@ function copyOf(fixture: string, edit?: (html: string, file: string) => string, 
 }
 
 /** Builds the index of `site` and opens it with the runtime, from its files on disk. */
-async function buildAndOpen(site: string, options: { exclude: readonly string[]; baseUrl?: string }): Promise<{ report: SiteBuildReport; site: Site }> {
-  const report = await buildSite({ site, assets: false, exclude: [...options.exclude], ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) })
+async function buildAndOpen(
+  site: string,
+  options: { exclude: readonly string[]; baseUrl?: string },
+): Promise<{ report: SiteBuildReport; site: Site }> {
+  const report = await buildSite({
+    site,
+    assets: false,
+    exclude: [...options.exclude],
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  })
   return { report, site: await openSite({ baseUrl: pathToFileURL(join(report.output, '/')) }) }
 }
 
@@ -138,7 +164,7 @@ for (const [generator, recipe] of Object.entries(RECIPES)) {
     let report: SiteBuildReport
     let site: Site
     beforeAll(async () => {
-      ({ report, site } = await buildAndOpen(copyOf(recipe.fixture), recipe))
+      ;({ report, site } = await buildAndOpen(copyOf(recipe.fixture), recipe))
     })
 
     it('indexes the pages, and only them', () => {
@@ -159,17 +185,19 @@ for (const [generator, recipe] of Object.entries(RECIPES)) {
     }
 
     it(`no word of the theme's chrome is found: ${recipe.chrome.join(' ')}`, async () => {
-      for (const word of recipe.chrome) expect({ word, total: (await site.search(word)).total }).toEqual({ word, total: 0 })
+      for (const word of recipe.chrome)
+        expect({ word, total: (await site.search(word)).total }).toEqual({ word, total: 0 })
     })
 
     it(`no word of the files left out is found: ${recipe.leftOut.join(' ')}`, async () => {
-      for (const word of recipe.leftOut) expect({ word, total: (await site.search(word)).total }).toEqual({ word, total: 0 })
+      for (const word of recipe.leftOut)
+        expect({ word, total: (await site.search(word)).total }).toEqual({ word, total: 0 })
     })
   })
 }
 
 describe('a site served under a sub-path (--base-url /docs/)', () => {
-  it('gives every URL the prefix (Starlight with `base: \'/docs\'`)', async () => {
+  it("gives every URL the prefix (Starlight with `base: '/docs'`)", async () => {
     const recipe = RECIPES['Astro (Starlight)']!
     const { site } = await buildAndOpen(copyOf(recipe.fixture), { exclude: recipe.exclude, baseUrl: '/docs/' })
     for (const page of recipe.pages) {
@@ -184,16 +212,32 @@ describe('what the recipes tell users to mark', () => {
     const posts = ['blog/basil/index.html', 'blog/طماطم-الأصص/index.html']
     const plain = (await buildAndOpen(copyOf('eleventy'), RECIPES.Eleventy!)).site
     expect((await plain.search('Next')).results.map((r) => r.url)).toEqual(['/blog/basil/'])
-    const marked = (await buildAndOpen(copyOf('eleventy', (html) => html.replace('<ul class="links-nextprev">', '<ul class="links-nextprev" data-fahras-ignore>'), posts), RECIPES.Eleventy!)).site
+    const marked = (
+      await buildAndOpen(
+        copyOf(
+          'eleventy',
+          (html) => html.replace('<ul class="links-nextprev">', '<ul class="links-nextprev" data-fahras-ignore>'),
+          posts,
+        ),
+        RECIPES.Eleventy!,
+      )
+    ).site
     expect((await marked.search('Next')).total).toBe(0)
     expect((await marked.search('Previous')).total).toBe(0)
     // the neighbour's title no longer makes a post match
-    expect((await marked.search('طماطم')).results.map((r) => r.url).sort()).toEqual(['/', '/blog/', '/blog/طماطم-الأصص/'])
+    expect((await marked.search('طماطم')).results.map((r) => r.url).sort()).toEqual([
+      '/',
+      '/blog/',
+      '/blog/طماطم-الأصص/',
+    ])
   })
 
   it('Starlight: the page footer inside <main> is left out once a Footer override wraps it in data-fahras-ignore', async () => {
     const pages = ['index.html', 'guides/install/index.html', 'reference/config/index.html']
-    const wrap = (html: string) => html.replace('<footer class="sl-flex">', '<div data-fahras-ignore><footer class="sl-flex">').replace('</footer>', '</footer></div>')
+    const wrap = (html: string) =>
+      html
+        .replace('<footer class="sl-flex">', '<div data-fahras-ignore><footer class="sl-flex">')
+        .replace('</footer>', '</footer></div>')
     const { site } = await buildAndOpen(copyOf('starlight', wrap, pages), RECIPES['Astro (Starlight)']!)
     expect((await site.search('عدل')).total).toBe(0)
     expect((await site.search('التالي')).total).toBe(0)
@@ -227,7 +271,7 @@ describe('theme markup the reader handles, and one known gap (it.fails until src
     expect((await starlight.search('التالي')).total).toBe(0)
   })
 
-  it('Starlight: text marked data-pagefind-ignore (the heading anchors\' «Section titled …») is left out', async () => {
+  it("Starlight: text marked data-pagefind-ignore (the heading anchors' «Section titled …») is left out", async () => {
     expect((await starlight.search('titled')).total).toBe(0)
   })
 

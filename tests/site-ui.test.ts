@@ -28,8 +28,12 @@ describe('mountSearch() options', () => {
   // checked before the DOM is touched: these run in Node
   it('throws a TypeError naming an unknown option and the known ones', () => {
     expect(() => mountSearch('#search', { foo: 1 } as never)).toThrow(TypeError)
-    expect(() => mountSearch('#search', { foo: 1 } as never)).toThrow(/^mountSearch: unknown option `foo`; expected one of site, limit, debounce, .*query$/)
-    expect(() => mountSearch('#search', { labels: { nope: 'x' } } as never)).toThrow(/^mountSearch: unknown label `nope`; expected one of placeholder, label, /)
+    expect(() => mountSearch('#search', { foo: 1 } as never)).toThrow(
+      /^mountSearch: unknown option `foo`; expected one of site, limit, debounce, .*query$/,
+    )
+    expect(() => mountSearch('#search', { labels: { nope: 'x' } } as never)).toThrow(
+      /^mountSearch: unknown label `nope`; expected one of placeholder, label, /,
+    )
   })
 
   it('throws a TypeError on a bad limit, debounce or layout', () => {
@@ -41,7 +45,10 @@ describe('mountSearch() options', () => {
 })
 
 describe('fahras-ui sources', () => {
-  const source = readFileSync(new URL('../src/site/ui/mount-search.ts', import.meta.url), 'utf8').replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '')
+  const source = readFileSync(new URL('../src/site/ui/mount-search.ts', import.meta.url), 'utf8').replace(
+    /^\s*(\/\/|\*|\/\*\*).*$/gm,
+    '',
+  )
   it('use no inline style, no eval, innerHTML only for the escaped snippet, and only types from fahras', () => {
     expect(source).not.toMatch(/\.style\b|<style|setAttribute\(\s*'style'|\beval\(|\bFunction\(/)
     expect(source.match(/innerHTML/g)).toEqual(['innerHTML'])
@@ -143,7 +150,12 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     })
     bundle = built.outputFiles[0]!.text
     const files: Record<string, [string, string]> = {
-      '/': ['text/html', html('<header><div id="search"><p class="fallback">fallback</p></div></header><main><p>محتوى الصفحة</p></main><script type="module" src="/app.js"></script>')],
+      '/': [
+        'text/html',
+        html(
+          '<header><div id="search"><p class="fallback">fallback</p></div></header><main><p>محتوى الصفحة</p></main><script type="module" src="/app.js"></script>',
+        ),
+      ],
       '/inline.html': ['text/html', html('<script>window.__inline = 1</script>')],
       '/app.js': ['text/javascript', APP],
       '/fahras/fahras-ui.js': ['text/javascript', bundle],
@@ -162,13 +174,22 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     })
     context = await browser.newContext()
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] }
       w.__csp = []
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`))
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      )
     })
   }, 60_000)
 
@@ -206,7 +227,11 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     await page.locator('.fahras-input').pressSequentially(text, { delay })
     await page.waitForFunction((q) => {
       const s = document.querySelector('.fahras')?.getAttribute('data-state')
-      return (window as unknown as { __searches: string[] }).__searches.at(-1) === q && (s === 'results' || s === 'none' || s === 'error') && !document.querySelector('.fahras[aria-busy]')
+      return (
+        (window as unknown as { __searches: string[] }).__searches.at(-1) === q &&
+        (s === 'results' || s === 'none' || s === 'error') &&
+        !document.querySelector('.fahras[aria-busy]')
+      )
     }, text)
   }
 
@@ -228,9 +253,9 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     expect(await page.locator('.fallback').count()).toBe(0)
     expect(await page.locator('.fahras-input').getAttribute('placeholder')).toBe('ابحث…')
     expect(await page.locator('.fahras-input').getAttribute('aria-label')).toBe('البحث في الموقع')
-    expect(await page.locator('link[rel=stylesheet]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))).toEqual([
-      `${base}/fahras/fahras-ui.css`,
-    ])
+    expect(
+      await page.locator('link[rel=stylesheet]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href)),
+    ).toEqual([`${base}/fahras/fahras-ui.css`])
     expect(await state(page)).toBe('empty')
     expect(await page.locator('.fahras-panel').isVisible()).toBe(false)
 
@@ -241,8 +266,15 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     expect(await page.locator('.fahras-panel').evaluate((p) => getComputedStyle(p).position)).toBe('absolute')
     expect(await page.locator('.fahras-result').count()).toBe(4)
     // each result is laid out by its own text's direction, in its page's language when it has one
-    expect(await page.locator('.fahras-result').evaluateAll((items) => items.map((li) => [li.getAttribute('dir'), li.getAttribute('lang')]))).toEqual([
-      ['auto', null], ['auto', null], ['auto', 'en'], ['auto', null],
+    expect(
+      await page
+        .locator('.fahras-result')
+        .evaluateAll((items) => items.map((li) => [li.getAttribute('dir'), li.getAttribute('lang')])),
+    ).toEqual([
+      ['auto', null],
+      ['auto', null],
+      ['auto', 'en'],
+      ['auto', null],
     ])
     expect(await page.locator('.fahras-result').first().locator('mark').allTextContents()).toEqual(['بغداد'])
     expect(await page.locator('.fahras-result').first().locator('.fahras-meta').textContent()).toBe('أخبار · ٢٠٢٤')
@@ -251,9 +283,13 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     expect(await titles(page)).toContain('<img src=x onerror=alert(1)>')
     expect(await page.locator('img').count()).toBe(0)
     expect(await page.locator('.fahras script').count()).toBe(0)
-    expect(await page.locator('.fahras-result').nth(1).locator('.fahras-snippet').textContent()).toBe('نص <script>alert(2)</script> عن بغداد')
+    expect(await page.locator('.fahras-result').nth(1).locator('.fahras-snippet').textContent()).toBe(
+      'نص <script>alert(2)</script> عن بغداد',
+    )
     expect(await page.locator('.fahras-result').nth(2).locator('a').count()).toBe(0)
-    expect(await page.locator('.fahras-result').nth(2).locator('span.fahras-title').textContent()).toBe('رابط خطر في بغداد')
+    expect(await page.locator('.fahras-result').nth(2).locator('span.fahras-title').textContent()).toBe(
+      'رابط خطر في بغداد',
+    )
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0)
     expect(await page.locator('.fahras [style], style').count()).toBe(0)
 
@@ -275,7 +311,12 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
       const { page, clean } = await open(ignoreAbort ? { ignoreAbort: '1' } : {})
       // each letter outlasts the debounce, so ب, بغ, بغد are searched too; they answer after بغداد
       await type(page, 'بغداد', 110)
-      const expected = ['بغداد عاصمة العراق', '<img src=x onerror=alert(1)>', 'رابط خطر في بغداد', `بغداد${'ا'.repeat(120)}`]
+      const expected = [
+        'بغداد عاصمة العراق',
+        '<img src=x onerror=alert(1)>',
+        'رابط خطر في بغداد',
+        `بغداد${'ا'.repeat(120)}`,
+      ]
       expect(await titles(page)).toEqual(expected)
       const searched = await page.evaluate(() => (window as unknown as { __searches: string[] }).__searches)
       expect(searched.length).toBeGreaterThanOrEqual(2)
@@ -331,7 +372,11 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     await page.keyboard.press('Backspace')
     expect(await input.inputValue()).toBe('بغداد')
     await page.waitForTimeout(200)
-    await page.waitForFunction(() => document.querySelector('.fahras-count')?.textContent === '٤ نتائج' && !document.querySelector('.fahras[aria-busy]'))
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.fahras-count')?.textContent === '٤ نتائج' &&
+        !document.querySelector('.fahras[aria-busy]'),
+    )
     await input.press('ArrowDown')
     await Promise.all([page.waitForURL(`${base}/pages/baghdad.html`), page.keyboard.press('Enter')])
     await clean()
@@ -388,13 +433,24 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
 
   it('counts in Arabic plural forms and pages with a "more results" button', async () => {
     const { page, clean } = await open()
-    const search = (q: string) => page.evaluate((q) => (window as unknown as { box: { search(q: string): Promise<void> } }).box.search(q), q)
+    const search = (q: string) =>
+      page.evaluate((q) => (window as unknown as { box: { search(q: string): Promise<void> } }).box.search(q), q)
     const counts: string[] = []
     for (const n of [1, 2, 3, 10, 11, 99, 100, 102, 103]) {
       await search(`عدد ${n}`)
       counts.push((await live(page))!)
     }
-    expect(counts).toEqual(['نتيجة واحدة', 'نتيجتان', '٣ نتائج', '١٠ نتائج', '١١ نتيجة', '٩٩ نتيجة', '١٠٠ نتيجة', '١٠٢ نتيجة', '١٠٣ نتائج'])
+    expect(counts).toEqual([
+      'نتيجة واحدة',
+      'نتيجتان',
+      '٣ نتائج',
+      '١٠ نتائج',
+      '١١ نتيجة',
+      '٩٩ نتيجة',
+      '١٠٠ نتيجة',
+      '١٠٢ نتيجة',
+      '١٠٣ نتائج',
+    ])
 
     await search('عدد 25')
     const more = page.locator('.fahras-more')
@@ -416,7 +472,10 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     const early = await page.evaluate(async () => {
       void (window as unknown as { box: { search(q: string): Promise<void> } }).box.search('بطيء')
       await new Promise((resolve) => setTimeout(resolve, 100))
-      return [document.querySelector('.fahras')!.getAttribute('aria-busy'), document.querySelector('.fahras')!.getAttribute('data-state')]
+      return [
+        document.querySelector('.fahras')!.getAttribute('aria-busy'),
+        document.querySelector('.fahras')!.getAttribute('data-state'),
+      ]
     })
     expect(early).toEqual([null, 'empty'])
     await page.waitForSelector('.fahras[aria-busy=true][data-state=loading]')
@@ -447,7 +506,12 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
   }
 
   it('options: dir, locale, digits and labels', async () => {
-    const options = { dir: 'ltr', locale: 'en', digits: 'latn', labels: { placeholder: 'Search…', noResults: 'Nothing for “{q}”' } }
+    const options = {
+      dir: 'ltr',
+      locale: 'en',
+      digits: 'latn',
+      labels: { placeholder: 'Search…', noResults: 'Nothing for “{q}”' },
+    }
     const { page, clean } = await open({ options: JSON.stringify(options) })
     expect(await page.locator('.fahras').getAttribute('dir')).toBe('ltr')
     expect(await page.locator('.fahras-input').getAttribute('placeholder')).toBe('Search…')

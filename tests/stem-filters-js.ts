@@ -6,7 +6,9 @@ import type { IndexDefinition } from '../src/opensearch/index.js'
 
 /** pattern_replace filter definitions as JavaScript regexes with their replacements. */
 export function filterSteps(filters: readonly Record<string, unknown>[]): [RegExp, string][] {
-  return filters.filter((f) => f.type === 'pattern_replace').map((f) => [new RegExp(f.pattern as string, 'g'), f.replacement as string])
+  return filters
+    .filter((f) => f.type === 'pattern_replace')
+    .map((f) => [new RegExp(f.pattern as string, 'g'), f.replacement as string])
 }
 
 /** The analyzer's pattern_replace token filters, as JavaScript regexes. */
@@ -16,4 +18,5 @@ export function stemSteps(definition: IndexDefinition, name = 'fahras_arabic'): 
 }
 
 /** A term through the filters, in order. */
-export const applySteps = (steps: readonly [RegExp, string][], word: string) => steps.reduce((w, [re, rep]) => w.replace(re, rep), word)
+export const applySteps = (steps: readonly [RegExp, string][], word: string) =>
+  steps.reduce((w, [re, rep]) => w.replace(re, rep), word)

@@ -26,7 +26,8 @@ function withRow(row: StemStep, before: string): StemStep[] {
 }
 
 /** The compiled filters of a table, read as JavaScript. */
-const compiled = (steps: readonly StemStep[], keep?: ReadonlySet<string>) => filterSteps(compileStemSteps(steps, keep, 'test').map((c) => c.definition))
+const compiled = (steps: readonly StemStep[], keep?: ReadonlySet<string>) =>
+  filterSteps(compileStemSteps(steps, keep, 'test').map((c) => c.definition))
 
 /** Words on which the compiled filters and the interpreter disagree. */
 function disagreements(steps: readonly StemStep[], words: Iterable<string>): string[] {
@@ -46,7 +47,8 @@ describe('the stemming step table', () => {
     const table = compileStemSteps(STEM_STEPS, undefined, 'fahras_arabic')
     expect(written).toEqual(table.map((c) => c.name))
     for (const c of table) expect(analysis.filter[c.name]).toEqual(c.definition)
-    for (const w of ['والكتاب', 'وسيكتبونها', 'وزاره', 'الله', 'مدرستان', 'حكومتها']) expect(stemWithSteps(w, STEM_STEPS)).toBe(lightStem(w))
+    for (const w of ['والكتاب', 'وسيكتبونها', 'وزاره', 'الله', 'مدرستان', 'حكومتها'])
+      expect(stemWithSteps(w, STEM_STEPS)).toBe(lightStem(w))
   })
 
   it('names one filter a step, in the order of the table', () => {
@@ -57,7 +59,10 @@ describe('the stemming step table', () => {
 
   it('a suffix step added as one row is applied by the stemmer and by the generated filters', () => {
     // the past verb ending تم (you did, plural): درستم → درس
-    const steps = withRow({ name: 'verb_tum', kind: 'suffix', rules: [{ affix: 'تم', minRemaining: 3 }] }, 'after_adjective')
+    const steps = withRow(
+      { name: 'verb_tum', kind: 'suffix', rules: [{ affix: 'تم', minRemaining: 3 }] },
+      'after_adjective',
+    )
     expect(lightStem('درستم')).toBe('درستم')
     expect(stemWithSteps('درستم', steps)).toBe('درس')
     expect(stemWithSteps('ودرستم', steps)).toBe('درس')
@@ -73,7 +78,16 @@ describe('the stemming step table', () => {
 
   it('a step with a new flag, and one that reads it, are compiled with a marker of their own', () => {
     // a negation prefix ما… that later blocks the tanween: a made-up rule, to test the flags
-    const steps = withRow({ name: 'negation', kind: 'prefix', rules: [{ affix: 'ما', minRemaining: 3 }], unless: ['article'], sets: 'negated' }, 'after_prefixes')
+    const steps = withRow(
+      {
+        name: 'negation',
+        kind: 'prefix',
+        rules: [{ affix: 'ما', minRemaining: 3 }],
+        unless: ['article'],
+        sets: 'negated',
+      },
+      'after_prefixes',
+    )
     const tanween = steps.findIndex((s) => s.name === 'tanween')
     steps[tanween] = { ...(steps[tanween] as Extract<StemStep, { kind: 'suffix' }>), unless: ['pronoun', 'negated'] }
     expect(stemWithSteps('ماكتبوا', steps)).toBe('كتبوا')
@@ -87,11 +101,15 @@ describe('the stemming step table', () => {
   it('with kept words, the compiled filters keep what the interpreter keeps', () => {
     const keep = new Set(['المدرسه', 'كتاب', 'وزارات'])
     const filters = compiled(STEM_STEPS, keep)
-    for (const w of ['المدرسه', 'والمدرسه', 'بالكتاب', 'وزارات', 'والوزارات']) expect(applySteps(filters, w)).toBe(stemWithSteps(w, STEM_STEPS, keep))
+    for (const w of ['المدرسه', 'والمدرسه', 'بالكتاب', 'وزارات', 'والوزارات'])
+      expect(applySteps(filters, w)).toBe(stemWithSteps(w, STEM_STEPS, keep))
   })
 
   it('refuses a rule that could apply to a word shorter than three letters', () => {
-    const steps = withRow({ name: 'short', kind: 'suffix', rules: [{ affix: 'ي', minRemaining: 1 }] }, 'after_adjective')
+    const steps = withRow(
+      { name: 'short', kind: 'suffix', rules: [{ affix: 'ي', minRemaining: 1 }] },
+      'after_adjective',
+    )
     expect(() => compileStemSteps(steps, undefined, 'test')).toThrow(/shorter than 3 letters/)
   })
 })

@@ -9,7 +9,23 @@ describe('stop words', () => {
     expect(notNormalized).toEqual([])
   })
   it('hold the common function words, in every spelling', () => {
-    for (const w of ['في', 'من', 'إلى', 'الى', 'عن', 'هذه', 'التي', 'الذي', 'أن', 'إن', 'لم', 'قد', 'وفي', 'the', 'and']) {
+    for (const w of [
+      'في',
+      'من',
+      'إلى',
+      'الى',
+      'عن',
+      'هذه',
+      'التي',
+      'الذي',
+      'أن',
+      'إن',
+      'لم',
+      'قد',
+      'وفي',
+      'the',
+      'and',
+    ]) {
       expect(DEFAULT_STOP_WORDS.has(normalizeText(w)), w).toBe(true)
     }
   })
@@ -20,7 +36,13 @@ describe('stop words', () => {
     const text = 'ذهب الطالب إلى المدرسة في الصباح'
     expect(analyze(text).map((t) => t.word)).toEqual(['ذهب', 'الطالب', 'المدرسه', 'الصباح'])
     expect(analyze(text, { stopWords: false }).map((t) => t.word)).toContain('في')
-    expect(analyze(text, { stopWords: ['ذهب'] }).map((t) => t.word)).toEqual(['الطالب', 'الي', 'المدرسه', 'في', 'الصباح'])
+    expect(analyze(text, { stopWords: ['ذهب'] }).map((t) => t.word)).toEqual([
+      'الطالب',
+      'الي',
+      'المدرسه',
+      'في',
+      'الصباح',
+    ])
     expect(analyze(text, { extraStopWords: ['الصَّباح'] }).map((t) => t.word)).toEqual(['ذهب', 'الطالب', 'المدرسه'])
   })
 })

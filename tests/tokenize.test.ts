@@ -15,7 +15,11 @@ describe('tokenize', () => {
   })
   it('never splits a word at tatweel, ZWNJ, ZWJ or bidi marks', () => {
     expect(words('كتـــاب می\u200cخواهم ك\u200dتاب ك\u200fتاب ك\u2067ت\u2069ب')).toEqual([
-      'كتـــاب', 'می\u200cخواهم', 'ك\u200dتاب', 'ك\u200fتاب', 'ك\u2067ت\u2069ب',
+      'كتـــاب',
+      'می\u200cخواهم',
+      'ك\u200dتاب',
+      'ك\u200fتاب',
+      'ك\u2067ت\u2069ب',
     ])
   })
   it('starts a token at its first letter, not at a stray mark or joiner', () => {
@@ -23,7 +27,12 @@ describe('tokenize', () => {
   })
   it('keeps numbers with their inner separators, Arabic-Indic included', () => {
     expect(tokenize('2,500 و٣٫٥ و١٢٬٠٠٠ 3.14.').map((t) => [t.text, t.kind])).toEqual([
-      ['2,500', 'number'], ['و', 'word'], ['٣٫٥', 'number'], ['و', 'word'], ['١٢٬٠٠٠', 'number'], ['3.14', 'number'],
+      ['2,500', 'number'],
+      ['و', 'word'],
+      ['٣٫٥', 'number'],
+      ['و', 'word'],
+      ['١٢٬٠٠٠', 'number'],
+      ['3.14', 'number'],
     ])
   })
   it('separates Arabic letters from digits and Latin (بـ2500, الـiPhone)', () => {

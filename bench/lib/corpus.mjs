@@ -16,13 +16,18 @@ export const ARWIKI_SHA256 = Object.freeze([
  */
 export function requireData(path, what) {
   if (existsSync(path)) return
-  console.error(`bench: needs ${what} at ${path}, which is missing (see docs/benchmarks.md, "Data"); give another path with --corpus/--data`)
+  console.error(
+    `bench: needs ${what} at ${path}, which is missing (see docs/benchmarks.md, "Data"); give another path with --corpus/--data`,
+  )
   process.exit(2)
 }
 
 /** Reads up to `limit` documents from a .jsonl or .jsonl.gz file. */
 export async function readCorpus(file = DEFAULT_CORPUS, limit = Infinity) {
-  requireData(file, file === DEFAULT_CORPUS ? 'the arwiki-cwc corpus (../shared/data/arwiki-cwc/docs.jsonl.gz)' : 'a JSONL corpus')
+  requireData(
+    file,
+    file === DEFAULT_CORPUS ? 'the arwiki-cwc corpus (../shared/data/arwiki-cwc/docs.jsonl.gz)' : 'a JSONL corpus',
+  )
   const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file)
   const docs = []
   const lines = createInterface({ input, crlfDelay: Infinity })

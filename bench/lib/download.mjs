@@ -2,7 +2,16 @@
 // folder, bench/.cache (gitignored), and keeps it only when its SHA-256 is the one given. A file
 // already in the cache with that checksum is used as it is. http(s): and file: URLs.
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -36,7 +45,8 @@ async function source(url) {
   if (url.protocol === 'file:') return createReadStream(fileURLToPath(url))
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     const response = await fetch(url)
-    if (!response.ok || !response.body) throw new Error(`${url.href} answered ${response.status} ${response.statusText}`)
+    if (!response.ok || !response.body)
+      throw new Error(`${url.href} answered ${response.status} ${response.statusText}`)
     return Readable.fromWeb(response.body)
   }
   throw new Error(`${url.href}: only http:, https: and file: URLs are fetched`)
@@ -53,7 +63,10 @@ async function source(url) {
  */
 export async function fetchCorpus(url, sha256, { cacheDir = CACHE_DIR, log = () => {} } = {}) {
   const expected = String(sha256 ?? '').toLowerCase()
-  if (!SHA256.test(expected)) throw new Error(`--sha256 must be the file's SHA-256, 64 hex digits; got ${sha256 === undefined ? 'nothing' : JSON.stringify(String(sha256))}`)
+  if (!SHA256.test(expected))
+    throw new Error(
+      `--sha256 must be the file's SHA-256, 64 hex digits; got ${sha256 === undefined ? 'nothing' : JSON.stringify(String(sha256))}`,
+    )
   const parsed = new URL(url)
   const target = cachePath(url, expected, cacheDir)
   if (existsSync(target)) {
@@ -79,7 +92,8 @@ export async function fetchCorpus(url, sha256, { cacheDir = CACHE_DIR, log = () 
     const sink = createWriteStream(partial, { fd: openSync(partial, 'w') })
     await pipeline(await source(parsed), tee, sink)
     const actual = hash.digest('hex')
-    if (actual !== expected) throw new Error(`${parsed.href}: SHA-256 ${actual}, expected ${expected}; the file is not kept`)
+    if (actual !== expected)
+      throw new Error(`${parsed.href}: SHA-256 ${actual}, expected ${expected}; the file is not kept`)
     renameSync(partial, target)
   } finally {
     rmSync(partial, { force: true })

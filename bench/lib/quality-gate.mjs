@@ -41,7 +41,8 @@ const FLOAT_SLACK = 1e-9
  */
 export function baselineProblem({ set, system, measured, baseline, tolerance, file = BASELINE_PATH }) {
   if (!Number.isFinite(measured)) return `${set} (${system}): MRR@10 is ${measured}, not a number`
-  if (!Number.isFinite(baseline)) return `${set} (${system}): no baseline MRR@10 in ${file}; record ${f4(measured)} there`
+  if (!Number.isFinite(baseline))
+    return `${set} (${system}): no baseline MRR@10 in ${file}; record ${f4(measured)} there`
   const gap = measured - baseline
   if (Math.abs(gap) <= tolerance + FLOAT_SLACK) return null
   const where = gap < 0 ? 'below' : 'above'

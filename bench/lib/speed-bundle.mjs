@@ -8,10 +8,27 @@ const FAHRAS = new URL('../../dist/index.js', import.meta.url).pathname
 const FAHRAS_PACKED = new URL('../../dist/packed.js', import.meta.url).pathname
 
 export const BUNDLES = [
-  { name: 'fahras', label: 'fahras: import { ArabicSearch } (minisearch bundled)', code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}` },
-  { name: 'fahras-external', label: 'fahras: import { ArabicSearch }, minisearch external', code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}`, external: ['minisearch'] },
-  { name: 'fahras-packed', label: "fahras/packed: import { PackedIndex } (analysis, packed search, snippets; no MiniSearch)", code: `export { PackedIndex } from ${JSON.stringify(FAHRAS_PACKED)}` },
-  { name: 'minisearch', label: "MiniSearch: import MiniSearch from 'minisearch'", code: "export { default } from 'minisearch'" },
+  {
+    name: 'fahras',
+    label: 'fahras: import { ArabicSearch } (minisearch bundled)',
+    code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}`,
+  },
+  {
+    name: 'fahras-external',
+    label: 'fahras: import { ArabicSearch }, minisearch external',
+    code: `export { ArabicSearch } from ${JSON.stringify(FAHRAS)}`,
+    external: ['minisearch'],
+  },
+  {
+    name: 'fahras-packed',
+    label: 'fahras/packed: import { PackedIndex } (analysis, packed search, snippets; no MiniSearch)',
+    code: `export { PackedIndex } from ${JSON.stringify(FAHRAS_PACKED)}`,
+  },
+  {
+    name: 'minisearch',
+    label: "MiniSearch: import MiniSearch from 'minisearch'",
+    code: "export { default } from 'minisearch'",
+  },
   {
     name: 'lunr',
     label: 'Lunr + lunr.stemmer.support + lunr.ar',
@@ -22,7 +39,11 @@ export const BUNDLES = [
     label: 'Orama: create, insertMultiple, search, save, load + Arabic stemmer and stop words',
     code: "export { create, insertMultiple, search, save, load } from '@orama/orama'\nexport { stemmer } from '@orama/stemmers/arabic'\nexport { stopwords } from '@orama/stopwords/arabic'",
   },
-  { name: 'flexsearch', label: "FlexSearch: import { Document } from 'flexsearch' (its bundled module build)", code: "export { Document } from 'flexsearch'" },
+  {
+    name: 'flexsearch',
+    label: "FlexSearch: import { Document } from 'flexsearch' (its bundled module build)",
+    code: "export { Document } from 'flexsearch'",
+  },
 ]
 
 export async function bundleSizes() {

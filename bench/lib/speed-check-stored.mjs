@@ -14,5 +14,7 @@ const computed = sys.saveWithTextStored(byId)
 const real = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'text'] })
 real.addAll(docs)
 const same = computed === JSON.stringify(real)
-console.log(`${docs.length} documents: computed ${computed.length} characters, ${same ? 'identical to' : 'DIFFERENT from'} MiniSearch's own JSON with title and text stored`)
+console.log(
+  `${docs.length} documents: computed ${computed.length} characters, ${same ? 'identical to' : 'DIFFERENT from'} MiniSearch's own JSON with title and text stored`,
+)
 process.exit(same ? 0 : 1)

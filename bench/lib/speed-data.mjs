@@ -12,7 +12,11 @@ import { fetchCorpus, isUrl, sha256File } from './download.mjs'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** The repository's own documents, in this order (ids already seen are skipped). */
-export const REPO_CORPORA = Object.freeze(['corpus/articles.jsonl', 'bench/data/xquad-ar/docs.jsonl', 'bench/data/arcd-train/docs.jsonl'].map((f) => resolve(ROOT, f)))
+export const REPO_CORPORA = Object.freeze(
+  ['corpus/articles.jsonl', 'bench/data/xquad-ar/docs.jsonl', 'bench/data/arcd-train/docs.jsonl'].map((f) =>
+    resolve(ROOT, f),
+  ),
+)
 
 const shown = (file) => {
   const r = relative(process.cwd(), file)
@@ -37,7 +41,11 @@ export async function speedCorpus(flags, log = (line) => console.error(line)) {
   if (given === undefined) {
     if (sha256 !== undefined) fail('--sha256 checks the file of --corpus PATH|URL; no --corpus given')
     if (existsSync(DEFAULT_CORPUS)) {
-      return { kind: 'arwiki', files: [DEFAULT_CORPUS], line: `data: arwiki-cwc (${relative(ROOT, DEFAULT_CORPUS)}), the corpus of the figures in docs/benchmarks.md` }
+      return {
+        kind: 'arwiki',
+        files: [DEFAULT_CORPUS],
+        line: `data: arwiki-cwc (${relative(ROOT, DEFAULT_CORPUS)}), the corpus of the figures in docs/benchmarks.md`,
+      }
     }
     return {
       kind: 'repo',
@@ -50,8 +58,11 @@ export async function speedCorpus(flags, log = (line) => console.error(line)) {
   }
   const arwiki = sha256 !== undefined && ARWIKI_SHA256.includes(sha256)
   if (isUrl(given)) {
-    if (sha256 === undefined) fail(`--corpus ${given}: a URL needs --sha256 HEX, the SHA-256 of the file, to check what arrives`)
-    log(`data: ${arwiki ? 'arwiki-cwc' : 'a corpus'} from ${given} (--corpus URL), kept in bench/.cache once its SHA-256 is ${sha256}`)
+    if (sha256 === undefined)
+      fail(`--corpus ${given}: a URL needs --sha256 HEX, the SHA-256 of the file, to check what arrives`)
+    log(
+      `data: ${arwiki ? 'arwiki-cwc' : 'a corpus'} from ${given} (--corpus URL), kept in bench/.cache once its SHA-256 is ${sha256}`,
+    )
     let fetched
     try {
       fetched = await fetchCorpus(given, sha256, { log })
@@ -67,5 +78,9 @@ export async function speedCorpus(flags, log = (line) => console.error(line)) {
     if (actual !== sha256) fail(`--corpus ${given}: SHA-256 ${actual}, expected ${sha256}`)
   }
   const isArwiki = arwiki || file === resolve(DEFAULT_CORPUS)
-  return { kind: isArwiki ? 'arwiki' : 'custom', files: [file], line: `data: ${isArwiki ? 'arwiki-cwc' : 'a corpus'} from ${shown(file)} (--corpus PATH)` }
+  return {
+    kind: isArwiki ? 'arwiki' : 'custom',
+    files: [file],
+    line: `data: ${isArwiki ? 'arwiki-cwc' : 'a corpus'} from ${shown(file)} (--corpus PATH)`,
+  }
 }

@@ -15,7 +15,9 @@
 export function createPackedSystem({ name, label, getText, fahras, byId }) {
   const { packDocuments, PackedIndex } = fahras
   const text = getText ? (id, field) => byId.get(id)?.[field] : undefined
-  const options = getText ? { fields: ['title', 'text'], storeFields: ['title'] } : { fields: ['title', 'text'], storeFields: ['title', 'text'] }
+  const options = getText
+    ? { fields: ['title', 'text'], storeFields: ['title'] }
+    : { fields: ['title', 'text'], storeFields: ['title', 'text'] }
   const loadOptions = getText ? { getText: text } : undefined
   let bytes
   let index
@@ -24,7 +26,9 @@ export function createPackedSystem({ name, label, getText, fahras, byId }) {
     label,
     fahras: true,
     packed: true,
-    options: getText ? "packDocuments(docs, { fields: ['title', 'text'], storeFields: ['title'] })" : "packDocuments(docs, { fields: ['title', 'text'], storeFields: ['title', 'text'] })",
+    options: getText
+      ? "packDocuments(docs, { fields: ['title', 'text'], storeFields: ['title'] })"
+      : "packDocuments(docs, { fields: ['title', 'text'], storeFields: ['title', 'text'] })",
     saveFormat: 'the packed bytes (a copy of the Uint8Array packDocuments returned)',
     loadFormat: getText ? 'PackedIndex.load(bytes, { getText })' : 'PackedIndex.load(bytes)',
     // timed: packDocuments only

@@ -20,13 +20,16 @@ export function summarize(file, top = 15) {
   const prof = JSON.parse(readFileSync(file, 'utf8'))
   const byId = new Map(prof.nodes.map((n) => [n.id, n]))
   const dt = new Map()
-  for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0))
+  for (let i = 0; i < prof.samples.length; i++)
+    dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0))
   const self = new Map()
   let total = 0
   for (const [id, us] of dt) {
     const n = byId.get(id)
     const cf = n.callFrame
-    const where = cf.url ? `${cf.url.startsWith('file:') ? relative(ROOT, fileURLToPath(cf.url)) : cf.url}:${cf.lineNumber + 1}` : ''
+    const where = cf.url
+      ? `${cf.url.startsWith('file:') ? relative(ROOT, fileURLToPath(cf.url)) : cf.url}:${cf.lineNumber + 1}`
+      : ''
     const key = `${cf.functionName || '(anonymous)'}\t${where}`
     self.set(key, (self.get(key) ?? 0) + us)
     total += us
@@ -41,7 +44,8 @@ export function summarize(file, top = 15) {
 }
 
 if (mode === 'summary') {
-  for (const r of summarize(system)) console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}  ${r.where}`)
+  for (const r of summarize(system))
+    console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}  ${r.where}`)
 } else if (mode === 'child') {
   const { readCorpus } = await import('./corpus.mjs')
   const docs = await readCorpus(undefined, Number(countArg))
@@ -66,11 +70,19 @@ if (mode === 'summary') {
   }
 } else if (mode === 'build' || mode === 'query') {
   const dir = mkdtempSync(join(tmpdir(), 'fahras-prof-'))
-  const res = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), 'child', system, countArg, mode], { stdio: 'inherit' })
+  const res = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), 'child', system, countArg, mode],
+    { stdio: 'inherit' },
+  )
   if (res.status !== 0) process.exit(res.status ?? 1)
-  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')))
+  const file = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
+  )
   console.log(`profile: ${file}`)
-  for (const r of summarize(file)) console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}  ${r.where}`)
+  for (const r of summarize(file))
+    console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}  ${r.where}`)
 } else {
   console.error('usage: node bench/lib/speed-profile.mjs build|query fahras|minisearch [N] | summary FILE.cpuprofile')
   process.exit(2)

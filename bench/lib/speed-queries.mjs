@@ -44,7 +44,9 @@ export function buildQueries(docs, count = 1200, seed = 20240601, questionFiles 
   const wanted = Math.ceil(count / 2)
   for (let guard = 0; titled.length < wanted && guard < wanted * 20; guard++) {
     const doc = docs[pick(docs.length)]
-    const words = String(doc.title ?? '').split(TITLE_SPLIT).filter(Boolean)
+    const words = String(doc.title ?? '')
+      .split(TITLE_SPLIT)
+      .filter(Boolean)
     if (words.length === 0) continue
     const n = Math.min(words.length, 1 + pick(4))
     const start = pick(words.length - n + 1)
@@ -57,7 +59,8 @@ export function buildQueries(docs, count = 1200, seed = 20240601, questionFiles 
     const j = pick(i + 1)
     ;[order[i], order[j]] = [order[j], order[i]]
   }
-  for (let i = 0; asked.length < count - titled.length && i < order.length * 4; i++) asked.push({ kind: 'question', text: questions[order[i % order.length]] })
+  for (let i = 0; asked.length < count - titled.length && i < order.length * 4; i++)
+    asked.push({ kind: 'question', text: questions[order[i % order.length]] })
   const all = [...titled, ...asked]
   for (let i = all.length - 1; i > 0; i--) {
     const j = pick(i + 1)

@@ -29,7 +29,9 @@ export function renderSvg({ title, subtitle, panels, systems }) {
   const width = cols * pw + (cols + 1) * gap
   const height = top + rows * (ph + gap) + 10
   const out = []
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`)
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`,
+  )
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`)
   out.push(`<text x="${gap}" y="24" font-size="16" font-weight="600">${esc(title)}</text>`)
   out.push(`<text x="${gap}" y="42" fill="#555">${esc(subtitle)}</text>`)
@@ -67,14 +69,25 @@ export function renderSvg({ title, subtitle, panels, systems }) {
       const color = b.color ?? COLORS[i % COLORS.length]
       if (Number.isFinite(b.value)) {
         const h = Math.max(1, (b.value / max) * plotH)
-        out.push(`<rect x="${(cx - bw / 2).toFixed(1)}" y="${(plotBottom - h).toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${esc(b.label)}: ${fmt(b.value)} ${esc(p.unit)}</title></rect>`)
-        out.push(`<text x="${cx.toFixed(1)}" y="${(plotBottom - h - 4).toFixed(1)}" text-anchor="middle" font-size="10">${fmt(b.value)}</text>`)
+        out.push(
+          `<rect x="${(cx - bw / 2).toFixed(1)}" y="${(plotBottom - h).toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${esc(b.label)}: ${fmt(b.value)} ${esc(p.unit)}</title></rect>`,
+        )
+        out.push(
+          `<text x="${cx.toFixed(1)}" y="${(plotBottom - h - 4).toFixed(1)}" text-anchor="middle" font-size="10">${fmt(b.value)}</text>`,
+        )
       } else {
-        out.push(`<text x="${cx.toFixed(1)}" y="${plotBottom - 4}" text-anchor="middle" font-size="10" fill="#999">n/a</text>`)
+        out.push(
+          `<text x="${cx.toFixed(1)}" y="${plotBottom - 4}" text-anchor="middle" font-size="10" fill="#999">n/a</text>`,
+        )
       }
       const short = b.short ?? b.label
-      out.push(`<text x="${cx.toFixed(1)}" y="${plotBottom + 13}" text-anchor="middle" font-size="9" fill="#444">${esc(short)}</text>`)
-      if (b.short2) out.push(`<text x="${cx.toFixed(1)}" y="${plotBottom + 24}" text-anchor="middle" font-size="9" fill="#444">${esc(b.short2)}</text>`)
+      out.push(
+        `<text x="${cx.toFixed(1)}" y="${plotBottom + 13}" text-anchor="middle" font-size="9" fill="#444">${esc(short)}</text>`,
+      )
+      if (b.short2)
+        out.push(
+          `<text x="${cx.toFixed(1)}" y="${plotBottom + 24}" text-anchor="middle" font-size="9" fill="#444">${esc(b.short2)}</text>`,
+        )
     })
     out.push('</g>')
   })
@@ -82,7 +95,17 @@ export function renderSvg({ title, subtitle, panels, systems }) {
   return `${out.join('\n')}\n`
 }
 
-const SHORT = { fahras: ['fahras', 'text stored'], 'fahras-gettext': ['fahras', 'getText'], 'fahras-packed': ['packed', 'text stored'], 'fahras-packed-gettext': ['packed', 'getText'], 'fahras-stems': ['fahras', 'stems only'], minisearch: ['MiniSearch'], lunr: ['Lunr'], orama: ['Orama'], flexsearch: ['FlexSearch'] }
+const SHORT = {
+  fahras: ['fahras', 'text stored'],
+  'fahras-gettext': ['fahras', 'getText'],
+  'fahras-packed': ['packed', 'text stored'],
+  'fahras-packed-gettext': ['packed', 'getText'],
+  'fahras-stems': ['fahras', 'stems only'],
+  minisearch: ['MiniSearch'],
+  lunr: ['Lunr'],
+  orama: ['Orama'],
+  flexsearch: ['FlexSearch'],
+}
 
 /** The chart of a results object as bench/speed.mjs writes it. */
 export function chartFromResult(result) {

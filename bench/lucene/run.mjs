@@ -17,7 +17,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { compileJava, LUCENE_MISSING, luceneAvailable, luceneJarsWithQueryParser, runCommand } from '../../tests/parity/lucene.mjs'
+import {
+  compileJava,
+  LUCENE_MISSING,
+  luceneAvailable,
+  luceneJarsWithQueryParser,
+  runCommand,
+} from '../../tests/parity/lucene.mjs'
 import { DEFAULT_DATA, loadDataset, RETRIEVAL_SETS } from '../lib/datasets.mjs'
 import { evaluateRun, topK } from '../lib/metrics.mjs'
 
@@ -31,18 +37,24 @@ export const LUCENE_ANALYZERS = {
   arabic: 'Lucene ArabicAnalyzer + BM25',
   standard: 'Lucene StandardAnalyzer + BM25',
 }
-const USAGE = 'usage: node bench/lucene/run.mjs [--sets xquad-ar,arcd-train] [--data bench/data] [--out bench/results/lucene.json]'
+const USAGE =
+  'usage: node bench/lucene/run.mjs [--sets xquad-ar,arcd-train] [--data bench/data] [--out bench/results/lucene.json]'
 
 function parseArgs(argv) {
   const opts = { sets: [...RETRIEVAL_SETS], data: DEFAULT_DATA, out: join(repoRoot, 'bench', 'results', 'lucene.json') }
   for (let i = 0; i < argv.length; i++) {
-    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined]
+    const [arg, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined]
     const value = () => {
       const v = inline ?? argv[++i]
       if (v === undefined) fail(`missing value for ${arg}\n${USAGE}`)
       return v
     }
-    if (arg === '--sets') opts.sets = value().split(',').map((s) => s.trim()).filter(Boolean)
+    if (arg === '--sets')
+      opts.sets = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (arg === '--data') opts.data = resolve(value())
     else if (arg === '--out') opts.out = resolve(value())
     else if (arg === '-h' || arg === '--help') {
@@ -69,7 +81,16 @@ async function luceneRun(classpath, set, analyzer, work) {
   writeFileSync(docs, set.docs.map((d) => `${cell(d.id)}\t${cell(d.title)}\t${cell(d.text)}\n`).join(''))
   writeFileSync(queries, set.queries.map((q) => `${cell(q.id)}\t${cell(q.text)}\n`).join(''))
   const started = performance.now()
-  const { stdout } = await runCommand('java', ['-cp', classpath, 'LuceneBm25Run', analyzer, docs, queries, output, String(K)])
+  const { stdout } = await runCommand('java', [
+    '-cp',
+    classpath,
+    'LuceneBm25Run',
+    analyzer,
+    docs,
+    queries,
+    output,
+    String(K),
+  ])
   const summary = { ...JSON.parse(stdout.trim().split('\n').at(-1)), wallMs: Math.round(performance.now() - started) }
   const run = new Map()
   for (const line of readFileSync(output, 'utf8').split('\n')) {
@@ -77,14 +98,16 @@ async function luceneRun(classpath, set, analyzer, work) {
     const [id, ...ids] = line.split('\t')
     run.set(id, topK(ids, K))
   }
-  if (run.size !== set.queries.length) throw new Error(`LuceneBm25Run on ${set.name}: ${set.queries.length} questions in, ${run.size} out`)
+  if (run.size !== set.queries.length)
+    throw new Error(`LuceneBm25Run on ${set.name}: ${set.queries.length} questions in, ${run.size} out`)
   return { run, summary }
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   const jarList = luceneJarsWithQueryParser()
-  if (!jarList || !luceneAvailable()) fail(`bench/lucene/run.mjs: ${LUCENE_MISSING} (and lucene-queryparser-8*.jar, in the same package)`)
+  if (!jarList || !luceneAvailable())
+    fail(`bench/lucene/run.mjs: ${LUCENE_MISSING} (and lucene-queryparser-8*.jar, in the same package)`)
   const sets = opts.sets.map((name) => loadDataset(opts.data, name))
   const classpath = await compileJava([SOURCE], CLASSES_ROOT, 'LuceneBm25Run.class', jarList)
   const work = mkdtempSync(join(tmpdir(), 'fahras-lucene-bm25-'))
@@ -96,7 +119,9 @@ async function main() {
         const { run, summary } = await luceneRun(classpath, set, analyzer, work)
         const m = evaluateRun(run, set.qrels, { mrrK: 10, ndcgK: 10, recallK: K })
         versions ??= { lucene: summary.lucene, java: summary.java }
-        console.error(`${set.name} ${analyzer}: MRR@10 ${m.mrr10.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  R@100 ${m.recall100.toFixed(3)}  (index ${summary.indexMs.toFixed(0)} ms, ${summary.meanQueryMs} ms/query${summary.unparsed ? `, ${summary.unparsed} question(s) not parsed` : ''})`)
+        console.error(
+          `${set.name} ${analyzer}: MRR@10 ${m.mrr10.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  R@100 ${m.recall100.toFixed(3)}  (index ${summary.indexMs.toFixed(0)} ms, ${summary.meanQueryMs} ms/query${summary.unparsed ? `, ${summary.unparsed} question(s) not parsed` : ''})`,
+        )
         results.push({
           system: `lucene-${analyzer}`,
           label,
@@ -124,14 +149,21 @@ async function main() {
     jars: jarList.map((j) => j.split('/').at(-1)),
     command: `node bench/lucene/run.mjs${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
     data: relative(repoRoot, opts.data) || '.',
-    method: 'one Lucene field: title + "\\n" + text, analyzed with ArabicAnalyzer or StandardAnalyzer (defaults); similarity BM25 (k1 = 1.2, b = 0.75); each question escaped (QueryParser.escape) and parsed by the classic QueryParser, default operator OR; top 100; scored with bench/lib/metrics.mjs',
+    method:
+      'one Lucene field: title + "\\n" + text, analyzed with ArabicAnalyzer or StandardAnalyzer (defaults); similarity BM25 (k1 = 1.2, b = 0.75); each question escaped (QueryParser.escape) and parsed by the classic QueryParser, default operator OR; top 100; scored with bench/lib/metrics.mjs',
     results,
   }
   mkdirSync(dirname(opts.out), { recursive: true })
   writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
-  const table = ['', `| system (MRR@10 / nDCG@10 / Recall@100) | ${sets.map((s) => s.name).join(' | ')} |`, `|---|${sets.map(() => '---|').join('')}`]
+  const table = [
+    '',
+    `| system (MRR@10 / nDCG@10 / Recall@100) | ${sets.map((s) => s.name).join(' | ')} |`,
+    `|---|${sets.map(() => '---|').join('')}`,
+  ]
   for (const [analyzer, label] of Object.entries(LUCENE_ANALYZERS)) {
-    const cells = sets.map((s) => results.find((r) => r.set === s.name && r.system === `lucene-${analyzer}`)).map((r) => `${r.mrr10.toFixed(3)} / ${r.ndcg10.toFixed(3)} / ${r.recall100.toFixed(3)}`)
+    const cells = sets
+      .map((s) => results.find((r) => r.set === s.name && r.system === `lucene-${analyzer}`))
+      .map((r) => `${r.mrr10.toFixed(3)} / ${r.ndcg10.toFixed(3)} / ${r.recall100.toFixed(3)}`)
     table.push(`| ${label} (Lucene ${versions.lucene}) | ${cells.join(' | ')} |`)
   }
   console.log(table.join('\n'))

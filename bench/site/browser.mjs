@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
 export const TOOL_PREFIX = { pagefind: ['/pagefind/'], fahras: ['/fahras/'] }
 
 export async function launchBrowser() {
@@ -15,7 +22,8 @@ export async function launchBrowser() {
   } catch {
     throw new Error('bench:site needs the devDependency playwright-core (npm install)')
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`bench:site needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(`bench:site needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60000 })
 }
 
@@ -40,7 +48,8 @@ async function newPage(browser, errors) {
   return { context, page }
 }
 
-const benchUrl = (server, tool, q) => `${server.origin}/bench.html?tool=${tool}${q === undefined ? '' : `&q=${encodeURIComponent(q)}`}`
+const benchUrl = (server, tool, q) =>
+  `${server.origin}/bench.html?tool=${tool}${q === undefined ? '' : `&q=${encodeURIComponent(q)}`}`
 
 /**
  * First visit: a fresh context (empty cache), load /bench.html?q=…, which loads the tool and runs
@@ -57,9 +66,21 @@ export async function coldVisit(browser, server, tool, q, { timeoutMs = 60000 } 
     if (cold.error) throw new Error(`${tool} first visit "${q}": ${cold.error}`)
     await server.waitIdle()
     const s = server.snapshot(TOOL_PREFIX[tool])
-    return { q, ms: cold.ms, bytes: s.bytes, requests: s.requests, total: cold.total, n: cold.n, first: cold.first, excerpt: cold.excerpt, urls: s.byUrl }
+    return {
+      q,
+      ms: cold.ms,
+      bytes: s.bytes,
+      requests: s.requests,
+      total: cold.total,
+      n: cold.n,
+      first: cold.first,
+      excerpt: cold.excerpt,
+      urls: s.byUrl,
+    }
   } catch (err) {
-    throw new Error(`${tool} first visit "${q}": ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`)
+    throw new Error(
+      `${tool} first visit "${q}": ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`,
+    )
   } finally {
     await context.close().catch(() => {})
   }
@@ -78,14 +99,20 @@ export async function session(browser, server, tool, queries, { timeoutMs = 6000
     for (const q of queries) {
       await server.waitIdle()
       server.reset()
-      const r = await withTimeout(page.evaluate(([q]) => window.benchQuery(q, 10), [q]), timeoutMs, `${tool} query "${q}"`)
+      const r = await withTimeout(
+        page.evaluate(([q]) => window.benchQuery(q, 10), [q]),
+        timeoutMs,
+        `${tool} query "${q}"`,
+      )
       await server.waitIdle()
       const s = server.snapshot(TOOL_PREFIX[tool])
       out.push({ q, ms: r.ms, bytes: s.bytes, requests: s.requests, total: r.total, n: r.n })
     }
     return out
   } catch (err) {
-    throw new Error(`${tool} session: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`)
+    throw new Error(
+      `${tool} session: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`,
+    )
   } finally {
     await context.close().catch(() => {})
   }
@@ -103,12 +130,18 @@ export async function typeQuery(browser, server, tool, q, { timeoutMs = 120000 }
     await page.goto(benchUrl(server, tool), { waitUntil: 'load', timeout: timeoutMs })
     await server.waitIdle()
     server.reset()
-    const { times, totals } = await withTimeout(page.evaluate(([q]) => window.benchType(q, 10), [q]), timeoutMs, `${tool} typing "${q}"`)
+    const { times, totals } = await withTimeout(
+      page.evaluate(([q]) => window.benchType(q, 10), [q]),
+      timeoutMs,
+      `${tool} typing "${q}"`,
+    )
     await server.waitIdle()
     const s = server.snapshot(TOOL_PREFIX[tool])
     return { q, times, totals, bytes: s.bytes, requests: s.requests }
   } catch (err) {
-    throw new Error(`${tool} typing: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`)
+    throw new Error(
+      `${tool} typing: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`,
+    )
   } finally {
     await context.close().catch(() => {})
   }
@@ -126,7 +159,11 @@ export async function rankAll(browser, server, tool, queries, k, { batch = 100, 
     const out = []
     for (let i = 0; i < queries.length; i += batch) {
       const part = queries.slice(i, i + batch)
-      const got = await withTimeout(page.evaluate(([qs, k]) => window.benchRank(qs, k), [part, k]), timeoutMs, `${tool} ranking queries ${i + 1}–${i + part.length}`)
+      const got = await withTimeout(
+        page.evaluate(([qs, k]) => window.benchRank(qs, k), [part, k]),
+        timeoutMs,
+        `${tool} ranking queries ${i + 1}–${i + part.length}`,
+      )
       for (let j = 0; j < got.length; j++) {
         if (got[j]?.error) throw new Error(`${tool} query "${part[j]}": ${got[j].error}`)
       }
@@ -135,7 +172,9 @@ export async function rankAll(browser, server, tool, queries, k, { batch = 100, 
     }
     return out
   } catch (err) {
-    throw new Error(`${tool} ranking: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`)
+    throw new Error(
+      `${tool} ranking: ${err.message}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`,
+    )
   } finally {
     await context.close().catch(() => {})
   }

@@ -21,7 +21,8 @@ function hasGnuTime() {
   }
   return gnuTimeOk
 }
-export const memoryMethod = () => (hasGnuTime() ? 'GNU time %M (max RSS of the child and its descendants)' : '/proc VmHWM polled every 20 ms')
+export const memoryMethod = () =>
+  hasGnuTime() ? 'GNU time %M (max RSS of the child and its descendants)' : '/proc VmHWM polled every 20 ms'
 
 function childrenOf(pid) {
   const out = []

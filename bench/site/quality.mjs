@@ -35,7 +35,13 @@ function merge(lists, how) {
   return [...score].sort((a, b) => b[1] - a[1]).map(([url, s]) => [url, s])
 }
 
-const pick = (m) => ({ queries: m.queries, emptyResults: m.emptyResults, mrr10: m.mrr10, ndcg10: m.ndcg10, recall100: m.recall100 })
+const pick = (m) => ({
+  queries: m.queries,
+  emptyResults: m.emptyResults,
+  mrr10: m.mrr10,
+  ndcg10: m.ndcg10,
+  recall100: m.recall100,
+})
 
 /**
  * Runs the modes of `tool` on one set. `set` is loadDataset()'s, `ids` the site's page -> doc id.
@@ -46,9 +52,16 @@ export async function qualityRuns(browser, server, tool, set, ids, modes, log) {
   const queries = set.queries.filter((q) => set.qrels.has(q.id))
   if (modes.includes('question')) {
     const t0 = Date.now()
-    const ranked = await rankAll(browser, server, tool, queries.map((q) => q.text), 100, {
-      onProgress: (d, n) => log(`  ${tool} ${set.name} whole questions: ${d}/${n}`),
-    })
+    const ranked = await rankAll(
+      browser,
+      server,
+      tool,
+      queries.map((q) => q.text),
+      100,
+      {
+        onProgress: (d, n) => log(`  ${tool} ${set.name} whole questions: ${d}/${n}`),
+      },
+    )
     const run = new Map(queries.map((q, i) => [q.id, toIds(ranked[i], ids)]))
     out.question = { ...pick(evaluateRun(run, set.qrels)), seconds: (Date.now() - t0) / 1000 }
   }
@@ -63,7 +76,16 @@ export async function qualityRuns(browser, server, tool, set, ids, modes, log) {
     const seconds = (Date.now() - t0) / 1000
     for (const mode of wordModes) {
       const run = new Map(
-        queries.map((q) => [q.id, toIds(merge(questionWords(q.text).map((w) => byWord.get(w) ?? []), mode === 'words-sum' ? 'sum' : 'rrf').slice(0, 100), ids)]),
+        queries.map((q) => [
+          q.id,
+          toIds(
+            merge(
+              questionWords(q.text).map((w) => byWord.get(w) ?? []),
+              mode === 'words-sum' ? 'sum' : 'rrf',
+            ).slice(0, 100),
+            ids,
+          ),
+        ]),
       )
       out[mode] = { ...pick(evaluateRun(run, set.qrels)), seconds, searches: words.length }
     }

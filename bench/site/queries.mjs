@@ -45,4 +45,10 @@ export function perfQueries(pages, questions, count, seed = 20250601) {
 }
 
 /** The words of a question, as a user would type them one at a time (letters, marks, digits). */
-export const questionWords = (text) => [...new Set(String(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean))]
+export const questionWords = (text) => [
+  ...new Set(
+    String(text)
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean),
+  ),
+]

@@ -1,12 +1,20 @@
 // Summaries, the markdown table and the target verdicts of `npm run bench:site`.
 
 /** Nearest-rank percentile of sorted values (as bench/speed.mjs). */
-export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : null)
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : null
 
 export function summary(values) {
   const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b)
   if (!v.length) return null
-  return { n: v.length, median: percentile(v, 0.5), p95: percentile(v, 0.95), min: v[0], max: v[v.length - 1], mean: v.reduce((s, x) => s + x, 0) / v.length }
+  return {
+    n: v.length,
+    median: percentile(v, 0.5),
+    p95: percentile(v, 0.95),
+    min: v[0],
+    max: v[v.length - 1],
+    mean: v.reduce((s, x) => s + x, 0) / v.length,
+  }
 }
 
 const kB = (b) => (b == null ? '—' : b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`)
@@ -54,7 +62,11 @@ export function tableRows(siteName, sets, modes) {
   ]
   for (const set of sets) {
     for (const mode of modes) {
-      for (const [m, label] of [['mrr10', 'MRR@10'], ['ndcg10', 'nDCG@10'], ['recall100', 'R@100']]) {
+      for (const [m, label] of [
+        ['mrr10', 'MRR@10'],
+        ['ndcg10', 'nDCG@10'],
+        ['recall100', 'R@100'],
+      ]) {
         rows.push([`${label} ${set}, ${mode}`, `quality.${set}.${mode}.${m}`, metric, null])
       }
     }
@@ -75,7 +87,12 @@ export function markdownTable(results, siteName, sets, modes) {
     const ratio = fv != null && pv != null && pv !== 0 ? `${(fv / pv).toFixed(2)}×` : '—'
     let verdict = '—'
     if (target) {
-      const want = target.versus != null ? (target.versus === 1 ? '≤ Pagefind' : `≤ ${target.versus}× Pagefind`) : `≤ ${mem(target.max).replace(' MB', '')} MB (1 GiB)`
+      const want =
+        target.versus != null
+          ? target.versus === 1
+            ? '≤ Pagefind'
+            : `≤ ${target.versus}× Pagefind`
+          : `≤ ${mem(target.max).replace(' MB', '')} MB (1 GiB)`
       if (!fOk) verdict = `${want}: pending`
       else if (fv == null || (target.versus != null && pv == null)) verdict = `${want}: no figure`
       else {

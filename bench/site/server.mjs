@@ -49,7 +49,8 @@ export async function startServer(root, { virtual = {} } = {}) {
       res.writeHead(status, headers)
       res.end(req.method === 'HEAD' ? undefined : body)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { 'content-type': 'text/plain' }, Buffer.from('method not allowed'))
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(405, { 'content-type': 'text/plain' }, Buffer.from('method not allowed'))
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     if (virtual[path]) {
       const v = virtual[path]
@@ -57,7 +58,8 @@ export async function startServer(root, { virtual = {} } = {}) {
     }
     if (path.endsWith('/')) path += 'index.html'
     const file = normalize(join(root, path))
-    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return send(403, { 'content-type': 'text/plain' }, Buffer.from('forbidden'))
+    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))
+      return send(403, { 'content-type': 'text/plain' }, Buffer.from('forbidden'))
     let st
     try {
       st = await stat(file)

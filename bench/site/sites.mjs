@@ -36,7 +36,6 @@ ${paragraphs}
 `
 }
 
-
 /** Page number of a result URL (absolute or not, with or without index.html), or -1. */
 export function pageNumber(url) {
   const m = /\/pages\/(\d+)(?:\/|$)/.exec(String(url ?? ''))

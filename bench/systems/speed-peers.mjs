@@ -191,7 +191,10 @@ export function createOramaSpeed() {
     loadFormat: 'load(create(same schema), JSON.parse(json))',
     async build(docs) {
       db = createOramaDb()
-      await insertMultiple(db, docs.map((d) => ({ id: d.id, title: d.title, text: d.text })))
+      await insertMultiple(
+        db,
+        docs.map((d) => ({ id: d.id, title: d.title, text: d.text })),
+      )
     },
     search(query, k) {
       // Default properties (all string fields), default threshold (any term matches).

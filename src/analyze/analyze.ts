@@ -7,14 +7,7 @@ import {
 } from '../normalize/normalize.js'
 import { resolveKeep } from '../stem/stem.js'
 import { DEFAULT_STOP_WORDS } from '../stopwords/index.js'
-import {
-  cachedPerWord,
-  composeStages,
-  fastPathOf,
-  stemStage,
-  stopStage,
-  type TermStage,
-} from './stages.js'
+import { cachedPerWord, composeStages, fastPathOf, stemStage, stopStage, type TermStage } from './stages.js'
 import { walk, type WalkPlan } from './walk.js'
 
 /** Options of the analysis chain (normalize → tokenize → stop words → stem). */

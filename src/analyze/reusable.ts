@@ -1,5 +1,10 @@
 import { assertString } from '../errors.js'
-import { createAnalyzer as buildAnalyzer, type AnalyzedTerm, type AnalyzerOptions, type ResolvedAnalyzerOptions } from './analyze.js'
+import {
+  createAnalyzer as buildAnalyzer,
+  type AnalyzedTerm,
+  type AnalyzerOptions,
+  type ResolvedAnalyzerOptions,
+} from './analyze.js'
 
 /**
  * An analyzer built once from options and reused for many texts: the options are checked once,

@@ -109,7 +109,9 @@ export function composeStages(stages: readonly TermStage[]): (word: string) => s
  * mayMatch('ذهب', ['مكتب'])      // → false
  * ```
  */
-export function fastPathOf(stages: readonly TermStage[]): ((word: string, wanted: readonly string[]) => boolean) | undefined {
+export function fastPathOf(
+  stages: readonly TermStage[],
+): ((word: string, wanted: readonly string[]) => boolean) | undefined {
   if (stages.some((s) => s.notSubstring === undefined)) return undefined
   const exceptions = stages.map((s) => s.notSubstring!).filter((e) => e.size > 0)
   return (word, wanted) => exceptions.some((e) => e.has(word)) || wanted.some((t) => word.includes(t))

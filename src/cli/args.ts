@@ -80,10 +80,12 @@ const QUERY_COMMANDS = new Set(['search'])
 
 /** The options as parseArgs takes them. */
 const parserOptions = (options: OptionSpecs) =>
-  Object.fromEntries(Object.entries(options).map(([name, s]) => {
-    const type = takesValue(s) ? ('string' as const) : ('boolean' as const)
-    return [name, s.short ? { type, short: s.short } : { type }]
-  }))
+  Object.fromEntries(
+    Object.entries(options).map(([name, s]) => {
+      const type = takesValue(s) ? ('string' as const) : ('boolean' as const)
+      return [name, s.short ? { type, short: s.short } : { type }]
+    }),
+  )
 
 /** `--limit` for `limit`, `-n, --limit` in help. */
 const flag = (name: string) => `--${name}`
@@ -94,7 +96,12 @@ const flag = (name: string) => `--${name}`
  * starts with `-` and a letter outside ASCII (`-العراق`); `--limit -1` gives `--limit` the value
  * `-1` (for the command to refuse with a clear message). Throws a usage error (exit code 2).
  */
-export function parseCommand(command: string, argv: readonly string[], specs: OptionSpecs, allSpecs: ReadonlyMap<string, OptionSpecs>): Parsed {
+export function parseCommand(
+  command: string,
+  argv: readonly string[],
+  specs: OptionSpecs,
+  allSpecs: ReadonlyMap<string, OptionSpecs>,
+): Parsed {
   const options = { ...specs, ...GLOBAL_OPTIONS }
   const protectedArgs: string[] = []
   const args: string[] = []
@@ -131,17 +138,29 @@ export function parseCommand(command: string, argv: readonly string[], specs: Op
   } catch (error) {
     throw usageError(command, args, options, allSpecs, error)
   }
-  const positionals = parsed.positionals.map((p) => (p.startsWith(PLACEHOLDER) ? protectedArgs[Number(p.slice(PLACEHOLDER.length))]! : p))
+  const positionals = parsed.positionals.map((p) =>
+    p.startsWith(PLACEHOLDER) ? protectedArgs[Number(p.slice(PLACEHOLDER.length))]! : p,
+  )
   return { values: parsed.values as Parsed['values'], positionals }
 }
 
 /** The argument parseArgs stopped at, as the user typed it (`-iraq`, not `-i`). */
 function offendingArgument(args: readonly string[], options: OptionSpecs): string | undefined {
-  const { tokens } = parseArgs({ args: [...args], allowPositionals: true, strict: false, tokens: true, options: parserOptions(options) })
+  const { tokens } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: parserOptions(options),
+  })
   for (const token of tokens ?? []) {
     if (token.kind !== 'option') continue
     const known = specOf(options, token.name)
-    if (known === undefined || (!takesValue(known) && token.value !== undefined) || (takesValue(known) && token.value === undefined)) {
+    if (
+      known === undefined ||
+      (!takesValue(known) && token.value !== undefined) ||
+      (takesValue(known) && token.value === undefined)
+    ) {
       return args[token.index]
     }
   }
@@ -149,7 +168,13 @@ function offendingArgument(args: readonly string[], options: OptionSpecs): strin
 }
 
 /** A parseArgs error as a user's message: which argument, why, and what to type instead. */
-function usageError(command: string, args: readonly string[], options: OptionSpecs, allSpecs: ReadonlyMap<string, OptionSpecs>, error: unknown): unknown {
+function usageError(
+  command: string,
+  args: readonly string[],
+  options: OptionSpecs,
+  allSpecs: ReadonlyMap<string, OptionSpecs>,
+  error: unknown,
+): unknown {
   const code = (error as { code?: string }).code
   if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return error
   const seeHelp = `see fahras ${command} --help`
@@ -158,19 +183,31 @@ function usageError(command: string, args: readonly string[], options: OptionSpe
   // the option the argument names: --name, --name=value, or -x
   const name = raw.startsWith('--')
     ? raw.slice(2).split('=')[0]!
-    : raw.length === 2 ? Object.entries(options).find(([, s]) => s.short === raw[1])?.[0] : undefined
+    : raw.length === 2
+      ? Object.entries(options).find(([, s]) => s.short === raw[1])?.[0]
+      : undefined
   const known = specOf(options, name)
-  if (known !== undefined && !takesValue(known)) return new CliError(`${flag(name!)} takes no value, got ${JSON.stringify(raw)} (${seeHelp})`, 2)
+  if (known !== undefined && !takesValue(known))
+    return new CliError(`${flag(name!)} takes no value, got ${JSON.stringify(raw)} (${seeHelp})`, 2)
   if (known !== undefined) {
     const value = known.value ?? '<value>'
-    return new CliError(`${flag(name!)} needs a value: ${flag(name!)} ${value} (a value that starts with "-" is written ${flag(name!)}=-…) (${seeHelp})`, 2)
+    return new CliError(
+      `${flag(name!)} needs a value: ${flag(name!)} ${value} (a value that starts with "-" is written ${flag(name!)}=-…) (${seeHelp})`,
+      2,
+    )
   }
   // an option of other commands: say whose
   const short = raw.length === 2 ? raw[1] : undefined
-  const owners = [...allSpecs].filter(([, specs]) => specOf(specs, name) !== undefined || Object.values(specs).some((s) => s.short !== undefined && s.short === short))
+  const owners = [...allSpecs].filter(
+    ([, specs]) =>
+      specOf(specs, name) !== undefined || Object.values(specs).some((s) => s.short !== undefined && s.short === short),
+  )
   if (owners.length > 0) {
     const shown = name !== undefined ? flag(name) : raw
-    return new CliError(`${shown} is an option of ${owners.map(([c]) => `fahras ${c}`).join(', ')}, not of fahras ${command} (${seeHelp})`, 2)
+    return new CliError(
+      `${shown} is an option of ${owners.map(([c]) => `fahras ${c}`).join(', ')}, not of fahras ${command} (${seeHelp})`,
+      2,
+    )
   }
   const query = QUERY_COMMANDS.has(command)
     ? `; to search for a query that starts with "-", put it after --: fahras ${command} <index.json> -- ${JSON.stringify(raw)}`
@@ -183,7 +220,10 @@ export function wholeNumber(name: string, value: string | boolean | undefined, f
   if (value === undefined || typeof value === 'boolean') return fallback
   const n = Number(value)
   if (value.trim() === '' || !Number.isInteger(n) || n < min) {
-    throw new CliError(`${flag(name)} expects a ${min === 1 ? 'positive ' : ''}whole number (${min}, ${min + 1}, ${min + 2}…), got ${JSON.stringify(value)}`, 2)
+    throw new CliError(
+      `${flag(name)} expects a ${min === 1 ? 'positive ' : ''}whole number (${min}, ${min + 1}, ${min + 2}…), got ${JSON.stringify(value)}`,
+      2,
+    )
   }
   return n
 }
@@ -193,7 +233,10 @@ export function fuzziness(value: string | boolean | undefined): number | undefin
   if (value === undefined || typeof value === 'boolean') return undefined
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (n >= 1 && !Number.isInteger(n))) {
-    throw new CliError(`--fuzzy expects an edit distance (1 or 2: letters added, removed or changed) or a fraction of each word's length below 1 (0.2), got ${JSON.stringify(value)}`, 2)
+    throw new CliError(
+      `--fuzzy expects an edit distance (1 or 2: letters added, removed or changed) or a fraction of each word's length below 1 (0.2), got ${JSON.stringify(value)}`,
+      2,
+    )
   }
   return n
 }

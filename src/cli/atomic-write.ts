@@ -3,7 +3,20 @@
  * is flushed to the disk (when it replaces a file), then renamed over the target. A failed write (a full disk, EFBIG) or a
  * kill leaves the previous file as it was, at worst with a hidden `.NAME.fahras-….tmp` beside it.
  */
-import { accessSync, chmodSync, constants, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CliError, errorCode } from './read-file.js'
 import { quoted } from './safe-print.js'
@@ -73,7 +86,12 @@ export function checkWritable(path: string): void {
     fd = openSync(probe, 'wx')
   } catch (error) {
     const code = errorCode(error)
-    const why = code === 'ENOENT' ? `no such folder ${quoted(dirname(path))}` : code === 'ENOTDIR' ? `${quoted(dirname(path))} is not a folder` : code
+    const why =
+      code === 'ENOENT'
+        ? `no such folder ${quoted(dirname(path))}`
+        : code === 'ENOTDIR'
+          ? `${quoted(dirname(path))} is not a folder`
+          : code
     throw new CliError(`cannot write ${quoted(path)}: ${why}`, 2)
   }
   closeSync(fd)

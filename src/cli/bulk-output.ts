@@ -112,7 +112,8 @@ async function toStdout(pairs: Pairs): Promise<void> {
     await pipeline(Readable.from(chunks(pairs)), process.stdout, { end: false })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === undefined || !READER_GONE.has(code)) throw isWriteError(error) ? new CliError(`cannot write stdout: ${code}`) : error
+    if (code === undefined || !READER_GONE.has(code))
+      throw isWriteError(error) ? new CliError(`cannot write stdout: ${code}`) : error
     while (pairs.take() !== undefined) {
       // dropped: nobody reads them
     }
@@ -128,7 +129,10 @@ async function toStdout(pairs: Pairs): Promise<void> {
 export class BulkOutput {
   readonly files: WrittenFile[] = []
 
-  constructor(private readonly b: BulkCommand, private readonly guard: InputGuard) {}
+  constructor(
+    private readonly b: BulkCommand,
+    private readonly guard: InputGuard,
+  ) {}
 
   /**
    * Writes every pair of `source`, in order; resolves to the digits of the parts' numbers. After

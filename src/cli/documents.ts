@@ -46,7 +46,11 @@ export function readDocuments(inputs: readonly string[], c: Common): Read {
   const good: Document[] = []
   for (const doc of documents) {
     const field = c.fields.find((f) => doc[f] !== null && typeof doc[f] === 'object')
-    if (field) bad.push({ ...originOf(doc), reason: `field "${field}" holds ${Array.isArray(doc[field]) ? 'an array' : 'an object'}, not text` })
+    if (field)
+      bad.push({
+        ...originOf(doc),
+        reason: `field "${field}" holds ${Array.isArray(doc[field]) ? 'an array' : 'an object'}, not text`,
+      })
     else good.push(doc)
   }
   return { good, bad: inInputOrder(bad, fileOrder), files, fileOrder }
@@ -65,17 +69,25 @@ const listed = (names: readonly string[]) => names.map((n) => JSON.stringify(n))
  * misspelled `--fields titel` would index nothing and every search find nothing. The message names
  * the missing fields and the fields the documents do have, the most common first.
  */
-export function checkFieldsExist(documents: readonly Document[], wanted: readonly string[], option: '--fields' | '--store', given: boolean): void {
+export function checkFieldsExist(
+  documents: readonly Document[],
+  wanted: readonly string[],
+  option: '--fields' | '--store',
+  given: boolean,
+): void {
   if (documents.length === 0) return
   const counts = new Map<string, number>()
   for (const doc of documents) for (const key of Object.keys(doc)) counts.set(key, (counts.get(key) ?? 0) + 1)
   const missing = wanted.filter((f) => !counts.has(f))
   if (missing.length === 0) return
   const have = [...counts].sort((a, b) => b[1] - a[1]).map(([k]) => k)
-  const shown = have.slice(0, FIELDS_SHOWN).join(', ') + (have.length > FIELDS_SHOWN ? `, … (${have.length} in all)` : '')
+  const shown =
+    have.slice(0, FIELDS_SHOWN).join(', ') + (have.length > FIELDS_SHOWN ? `, … (${have.length} in all)` : '')
   const what = given ? `${option} ${wanted.join(',')}` : `${option} (by default ${wanted.join(',')})`
-  const suggestion = option === '--fields' ? have.filter((k) => documents.some((d) => typeof d[k] === 'string')).slice(0, 2) : []
-  const hint = !given && suggestion.length > 0 ? `: give the fields to index, e.g. --fields ${suggestion.join(',')}` : ''
+  const suggestion =
+    option === '--fields' ? have.filter((k) => documents.some((d) => typeof d[k] === 'string')).slice(0, 2) : []
+  const hint =
+    !given && suggestion.length > 0 ? `: give the fields to index, e.g. --fields ${suggestion.join(',')}` : ''
   throw new CliError(
     `${what}: no document has the field${missing.length === 1 ? '' : 's'} ${listed(missing)}; the ${plural(documents.length, 'document')} read have: ${shown}${hint}`,
     2,
@@ -106,13 +118,21 @@ function readForIndex(inputs: readonly string[], c: Common, nothing: string): Re
 }
 
 /** The index options the command line gives, as `ArabicSearch` and `packDocuments` take them. */
-const indexOptions = (c: Common): ArabicSearchOptions<Document> => ({ fields: [...c.fields], storeFields: storedFields(c), idField: c.idField })
+const indexOptions = (c: Common): ArabicSearchOptions<Document> => ({
+  fields: [...c.fields],
+  storeFields: storedFields(c),
+  idField: c.idField,
+})
 
 /**
  * Reads the inputs and builds an index in memory: skipped records reported (in input order), the
  * fields checked, a progress bar on a terminal unless quiet. Throws when no document is left.
  */
-export function buildIndex(inputs: readonly string[], c: Common, nothing: string): { index: ArabicSearch<Document>; summary: string } {
+export function buildIndex(
+  inputs: readonly string[],
+  c: Common,
+  nothing: string,
+): { index: ArabicSearch<Document>; summary: string } {
   const { good, summary } = readForIndex(inputs, c, nothing)
   let index: ArabicSearch<Document>
   try {
@@ -136,13 +156,21 @@ export function buildIndex(inputs: readonly string[], c: Common, nothing: string
  * same checks, reports and progress bar as {@link buildIndex}: the bytes `PackedIndex.load`
  * reads, and the summary line.
  */
-export async function packIndex(inputs: readonly string[], c: Common, nothing: string): Promise<{ bytes: Uint8Array; summary: string }> {
+export async function packIndex(
+  inputs: readonly string[],
+  c: Common,
+  nothing: string,
+): Promise<{ bytes: Uint8Array; summary: string }> {
   const { good, summary } = readForIndex(inputs, c, nothing)
   const bar = progressBar(good.length, !c.quiet && process.stderr.isTTY === true)
   let bytes: Uint8Array
   try {
     // the fields were checked above; the default stored fields are there only when documents have them
-    bytes = await packDocumentsAsync(good, indexOptions(c), { allowMissingFields: true, chunkSize: CHUNK, onProgress: ({ added }) => bar.update(added) })
+    bytes = await packDocumentsAsync(good, indexOptions(c), {
+      allowMissingFields: true,
+      chunkSize: CHUNK,
+      onProgress: ({ added }) => bar.update(added),
+    })
   } catch (error) {
     throw flagError(error) ?? error
   }

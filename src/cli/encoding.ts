@@ -23,8 +23,10 @@ const ARABIC = /[\u060c-\u06d2\u200c\u200d]/
  * byte-order mark; Windows-1256 by its bytes 0x80–0xFF, which must decode mostly to Arabic letters.
  */
 export function guessLegacyEncoding(buffer: Uint8Array): string | null {
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return 'UTF-16 LE, as Windows Notepad saves "Unicode": it starts with a byte-order mark'
-  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return 'UTF-16 BE: it starts with a byte-order mark'
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe)
+    return 'UTF-16 LE, as Windows Notepad saves "Unicode": it starts with a byte-order mark'
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff)
+    return 'UTF-16 BE: it starts with a byte-order mark'
   const sample = buffer.subarray(0, SAMPLE_BYTES)
   let high = 0
   let controls = 0

@@ -85,7 +85,14 @@ export function generalHelp(commands: readonly Command[]): string {
   return `fahras: Arabic full-text search from the command line
 
 Usage:
-${commands.map((c) => c.usage.slice(0, 1).map((u) => `  fahras ${u}`).join('\n')).join('\n')}
+${commands
+  .map((c) =>
+    c.usage
+      .slice(0, 1)
+      .map((u) => `  fahras ${u}`)
+      .join('\n'),
+  )
+  .join('\n')}
   fahras help <command> | fahras <command> --help
   fahras --help | --version
 

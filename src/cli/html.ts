@@ -13,9 +13,43 @@ const CONTENT_ELEMENTS = new Set(['main', 'article'])
 export const CHROME_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside'])
 /** Elements that start a new line. */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
-  'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'nav', 'aside', 'main', 'figure', 'figcaption', 'dd', 'dt',
-  'dl', 'details', 'summary', 'address', 'caption', 'fieldset', 'legend',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'nav',
+  'aside',
+  'main',
+  'figure',
+  'figcaption',
+  'dd',
+  'dt',
+  'dl',
+  'details',
+  'summary',
+  'address',
+  'caption',
+  'fieldset',
+  'legend',
 ])
 
 /** Text split into lines: spaces collapsed, each line trimmed, empty lines dropped. */
@@ -52,34 +86,37 @@ export function htmlToText(html: string): { title: string; text: string } {
     if (inContent > 0) content += '\n'
     if (inChrome === 0) body += '\n'
   }
-  const parser = new (htmlparser2().Parser)({
-    onopentag(name) {
-      if (name === 'title' && !titleDone) inTitle++
-      if (name === 'h1' && !h1Done) inH1++
-      if (HIDDEN_ELEMENTS.has(name)) hidden++
-      if (CONTENT_ELEMENTS.has(name)) {
-        inContent++
-        sawContent = true
-      }
-      if (CHROME_ELEMENTS.has(name)) inChrome++
-      if (BLOCK_ELEMENTS.has(name)) breakLine()
+  const parser = new (htmlparser2().Parser)(
+    {
+      onopentag(name) {
+        if (name === 'title' && !titleDone) inTitle++
+        if (name === 'h1' && !h1Done) inH1++
+        if (HIDDEN_ELEMENTS.has(name)) hidden++
+        if (CONTENT_ELEMENTS.has(name)) {
+          inContent++
+          sawContent = true
+        }
+        if (CHROME_ELEMENTS.has(name)) inChrome++
+        if (BLOCK_ELEMENTS.has(name)) breakLine()
+      },
+      onclosetag(name) {
+        if (BLOCK_ELEMENTS.has(name)) breakLine()
+        if (name === 'title' && inTitle > 0 && --inTitle === 0) titleDone = oneLine(title).length > 0
+        if (name === 'h1' && inH1 > 0 && --inH1 === 0) h1Done = oneLine(h1).length > 0
+        if (HIDDEN_ELEMENTS.has(name)) hidden--
+        if (CONTENT_ELEMENTS.has(name)) inContent--
+        if (CHROME_ELEMENTS.has(name)) inChrome--
+      },
+      ontext(text) {
+        if (inTitle > 0) title += text
+        if (hidden > 0) return
+        if (inH1 > 0) h1 += text
+        if (inContent > 0) content += text
+        if (inChrome === 0) body += text
+      },
     },
-    onclosetag(name) {
-      if (BLOCK_ELEMENTS.has(name)) breakLine()
-      if (name === 'title' && inTitle > 0 && --inTitle === 0) titleDone = oneLine(title).length > 0
-      if (name === 'h1' && inH1 > 0 && --inH1 === 0) h1Done = oneLine(h1).length > 0
-      if (HIDDEN_ELEMENTS.has(name)) hidden--
-      if (CONTENT_ELEMENTS.has(name)) inContent--
-      if (CHROME_ELEMENTS.has(name)) inChrome--
-    },
-    ontext(text) {
-      if (inTitle > 0) title += text
-      if (hidden > 0) return
-      if (inH1 > 0) h1 += text
-      if (inContent > 0) content += text
-      if (inChrome === 0) body += text
-    },
-  }, { decodeEntities: true, lowerCaseTags: true })
+    { decodeEntities: true, lowerCaseTags: true },
+  )
   parser.write(html)
   parser.end()
   const main = sawContent ? lines(content) : ''

@@ -34,16 +34,28 @@ export type IndexFormat = 'packed' | 'json'
  * indexFormat('index.json', { packed: true })   // throws: --packed writes a packed index, not JSON
  * ```
  */
-export function indexFormat(output: string, flags: { readonly packed?: boolean; readonly jsonIndex?: boolean }): IndexFormat {
+export function indexFormat(
+  output: string,
+  flags: { readonly packed?: boolean; readonly jsonIndex?: boolean },
+): IndexFormat {
   const ext = extname(output).toLowerCase()
   if (flags.packed === true && flags.jsonIndex === true) {
-    throw new CliError('--packed and --json-index ask for two forms of the index: give one (or neither, and let the name of -o decide: .fahras packed, .json JSON)', 2)
+    throw new CliError(
+      '--packed and --json-index ask for two forms of the index: give one (or neither, and let the name of -o decide: .fahras packed, .json JSON)',
+      2,
+    )
   }
   if (flags.packed === true && ext === JSON_EXTENSION) {
-    throw new CliError(`--packed writes a packed (binary) index, and -o ${quoted(output)} names a JSON file: write it to a ${PACKED_EXTENSION} file (-o ${quoted(output.slice(0, -ext.length) + PACKED_EXTENSION)}), or leave out --packed for JSON`, 2)
+    throw new CliError(
+      `--packed writes a packed (binary) index, and -o ${quoted(output)} names a JSON file: write it to a ${PACKED_EXTENSION} file (-o ${quoted(output.slice(0, -ext.length) + PACKED_EXTENSION)}), or leave out --packed for JSON`,
+      2,
+    )
   }
   if (flags.jsonIndex === true && ext === PACKED_EXTENSION) {
-    throw new CliError(`--json-index writes a JSON index, and -o ${quoted(output)} names a packed index: write it to a ${JSON_EXTENSION} file (-o ${quoted(output.slice(0, -ext.length) + JSON_EXTENSION)}), or leave out --json-index for a packed index`, 2)
+    throw new CliError(
+      `--json-index writes a JSON index, and -o ${quoted(output)} names a packed index: write it to a ${JSON_EXTENSION} file (-o ${quoted(output.slice(0, -ext.length) + JSON_EXTENSION)}), or leave out --json-index for a packed index`,
+      2,
+    )
   }
   return flags.packed === true || ext === PACKED_EXTENSION ? 'packed' : 'json'
 }
@@ -85,7 +97,12 @@ export function loadPackedIndex(path: string, bytes: Uint8Array): PackedIndex<Do
   } catch (error) {
     if (!isFahrasError(error)) throw error
     // the library's words (PackedIndex.load() got …) as the command line's
-    const what = error.message.replace(/^fahras: /, '').replace(/^PackedIndex\.load\(\) (?:got )?/, '').replace(/^a damaged/, 'it is a damaged')
-    throw new CliError(`cannot load the index ${quoted(path)} (${error.code}): ${what}; write it again with fahras index <inputs…> -o ${quoted(path)}`)
+    const what = error.message
+      .replace(/^fahras: /, '')
+      .replace(/^PackedIndex\.load\(\) (?:got )?/, '')
+      .replace(/^a damaged/, 'it is a damaged')
+    throw new CliError(
+      `cannot load the index ${quoted(path)} (${error.code}): ${what}; write it again with fahras index <inputs…> -o ${quoted(path)}`,
+    )
   }
 }

@@ -44,13 +44,17 @@ export interface ReadOptions {
  */
 export function inInputOrder(bad: readonly BadRecord[], fileOrder: ReadonlyMap<string, number>): BadRecord[] {
   const rank = (b: BadRecord) => fileOrder.get(b.file) ?? Number.MAX_SAFE_INTEGER
-  return bad.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || (x.b.line ?? 0) - (y.b.line ?? 0) || x.i - y.i).map((x) => x.b)
+  return bad
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || (x.b.line ?? 0) - (y.b.line ?? 0) || x.i - y.i)
+    .map((x) => x.b)
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
 const DATA_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json'])
 /** Is this a file name the inputs read (by its extension)? */
-const usableName = (file: string) => TEXT_EXTENSIONS.has(extname(file).toLowerCase()) || DATA_EXTENSIONS.has(extname(file).toLowerCase())
+const usableName = (file: string) =>
+  TEXT_EXTENSIONS.has(extname(file).toLowerCase()) || DATA_EXTENSIONS.has(extname(file).toLowerCase())
 
 /** Where a document was read: its file and line, `(input)` when it was not read from a file. */
 export function originOf(doc: Document): { file: string; line?: number } {
@@ -59,7 +63,8 @@ export function originOf(doc: Document): { file: string; line?: number } {
 }
 
 /** A file and line as messages show them: `file:line`, or `file` (in quotes if the name holds a control character). */
-export const place = (o: { file: string; line?: number }): string => (o.line ? `${quoted(o.file)}:${o.line}` : quoted(o.file))
+export const place = (o: { file: string; line?: number }): string =>
+  o.line ? `${quoted(o.file)}:${o.line}` : quoted(o.file)
 
 /** Where a document was read, as messages show it. */
 export const placeOf = (doc: Document): string => place(originOf(doc))
@@ -102,7 +107,12 @@ const FRONT_MATTER_ONLY = new Set(['permalink', 'slug', 'draft', 'published'])
  * that does not parse, no text. `path` is the file's path inside the folder given (its name, for a
  * file given on its own): the id, and the source of the URL.
  */
-function textDocument(file: string, content: string, path: string, options: Required<ReadOptions>): { doc: Document } | { reason: string } {
+function textDocument(
+  file: string,
+  content: string,
+  path: string,
+  options: Required<ReadOptions>,
+): { doc: Document } | { reason: string } {
   const ext = extname(file).toLowerCase()
   const markdown = ext === '.md' || ext === '.markdown'
   const html = ext === '.html' || ext === '.htm'
@@ -126,7 +136,11 @@ function textDocument(file: string, content: string, path: string, options: Requ
     text = body
     title = (text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').trim()
   }
-  if (text.trim().length === 0) return { reason: markdown || html ? 'no text to index (empty, or only front matter or markup)' : 'no text to index (empty)' }
+  if (text.trim().length === 0)
+    return {
+      reason:
+        markdown || html ? 'no text to index (empty, or only front matter or markup)' : 'no text to index (empty)',
+    }
   const frontTitle = typeof front.title === 'string' && front.title.trim() ? front.title.trim() : undefined
   // the front matter's other fields are the document's too (tags, description, date…); the
   // reader's own fields (id, text, path, url) are not replaced
@@ -253,7 +267,10 @@ export function inputFiles(inputs: readonly string[]): string[] {
  * them. Bad records are collected with their file and line; good ones are all kept.
  */
 export function readInputs(inputs: readonly string[], readOptions: ReadOptions = {}): ReadResult {
-  const options: Required<ReadOptions> = { idField: readOptions.idField ?? 'id', baseUrl: readOptions.baseUrl ?? DEFAULT_BASE_URL }
+  const options: Required<ReadOptions> = {
+    idField: readOptions.idField ?? 'id',
+    baseUrl: readOptions.baseUrl ?? DEFAULT_BASE_URL,
+  }
   const { idField } = options
   const documents: Document[] = []
   const bad: BadRecord[] = []
@@ -280,7 +297,11 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
       stats = statSync(input)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or folder: ${quoted(input)}` : `cannot read ${quoted(input)}: ${code ?? (error as Error).message}`)
+      throw new CliError(
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `no such file or folder: ${quoted(input)}`
+          : `cannot read ${quoted(input)}: ${code ?? (error as Error).message}`,
+      )
     }
     if (stats.isDirectory()) {
       const found: string[] = []
@@ -289,7 +310,8 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
       for (const u of unreadable) ordered(u.file)
       bad.push(...unreadable)
       const usable = found.filter(usableName)
-      if (usable.length === 0 && unreadable.length === 0) throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(input)}`)
+      if (usable.length === 0 && unreadable.length === 0)
+        throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(input)}`)
       for (const file of usable) {
         files++
         ordered(file)
@@ -304,8 +326,17 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
     if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
     else if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
     else if (TEXT_EXTENSIONS.has(ext)) readTextFile(input, basename(input))
-    else if (ext === '.fahras') bad.push({ file: input, reason: 'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>' })
-    else bad.push({ file: input, reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html` })
+    else if (ext === '.fahras')
+      bad.push({
+        file: input,
+        reason:
+          'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>',
+      })
+    else
+      bad.push({
+        file: input,
+        reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html`,
+      })
   }
   // the same id twice: keep the first, report the others
   const seen = new Map<unknown, string>()
@@ -314,7 +345,11 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
     const id = doc[idField]
     if (seen.has(id)) {
       const o = origins.get(doc)
-      bad.push({ file: o?.file ?? '(input)', line: o?.line, reason: `duplicate id ${JSON.stringify(id)}, first seen at ${seen.get(id)}` })
+      bad.push({
+        file: o?.file ?? '(input)',
+        line: o?.line,
+        reason: `duplicate id ${JSON.stringify(id)}, first seen at ${seen.get(id)}`,
+      })
       continue
     }
     seen.set(id, placeOf(doc))

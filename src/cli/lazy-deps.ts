@@ -11,10 +11,12 @@ import type * as Yaml from 'yaml'
 
 const load = createRequire(import.meta.url)
 const cache = new Map<string, unknown>()
-const once = <T>(name: string): (() => T) => () => {
-  if (!cache.has(name)) cache.set(name, load(name))
-  return cache.get(name) as T
-}
+const once =
+  <T>(name: string): (() => T) =>
+  () => {
+    if (!cache.has(name)) cache.set(name, load(name))
+    return cache.get(name) as T
+  }
 
 /** The `yaml` package (front matter between `---` lines). */
 export const yaml = once<typeof Yaml>('yaml')

@@ -30,7 +30,11 @@ function version(): string {
 
 /** Options that take a value, in any command: their value is not the command's name. */
 const VALUE_FLAGS = new Set(
-  COMMANDS.flatMap((c) => Object.entries(c.options).filter(([, s]) => takesValue(s)).flatMap(([name, s]) => [`--${name}`, ...(s.short ? [`-${s.short}`] : [])])),
+  COMMANDS.flatMap((c) =>
+    Object.entries(c.options)
+      .filter(([, s]) => takesValue(s))
+      .flatMap(([name, s]) => [`--${name}`, ...(s.short ? [`-${s.short}`] : [])]),
+  ),
 )
 
 /** Where the command's name is in `argv`: the first argument that is not an option or an option's value. */
@@ -53,7 +57,8 @@ function run(argv: readonly string[]): number | Promise<number> {
     if (topic === undefined) process.stdout.write(`${generalHelp(COMMANDS)}\n`)
     else {
       const command = BY_NAME.get(topic)
-      if (command === undefined) throw new CliError(`no command "${printable(topic)}": expected ${NAMES} (see fahras --help)`, 2)
+      if (command === undefined)
+        throw new CliError(`no command "${printable(topic)}": expected ${NAMES} (see fahras --help)`, 2)
       process.stdout.write(`${commandHelp(command)}\n`)
     }
     return 0
@@ -69,11 +74,16 @@ function run(argv: readonly string[]): number | Promise<number> {
       return 0
     }
     const unknown = before.find((a) => a.startsWith('-'))
-    if (unknown !== undefined) throw new CliError(`unknown option ${JSON.stringify(unknown)}: a command comes first, ${NAMES} (see fahras --help)`, 2)
+    if (unknown !== undefined)
+      throw new CliError(
+        `unknown option ${JSON.stringify(unknown)}: a command comes first, ${NAMES} (see fahras --help)`,
+        2,
+      )
     throw new CliError(`a command is needed: ${NAMES} (see fahras --help)`, 2)
   }
   const command = BY_NAME.get(name)
-  if (command === undefined) throw new CliError(`unknown command "${printable(name)}": expected ${NAMES} (see fahras --help)`, 2)
+  if (command === undefined)
+    throw new CliError(`unknown command "${printable(name)}": expected ${NAMES} (see fahras --help)`, 2)
   const parsed = parseCommand(command.name, rest, command.options, OPTIONS_BY_COMMAND)
   if (parsed.values.help === true) {
     process.stdout.write(`${commandHelp(command)}\n`)
@@ -92,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
     const message = printable(error instanceof Error ? error.message.replace(/^fahras: /, '') : String(error))
     process.stderr.write(`fahras: ${message}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    else if (!(error instanceof CliError) && !isFahrasError(error)) process.stderr.write('(run with --verbose for details)\n')
+    else if (!(error instanceof CliError) && !isFahrasError(error))
+      process.stderr.write('(run with --verbose for details)\n')
     return code
   }
 }

@@ -30,7 +30,9 @@ function fieldValue(value: unknown): FrontMatter[string] | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
   if (Array.isArray(value)) {
-    const items = value.map(fieldValue).filter((v): v is string | number | boolean => v !== undefined && !Array.isArray(v))
+    const items = value
+      .map(fieldValue)
+      .filter((v): v is string | number | boolean => v !== undefined && !Array.isArray(v))
     return items.length === value.length ? items : undefined
   }
   return undefined
@@ -39,7 +41,8 @@ function fieldValue(value: unknown): FrontMatter[string] | undefined {
 /** The fields of a parsed front matter, or why it is not a set of fields (a list, a string). */
 function fields(parsed: unknown, kind: string): { data: FrontMatter } | { reason: string } {
   if (parsed === null || parsed === undefined) return { data: {} }
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) return { reason: `invalid front matter: the ${kind} between the markers is not a set of fields (title: …)` }
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    return { reason: `invalid front matter: the ${kind} between the markers is not a set of fields (title: …)` }
   const data: FrontMatter = {}
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     const field = fieldValue(value)
@@ -49,7 +52,12 @@ function fields(parsed: unknown, kind: string): { data: FrontMatter } | { reason
 }
 
 /** A parser's message on one line, without its own position (the file's is given) or quoted source. */
-const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '').trim()
+const firstLine = (message: string) =>
+  message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/:$/, '')
+    .trim()
 
 /**
  * Splits the front matter off `content`: YAML between `---` lines, or TOML between `+++` lines, at
@@ -70,8 +78,13 @@ export function splitFrontMatter(content: string): SplitFrontMatter {
     parsed = yaml ? deps.yaml().parse(block[1]!) : deps.toml().parse(block[1]!)
   } catch (error) {
     // the marker is line 1: the front matter's line n is the file's line n + 1
-    const line = (error as { linePos?: Array<{ line: number }>; line?: number }).linePos?.[0]?.line ?? (error as { line?: number }).line
-    return { ok: false, reason: `invalid front matter (${kind})${line !== undefined ? ` on line ${line + 1}` : ''}: ${firstLine((error as Error).message)}` }
+    const line =
+      (error as { linePos?: Array<{ line: number }>; line?: number }).linePos?.[0]?.line ??
+      (error as { line?: number }).line
+    return {
+      ok: false,
+      reason: `invalid front matter (${kind})${line !== undefined ? ` on line ${line + 1}` : ''}: ${firstLine((error as Error).message)}`,
+    }
   }
   const read = fields(parsed, kind)
   if ('reason' in read) return { ok: false, reason: read.reason }
@@ -80,8 +93,10 @@ export function splitFrontMatter(content: string): SplitFrontMatter {
 
 /** Why a page marked as a draft (`draft: true`, or Jekyll's `published: false`) is skipped, or null. */
 export function draftReason(data: FrontMatter): string | null {
-  if (data.draft === true || data.draft === 'true') return 'a draft (front matter draft: true): not published, not indexed'
-  if (data.published === false || data.published === 'false') return 'not published (front matter published: false): not indexed'
+  if (data.draft === true || data.draft === 'true')
+    return 'a draft (front matter draft: true): not published, not indexed'
+  if (data.published === false || data.published === 'false')
+    return 'not published (front matter published: false): not indexed'
   return null
 }
 

@@ -39,7 +39,10 @@ export class InputGuard {
    * `readsDocuments`: the inputs are read as documents, which skips fahras's own outputs among
    * them (false for `export-settings --from`, whose input is an index).
    */
-  constructor(private readonly inputs: readonly string[], private readonly readsDocuments = true) {}
+  constructor(
+    private readonly inputs: readonly string[],
+    private readonly readsDocuments = true,
+  ) {}
 
   /**
    * Throws a usage error (exit code 2) when writing `output` would overwrite one of the inputs.

@@ -8,7 +8,10 @@ import { PACKED_MAGIC } from '../search/packed/layout.js'
 
 /** A usage or input error that stops the command (exit code 1, or 2 for usage). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
     super(message)
   }
 }
@@ -141,14 +144,19 @@ export function decodeWhole(buffer: Buffer): { ok: true; text: string } | { ok: 
   const encoding = guessLegacyEncoding(buffer)
   if (encoding !== null) return { ok: false, reason: notUtf8Reason(encoding) }
   if (buffer.includes(0) || looksBinary(buffer)) return { ok: false, reason: BINARY }
-  return { ok: false, reason: `invalid UTF-8 on line ${firstInvalidLine(buffer)}: the file is skipped rather than altered` }
+  return {
+    ok: false,
+    reason: `invalid UTF-8 on line ${firstInvalidLine(buffer)}: the file is skipped rather than altered`,
+  }
 }
 
 /** Why a binary file is skipped. */
 const BINARY = 'binary file, not text'
 
 /** One line of a JSONL file: its text, or why it is not text. */
-export type Line = { readonly line: number; readonly text: string; readonly reason?: undefined } | { readonly line: number; readonly reason: string }
+export type Line =
+  | { readonly line: number; readonly text: string; readonly reason?: undefined }
+  | { readonly line: number; readonly reason: string }
 
 /**
  * The lines of a JSONL file, each decoded on its own: a line with a NUL byte or invalid UTF-8 is
@@ -162,7 +170,10 @@ export function decodeLines(buffer: Buffer): Line[] | string {
   const decoder = strictUtf8()
   if (!buffer.includes(0)) {
     try {
-      return decoder.decode(buffer).split('\n').map((text, i) => ({ line: i + 1, text }))
+      return decoder
+        .decode(buffer)
+        .split('\n')
+        .map((text, i) => ({ line: i + 1, text }))
     } catch {
       // decoded line by line below
     }
@@ -199,8 +210,12 @@ const BULK_ACTION = /^\{"(?:index|create)":\{"_index":"/
  * or null.
  */
 export function fahrasOutput(ext: string, buffer: Buffer): string | null {
-  if (PACKED_MAGIC.every((byte, i) => buffer[i] === byte)) return 'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>'
-  const head = buffer.subarray(0, 200).toString('utf8').replace(/^\ufeff/, '')
+  if (PACKED_MAGIC.every((byte, i) => buffer[i] === byte))
+    return 'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>'
+  const head = buffer
+    .subarray(0, 200)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
   if (ext === '.json') {
     if (SAVED_INDEX.test(head)) return 'a saved fahras index (written by `fahras index`), not documents'
     if (SETTINGS.test(head)) return 'index settings (written by `fahras export-settings`), not documents'

@@ -10,7 +10,9 @@ const TITLE = 'title'
 
 /** The snippet shown under the title: of `text`, else of the first other field with a match. */
 function bodySnippet(snippets: Readonly<Record<string, Snippet | undefined>>): Snippet | undefined {
-  const others = Object.entries(snippets).filter(([field]) => field !== TITLE).flatMap(([, s]) => (s === undefined ? [] : [s]))
+  const others = Object.entries(snippets)
+    .filter(([field]) => field !== TITLE)
+    .flatMap(([, s]) => (s === undefined ? [] : [s]))
   return snippets.text ?? others.find((s) => s.ranges.length > 0) ?? others[0]
 }
 
@@ -20,8 +22,11 @@ function bodySnippet(snippets: Readonly<Record<string, Snippet | undefined>>): S
  */
 function titleLine(r: SearchResult<Document>, style: Style): string {
   const marked = r.snippets[TITLE]
-  if (marked !== undefined && marked.ranges.length > 0 && printable(marked.text).trim()) return renderSnippet(marked, style, style.bold)
-  return style.bold(typeof r.title === 'string' && printable(r.title).trim() ? printable(r.title).trim() : quoted(String(r.id)))
+  if (marked !== undefined && marked.ranges.length > 0 && printable(marked.text).trim())
+    return renderSnippet(marked, style, style.bold)
+  return style.bold(
+    typeof r.title === 'string' && printable(r.title).trim() ? printable(r.title).trim() : quoted(String(r.id)),
+  )
 }
 
 /**
@@ -40,7 +45,14 @@ export function printResults(
 ): void {
   const out = process.stdout
   if (json) {
-    const shown = results.map((r) => ({ id: r.id, score: r.score, title: r.title, url: r.url, terms: r.terms, snippets: r.snippets }))
+    const shown = results.map((r) => ({
+      id: r.id,
+      score: r.score,
+      title: r.title,
+      url: r.url,
+      terms: r.terms,
+      snippets: r.snippets,
+    }))
     // `correctedQuery`: the query found nothing; the results are those of this spelling
     const body = corrected === null ? { query, results: shown } : { query, correctedQuery: corrected, results: shown }
     out.write(`${escapeForTerminal(JSON.stringify(body, null, 2))}\n`)

@@ -51,5 +51,8 @@ export function quoted(name: string): string {
  * terminal could act on (DEL, C1 controls, bidi controls, line separators) written as `\u` escapes.
  */
 export function escapeForTerminal(json: string): string {
-  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json.replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

@@ -11,7 +11,12 @@ export interface Style {
 
 /** How a match is marked without colour (piped, --no-color, NO_COLOR): plain brackets, which grep and any terminal show. */
 export const PLAIN_MARK: readonly [string, string] = ['[', ']']
-const PLAIN: Style = { bold: (s) => s, dim: (s) => s, mark: (s) => `${PLAIN_MARK[0]}${s}${PLAIN_MARK[1]}`, red: (s) => s }
+const PLAIN: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  mark: (s) => `${PLAIN_MARK[0]}${s}${PLAIN_MARK[1]}`,
+  red: (s) => s,
+}
 const ANSI: Style = {
   bold: (s) => `\u001b[1m${s}\u001b[22m`,
   dim: (s) => `\u001b[2m${s}\u001b[22m`,

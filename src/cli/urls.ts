@@ -22,7 +22,8 @@ const UNSAFE = /[\u0000-\u0020\u007f"#%<>?\\^`{|}]/g
 /** A Jekyll permalink pattern (`/:categories/:title/`): not a URL; the path's URL is used instead. */
 const PLACEHOLDER = /(^|\/):[a-z_]+/i
 
-const encodeChar = (c: string) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+const encodeChar = (c: string) =>
+  [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
 const encodePath = (path: string) => path.replace(UNSAFE, encodeChar)
 /** What a URL written by hand cannot hold: `%`, `?` and `#` are kept (it may be encoded, or hold a query or an anchor). */
 const UNSAFE_GIVEN = /[\u0000-\u0020\u007f"<>\\^`{|}]/g
@@ -33,8 +34,9 @@ const UNSAFE_GIVEN = /[\u0000-\u0020\u007f"<>\\^`{|}]/g
  * (resolveBaseUrl) and the library (`fahras/site` page readers) each phrase it as their error.
  */
 export function baseUrlProblem(value: string): string | null {
-  const expected = 'a path from the site\'s root (/blog/) or an http(s) URL (https://example.org/blog/)'
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return `expects ${expected}, got ${JSON.stringify(value)}: no spaces or control characters`
+  const expected = "a path from the site's root (/blog/) or an http(s) URL (https://example.org/blog/)"
+  if (/[\s\u0000-\u001f\u007f]/.test(value))
+    return `expects ${expected}, got ${JSON.stringify(value)}: no spaces or control characters`
   if (value.startsWith('/')) return null
   let url: URL
   try {

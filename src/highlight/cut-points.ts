@@ -42,7 +42,11 @@ function continuesCharacter(text: string, p: number): boolean {
   if (isHighSurrogate(c)) {
     const cp = text.codePointAt(p)!
     if (cp === c) return false // a lone high surrogate starts a character of its own
-    return (cp >= EMOJI_MODIFIER_FIRST && cp <= EMOJI_MODIFIER_LAST) || (cp >= TAG_FIRST && cp <= TAG_LAST) || MARK.test(String.fromCodePoint(cp))
+    return (
+      (cp >= EMOJI_MODIFIER_FIRST && cp <= EMOJI_MODIFIER_LAST) ||
+      (cp >= TAG_FIRST && cp <= TAG_LAST) ||
+      MARK.test(String.fromCodePoint(cp))
+    )
   }
   return MARK.test(String.fromCharCode(c))
 }
@@ -51,7 +55,15 @@ function continuesCharacter(text: string, p: number): boolean {
 function insideFlag(text: string, p: number): boolean {
   if (!isRegional(text.codePointAt(p))) return false
   let before = 0
-  for (let k = p; k >= 2 && before < MAX_REGIONAL_RUN && isLowSurrogate(text.charCodeAt(k - 1)) && isRegional(text.codePointAt(k - 2)); k -= 2) before++
+  for (
+    let k = p;
+    k >= 2 &&
+    before < MAX_REGIONAL_RUN &&
+    isLowSurrogate(text.charCodeAt(k - 1)) &&
+    isRegional(text.codePointAt(k - 2));
+    k -= 2
+  )
+    before++
   return before % 2 === 1
 }
 
@@ -90,7 +102,8 @@ function findCutAfter(text: string, p: number): number {
 }
 
 /** Whether `p` falls between the two halves of a surrogate pair. */
-const splitsPair = (text: string, p: number) => p > 0 && p < text.length && isLowSurrogate(text.charCodeAt(p)) && isHighSurrogate(text.charCodeAt(p - 1))
+const splitsPair = (text: string, p: number) =>
+  p > 0 && p < text.length && isLowSurrogate(text.charCodeAt(p)) && isHighSurrogate(text.charCodeAt(p - 1))
 
 /** The start of the character that holds `p` (or `p` between code points, in a very long one). @internal */
 export function cutBefore(text: string, p: number): number {

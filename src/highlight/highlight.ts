@@ -56,16 +56,32 @@ export const DEFAULT_SNIPPET_OPTIONS: ResolvedSnippetOptions = Object.freeze({
 
 /** Validates snippet options and fills in the defaults. @internal */
 export function resolveSnippetOptions(options: unknown, where: string): ResolvedSnippetOptions {
-  const given = checkOptions(options, where, { length: 'number', count: 'number', wrapper: 'string[]', ellipsis: 'string' })
+  const given = checkOptions(options, where, {
+    length: 'number',
+    count: 'number',
+    wrapper: 'string[]',
+    ellipsis: 'string',
+  })
   const length = (given.length as number | undefined) ?? DEFAULT_SNIPPET_OPTIONS.length
   const count = (given.count as number | undefined) ?? DEFAULT_SNIPPET_OPTIONS.count
   const wrapper = (given.wrapper as string[] | undefined) ?? DEFAULT_SNIPPET_OPTIONS.wrapper
   const bad = (option: string, expected: string, value: unknown) =>
-    createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
-  if (!Number.isInteger(length) || length < 20 || length > 10_000) throw bad('length', 'an integer from 20 to 10000', length)
+    createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`,
+      { option },
+      'type',
+    )
+  if (!Number.isInteger(length) || length < 20 || length > 10_000)
+    throw bad('length', 'an integer from 20 to 10000', length)
   if (!Number.isInteger(count) || count < 1 || count > 20) throw bad('count', 'an integer from 1 to 20', count)
   if (wrapper.length !== 2) throw bad('wrapper', 'a pair of strings [open, close]', wrapper)
-  return { length, count, wrapper: [wrapper[0]!, wrapper[1]!], ellipsis: (given.ellipsis as string | undefined) ?? DEFAULT_SNIPPET_OPTIONS.ellipsis }
+  return {
+    length,
+    count,
+    wrapper: [wrapper[0]!, wrapper[1]!],
+    ellipsis: (given.ellipsis as string | undefined) ?? DEFAULT_SNIPPET_OPTIONS.ellipsis,
+  }
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -84,24 +100,40 @@ export function escapeHtml(text: string): string {
 
 /** Describes a range for an error message: `[NaN, 4]`, `[\`"0"\` (string), 4]`. */
 const describeRange = (range: unknown) =>
-  Array.isArray(range) && range.length <= 3 ? `[${range.map((v: unknown) => (typeof v === 'number' ? String(v) : describe(v))).join(', ')}]` : describe(range)
+  Array.isArray(range) && range.length <= 3
+    ? `[${range.map((v: unknown) => (typeof v === 'number' ? String(v) : describe(v))).join(', ')}]`
+    : describe(range)
 
 /** Checks the ranges of `markHtml`: integer pairs, in bounds, in order, not overlapping. */
 function checkRanges(text: string, ranges: unknown): asserts ranges is ReadonlyArray<readonly [number, number]> {
   if (!Array.isArray(ranges)) {
-    throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges\` to be an array of [start, end] pairs, got ${describe(ranges)}`, { argument: 'ranges' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `markHtml() expected \`ranges\` to be an array of [start, end] pairs, got ${describe(ranges)}`,
+      { argument: 'ranges' },
+      'type',
+    )
   }
   let previousEnd = 0
   for (let k = 0; k < ranges.length; k++) {
     const range: unknown = ranges[k]
     const pair = Array.isArray(range) && range.length === 2 ? (range as unknown[]) : null
     if (pair === null || !Number.isInteger(pair[0]) || !Number.isInteger(pair[1])) {
-      throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges[${k}]\` to be a pair of integers [start, end], got ${describeRange(range)}`, { argument: 'ranges', index: k }, 'type')
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `markHtml() expected \`ranges[${k}]\` to be a pair of integers [start, end], got ${describeRange(range)}`,
+        { argument: 'ranges', index: k },
+        'type',
+      )
     }
     const [start, end] = pair as [number, number]
     if (start < previousEnd || end < start || end > text.length) {
       const expected = `${previousEnd} ≤ start ≤ end ≤ ${text.length} (in bounds, sorted, not overlapping the range before)`
-      throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`ranges[${k}]\` to satisfy ${expected}, got [${start}, ${end}]`, { argument: 'ranges', index: k })
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `markHtml() expected \`ranges[${k}]\` to satisfy ${expected}, got [${start}, ${end}]`,
+        { argument: 'ranges', index: k },
+      )
     }
     previousEnd = end
   }
@@ -118,11 +150,25 @@ function checkRanges(text: string, ranges: unknown): asserts ranges is ReadonlyA
  * markHtml('قرأت الْكِتَابَ <كله>', [[5, 15]]) // → 'قرأت <mark>الْكِتَابَ</mark> &lt;كله&gt;'
  * ```
  */
-export function markHtml(text: string, ranges: ReadonlyArray<readonly [number, number]>, wrapper: readonly [string, string] = DEFAULT_SNIPPET_OPTIONS.wrapper): string {
+export function markHtml(
+  text: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  wrapper: readonly [string, string] = DEFAULT_SNIPPET_OPTIONS.wrapper,
+): string {
   assertString(text, 'markHtml')
   checkRanges(text, ranges)
-  if (!Array.isArray(wrapper) || wrapper.length !== 2 || typeof wrapper[0] !== 'string' || typeof wrapper[1] !== 'string') {
-    throw createError(ERROR_CODES.INVALID_ARGUMENT, `markHtml() expected \`wrapper\` to be a pair of strings [open, close], got ${describe(wrapper)}`, { argument: 'wrapper' }, 'type')
+  if (
+    !Array.isArray(wrapper) ||
+    wrapper.length !== 2 ||
+    typeof wrapper[0] !== 'string' ||
+    typeof wrapper[1] !== 'string'
+  ) {
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `markHtml() expected \`wrapper\` to be a pair of strings [open, close], got ${describe(wrapper)}`,
+      { argument: 'wrapper' },
+      'type',
+    )
   }
   let html = ''
   let at = 0
@@ -150,8 +196,13 @@ export function markHtml(text: string, ranges: ReadonlyArray<readonly [number, n
  * s.html // → '… <mark>الشراكة</mark> الاستراتيجية بين البلدين …'
  * ```
  */
-export function bestSnippets(text: string, matches: readonly Match[], options: ResolvedSnippetOptions = DEFAULT_SNIPPET_OPTIONS): Snippet[] {
-  const inBounds = (m: Match) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start && m.start >= 0 && m.end <= text.length
+export function bestSnippets(
+  text: string,
+  matches: readonly Match[],
+  options: ResolvedSnippetOptions = DEFAULT_SNIPPET_OPTIONS,
+): Snippet[] {
+  const inBounds = (m: Match) =>
+    Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start && m.start >= 0 && m.end <= text.length
   const sorted = [...matches].filter(inBounds).sort((a, b) => a.start - b.start || b.end - a.end)
   // drop overlapping matches (a ligature expanded into several terms maps them to one range)
   const unique: Match[] = []
@@ -183,7 +234,13 @@ export function bestSnippets(text: string, matches: readonly Match[], options: R
   return snippets.map((s) => makeSnippet(text, s.start, s.end, s.matches, options))
 }
 
-function makeSnippet(text: string, start: number, end: number, matches: readonly Match[], options: ResolvedSnippetOptions): Snippet {
+function makeSnippet(
+  text: string,
+  start: number,
+  end: number,
+  matches: readonly Match[],
+  options: ResolvedSnippetOptions,
+): Snippet {
   // Runs of whitespace (line breaks included) become one space; offsets follow.
   const { body, offsetAt } = passageBody(text, start, end)
   // an ellipsis only where text was cut, not where only whitespace was left out
@@ -193,7 +250,10 @@ function makeSnippet(text: string, start: number, end: number, matches: readonly
   while (m < text.length && WHITESPACE.test(text.charAt(m))) m++
   const before = k > 0 && options.ellipsis ? `${options.ellipsis} ` : ''
   const after = m < text.length && options.ellipsis ? ` ${options.ellipsis}` : ''
-  const ranges: Array<[number, number]> = matches.map((m) => [before.length + offsetAt[m.start - start]!, before.length + offsetAt[m.end - start]!])
+  const ranges: Array<[number, number]> = matches.map((m) => [
+    before.length + offsetAt[m.start - start]!,
+    before.length + offsetAt[m.end - start]!,
+  ])
   const snippetText = before + body + after
   return { text: snippetText, html: markHtml(snippetText, ranges, options.wrapper), ranges }
 }

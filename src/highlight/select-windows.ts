@@ -26,7 +26,8 @@ interface Segment {
 }
 
 /** Whether window `a` beats `b`: more distinct keys, then more matches (ties keep `b`, the earlier). */
-const beats = (a: Window, b: Window | null) => b === null || a.distinct > b.distinct || (a.distinct === b.distinct && a.count > b.count)
+const beats = (a: Window, b: Window | null) =>
+  b === null || a.distinct > b.distinct || (a.distinct === b.distinct && a.count > b.count)
 
 /**
  * The best window of matches `from..to-1`: for each first match, the matches that follow it while
@@ -34,7 +35,13 @@ const beats = (a: Window, b: Window | null) => b === null || a.distinct > b.dist
  * matches, then comes first. A sliding window over the sorted matches (their starts and ends both
  * increase), with counts per key: O(to - from).
  */
-function bestWindow(matches: readonly WindowMatch[], from: number, to: number, length: number, keyCounts: Int32Array): Window | null {
+function bestWindow(
+  matches: readonly WindowMatch[],
+  from: number,
+  to: number,
+  length: number,
+  keyCounts: Int32Array,
+): Window | null {
   let best: Window | null = null
   let distinct = 0
   let j = from // the window is [i, j)
@@ -65,9 +72,18 @@ function bestWindow(matches: readonly WindowMatch[], from: number, to: number, l
  * Returns `[first, last]` index pairs in the order chosen.
  * @internal
  */
-export function densestWindows(matches: readonly WindowMatch[], keys: number, length: number, count: number): Array<readonly [number, number]> {
+export function densestWindows(
+  matches: readonly WindowMatch[],
+  keys: number,
+  length: number,
+  count: number,
+): Array<readonly [number, number]> {
   const keyCounts = new Int32Array(keys)
-  const segment = (from: number, to: number): Segment => ({ from, to, best: bestWindow(matches, from, to, length, keyCounts) })
+  const segment = (from: number, to: number): Segment => ({
+    from,
+    to,
+    best: bestWindow(matches, from, to, length, keyCounts),
+  })
   const segments: Segment[] = [segment(0, matches.length)]
   const chosen: Array<readonly [number, number]> = []
   while (chosen.length < count) {

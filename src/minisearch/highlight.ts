@@ -42,7 +42,8 @@ function analyzerFor(options: AnalyzerOptions | undefined, where: string): Analy
   return analyzer
 }
 
-const isStrings = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((v) => typeof v === 'string')
+const isStrings = (value: unknown): value is readonly string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string')
 
 /**
  * The stems and written forms to mark. From a string: each query word's stem (every form of the
@@ -73,17 +74,36 @@ function wanted(analyzer: Analyzer, query: HighlightQuery, where: string): { ste
     return { stems, words }
   }
   if (query === null || typeof query !== 'object' || Array.isArray(query)) {
-    throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected \`query\` to be a string or a MiniSearch result ({ terms, queryTerms, match }), got ${describe(query)}`, { argument: 'query' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `${where} expected \`query\` to be a string or a MiniSearch result ({ terms, queryTerms, match }), got ${describe(query)}`,
+      { argument: 'query' },
+      'type',
+    )
   }
   const { terms, queryTerms, match } = query
-  for (const [name, list] of [['terms', terms], ['queryTerms', queryTerms]] as const) {
+  for (const [name, list] of [
+    ['terms', terms],
+    ['queryTerms', queryTerms],
+  ] as const) {
     if (list === undefined) continue
-    if (!isStrings(list)) throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected \`query.${name}\` to be an array of strings, got ${describe(list)}`, { argument: `query.${name}` }, 'type')
+    if (!isStrings(list))
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `${where} expected \`query.${name}\` to be an array of strings, got ${describe(list)}`,
+        { argument: `query.${name}` },
+        'type',
+      )
     for (const term of list) addTerm(term)
   }
   if (match !== undefined) {
     if (match === null || typeof match !== 'object' || Array.isArray(match)) {
-      throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected \`query.match\` to be an object (term → fields), got ${describe(match)}`, { argument: 'query.match' }, 'type')
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `${where} expected \`query.match\` to be an object (term → fields), got ${describe(match)}`,
+        { argument: 'query.match' },
+        'type',
+      )
     }
     for (const term of Object.keys(match)) addTerm(term)
   }
@@ -105,10 +125,21 @@ function joinPassages(passages: readonly Snippet[]): Snippet {
   return { text, html, ranges, passages }
 }
 
-const HIGHLIGHT_SCHEMA = { length: 'number', count: 'number', wrapper: 'string[]', ellipsis: 'string', analyzer: 'object' } as const
+const HIGHLIGHT_SCHEMA = {
+  length: 'number',
+  count: 'number',
+  wrapper: 'string[]',
+  ellipsis: 'string',
+  analyzer: 'object',
+} as const
 
 /** The matched words of `text`, with offsets into it (UTF-16), in order. */
-function findMatches(text: string, query: HighlightQuery, options: HighlightOptions | undefined, where: string): Match[] {
+function findMatches(
+  text: string,
+  query: HighlightQuery,
+  options: HighlightOptions | undefined,
+  where: string,
+): Match[] {
   assertString(text, where.slice(0, -2))
   const given = checkOptions(options, where, HIGHLIGHT_SCHEMA)
   const analyzer = analyzerFor(given.analyzer as AnalyzerOptions | undefined, where)
@@ -127,7 +158,11 @@ function findMatches(text: string, query: HighlightQuery, options: HighlightOpti
  * matchRanges('قرأتُ وَالْكِتَابِ', 'الكتاب') // → [[6, 18]]
  * ```
  */
-export function matchRanges(text: string, query: HighlightQuery, options?: Pick<HighlightOptions, 'analyzer'>): Array<[number, number]> {
+export function matchRanges(
+  text: string,
+  query: HighlightQuery,
+  options?: Pick<HighlightOptions, 'analyzer'>,
+): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   // in order; a ligature of several words (ﷺ) maps each of them to its one character: kept once
   for (const m of findMatches(text, query, options, 'matchRanges()')) {

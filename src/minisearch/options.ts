@@ -78,10 +78,16 @@ function memo(compute: (token: string) => ProcessedTerms): (token: string) => Pr
 }
 
 /** One term or several, or null for none (what MiniSearch's `processTerm` may return). */
-const collapse = (terms: string[]): ProcessedTerms => (terms.length === 0 ? null : terms.length === 1 ? terms[0]! : terms)
+const collapse = (terms: string[]): ProcessedTerms =>
+  terms.length === 0 ? null : terms.length === 1 ? terms[0]! : terms
 
 const OPTIONS_SCHEMA = {
-  normalize: 'object', stopWords: 'any', extraStopWords: 'string[]', stem: 'boolean', keep: 'string[]', exactBoost: 'number',
+  normalize: 'object',
+  stopWords: 'any',
+  extraStopWords: 'string[]',
+  stem: 'boolean',
+  keep: 'string[]',
+  exactBoost: 'number',
 } as const
 
 /**
@@ -92,10 +98,16 @@ export function resolveOptions(options: unknown, where: string, extra: Readonly<
   const given = checkOptions(options, where, { ...OPTIONS_SCHEMA, ...extra })
   const exactBoost = (given.exactBoost as number | undefined) ?? DEFAULT_EXACT_BOOST
   if (!Number.isFinite(exactBoost) || exactBoost < 0) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`exactBoost\` to be a finite number >= 0, got ${describe(exactBoost)}`, { option: 'exactBoost' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`exactBoost\` to be a finite number >= 0, got ${describe(exactBoost)}`,
+      { option: 'exactBoost' },
+      'type',
+    )
   }
   const analyzerOptions: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(given)) if (key !== 'exactBoost' && !(key in extra)) analyzerOptions[key] = value
+  for (const [key, value] of Object.entries(given))
+    if (key !== 'exactBoost' && !(key in extra)) analyzerOptions[key] = value
   return { analyzer: createAnalyzer(analyzerOptions as AnalyzerOptions, where), exactBoost, given }
 }
 

@@ -51,7 +51,12 @@ export function minisearchQuery(text: string, options?: MinisearchQueryOptions):
   let entry = key === null ? undefined : analyzers.get(key)
   const combine = options?.combineWith ?? 'OR'
   if (!['OR', 'AND', 'or', 'and'].includes(combine as string)) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`combineWith\` to be 'OR' or 'AND', got ${describe(combine)}`, { option: 'combineWith' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`combineWith\` to be 'OR' or 'AND', got ${describe(combine)}`,
+      { option: 'combineWith' },
+      'type',
+    )
   }
   if (entry === undefined) {
     const { analyzer, exactBoost } = resolveOptions(options, where, { combineWith: 'any' })
@@ -69,7 +74,9 @@ export function minisearchQuery(text: string, options?: MinisearchQueryOptions):
     seen.add(word)
     const stem = analyzer.termOf(word)
     if (stem === null) continue
-    queries.push(exactBoost > 0 && stem !== word ? { combineWith: 'OR', queries: [STEM_MARKER + stem, word] } : STEM_MARKER + stem)
+    queries.push(
+      exactBoost > 0 && stem !== word ? { combineWith: 'OR', queries: [STEM_MARKER + stem, word] } : STEM_MARKER + stem,
+    )
   }
   return {
     combineWith: combine.toUpperCase() as 'OR' | 'AND',

@@ -1,4 +1,13 @@
-import { composition, CONTEXT_RULES, KEEP, NO_MATCH, REMOVE, type ContextRule, type Decision, type Scan } from './context.js'
+import {
+  composition,
+  CONTEXT_RULES,
+  KEEP,
+  NO_MATCH,
+  REMOVE,
+  type ContextRule,
+  type Decision,
+  type Scan,
+} from './context.js'
 import type { ResolvedNormalizeOptions } from './normalize.js'
 import { NORMALIZATION_RULES, type CodeRange, type NormalizationRule, type RuleGroup } from './rules.js'
 
@@ -127,7 +136,14 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       const definition = CONTEXT_RULES[rule.context]
       if (definition === undefined) throw new Error(`normalization rule ${id}: unknown context rule ${rule.context}`)
       for (const c of unitsOf(rule.from)) {
-        at(c).context.push({ group, groupIndex: groupIndex(group), context: definition.apply, to: decisionOf(rule.to), id, next: definition.next })
+        at(c).context.push({
+          group,
+          groupIndex: groupIndex(group),
+          context: definition.apply,
+          to: decisionOf(rule.to),
+          id,
+          next: definition.next,
+        })
         for (const mark of definition.next ?? []) pairs.push([c, mark])
         for (const letter of definition.after ?? []) pairs.push([letter, c])
       }
@@ -138,12 +154,29 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       const to = mapping === undefined ? rule.to : mapping(c, rule)
       if (to === null) continue
       const entry = at(c)
-      if (entry.plain !== undefined) throw new Error(`normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`)
-      entry.plain = { group, groupIndex: groupIndex(group), context: undefined, to: decisionOf(to), id, next: undefined }
+      if (entry.plain !== undefined)
+        throw new Error(
+          `normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+        )
+      entry.plain = {
+        group,
+        groupIndex: groupIndex(group),
+        context: undefined,
+        to: decisionOf(to),
+        id,
+        next: undefined,
+      }
     }
     for (const [letter, mark] of rule.composedOf ?? []) {
       const composed = unitsOf(rule.from)[0]!
-      at(letter).context.push({ group: 'diacritics', groupIndex: groupIndex('diacritics'), context: composition(mark, composed), to: composed, id, next: [mark] })
+      at(letter).context.push({
+        group: 'diacritics',
+        groupIndex: groupIndex('diacritics'),
+        context: composition(mark, composed),
+        to: composed,
+        id,
+        next: [mark],
+      })
       pairs.push([letter, mark])
     }
   }
@@ -164,7 +197,9 @@ function orderPairs(pairs: readonly (readonly [number, number])[]): [number, num
     if (marks === undefined) byLetter.set(letter, (marks = new Set()))
     marks.add(mark)
   }
-  return [...byLetter].flatMap(([letter, marks]) => [...marks].sort((a, b) => a - b).map((mark): [number, number] => [letter, mark]))
+  return [...byLetter].flatMap(([letter, marks]) =>
+    [...marks].sort((a, b) => a - b).map((mark): [number, number] => [letter, mark]),
+  )
 }
 
 /** The default rules, compiled once. @internal */

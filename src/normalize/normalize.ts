@@ -122,7 +122,12 @@ function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRul
  * one table read); the others are decided by their rules. Copied runs and replacements become
  * the pieces of the offset map.
  */
-function run(text: string, o: ResolvedNormalizeOptions, withMap: boolean, rules: CompiledRules = DEFAULT_RULES): RunResult {
+function run(
+  text: string,
+  o: ResolvedNormalizeOptions,
+  withMap: boolean,
+  rules: CompiledRules = DEFAULT_RULES,
+): RunResult {
   const n = text.length
   const parts: string[] = []
   const pieces: Pieces | null = withMap ? { outStart: [], origStart: [], origEnd: [], copy: [] } : null
@@ -289,7 +294,11 @@ export function normalizeText(text: string, options?: NormalizeOptions): string 
 }
 
 /** Normalizes with already-resolved options (and the default rules, or others), no validation, no map. @internal */
-export function normalizeResolved(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules = DEFAULT_RULES): string {
+export function normalizeResolved(
+  text: string,
+  o: ResolvedNormalizeOptions,
+  rules: CompiledRules = DEFAULT_RULES,
+): string {
   return run(text, o, false, rules).text
 }
 

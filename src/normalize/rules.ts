@@ -74,21 +74,64 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
   { id: 'tatweel', group: 'tatweel', from: [cp.TATWEEL], to: '' },
   // Quranic marks
   // Remove the honorific and Quranic signs U+0610–U+061A.
-  { id: 'quranicSigns', group: 'quranicMarks', from: { first: cp.QURANIC_SIGNS_FIRST, last: cp.QURANIC_SIGNS_LAST }, to: '' },
+  {
+    id: 'quranicSigns',
+    group: 'quranicMarks',
+    from: { first: cp.QURANIC_SIGNS_FIRST, last: cp.QURANIC_SIGNS_LAST },
+    to: '',
+  },
   // Remove the Quranic annotation marks U+06D6–U+06ED (pause marks, small high letters, end of ayah).
-  { id: 'quranicMarks', group: 'quranicMarks', from: { first: cp.QURANIC_MARKS_FIRST, last: cp.QURANIC_MARKS_LAST }, to: '' },
+  {
+    id: 'quranicMarks',
+    group: 'quranicMarks',
+    from: { first: cp.QURANIC_MARKS_FIRST, last: cp.QURANIC_MARKS_LAST },
+    to: '',
+  },
   // Remove the Arabic Extended-A Quranic marks U+08D3–U+08FF (open tanween and similar).
-  { id: 'extendedQuranicMarks', group: 'quranicMarks', from: { first: cp.EXTENDED_MARKS_FIRST, last: cp.EXTENDED_MARKS_LAST }, to: '' },
+  {
+    id: 'extendedQuranicMarks',
+    group: 'quranicMarks',
+    from: { first: cp.EXTENDED_MARKS_FIRST, last: cp.EXTENDED_MARKS_LAST },
+    to: '',
+  },
   // invisible
   // Remove invisible format characters: soft hyphen, ALM, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM.
-  { id: 'invisible', group: 'invisible', from: [cp.SOFT_HYPHEN, cp.ARABIC_LETTER_MARK, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM, cp.WORD_JOINER, cp.BOM], to: '' },
+  {
+    id: 'invisible',
+    group: 'invisible',
+    from: [cp.SOFT_HYPHEN, cp.ARABIC_LETTER_MARK, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM, cp.WORD_JOINER, cp.BOM],
+    to: '',
+  },
   // Remove the bidi embeddings and overrides LRE, RLE, PDF, LRO, RLO (U+202A–U+202E).
-  { id: 'bidiEmbeddings', group: 'invisible', from: { first: cp.BIDI_EMBEDDING_FIRST, last: cp.BIDI_EMBEDDING_LAST }, to: '' },
+  {
+    id: 'bidiEmbeddings',
+    group: 'invisible',
+    from: { first: cp.BIDI_EMBEDDING_FIRST, last: cp.BIDI_EMBEDDING_LAST },
+    to: '',
+  },
   // Remove the bidi isolates LRI, RLI, FSI, PDI (U+2066–U+2069).
-  { id: 'bidiIsolates', group: 'invisible', from: { first: cp.BIDI_ISOLATE_FIRST, last: cp.BIDI_ISOLATE_LAST }, to: '' },
+  {
+    id: 'bidiIsolates',
+    group: 'invisible',
+    from: { first: cp.BIDI_ISOLATE_FIRST, last: cp.BIDI_ISOLATE_LAST },
+    to: '',
+  },
   // alef
   // Fold the alef variants آ أ إ ٱ ٲ ٳ ٵ to bare alef ا.
-  { id: 'alefVariants', group: 'alef', from: [cp.ALEF_MADDA, cp.ALEF_HAMZA_ABOVE, cp.ALEF_HAMZA_BELOW, cp.ALEF_WASLA, cp.ALEF_WAVY_HAMZA_ABOVE, cp.ALEF_WAVY_HAMZA_BELOW, cp.HIGH_HAMZA_ALEF], to: 'ا' },
+  {
+    id: 'alefVariants',
+    group: 'alef',
+    from: [
+      cp.ALEF_MADDA,
+      cp.ALEF_HAMZA_ABOVE,
+      cp.ALEF_HAMZA_BELOW,
+      cp.ALEF_WASLA,
+      cp.ALEF_WAVY_HAMZA_ABOVE,
+      cp.ALEF_WAVY_HAMZA_BELOW,
+      cp.HIGH_HAMZA_ALEF,
+    ],
+    to: 'ا',
+  },
   // Alef followed by a combining madda or hamza (U+0653–U+0655) becomes bare alef ا, the mark included.
   { id: 'alefCombiningHamza', group: 'alef', from: [cp.ALEF], to: 'ا', context: 'alefCombiningMark' },
   // yaa, taa marbuta
@@ -100,31 +143,83 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
   // Fold waw with hamza ؤ to waw و (مسؤول → مسوول), also when the hamza is a combining mark.
   { id: 'wawHamza', group: 'hamzaCarriers', from: [cp.WAW_HAMZA], to: 'و', composedOf: [[cp.WAW, cp.HAMZA_ABOVE]] },
   // Fold yeh with hamza ئ to yeh ي (مسئول → مسيول), also when the hamza is a combining mark.
-  { id: 'yehHamza', group: 'hamzaCarriers', from: [cp.YEH_HAMZA], to: 'ي', composedOf: [[cp.YEH, cp.HAMZA_ABOVE], [cp.ALEF_MAKSURA, cp.HAMZA_ABOVE], [cp.FARSI_YEH, cp.HAMZA_ABOVE]] },
+  {
+    id: 'yehHamza',
+    group: 'hamzaCarriers',
+    from: [cp.YEH_HAMZA],
+    to: 'ي',
+    composedOf: [
+      [cp.YEH, cp.HAMZA_ABOVE],
+      [cp.ALEF_MAKSURA, cp.HAMZA_ABOVE],
+      [cp.FARSI_YEH, cp.HAMZA_ABOVE],
+    ],
+  },
   // Persian and Urdu letters
   // Fold Persian keheh ک and swash kaf ڪ to kaf ك.
   { id: 'persianKaf', group: 'persian', from: [cp.KEHEH, cp.SWASH_KAF], to: 'ك' },
   // Fold Farsi yeh ی, ې, yeh barree ے and ۓ to yeh ي.
-  { id: 'persianYeh', group: 'persian', from: [cp.FARSI_YEH, cp.E_LETTER, cp.YEH_BARREE, cp.YEH_BARREE_HAMZA], to: 'ي' },
+  {
+    id: 'persianYeh',
+    group: 'persian',
+    from: [cp.FARSI_YEH, cp.E_LETTER, cp.YEH_BARREE, cp.YEH_BARREE_HAMZA],
+    to: 'ي',
+  },
   // Fold ھ ۀ ہ ۂ ۃ to heh ه.
-  { id: 'persianHeh', group: 'persian', from: [cp.HEH_DOACHASHMEE, cp.HEH_YEH_ABOVE, cp.HEH_GOAL, cp.HEH_GOAL_HAMZA, cp.TEH_MARBUTA_GOAL], to: 'ه' },
+  {
+    id: 'persianHeh',
+    group: 'persian',
+    from: [cp.HEH_DOACHASHMEE, cp.HEH_YEH_ABOVE, cp.HEH_GOAL, cp.HEH_GOAL_HAMZA, cp.TEH_MARBUTA_GOAL],
+    to: 'ه',
+  },
   // presentation forms
   // Replace Arabic Presentation Forms-A (U+FB50–U+FDFF: contextual forms, ligatures such as ﷲ and ﷺ) by their compatibility decomposition, then normalize that.
-  { id: 'presentationFormsA', group: 'presentationForms', from: { first: cp.PRESENTATION_A_FIRST, last: cp.PRESENTATION_A_LAST }, to: 'NFKC', context: 'presentationForm' },
+  {
+    id: 'presentationFormsA',
+    group: 'presentationForms',
+    from: { first: cp.PRESENTATION_A_FIRST, last: cp.PRESENTATION_A_LAST },
+    to: 'NFKC',
+    context: 'presentationForm',
+  },
   // Replace Arabic Presentation Forms-B (U+FE70–U+FEFE: contextual letter forms, lam-alef ligatures ﻻ ﻷ) by their compatibility decomposition, then normalize that.
-  { id: 'presentationFormsB', group: 'presentationForms', from: { first: cp.PRESENTATION_B_FIRST, last: cp.PRESENTATION_B_LAST }, to: 'NFKC', context: 'presentationForm' },
+  {
+    id: 'presentationFormsB',
+    group: 'presentationForms',
+    from: { first: cp.PRESENTATION_B_FIRST, last: cp.PRESENTATION_B_LAST },
+    to: 'NFKC',
+    context: 'presentationForm',
+  },
   // digits
   // Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩ become ASCII 0–9.
-  { id: 'arabicIndicDigits', group: 'digits', from: { first: cp.ARABIC_INDIC_ZERO, last: cp.ARABIC_INDIC_NINE }, to: '0-9' },
+  {
+    id: 'arabicIndicDigits',
+    group: 'digits',
+    from: { first: cp.ARABIC_INDIC_ZERO, last: cp.ARABIC_INDIC_NINE },
+    to: '0-9',
+  },
   // Extended (Persian, Urdu) Arabic-Indic digits ۰۱۲۳۴۵۶۷۸۹ become ASCII 0–9.
-  { id: 'extendedArabicIndicDigits', group: 'digits', from: { first: cp.EXTENDED_ARABIC_INDIC_ZERO, last: cp.EXTENDED_ARABIC_INDIC_NINE }, to: '0-9' },
+  {
+    id: 'extendedArabicIndicDigits',
+    group: 'digits',
+    from: { first: cp.EXTENDED_ARABIC_INDIC_ZERO, last: cp.EXTENDED_ARABIC_INDIC_NINE },
+    to: '0-9',
+  },
   // The Arabic decimal separator ٫ becomes `.`.
   { id: 'arabicDecimalSeparator', group: 'digits', from: [cp.ARABIC_DECIMAL_SEPARATOR], to: '.' },
   // The Arabic thousands separator ٬ becomes `,`.
   { id: 'arabicThousandsSeparator', group: 'digits', from: [cp.ARABIC_THOUSANDS_SEPARATOR], to: ',' },
   // Latin case
   // Lower-case Latin (and Greek, Cyrillic, Armenian) letters, fullwidth A–Z included: Beirut → beirut.
-  { id: 'latinCase', group: 'latinCase', from: [{ first: 0x41, last: 0x5a }, { first: 0xc0, last: 0x58f }, { first: 0x1e00, last: 0x1fff }, { first: 0xff21, last: 0xff3a }], to: 'lower' },
+  {
+    id: 'latinCase',
+    group: 'latinCase',
+    from: [
+      { first: 0x41, last: 0x5a },
+      { first: 0xc0, last: 0x58f },
+      { first: 0x1e00, last: 0x1fff },
+      { first: 0xff21, last: 0xff3a },
+    ],
+    to: 'lower',
+  },
   // Uthmani spelling
   // Waw carrying a dagger alef reads as alef: ٱلصَّلَوٰةَ → الصلاه, like الصلاة.
   { id: 'wawDaggerAlef', group: 'uthmani', from: [cp.WAW], to: 'ا', context: 'wawDaggerAlef' },
@@ -145,14 +240,60 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
  * long vowel that Uthmani script writes as a dagger alef; in these the dagger alef is dropped.
  */
 export const DAGGER_ALEF_SILENT_WORDS: ReadonlySet<string> = new Set([
-  'هذا', 'هذه', 'هذان', 'هذين', 'هكذا', 'ذلك', 'ذلكم', 'ذلكما', 'ذلكن',
-  'لكن', 'لكنه', 'لكنها', 'لكنهم', 'لكنكم', 'لكنا', 'لكني', 'لكنك',
-  'الرحمن', 'رحمن', 'اله', 'الهه', 'الهها', 'الههم', 'الهكم', 'الهنا', 'الهي', 'الهك', 'الهين', 'الهان',
-  'الله', 'لله', 'اللهم', 'اولئك', 'اولئكم', 'هؤلاء', 'طه',
+  'هذا',
+  'هذه',
+  'هذان',
+  'هذين',
+  'هكذا',
+  'ذلك',
+  'ذلكم',
+  'ذلكما',
+  'ذلكن',
+  'لكن',
+  'لكنه',
+  'لكنها',
+  'لكنهم',
+  'لكنكم',
+  'لكنا',
+  'لكني',
+  'لكنك',
+  'الرحمن',
+  'رحمن',
+  'اله',
+  'الهه',
+  'الهها',
+  'الههم',
+  'الهكم',
+  'الهنا',
+  'الهي',
+  'الهك',
+  'الهين',
+  'الهان',
+  'الله',
+  'لله',
+  'اللهم',
+  'اولئك',
+  'اولئكم',
+  'هؤلاء',
+  'طه',
 ])
 
 /** Proclitics that may precede a word in {@link DAGGER_ALEF_SILENT_WORDS} (longest first). */
-export const DAGGER_ALEF_PROCLITICS: readonly string[] = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك', 'ا', '']
+export const DAGGER_ALEF_PROCLITICS: readonly string[] = [
+  'وب',
+  'ول',
+  'وك',
+  'فب',
+  'فل',
+  'فك',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+  'ا',
+  '',
+]
 
 /**
  * Word ligatures that Unicode gives no compatibility decomposition: the presentation form rules

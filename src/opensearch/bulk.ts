@@ -68,7 +68,7 @@ const METADATA_FIELDS: Readonly<Record<string, string>> = {
   _tier: "the data tier of the document's index (Elasticsearch)",
   _index_mode: "the mode of the document's index: standard, time series, logs (Elasticsearch)",
   _tsid: 'the id of the time series the document belongs to (Elasticsearch)',
-  _ts_routing_hash: "the hash that routes a time series document to its shard (Elasticsearch)",
+  _ts_routing_hash: 'the hash that routes a time series document to its shard (Elasticsearch)',
 }
 /** Line separators JSON.stringify leaves raw: escaped so that no line splitter breaks a line. */
 const RAW_LINE_SEPARATORS = /[\u0085\u2028\u2029]/g
@@ -119,7 +119,8 @@ export function indexNameProblem(name: string): string | null {
   if (INDEX_NAME_FORBIDDEN_FIRST.some((c) => name.startsWith(c))) return 'it must not start with "-", "_" or "+"'
   if (name === '.' || name === '..') return 'it must not be "." or ".."'
   const bytes = utf8Length(name)
-  if (bytes > INDEX_NAME_MAX_BYTES) return `it is ${bytes} bytes long; the longest is ${INDEX_NAME_MAX_BYTES} bytes (UTF-8)`
+  if (bytes > INDEX_NAME_MAX_BYTES)
+    return `it is ${bytes} bytes long; the longest is ${INDEX_NAME_MAX_BYTES} bytes (UTF-8)`
   return null
 }
 
@@ -133,16 +134,31 @@ export interface ResolvedBulkOptions {
 /** Validates the options of {@link bulkLines}; throws FAHRAS_INVALID_OPTION. @internal */
 export function resolveBulkOptions(options: unknown, where: string): ResolvedBulkOptions {
   if (options === undefined || options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected options to be an object with at least \`index\`, got ${describe(options)}`, undefined, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected options to be an object with at least \`index\`, got ${describe(options)}`,
+      undefined,
+      'type',
+    )
   }
   const given = checkOptions(options, where, BULK_SCHEMA)
   const invalid = (option: string, expected: string, value: unknown) =>
-    createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`, { option }, 'type')
+    createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`,
+      { option },
+      'type',
+    )
   const index = given.index as string | undefined
   if (index === undefined) throw invalid('index', 'the name of the target index', index)
   const problem = indexNameProblem(index)
   if (problem !== null) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`index\` to be a valid index name, got ${describe(index)}: ${problem}`, { option: 'index' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`index\` to be a valid index name, got ${describe(index)}: ${problem}`,
+      { option: 'index' },
+      'type',
+    )
   }
   const idField = (given.idField as string | undefined) ?? 'id'
   if (idField.length === 0) throw invalid('idField', 'a field name', idField)
@@ -173,14 +189,20 @@ export type BulkEncoding =
       /** The metadata fields left out of the source, in the document's order; not the id field, whose value is the `_id`. */
       readonly leftOut: readonly string[]
     }
-  | { readonly ok: false; readonly code: FahrasErrorCode; readonly reason: string; readonly details: Readonly<Record<string, unknown>> }
-
+  | {
+      readonly ok: false
+      readonly code: FahrasErrorCode
+      readonly reason: string
+      readonly details: Readonly<Record<string, unknown>>
+    }
 
 /** Whether JSON.stringify writes a property of this value (it skips undefined, functions, symbols). */
-const writtenByJson = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol'
+const writtenByJson = (value: unknown) =>
+  value !== undefined && typeof value !== 'function' && typeof value !== 'symbol'
 
 /** JSON on one line: control characters are escaped by JSON.stringify, line separators here. */
-const oneLine = (json: string) => json.replace(RAW_LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+const oneLine = (json: string) =>
+  json.replace(RAW_LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 /**
  * What JSON.stringify writes for a document object: the value its `toJSON('')` returns when it has
@@ -192,7 +214,12 @@ function jsonViewOf(document: object): unknown {
 }
 
 /** The `valueOf` of each primitive wrapper: each throws on anything but its own wrapper objects. */
-const WRAPPER_VALUE_OF: ReadonlyArray<(this: unknown) => unknown> = [Number.prototype.valueOf, String.prototype.valueOf, Boolean.prototype.valueOf, BigInt.prototype.valueOf]
+const WRAPPER_VALUE_OF: ReadonlyArray<(this: unknown) => unknown> = [
+  Number.prototype.valueOf,
+  String.prototype.valueOf,
+  Boolean.prototype.valueOf,
+  BigInt.prototype.valueOf,
+]
 
 /** Whether this is `new String(…)`, `new Number(…)`… (JSON.stringify writes them as primitives). */
 function isBoxedPrimitive(value: object): boolean {
@@ -246,8 +273,19 @@ function sourceObjectOf(json: object, options: ResolvedBulkOptions, leftOut: str
  * a new id is added to it.
  * @internal
  */
-export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptions, seen: Map<string, string>, at: string, place: string): BulkEncoding {
-  const fail = (code: FahrasErrorCode, reason: string, details: Record<string, unknown> = {}): BulkEncoding => ({ ok: false, code, reason, details })
+export function encodeBulkDocument(
+  document: unknown,
+  options: ResolvedBulkOptions,
+  seen: Map<string, string>,
+  at: string,
+  place: string,
+): BulkEncoding {
+  const fail = (code: FahrasErrorCode, reason: string, details: Record<string, unknown> = {}): BulkEncoding => ({
+    ok: false,
+    code,
+    reason,
+    details,
+  })
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return fail(ERROR_CODES.INVALID_DOCUMENT, `expected a document object${at}, got ${describe(document)}`)
   }
@@ -258,10 +296,16 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   try {
     view = jsonViewOf(document)
   } catch (error) {
-    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not write the document${at} as JSON: its toJSON() threw ${errorText(error)}`)
+    return fail(
+      ERROR_CODES.INVALID_DOCUMENT,
+      `could not write the document${at} as JSON: its toJSON() threw ${errorText(error)}`,
+    )
   }
   if (view !== document && (view === null || typeof view !== 'object' || Array.isArray(view))) {
-    return fail(ERROR_CODES.INVALID_DOCUMENT, `expected the toJSON() of the document${at} to return a document object, got ${describe(view)}`)
+    return fail(
+      ERROR_CODES.INVALID_DOCUMENT,
+      `expected the toJSON() of the document${at} to return a document object, got ${describe(view)}`,
+    )
   }
   const json = view as object
   const { idField } = options
@@ -269,23 +313,37 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
   try {
     rawId = own(json, idField)
   } catch (error) {
-    return fail(ERROR_CODES.INVALID_DOCUMENT, `could not read the id field \`${idField}\` of the document${at}: ${errorText(error)}`)
+    return fail(
+      ERROR_CODES.INVALID_DOCUMENT,
+      `could not read the id field \`${idField}\` of the document${at}: ${errorText(error)}`,
+    )
   }
   const problem = idProblem(rawId)
   if (problem === 'missing') {
     return fail(ERROR_CODES.MISSING_ID, `got a document without an id in field \`${idField}\`${at}`)
   }
   if (problem === 'type') {
-    return fail(ERROR_CODES.MISSING_ID, `expected the id in field \`${idField}\`${at} to be a string or a finite number, got ${describe(rawId)}`)
+    return fail(
+      ERROR_CODES.MISSING_ID,
+      `expected the id in field \`${idField}\`${at} to be a string or a finite number, got ${describe(rawId)}`,
+    )
   }
   const id = String(rawId)
   const idBytes = utf8Length(id)
   if (idBytes > ID_MAX_BYTES) {
-    return fail(ERROR_CODES.INVALID_DOCUMENT, `got an id of ${idBytes} bytes in field \`${idField}\`${at}; Elasticsearch and OpenSearch take at most ${ID_MAX_BYTES}`, { id })
+    return fail(
+      ERROR_CODES.INVALID_DOCUMENT,
+      `got an id of ${idBytes} bytes in field \`${idField}\`${at}; Elasticsearch and OpenSearch take at most ${ID_MAX_BYTES}`,
+      { id },
+    )
   }
   const first = seen.get(id)
   if (first !== undefined) {
-    return fail(ERROR_CODES.DUPLICATE_ID, `got the id ${JSON.stringify(id)} a second time${at}, first at ${first}: the second would overwrite the first`, { id })
+    return fail(
+      ERROR_CODES.DUPLICATE_ID,
+      `got the id ${JSON.stringify(id)} a second time${at}, first at ${first}: the second would overwrite the first`,
+      { id },
+    )
   }
   if (isBoxedPrimitive(json)) {
     // JSON.stringify writes `new String('…')` as a string
@@ -349,14 +407,27 @@ export function encodeBulkDocument(document: unknown, options: ResolvedBulkOptio
  */
 export function bulkLines(documents: Iterable<object>, options: BulkOptions): Generator<string, void, undefined> {
   const where = 'bulkLines()'
-  if (documents === null || typeof documents !== 'object' || typeof (documents as Partial<Iterable<object>>)[Symbol.iterator] !== 'function') {
-    throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected \`documents\` to be an iterable of document objects, got ${describe(documents)}`, { argument: 'documents' }, 'type')
+  if (
+    documents === null ||
+    typeof documents !== 'object' ||
+    typeof (documents as Partial<Iterable<object>>)[Symbol.iterator] !== 'function'
+  ) {
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `${where} expected \`documents\` to be an iterable of document objects, got ${describe(documents)}`,
+      { argument: 'documents' },
+      'type',
+    )
   }
   const resolved = resolveBulkOptions(options, where)
   return generateBulkLines(documents, resolved, where)
 }
 
-function* generateBulkLines(documents: Iterable<object>, options: ResolvedBulkOptions, where: string): Generator<string, void, undefined> {
+function* generateBulkLines(
+  documents: Iterable<object>,
+  options: ResolvedBulkOptions,
+  where: string,
+): Generator<string, void, undefined> {
   const seen = new Map<string, string>()
   let position = 0
   for (const document of documents) {

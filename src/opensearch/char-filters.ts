@@ -29,10 +29,13 @@ const LOOKBEHIND_LIMIT = 64
 /** The words whose dagger alef is silent, as a regex over written text (marks anywhere). */
 function silentDaggerAlef(): string {
   const letters = range(0x0600, 0x06ff).filter(isArabicLetter)
-  const marks = [...range(0x0600, 0x06ff), ...range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST)].filter(isCombiningArabicMark)
+  const marks = [...range(0x0600, 0x06ff), ...range(cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST)].filter(
+    isCombiningArabicMark,
+  )
   const wordChars = charClass([...letters, ...marks].sort((a, b) => a - b))
   const markClass = charClass(marks)
-  const writtenAs = (ch: string) => `${charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0)))}${markClass}*`
+  const writtenAs = (ch: string) =>
+    `${charClass(letters.filter((c) => foldSkeletonLetter(c) === ch.charCodeAt(0)))}${markClass}*`
   // any proclitic (the list includes the empty one), then any silent word: the same strings as
   // daggerAlefIsSilent() accepts, without writing every combination out
   const proclitics = DAGGER_ALEF_PROCLITICS.filter((p) => p.length > 0)
@@ -48,7 +51,11 @@ function silentDaggerAlef(): string {
  * (`compiled`, NORMALIZATION_RULES unless given), so a rule added to the table is in the mapping.
  * @internal
  */
-export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: string, compiled: CompiledRules = DEFAULT_RULES): Component[] {
+export function normalizationCharFilters(
+  o: ResolvedNormalizeOptions,
+  prefix: string,
+  compiled: CompiledRules = DEFAULT_RULES,
+): Component[] {
   const norm = (text: string) => normalizeResolved(text, o, compiled)
   const filters: Component[] = []
   const letterSentinels = new Map<string, number>()
@@ -66,7 +73,11 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
     const afterYeh = `(?<=${charClass([cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH])}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
     filters.push({
       name: `${prefix}_silent_dagger_alef`,
-      definition: { type: 'pattern_replace', pattern: `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`, replacement: del },
+      definition: {
+        type: 'pattern_replace',
+        pattern: `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`,
+        replacement: del,
+      },
     })
     // Rule hamzaOnTatweel: the tatweel becomes the hamza's seat (from the vowel after the hamza,
     // else the last vowel before it), the hamza is deleted; harakat between are kept for the
@@ -77,24 +88,44 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
     }
     filters.push({
       name: `${prefix}_hamza_on_tatweel_kasra`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.kasra), replacement: `${sentinelFor(norm('ئ'))}$1$2${del}` },
+      definition: {
+        type: 'pattern_replace',
+        pattern: seat(VOWELS.kasra),
+        replacement: `${sentinelFor(norm('ئ'))}$1$2${del}`,
+      },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel_damma`,
-      definition: { type: 'pattern_replace', pattern: seat(VOWELS.damma), replacement: `${sentinelFor(norm('ؤ'))}$1$2${del}` },
+      definition: {
+        type: 'pattern_replace',
+        pattern: seat(VOWELS.damma),
+        replacement: `${sentinelFor(norm('ؤ'))}$1$2${del}`,
+      },
     })
     filters.push({
       name: `${prefix}_hamza_on_tatweel`,
-      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`, replacement: `${sentinelFor(norm('أ'))}$1${del}` },
+      definition: {
+        type: 'pattern_replace',
+        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`,
+        replacement: `${sentinelFor(norm('أ'))}$1${del}`,
+      },
     })
     // Rules smallYehAfterTatweel, smallWawAfterTatweel.
     filters.push({
       name: `${prefix}_small_yeh_on_tatweel`,
-      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`, replacement: `${sentinelFor('ي')}$1${del}` },
+      definition: {
+        type: 'pattern_replace',
+        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`,
+        replacement: `${sentinelFor('ي')}$1${del}`,
+      },
     })
     filters.push({
       name: `${prefix}_small_waw_on_tatweel`,
-      definition: { type: 'pattern_replace', pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`, replacement: `${sentinelFor('و')}$1${del}` },
+      definition: {
+        type: 'pattern_replace',
+        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`,
+        replacement: `${sentinelFor('و')}$1${del}`,
+      },
     })
     if (!o.diacritics) {
       // The harakat between the tatweel and the letter on it belong to that letter: normalize()
@@ -120,7 +151,12 @@ export function normalizationCharFilters(o: ResolvedNormalizeOptions, prefix: st
  * normalizer (`norm`) makes of each character alone and of each letter + mark pair that a rule of
  * `compiled` reads as one; then the sentinels of the context filters.
  */
-function normalizationMapping(norm: (text: string) => string, compiled: CompiledRules, letterSentinels: ReadonlyMap<string, number>, name: string): Component {
+function normalizationMapping(
+  norm: (text: string) => string,
+  compiled: CompiledRules,
+  letterSentinels: ReadonlyMap<string, number>,
+  name: string,
+): Component {
   const rules: string[] = []
   // every UTF-16 code unit as \uXXXX (the engines read rules unit by unit)
   const escape = (text: string) => text.replace(/[\s\S]/g, (unit) => `\\u${hex4(unit.charCodeAt(0))}`)

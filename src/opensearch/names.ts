@@ -12,9 +12,12 @@ export const ANALYZER_NAME = /^[a-z0-9][a-z0-9_-]*$/i
  * @internal
  */
 export const RESERVED_ANALYZER_NAMES: Readonly<Record<string, string>> = {
-  default: 'the engines make the analyzer named `default` the analyzer of every text field of the index that names none, not only of `fields`',
-  default_search: 'the engines make the analyzer named `default_search` the search analyzer of every text field of the index that names none',
-  default_search_quoted: 'the engines make the analyzer named `default_search_quoted` the analyzer of the quoted phrases of every text field that names none',
+  default:
+    'the engines make the analyzer named `default` the analyzer of every text field of the index that names none, not only of `fields`',
+  default_search:
+    'the engines make the analyzer named `default_search` the search analyzer of every text field of the index that names none',
+  default_search_quoted:
+    'the engines make the analyzer named `default_search_quoted` the analyzer of the quoted phrases of every text field that names none',
   default_index: 'Elasticsearch refuses an analyzer named `default_index` (an old name of `default`)',
 }
 
@@ -54,7 +57,8 @@ export function fieldNameProblem(name: string): string | null {
   if (name.endsWith('.')) return 'it ends with a dot'
   const parts = name.split('.')
   if (parts.includes('')) return 'it has an empty part between two dots'
-  if (parts.some((part) => BLANK.test(part))) return parts.length === 1 ? 'it is only white space' : 'it has a part between dots that is only white space'
+  if (parts.some((part) => BLANK.test(part)))
+    return parts.length === 1 ? 'it is only white space' : 'it has a part between dots that is only white space'
   return null
 }
 

@@ -28,7 +28,12 @@ export function classItems(codes: readonly number[]): string {
   for (let i = 0; i < codes.length; ) {
     let j = i
     while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
-    items += j === i ? atom(codes[i]!) : j === i + 1 ? atom(codes[i]!) + atom(codes[j]!) : `${atom(codes[i]!)}-${atom(codes[j]!)}`
+    items +=
+      j === i
+        ? atom(codes[i]!)
+        : j === i + 1
+          ? atom(codes[i]!) + atom(codes[j]!)
+          : `${atom(codes[i]!)}-${atom(codes[j]!)}`
     i = j + 1
   }
   return items

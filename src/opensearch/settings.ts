@@ -158,7 +158,12 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   }
   const fields = (given.fields as string[] | undefined) ?? DEFAULT_MAPPED_FIELDS
   if (fields.length === 0) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `indexSettings() expected \`fields\` to be a non-empty list of field names, got ${describe(fields)}`, { option: 'fields' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `indexSettings() expected \`fields\` to be a non-empty list of field names, got ${describe(fields)}`,
+      { option: 'fields' },
+      'type',
+    )
   }
   const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
   const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
@@ -184,25 +189,40 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
   }
 
   const charFilters = normalizationCharFilters(resolved.normalize, name)
-  const stop: Component[] = analyzer.stopWords.size > 0
-    ? [{ name: `${name}_stop`, definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false } }]
-    : []
+  const stop: Component[] =
+    analyzer.stopWords.size > 0
+      ? [
+          {
+            name: `${name}_stop`,
+            definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false },
+          },
+        ]
+      : []
   const stems = resolved.stem ? stemFilters(analyzer.keep, name) : []
   const length: Component = { name: `${name}_length`, definition: { type: 'length', min: 1, max: MAX_TERM_LENGTH } }
   const tokenFilters = [...stop, ...stems, length]
 
   const tokenizer = `${name}_tokenizer`
-  const custom = (filters: Component[]) => ({ type: 'custom' as const, char_filter: charFilters.map((c) => c.name), tokenizer, filter: filters.map((c) => c.name) })
+  const custom = (filters: Component[]) => ({
+    type: 'custom' as const,
+    char_filter: charFilters.map((c) => c.name),
+    tokenizer,
+    filter: filters.map((c) => c.name),
+  })
   const exactName = `${name}_exact`
   const field = (): TextFieldMapping =>
-    exact ? { type: 'text', analyzer: name, fields: { [EXACT_SUBFIELD]: { type: 'text', analyzer: exactName } } } : { type: 'text', analyzer: name }
+    exact
+      ? { type: 'text', analyzer: name, fields: { [EXACT_SUBFIELD]: { type: 'text', analyzer: exactName } } }
+      : { type: 'text', analyzer: name }
   return {
     settings: {
       analysis: {
         char_filter: Object.fromEntries(charFilters.map((c) => [c.name, c.definition])),
         tokenizer: { [tokenizer]: { type: 'pattern', pattern: tokenPattern(), group: 0 } },
         filter: Object.fromEntries(tokenFilters.map((c) => [c.name, c.definition])),
-        analyzer: exact ? { [name]: custom(tokenFilters), [exactName]: custom([...stop, length]) } : { [name]: custom(tokenFilters) },
+        analyzer: exact
+          ? { [name]: custom(tokenFilters), [exactName]: custom([...stop, length]) }
+          : { [name]: custom(tokenFilters) },
       },
     },
     mappings: { properties: Object.fromEntries(fields.map((f) => [f, field()])) },

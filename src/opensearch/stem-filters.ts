@@ -21,7 +21,10 @@ const LETTER = '[^\\uFDE0-\\uFDEF]'
 function orderedSuffixes(rules: readonly AffixRule[], extra: (rule: AffixRule) => string = () => ''): string {
   return `(?:${rules.map((r) => `(${LETTER}{${r.minRemaining},})${extra(r)}${literal(r.affix)}`).join('|')})`
 }
-const groups = (from: number, count: number) => range(from, from + count - 1).map((k) => `$${k}`).join('')
+const groups = (from: number, count: number) =>
+  range(from, from + count - 1)
+    .map((k) => `$${k}`)
+    .join('')
 /** Ordered prefixes (a group only for more than one), each followed by one of `before` if given. */
 function orderedPrefixes(rules: readonly AffixRule[], before?: string): string {
   // the letters in the order given (not sorted): the class is written as it always was
@@ -30,21 +33,29 @@ function orderedPrefixes(rules: readonly AffixRule[], before?: string): string {
   return each.length === 1 ? each[0]! : `(?:${each.join('|')})`
 }
 /** The cheap look at the first letter that comes before the long root-initial lookup. */
-const startsWith = (affixes: readonly string[]) => `(?=${charClass([...new Set(affixes.map((a) => a.charCodeAt(0)))].sort((a, b) => a - b))})`
+const startsWith = (affixes: readonly string[]) =>
+  `(?=${charClass([...new Set(affixes.map((a) => a.charCodeAt(0)))].sort((a, b) => a - b))})`
 
 /** isRootInitial(w) of stem.ts, as a regex matching the whole remainder of the term. */
 function rootInitialPattern(): string {
   const words = [...ROOT_INITIAL_WORDS]
-  if (words.some((w) => w.length < 3)) throw new Error('root-initial words shorter than three letters need a length guard')
+  if (words.some((w) => w.length < 3))
+    throw new Error('root-initial words shorter than three letters need a length guard')
   const taa = literal(CONSTRUCT_TAA.from)
   const root = alternation(words)
   // r less its final ه, for r ending in ه of at least minLength letters: the construct form's stem
-  const construct = alternation(words.filter((w) => w.endsWith(CONSTRUCT_TAA.to) && w.length >= CONSTRUCT_TAA.minLength).map((w) => w.slice(0, -1)))
+  const construct = alternation(
+    words.filter((w) => w.endsWith(CONSTRUCT_TAA.to) && w.length >= CONSTRUCT_TAA.minLength).map((w) => w.slice(0, -1)),
+  )
   const endings = alternation(LOOKUP_ENDINGS)
   const listed = `(?:${root}${endings}?|${construct}${taa}${endings})`
   const pronoun = alternation(PRONOUN_SUFFIXES.map((r) => r.affix))
-  if (PRONOUN_SUFFIXES.some((r) => r.minRemaining !== 3)) throw new Error('pronoun guards other than three letters are not written out')
-  if (!LOOKUP_ENDINGS.includes(CONSTRUCT_TAA.to) || LOOKUP_ENDINGS.filter((e) => e.endsWith(CONSTRUCT_TAA.to)).length !== 1) {
+  if (PRONOUN_SUFFIXES.some((r) => r.minRemaining !== 3))
+    throw new Error('pronoun guards other than three letters are not written out')
+  if (
+    !LOOKUP_ENDINGS.includes(CONSTRUCT_TAA.to) ||
+    LOOKUP_ENDINGS.filter((e) => e.endsWith(CONSTRUCT_TAA.to)).length !== 1
+  ) {
     throw new Error('the construct lookup below assumes ه is the only lookup ending ending in ه')
   }
   // With a pronoun: the stem before it is looked up, its final ت read as ه when four letters or
@@ -60,19 +71,32 @@ function rootInitialPattern(): string {
 /** The flags of a table, listed ones first, each with its marker. */
 function flagMarkers(steps: readonly StemStep[]): Map<string, string> {
   const flags = [...STEM_FLAGS]
-  for (const step of steps) if ((step.kind === 'prefix' || step.kind === 'suffix' || step.kind === 'mark') && step.sets !== undefined && !flags.includes(step.sets)) flags.push(step.sets)
+  for (const step of steps)
+    if (
+      (step.kind === 'prefix' || step.kind === 'suffix' || step.kind === 'mark') &&
+      step.sets !== undefined &&
+      !flags.includes(step.sets)
+    )
+      flags.push(step.sets)
   if (flags.length > 14) throw new Error('more than 14 stemming flags: the markers U+FDE1–U+FDEE are all taken')
   return new Map(flags.map((f, k) => [f, String.fromCharCode(FIRST_FLAG_MARKER + k)]))
 }
 
 /** Does a step read the flag (when, unless, setsUnless)? */
-const reads = (step: StemStep, flag: string) => step.when === flag || (step.unless?.includes(flag) ?? false) || (step.kind === 'suffix' && step.setsUnless === flag)
+const reads = (step: StemStep, flag: string) =>
+  step.when === flag || (step.unless?.includes(flag) ?? false) || (step.kind === 'suffix' && step.setsUnless === flag)
 
 /** Every rule of a table leaves a word of MIN_STEM_LENGTH letters alone, as lightStem() does. */
 function checkGuards(steps: readonly StemStep[]): void {
   for (const step of steps) {
-    const short = step.kind === 'prefix' || step.kind === 'suffix' ? step.rules.some((r) => r.affix.length + r.minRemaining < MIN_STEM_LENGTH) : step.kind === 'final' && step.minLength < MIN_STEM_LENGTH
-    if (short) throw new Error(`stemming step ${step.name}: a rule that applies to a word shorter than ${MIN_STEM_LENGTH} letters is not written out`)
+    const short =
+      step.kind === 'prefix' || step.kind === 'suffix'
+        ? step.rules.some((r) => r.affix.length + r.minRemaining < MIN_STEM_LENGTH)
+        : step.kind === 'final' && step.minLength < MIN_STEM_LENGTH
+    if (short)
+      throw new Error(
+        `stemming step ${step.name}: a rule that applies to a word shorter than ${MIN_STEM_LENGTH} letters is not written out`,
+      )
   }
 }
 
@@ -133,7 +157,10 @@ function markerHead(c: Compilation, step: StemStep, i: number, capture: boolean,
   }
   flush()
   // a stop's word list cannot match a decided term: it excludes FINAL and PROTECTED only with other markers
-  const lookahead = [...(step.when === undefined && (decided || front.length > 0) ? [FINAL, c.protectedMarker].map(s) : []), ...front]
+  const lookahead = [
+    ...(step.when === undefined && (decided || front.length > 0) ? [FINAL, c.protectedMarker].map(s) : []),
+    ...front,
+  ]
   return { pattern: (lookahead.length > 0 ? `(?![${lookahead.join('')}])` : '') + pattern, replacement, group }
 }
 
@@ -156,15 +183,24 @@ function compileStep(c: Compilation, step: StemStep, i: number): void {
       return c.add(step.name, `^${h.pattern}${lookup}${orderedPrefixes(step.rules, step.before)}`, h.replacement + sets)
     }
     case 'mark':
-      return c.add(step.name, `^${h.pattern}(${LETTER}*${alternation(step.endsWith)})$`, `${h.replacement}${c.markers.get(step.sets)!}$${h.group + 1}`)
+      return c.add(
+        step.name,
+        `^${h.pattern}(${LETTER}*${alternation(step.endsWith)})$`,
+        `${h.replacement}${c.markers.get(step.sets)!}$${h.group + 1}`,
+      )
     case 'final':
-      return c.add(step.name, `^${h.pattern}(${LETTER}{${step.minLength - 1},})${literal(step.from)}$`, `${h.replacement}$${h.group + 1}${step.to}`)
+      return c.add(
+        step.name,
+        `^${h.pattern}(${LETTER}{${step.minLength - 1},})${literal(step.from)}$`,
+        `${h.replacement}$${h.group + 1}${step.to}`,
+      )
   }
 }
 
 function compileSuffix(c: Compilation, step: Extract<StemStep, { kind: 'suffix' }>, i: number): void {
   const notAfter = step.notAfter
-  const extra = (r: AffixRule) => (notAfter !== undefined && r.affix.startsWith(notAfter.affixStart) ? `(?<!${literal(notAfter.letter)})` : '')
+  const extra = (r: AffixRule) =>
+    notAfter !== undefined && r.affix.startsWith(notAfter.affixStart) ? `(?<!${literal(notAfter.letter)})` : ''
   const blocking = step.unlessEndsWith === undefined ? '' : `(?!${LETTER}*${alternation(step.unlessEndsWith)}$)`
   const body = `${blocking}${orderedSuffixes(step.rules, extra)}$`
   const sets = step.sets === undefined ? '' : c.markers.get(step.sets)!
@@ -175,14 +211,29 @@ function compileSuffix(c: Compilation, step: Extract<StemStep, { kind: 'suffix' 
   }
   // Two filters: on a term marked `setsUnless`, the step sets no flag and the term is decided
   // (so that the second filter cannot apply again): only steps that require the flag may follow.
-  if (!c.live.includes(unlessFlag)) throw new Error(`stemming step ${step.name}: setsUnless ${unlessFlag} is not set by an earlier step`)
+  if (!c.live.includes(unlessFlag))
+    throw new Error(`stemming step ${step.name}: setsUnless ${unlessFlag} is not set by an earlier step`)
   if (c.steps.slice(i + 1).some((st) => st.kind !== 'stop' && st.when !== step.sets)) {
     throw new Error(`stemming step ${step.name}: a step after it that does not require ${step.sets} is not written out`)
   }
   const marked = markerHead(c, { ...step, when: unlessFlag, setsUnless: undefined }, i, true, true)
-  c.add(`${step.name}_after_${unlessFlag}`, `^${marked.pattern}${body}`, FINAL + marked.replacement + groups(marked.group + 1, step.rules.length))
-  const unmarked = markerHead(c, { ...step, unless: [...(step.unless ?? []), unlessFlag], setsUnless: undefined }, i, true, true)
-  c.add(step.name, `^${unmarked.pattern}${body}`, unmarked.replacement + sets + groups(unmarked.group + 1, step.rules.length))
+  c.add(
+    `${step.name}_after_${unlessFlag}`,
+    `^${marked.pattern}${body}`,
+    FINAL + marked.replacement + groups(marked.group + 1, step.rules.length),
+  )
+  const unmarked = markerHead(
+    c,
+    { ...step, unless: [...(step.unless ?? []), unlessFlag], setsUnless: undefined },
+    i,
+    true,
+    true,
+  )
+  c.add(
+    step.name,
+    `^${unmarked.pattern}${body}`,
+    unmarked.replacement + sets + groups(unmarked.group + 1, step.rules.length),
+  )
 }
 
 /** Before step i: a marker no step from here on reads is removed, unless the step's required flag excludes it. */
@@ -209,7 +260,11 @@ function removeUnreadMarkers(c: Compilation, step: StemStep, i: number): void {
  * ```
  * @internal
  */
-export function compileStemSteps(steps: readonly StemStep[], keep: ReadonlySet<string> | undefined, prefix: string): Component[] {
+export function compileStemSteps(
+  steps: readonly StemStep[],
+  keep: ReadonlySet<string> | undefined,
+  prefix: string,
+): Component[] {
   checkGuards(steps)
   const markers = flagMarkers(steps)
   const filters: Component[] = []
@@ -224,17 +279,22 @@ export function compileStemSteps(steps: readonly StemStep[], keep: ReadonlySet<s
     protectedWords: alternation(PROTECTED_WORDS.keys()),
     root: rootInitialPattern(),
     add: (what, pattern, replacement) => {
-      filters.push({ name: `${prefix}_stem_${String(filters.length + 1).padStart(2, '0')}_${what}`, definition: { type: 'pattern_replace', pattern, replacement } })
+      filters.push({
+        name: `${prefix}_stem_${String(filters.length + 1).padStart(2, '0')}_${what}`,
+        definition: { type: 'pattern_replace', pattern, replacement },
+      })
     },
   }
   steps.forEach((step, i) => {
     removeUnreadMarkers(c, step, i)
     compileStep(c, step, i)
-    if (step.kind !== 'stop' && step.kind !== 'final' && step.sets !== undefined && !c.live.includes(step.sets)) c.live.push(step.sets)
+    if (step.kind !== 'stop' && step.kind !== 'final' && step.sets !== undefined && !c.live.includes(step.sets))
+      c.live.push(step.sets)
   })
   const protectedByStem = new Map<string, string[]>()
   for (const [word, stem] of PROTECTED_WORDS) protectedByStem.set(stem, [...(protectedByStem.get(stem) ?? []), word])
-  for (const [stem, words] of protectedByStem) c.add('protected_stem', `^${s(c.protectedMarker)}${alternation(words)}$`, stem)
+  for (const [stem, words] of protectedByStem)
+    c.add('protected_stem', `^${s(c.protectedMarker)}${alternation(words)}$`, stem)
   c.add('done', `[${[FINAL, ...markers.values(), c.protectedMarker].map(s).join('')}]`, '')
   return filters
 }

@@ -14,7 +14,6 @@ import {
 } from '../tokenize/tokenize.js'
 import { atom, charClass, classItems, range } from './regex.js'
 
-
 // ---------------------------------------------------------------------------------------------
 // Tokenizer
 
@@ -45,11 +44,14 @@ export function tokenPattern(): string {
   // The scanner's own lists outside the Arabic blocks (ZWNJ, bidi controls, . , ' ’…).
   const outsideList = (k: number) => {
     const codes: number[] = []
-    for (let c = 0; c < 0x10000; c++) if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && unicodeClass(c) !== k) codes.push(c)
+    for (let c = 0; c < 0x10000; c++)
+      if (codePointClass(c) === k && !ARABIC_SCRIPT_RANGES.some(([f, l]) => c >= f && c <= l) && unicodeClass(c) !== k)
+        codes.push(c)
     return classItems(codes)
   }
   const areas = ARABIC_SCRIPT_RANGES.map(([f, l]) => `${atom(f)}-${atom(l)}`).join('')
-  const outside = (property: string, bmpOnly = false) => `[${property}&&[^${areas}${bmpOnly ? '\\x{10000}-\\x{10FFFF}' : ''}]]`
+  const outside = (property: string, bmpOnly = false) =>
+    `[${property}&&[^${areas}${bmpOnly ? '\\x{10000}-\\x{10FFFF}' : ''}]]`
   const arabicLetter = `[${listed(ARABIC_LETTER)}]`
   const marks = `[${listed(MARK, JOINER)}${outsideList(JOINER)}${outside('\\p{M}')}]`
   const arabicWordChar = `[${listed(ARABIC_LETTER)}${listed(MARK, JOINER)}${outsideList(JOINER)}${outside('\\p{M}')}]`
@@ -60,7 +62,9 @@ export function tokenPattern(): string {
   // A cheap first test: the common separators (ASCII punctuation and spaces, the Arabic comma,
   // semicolon and question mark) never start a token.
   const starts = new Set([ARABIC_LETTER, OTHER_LETTER, DIGIT])
-  const separators = [...range(0, 0x7f), cp.ARABIC_COMMA, cp.ARABIC_SEMICOLON, cp.ARABIC_QUESTION_MARK].filter((c) => !starts.has(codePointClass(c)))
+  const separators = [...range(0, 0x7f), cp.ARABIC_COMMA, cp.ARABIC_SEMICOLON, cp.ARABIC_QUESTION_MARK].filter(
+    (c) => !starts.has(codePointClass(c)),
+  )
   // An Arabic word: a letter, then letters, marks and joiners. A Latin (or other script) word or
   // a number: letters and digits together, marks and joiners after them, . , ٫ ٬ between digits
   // and ' ’ between letters (the next character must be a BMP digit or letter, as the scanner

@@ -16,13 +16,31 @@ import { packedMeta } from './pack.js'
 import { fromEngine } from './packed/collect.js'
 import { writePacked } from './packed/write.js'
 import { runDidYouMean, runSearch, runSuggest, SURFACE, type SearchContext, type SearchEngine } from './searcher.js'
-import type { AddAllAsyncOptions, AddAllOptions, ArabicSearchOptions, BM25Params, DocumentId, FieldName, LoadAsyncOptions, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions } from './options.js'
+import type {
+  AddAllAsyncOptions,
+  AddAllOptions,
+  ArabicSearchOptions,
+  BM25Params,
+  DocumentId,
+  FieldName,
+  LoadAsyncOptions,
+  SearchOptions,
+  SearchResult,
+  StoredFields,
+  Suggestion,
+  SuggestOptions,
+} from './options.js'
 import { own } from '../own.js'
 
 export { INDEX_FORMAT_VERSION }
-export { MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, MAX_FUZZY_DISTANCE, MAX_EXPANDED_TERMS, MAX_SUGGESTIONS } from './query-plan.js'
+export {
+  MAX_QUERY_TERMS,
+  MIN_PREFIX_LENGTH,
+  MAX_FUZZY_DISTANCE,
+  MAX_EXPANDED_TERMS,
+  MAX_SUGGESTIONS,
+} from './query-plan.js'
 export { MAX_PHRASE_CANDIDATES } from './phrases.js'
-
 
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →
@@ -86,8 +104,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   get #context(): SearchContext {
     this.#freshAverages()
     return {
-      analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, exactBoost: this.#exactBoost,
-      snippet: this.#snippet, options: this.#options as SearchContext['options'], engine: this.#engine,
+      analyzer: this.#analyzer,
+      fields: this.#fields,
+      storeFields: this.#storeFields,
+      exactBoost: this.#exactBoost,
+      snippet: this.#snippet,
+      options: this.#options as SearchContext['options'],
+      engine: this.#engine,
     }
   }
 
@@ -143,7 +166,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * a getter cannot change a value between the check and the add, and no reference is kept.
    */
   #validate(document: unknown, where: string, position?: number): DocumentCopy {
-    return readDocument(document, { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields }, where, position)
+    return readDocument(
+      document,
+      { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields },
+      where,
+      position,
+    )
   }
 
   /**
@@ -157,7 +185,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   add(document: T): void {
     const { id, copy } = this.#validate(document, 'add()')
-    if (this.#mini.has(id)) throw createError(ERROR_CODES.DUPLICATE_ID, `add() got a duplicate id ${JSON.stringify(id)}: a document with this id is already in the index`, { id })
+    if (this.#mini.has(id))
+      throw createError(
+        ERROR_CODES.DUPLICATE_ID,
+        `add() got a duplicate id ${JSON.stringify(id)}: a document with this id is already in the index`,
+        { id },
+      )
     checkRoom(this.#mini, 1, 'add()')
     this.#mini.add(copy)
     for (const key of Object.keys(copy)) this.#seen.add(key)
@@ -165,7 +198,11 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
 
   /** What batch.ts needs of the index. */
   get #target(): BatchTarget {
-    return { shape: { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields }, has: (id) => this.#mini.has(id), seen: this.#seen }
+    return {
+      shape: { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields },
+      has: (id) => this.#mini.has(id),
+      seen: this.#seen,
+    }
   }
 
   /** Checks a whole batch (batch.ts), all or none, and returns the checked copies. */
@@ -214,7 +251,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     try {
       await addInChunks(batch, this.#target, ({ copy }) => this.#mini.add(copy), checked)
     } finally {
-      noteFields(this.#target, batch.filter(({ id }) => this.#mini.has(id)))
+      noteFields(
+        this.#target,
+        batch.filter(({ id }) => this.#mini.has(id)),
+      )
     }
   }
 
@@ -227,7 +267,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   remove(id: DocumentId): void {
-    if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `remove() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`, { id })
+    if (!this.#mini.has(id))
+      throw createError(
+        ERROR_CODES.UNKNOWN_ID,
+        `remove() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`,
+        { id },
+      )
     this.#mini.discard(id)
     this.#averagesStale = true
   }
@@ -251,7 +296,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     if (!Array.isArray(ids)) throw invalidOption('removeAll()', 'ids', 'an array of ids', ids)
     const unique = [...new Set(ids)]
     for (const id of unique) {
-      if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`, { id })
+      if (!this.#mini.has(id))
+        throw createError(
+          ERROR_CODES.UNKNOWN_ID,
+          `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`,
+          { id },
+        )
     }
     for (const id of unique) this.#mini.discard(id)
     this.#averagesStale = true
@@ -280,14 +330,18 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   replace(document: T): void {
     const { id, copy } = this.#validate(document, 'replace()')
-    if (!this.#mini.has(id)) throw createError(ERROR_CODES.UNKNOWN_ID, `replace() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`, { id })
+    if (!this.#mini.has(id))
+      throw createError(
+        ERROR_CODES.UNKNOWN_ID,
+        `replace() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`,
+        { id },
+      )
     checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
     this.#mini.add(copy)
     this.#averagesStale = true
     for (const key of Object.keys(copy)) this.#seen.add(key)
   }
-
 
   /**
    * Searches the index. Plain words combine with OR (or AND); `"exact phrase"`, `-word` to
@@ -303,7 +357,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * index.search('"وزير الدفاع" -داعش', { combineWith: 'AND' })
    * ```
    */
-  search<F extends FieldName<T> = FieldName<T>>(query: string, searchOptions?: SearchOptions<T, F>): SearchResult<T, S, F>[] {
+  search<F extends FieldName<T> = FieldName<T>>(
+    query: string,
+    searchOptions?: SearchOptions<T, F>,
+  ): SearchResult<T, S, F>[] {
     return runSearch(this.#context, query, searchOptions as SearchOptions<never> | undefined) as never
   }
 
@@ -356,12 +413,23 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   toJSON(): SavedIndex {
     this.#freshAverages()
     // the header is the packed index's (pack.ts), the engine part MiniSearch's
-    return { ...packedMeta(this.#resolved), index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON) } as SavedIndex
+    return {
+      ...packedMeta(this.#resolved),
+      index: snapshotEngine(this.#mini.toJSON() as unknown as EngineJSON),
+    } as SavedIndex
   }
 
   /** The options as resolved at construction (index-options.ts). */
   get #resolved(): ResolvedIndexOptions<ArabicSearchOptions<T, S>> {
-    return { options: this.#options, analyzer: this.#analyzer, fields: this.#fields, storeFields: this.#storeFields, idField: this.#idField, exactBoost: this.#exactBoost, snippet: this.#snippet }
+    return {
+      options: this.#options,
+      analyzer: this.#analyzer,
+      fields: this.#fields,
+      storeFields: this.#storeFields,
+      idField: this.#idField,
+      exactBoost: this.#exactBoost,
+      snippet: this.#snippet,
+    }
   }
 
   /**
@@ -397,7 +465,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * const withText = ArabicSearch.loadJSON(json, { getText: (id, field) => texts.get(id)?.[field] })
    * ```
    */
-  static loadJSON<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(json: string | object, options?: Partial<ArabicSearchOptions<T, S>>): ArabicSearch<T, S> {
+  static loadJSON<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(
+    json: string | object,
+    options?: Partial<ArabicSearchOptions<T, S>>,
+  ): ArabicSearch<T, S> {
     return loadIndex(json, options, ArabicSearch.#access as IndexAccess<ArabicSearch<T, S>>)
   }
 
@@ -425,7 +496,11 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   static #access: IndexAccess<ArabicSearch> = {
     build: (options) => new ArabicSearch(options as ArabicSearchOptions),
     builtWith: (index) => ({
-      analyzer: index.#analyzer.options, fields: index.#fields, storeFields: index.#storeFields, idField: index.#idField, exactBoost: index.#exactBoost,
+      analyzer: index.#analyzer.options,
+      fields: index.#fields,
+      storeFields: index.#storeFields,
+      idField: index.#idField,
+      exactBoost: index.#exactBoost,
       settings: settingsOf(index.#options, index.#snippet),
     }),
     engineOptions: (index) => index.#miniOptions(),

@@ -14,14 +14,18 @@ export interface BatchTarget {
   readonly seen: Set<string>
 }
 
-
 /**
  * Throws FAHRAS_INVALID_DOCUMENT when a field of `fields` or `storeFields` is in no document of
  * a non-empty batch nor in any document added before: a misspelled field name would otherwise
  * index nothing without a word. The error names the fields missing and those the first
  * document has; `allowMissingFields: true` accepts such a batch.
  */
-function checkPresent(target: BatchTarget, copies: readonly DocumentCopy[], documents: readonly unknown[], where: string): void {
+function checkPresent(
+  target: BatchTarget,
+  copies: readonly DocumentCopy[],
+  documents: readonly unknown[],
+  where: string,
+): void {
   const { fields, storeFields } = target.shape
   const missing = new Set([...fields, ...storeFields].filter((f) => !target.seen.has(f)))
   for (const { copy } of copies) {
@@ -48,7 +52,12 @@ function checkPresent(target: BatchTarget, copies: readonly DocumentCopy[], docu
  * the options in some document (unless `allowMissingFields`). Reads the array and each document
  * once and returns the checked copies, which are what gets added.
  */
-export function readBatch(target: BatchTarget, documents: unknown, where: string, allowMissingFields = false): DocumentCopy[] {
+export function readBatch(
+  target: BatchTarget,
+  documents: unknown,
+  where: string,
+  allowMissingFields = false,
+): DocumentCopy[] {
   if (!Array.isArray(documents)) throw invalidOption(where, 'documents', 'an array of documents', documents)
   const seen = new Set<DocumentId>()
   const length = documents.length
@@ -58,12 +67,23 @@ export function readBatch(target: BatchTarget, documents: unknown, where: string
     try {
       document = documents[position]
     } catch (error) {
-      throw Object.assign(createError(ERROR_CODES.INVALID_DOCUMENT, `${where} could not read document ${position}: ${(error as Error)?.message}`, { position }), { cause: error })
+      throw Object.assign(
+        createError(
+          ERROR_CODES.INVALID_DOCUMENT,
+          `${where} could not read document ${position}: ${(error as Error)?.message}`,
+          { position },
+        ),
+        { cause: error },
+      )
     }
     const checked = readDocument(document, target.shape, where, position)
     const { id } = checked
     if (target.has(id) || seen.has(id)) {
-      throw createError(ERROR_CODES.DUPLICATE_ID, `${where} got a duplicate id ${JSON.stringify(id)} (document ${position}); no document of the batch was added`, { id, position })
+      throw createError(
+        ERROR_CODES.DUPLICATE_ID,
+        `${where} got a duplicate id ${JSON.stringify(id)} (document ${position}); no document of the batch was added`,
+        { id, position },
+      )
     }
     seen.add(id)
     copies.push(checked)
@@ -88,10 +108,21 @@ export function addAllOptions(options: AddAllOptions | undefined, where: string)
 /** Checks the options of `addAllAsync`. */
 export function addAllAsyncOptions(options: AddAllAsyncOptions | undefined) {
   const where = 'addAllAsync()'
-  const given = checkOptions(options, where, { onProgress: 'function', signal: 'object', chunkSize: 'number', allowMissingFields: 'boolean' })
+  const given = checkOptions(options, where, {
+    onProgress: 'function',
+    signal: 'object',
+    chunkSize: 'number',
+    allowMissingFields: 'boolean',
+  })
   const chunkSize = (given.chunkSize as number | undefined) ?? 500
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw invalidOption(where, 'chunkSize', 'an integer >= 1', chunkSize)
-  return { chunkSize, onProgress: given.onProgress as AddAllAsyncOptions['onProgress'], signal: given.signal as AbortSignal | undefined, allowMissingFields: given.allowMissingFields === true }
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw invalidOption(where, 'chunkSize', 'an integer >= 1', chunkSize)
+  return {
+    chunkSize,
+    onProgress: given.onProgress as AddAllAsyncOptions['onProgress'],
+    signal: given.signal as AbortSignal | undefined,
+    allowMissingFields: given.allowMissingFields === true,
+  }
 }
 
 /**
@@ -110,14 +141,22 @@ export async function addInChunks(
   const addedIds = () => batch.slice(0, added).map((d) => d.id)
   while (added < total) {
     if (signal?.aborted) {
-      throw createError(ERROR_CODES.ABORTED, `addAllAsync() was aborted after adding ${added} of ${total} documents; they stay in the index`, { added, total, addedIds: addedIds() })
+      throw createError(
+        ERROR_CODES.ABORTED,
+        `addAllAsync() was aborted after adding ${added} of ${total} documents; they stay in the index`,
+        { added, total, addedIds: addedIds() },
+      )
     }
     const end = Math.min(total, added + chunkSize)
     for (let i = added; i < end; i++) {
       const checked = batch[i]!
       // a document with this id may have been added meanwhile by another call
       if (target.has(checked.id)) {
-        throw createError(ERROR_CODES.DUPLICATE_ID, `addAllAsync() got a duplicate id ${JSON.stringify(checked.id)} (document ${i}), added meanwhile; ${added} documents were added before it`, { id: checked.id, position: i, added, addedIds: addedIds() })
+        throw createError(
+          ERROR_CODES.DUPLICATE_ID,
+          `addAllAsync() got a duplicate id ${JSON.stringify(checked.id)} (document ${i}), added meanwhile; ${added} documents were added before it`,
+          { id: checked.id, position: i, added, addedIds: addedIds() },
+        )
       }
       add(checked)
       added++
@@ -126,7 +165,10 @@ export async function addInChunks(
       onProgress?.({ added, total })
     } catch (error) {
       const message = `addAllAsync() stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}) after ${added} of ${total} documents were added; they stay in the index`
-      throw Object.assign(createError(ERROR_CODES.ABORTED, message, { added, total, addedIds: addedIds(), cause: error }), { cause: error })
+      throw Object.assign(
+        createError(ERROR_CODES.ABORTED, message, { added, total, addedIds: addedIds(), cause: error }),
+        { cause: error },
+      )
     }
     if (added < total) await new Promise((resolve) => setTimeout(resolve, 0))
   }

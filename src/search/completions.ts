@@ -13,10 +13,18 @@ const unitClass = (items: readonly (number | readonly [number, number])[], flags
   return new RegExp(`[${items.map((x) => (typeof x === 'number' ? u(x) : `${u(x[0])}-${u(x[1])}`)).join('')}]`, flags)
 }
 /** Diacritics, dagger alef, tatweel and joiners, dropped from a suggestion as written. */
-const NOT_SHOWN = unitClass([[cp.FATHATAN, cp.HARAKAT_LAST], cp.SUPERSCRIPT_ALEF, cp.TATWEEL, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM], 'g')
+const NOT_SHOWN = unitClass(
+  [[cp.FATHATAN, cp.HARAKAT_LAST], cp.SUPERSCRIPT_ALEF, cp.TATWEEL, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM],
+  'g',
+)
 
 /** Letters and signs only the Uthmani (Quranic) script writes: a suggestion is never written with them. */
-export const UTHMANI_ONLY = unitClass([cp.SUPERSCRIPT_ALEF, cp.ALEF_WASLA, [cp.QURANIC_MARKS_FIRST, cp.QURANIC_MARKS_LAST], [cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST]])
+export const UTHMANI_ONLY = unitClass([
+  cp.SUPERSCRIPT_ALEF,
+  cp.ALEF_WASLA,
+  [cp.QURANIC_MARKS_FIRST, cp.QURANIC_MARKS_LAST],
+  [cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST],
+])
 /** The documents a completion's written form is looked for in: its best-scoring ones, at most this many. */
 export const FORM_DOCUMENTS = 4
 
@@ -32,7 +40,11 @@ export interface Completion {
  * scored by the documents it comes from, best first. `surface` marks the index terms that hold a
  * written form. Linear in the matched terms, plus the sort.
  */
-export function rankCompletions(hits: Iterable<{ readonly id: DocumentId; readonly score: number; readonly match: object }>, prefix: string, surface: string): Completion[] {
+export function rankCompletions(
+  hits: Iterable<{ readonly id: DocumentId; readonly score: number; readonly match: object }>,
+  prefix: string,
+  surface: string,
+): Completion[] {
   const scores = new Map<string, { score: number; ids: DocumentId[] }>()
   // the hits come best first: each word keeps its FORM_DOCUMENTS best documents
   for (const hit of hits) {
@@ -48,7 +60,9 @@ export function rankCompletions(hits: Iterable<{ readonly id: DocumentId; readon
     }
   }
   // best first; equal scores by the word, so that the order does not depend on the engine's
-  return [...scores].map(([word, { score, ids }]) => ({ word, score, ids })).sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+  return [...scores]
+    .map(([word, { score, ids }]) => ({ word, score, ids }))
+    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
 }
 
 /** The words wanted from each document, in the order of the completions. */
@@ -71,7 +85,12 @@ export type FormCounts = Map<string, Map<string, number>>
  * Counts in `counts` how each of `words` (normalized) is written in `text` (diacritics and
  * tatweel dropped). One analysis of the text.
  */
-export function countWrittenForms(analyzer: Analyzer, text: string, words: ReadonlySet<string>, counts: FormCounts): void {
+export function countWrittenForms(
+  analyzer: Analyzer,
+  text: string,
+  words: ReadonlySet<string>,
+  counts: FormCounts,
+): void {
   for (const t of analyzer.matches(text, NO_TERMS, words)) {
     const form = text.slice(t.start, t.end).replace(NOT_SHOWN, '')
     let forms = counts.get(t.word)
@@ -92,7 +111,11 @@ export function typable(analyzer: Analyzer, form: string, word: string): boolean
  * written only in Uthmani script: ٱلصَّلَوٰةَ), the normalized word itself, with its final ه
  * written ة where the text wrote a taa marbuta (الصلاه → الصلاة).
  */
-export function plainSpelling(analyzer: Analyzer, word: string, forms: ReadonlyMap<string, number> | undefined): string {
+export function plainSpelling(
+  analyzer: Analyzer,
+  word: string,
+  forms: ReadonlyMap<string, number> | undefined,
+): string {
   let best: string | undefined
   let bestCount = 0
   let taaMarbuta = false

@@ -49,7 +49,10 @@ export function correctQuery(query: string, context: CorrectionContext): string 
     let spelled = seen.get(word)
     if (spelled === undefined) {
       const stem = analyzer.termOf(word)
-      const best = stem === null || index.get(stem) !== undefined ? undefined : writtenNeighbours(index, analyzer, word, correctionDistance(word), surface)[0]
+      const best =
+        stem === null || index.get(stem) !== undefined
+          ? undefined
+          : writtenNeighbours(index, analyzer, word, correctionDistance(word), surface)[0]
       spelled = best === undefined ? null : context.spell(best.word)
       seen.set(word, spelled)
     }

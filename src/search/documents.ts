@@ -50,7 +50,10 @@ export interface DocumentCopy {
 
 /** A stored value that cannot be kept: where in it, and what was found. @internal */
 class UnsafeValue extends Error {
-  constructor(readonly path: string, readonly found: string) {
+  constructor(
+    readonly path: string,
+    readonly found: string,
+  ) {
     super(found)
   }
 }
@@ -77,7 +80,13 @@ function kindOf(value: unknown): string {
  * functions, symbols, class instances, holes or `undefined` in arrays, circular references,
  * nesting deeper than {@link MAX_STORED_DEPTH}) throws an {@link UnsafeValue}.
  */
-function copyValue(value: unknown, path: string, depth: number, ancestors: Set<object>, budget: { nodes: number }): unknown {
+function copyValue(
+  value: unknown,
+  path: string,
+  depth: number,
+  ancestors: Set<object>,
+  budget: { nodes: number },
+): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -105,7 +114,8 @@ function copyValue(value: unknown, path: string, depth: number, ancestors: Set<o
       const length = value.length
       const out: unknown[] = new Array(length)
       for (let i = 0; i < length; i++) {
-        if (!(i in value) || value[i] === undefined) throw new UnsafeValue(`${path}[${i}]`, 'a hole or `undefined` in an array (use null)')
+        if (!(i in value) || value[i] === undefined)
+          throw new UnsafeValue(`${path}[${i}]`, 'a hole or `undefined` in an array (use null)')
         out[i] = copyValue(value[i], `${path}[${i}]`, depth + 1, ancestors, budget)
       }
       return out
@@ -116,7 +126,12 @@ function copyValue(value: unknown, path: string, depth: number, ancestors: Set<o
       const member = (value as Record<string, unknown>)[key]
       if (member === undefined) continue
       // defineProperty: a key "__proto__" stays an own key, as JSON.parse makes it
-      Object.defineProperty(out, key, { value: copyValue(member, `${path}.${key}`, depth + 1, ancestors, budget), enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(out, key, {
+        value: copyValue(member, `${path}.${key}`, depth + 1, ancestors, budget),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     return out
   } finally {
@@ -148,7 +163,11 @@ export function copyData<V>(value: V): V {
 
 /** Finds the object of the prototype chain that holds `key`, below `Object.prototype`. */
 function holds(document: object, key: string): boolean {
-  for (let o: object | null = document; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+  for (
+    let o: object | null = document;
+    o !== null && o !== Object.prototype;
+    o = Object.getPrototypeOf(o) as object | null
+  ) {
     if (Object.hasOwn(o, key)) return true
   }
   return false
@@ -193,15 +212,27 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
   }
   try {
     if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-      throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected a document object${at}, got ${describe(document)}`, { position })
+      throw createError(
+        ERROR_CODES.INVALID_DOCUMENT,
+        `${where} expected a document object${at}, got ${describe(document)}`,
+        { position },
+      )
     }
     id = read(shape.idField)
     const problem = idProblem(id)
     if (problem === 'missing') {
-      throw createError(ERROR_CODES.MISSING_ID, `${where} got a document without an id in field \`${shape.idField}\`${at}`, { position })
+      throw createError(
+        ERROR_CODES.MISSING_ID,
+        `${where} got a document without an id in field \`${shape.idField}\`${at}`,
+        { position },
+      )
     }
     if (problem === 'type') {
-      throw createError(ERROR_CODES.MISSING_ID, `${where} expected the id in field \`${shape.idField}\` to be a string or a finite number${at}, got ${describe(id)}`, { position })
+      throw createError(
+        ERROR_CODES.MISSING_ID,
+        `${where} expected the id in field \`${shape.idField}\` to be a string or a finite number${at}, got ${describe(id)}`,
+        { position },
+      )
     }
     copy[shape.idField] = id
     const name = `document ${JSON.stringify(id)}${at}`
@@ -209,10 +240,23 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
       if (key === shape.idField) continue
       const value = read(key)
       if (value !== null && typeof value === 'object') {
-        throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected field \`${key}\` of ${name} to be text, a number or null, got ${describe(value)}`, { id, field: key, position })
+        throw createError(
+          ERROR_CODES.INVALID_DOCUMENT,
+          `${where} expected field \`${key}\` of ${name} to be text, a number or null, got ${describe(value)}`,
+          { id, field: key, position },
+        )
       }
-      if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))) {
-        throw createError(ERROR_CODES.INVALID_DOCUMENT, `${where} expected field \`${key}\` of ${name} to be text or a finite number, got ${kindOf(value)}`, { id, field: key, position })
+      if (
+        typeof value === 'function' ||
+        typeof value === 'symbol' ||
+        typeof value === 'bigint' ||
+        (typeof value === 'number' && !Number.isFinite(value))
+      ) {
+        throw createError(
+          ERROR_CODES.INVALID_DOCUMENT,
+          `${where} expected field \`${key}\` of ${name} to be text or a finite number, got ${kindOf(value)}`,
+          { id, field: key, position },
+        )
       }
       if (value !== undefined) copy[key] = value === 0 ? 0 : value
     }
@@ -234,7 +278,11 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
     if (isFahrasError(error)) throw error
     const known = typeof id === 'string' || typeof id === 'number' ? ` of document ${JSON.stringify(id)}` : ''
     throw Object.assign(
-      createError(ERROR_CODES.INVALID_DOCUMENT, `${where} could not read field \`${field}\`${known}${at}: ${(error as Error)?.message ?? String(error)}`, { id, field, position }),
+      createError(
+        ERROR_CODES.INVALID_DOCUMENT,
+        `${where} could not read field \`${field}\`${known}${at}: ${(error as Error)?.message ?? String(error)}`,
+        { id, field, position },
+      ),
       { cause: error },
     )
   }
@@ -246,11 +294,19 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
  * FAHRAS_INVALID_OPTION naming the option and the name refused ({@link fieldNameProblem},
  * {@link storedNameProblem}).
  */
-export function checkFieldNames(where: string, option: 'fields' | 'storeFields' | 'idField', names: readonly string[], idField: string): void {
+export function checkFieldNames(
+  where: string,
+  option: 'fields' | 'storeFields' | 'idField',
+  names: readonly string[],
+  idField: string,
+): void {
   for (const name of names) {
     const problem = option === 'storeFields' ? storedNameProblem(name, idField) : fieldNameProblem(name)
     if (problem === null) continue
-    const result = option === 'storeFields' ? ' or keys of a search result (score, terms, match, snippets, and id unless it is the id field)' : ''
+    const result =
+      option === 'storeFields'
+        ? ' or keys of a search result (score, terms, match, snippets, and id unless it is the id field)'
+        : ''
     throw createError(
       ERROR_CODES.INVALID_OPTION,
       `${where} expected \`${option}\` to hold field names other than "", "prototype", members of Object.prototype (__proto__, constructor, toString…)${result}, got ${JSON.stringify(name)} (${problem})`,

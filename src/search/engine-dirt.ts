@@ -35,7 +35,11 @@ const INTERNALS: readonly Internal[] = [
   { path: '_index.fuzzyGet', expected: 'a function', holds: isFunction },
   // engine-dirt.ts: termResults(sourceTerm, derivedTerm, termWeight, termBoost, fieldTermData,
   // fieldBoosts, boostDocument, bm25, results = new Map()): 8 declared parameters, the postings fifth
-  { path: 'termResults', expected: 'a method of 8 parameters', holds: (value) => typeof value === 'function' && value.length === 8 },
+  {
+    path: 'termResults',
+    expected: 'a method of 8 parameters',
+    holds: (value) => typeof value === 'function' && value.length === 8,
+  },
   { path: 'dirtCount', expected: 'a number', holds: (value) => typeof value === 'number' },
   // averagesAsIfFresh: the field lengths of each document and the average of each field
   { path: '_fieldLength', expected: 'a Map', holds: isMap },
@@ -132,7 +136,11 @@ export function scoreWithoutDirt(mini: MiniSearch): MiniSearch {
  */
 export function averagesAsIfFresh(mini: MiniSearch): void {
   checkEngine(mini, ['_documentIds', '_fieldLength', '_avgFieldLength'])
-  const engine = mini as unknown as { _documentIds: Map<number, unknown>; _fieldLength: Map<number, Array<number | undefined>>; _avgFieldLength: number[] }
+  const engine = mini as unknown as {
+    _documentIds: Map<number, unknown>
+    _fieldLength: Map<number, Array<number | undefined>>
+    _avgFieldLength: number[]
+  }
   const averages = engine._avgFieldLength
   for (let field = 0; field < averages.length; field++) {
     // as MiniSearch adds documents: each one with the field updates the average over all so far

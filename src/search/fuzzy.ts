@@ -41,17 +41,23 @@ export interface TermIndex {
 export function termIndexOf(mini: MiniSearch): TermIndex {
   checkEngine(mini, ['_index', '_index.get', '_index.fuzzyGet'])
   checkEngine(mini, ['_documentIds'])
-  const { _index: index, _documentIds: live } = mini as unknown as { _index: TermIndex; _documentIds: Map<number, unknown> }
+  const { _index: index, _documentIds: live } = mini as unknown as {
+    _index: TermIndex
+    _documentIds: Map<number, unknown>
+  }
   // MiniSearch keeps the terms of removed documents until it vacuums: a term counts only while a
   // live document holds it (as in a fresh index of the same documents, and in a packed index)
   const alive = (data: unknown): boolean => {
     if (!(data instanceof Map)) return false
-    for (const postings of data.values()) if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) return true
+    for (const postings of data.values())
+      if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) return true
     return false
   }
   const liveCount = (data: unknown): number => {
     let count = 0
-    if (data instanceof Map) for (const postings of data.values()) if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) count++
+    if (data instanceof Map)
+      for (const postings of data.values())
+        if (postings instanceof Map) for (const doc of postings.keys()) if (live.has(doc)) count++
     return count
   }
   return {
@@ -99,14 +105,25 @@ const frequencyOf = (data: unknown): number => {
  * or a term without the mark that its own analysis keeps whole (a word such as بغداد, indexed
  * once as its own stem).
  */
-export function writtenNeighbours(index: TermIndex, analyzer: Analyzer, word: string, maxDistance: number, surface: string): Neighbour[] {
+export function writtenNeighbours(
+  index: TermIndex,
+  analyzer: Analyzer,
+  word: string,
+  maxDistance: number,
+  surface: string,
+): Neighbour[] {
   if (maxDistance <= 0 || word.length === 0 || word.length > MAX_FUZZY_WORD_LENGTH) return []
   const found = new Map<string, Neighbour>()
   const consider = (written: string, distance: number, data: unknown) => {
     if (distance === 0 || written === word || found.has(written)) return
     const stem = analyzer.termOf(written)
     if (stem === null) return
-    found.set(written, { word: written, stem, distance, frequency: index.frequency ? index.frequency(data) : frequencyOf(data) })
+    found.set(written, {
+      word: written,
+      stem,
+      distance,
+      frequency: index.frequency ? index.frequency(data) : frequencyOf(data),
+    })
   }
   for (const [term, [data, distance]] of index.fuzzyGet(surface + word, maxDistance)) {
     if (term.startsWith(surface)) consider(term.slice(surface.length), distance, data)
@@ -114,7 +131,9 @@ export function writtenNeighbours(index: TermIndex, analyzer: Analyzer, word: st
   for (const [term, [data, distance]] of index.fuzzyGet(word, maxDistance)) {
     if (!term.startsWith(surface) && analyzer.termOf(term) === term) consider(term, distance, data)
   }
-  return [...found.values()].sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+  return [...found.values()].sort(
+    (a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0),
+  )
 }
 
 /**

@@ -50,7 +50,8 @@ export function resolveIndexOptions<O extends object>(input: O, where: string): 
   }
   const given = checkOptions(options, where, OPTIONS_SCHEMA)
   const fields = given.fields as string[] | undefined
-  if (fields === undefined || fields.length === 0) throw invalidOption(where, 'fields', 'a non-empty array of field names', fields)
+  if (fields === undefined || fields.length === 0)
+    throw invalidOption(where, 'fields', 'a non-empty array of field names', fields)
   const storeFields = (given.storeFields as string[] | undefined) ?? DEFAULT_INDEX_OPTIONS.storeFields
   const idField = (given.idField as string | undefined) ?? DEFAULT_INDEX_OPTIONS.idField
   checkFieldNames(where, 'fields', fields, idField)
@@ -58,9 +59,16 @@ export function resolveIndexOptions<O extends object>(input: O, where: string): 
   checkFieldNames(where, 'storeFields', storeFields, idField)
   checkWeights(where, 'boost', given.boost, fields)
   const exactBoost = (given.exactBoost as number | undefined) ?? DEFAULT_INDEX_OPTIONS.exactBoost
-  if (!Number.isFinite(exactBoost) || exactBoost < 0) throw invalidOption(where, 'exactBoost', 'a finite number >= 0', exactBoost)
+  if (!Number.isFinite(exactBoost) || exactBoost < 0)
+    throw invalidOption(where, 'exactBoost', 'a finite number >= 0', exactBoost)
   const analyzer = createAnalyzer(
-    { normalize: options.normalize, stopWords: options.stopWords, extraStopWords: options.extraStopWords, stem: options.stem, keep: options.keep },
+    {
+      normalize: options.normalize,
+      stopWords: options.stopWords,
+      extraStopWords: options.extraStopWords,
+      stem: options.stem,
+      keep: options.keep,
+    },
     where,
   )
   const uniqueFields = [...new Set(fields)]
@@ -70,6 +78,15 @@ export function resolveIndexOptions<O extends object>(input: O, where: string): 
   }
   const snippetName = options.snippets !== undefined ? 'snippets' : 'snippet'
   const snippet = resolveSnippetOptions(options.snippets ?? options.snippet, `${where} option \`${snippetName}\``)
-  if (options.searchOptions !== undefined) checkSearchOptions(uniqueFields, options.searchOptions, `${where} option \`searchOptions\``)
-  return { options: { ...input }, analyzer, fields: uniqueFields, storeFields: [...new Set(storeFields)], idField, exactBoost, snippet }
+  if (options.searchOptions !== undefined)
+    checkSearchOptions(uniqueFields, options.searchOptions, `${where} option \`searchOptions\``)
+  return {
+    options: { ...input },
+    analyzer,
+    fields: uniqueFields,
+    storeFields: [...new Set(storeFields)],
+    idField,
+    exactBoost,
+    snippet,
+  }
 }

@@ -7,7 +7,19 @@
  */
 import MiniSearch from 'minisearch'
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
-import { checkAgreement, guardedStep, LOAD_CHUNK, mergeSavedOptions, readEngine, readEngineSteps, readSavedHeader, resolveSavedAnalyzer, type BuiltWith, type EngineJSON, type SavedHeader } from './saved-index.js'
+import {
+  checkAgreement,
+  guardedStep,
+  LOAD_CHUNK,
+  mergeSavedOptions,
+  readEngine,
+  readEngineSteps,
+  readSavedHeader,
+  resolveSavedAnalyzer,
+  type BuiltWith,
+  type EngineJSON,
+  type SavedHeader,
+} from './saved-index.js'
 import type { LoadAsyncOptions } from './options.js'
 
 /** What loading needs of the index class. */
@@ -21,7 +33,8 @@ export interface IndexAccess<I> {
   install(index: I, engine: MiniSearch): void
 }
 
-const damagedEngine = (error: unknown) => createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${(error as Error).message}`)
+const damagedEngine = (error: unknown) =>
+  createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${(error as Error).message}`)
 
 /** The index a saved header describes, built with the caller's options and checked against it. */
 function fromHeader<I>(s: SavedHeader, options: object | undefined, access: IndexAccess<I>): I {
@@ -32,7 +45,13 @@ function fromHeader<I>(s: SavedHeader, options: object | undefined, access: Inde
   } catch (error) {
     // without options of the caller, every option came from the saved header
     if (options !== undefined || (error as { code?: unknown }).code !== ERROR_CODES.INVALID_OPTION) throw error
-    throw Object.assign(createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: its options are invalid (${(error as Error).message})`), { cause: error })
+    throw Object.assign(
+      createError(
+        ERROR_CODES.INVALID_INDEX,
+        `loadJSON() got a damaged saved index: its options are invalid (${(error as Error).message})`,
+      ),
+      { cause: error },
+    )
   }
   checkAgreement(s, savedAnalyzer, access.builtWith(index))
   return index
@@ -57,13 +76,23 @@ export function loadIndex<I>(json: unknown, options: object | undefined, access:
 }
 
 /** `ArabicSearch.loadJSONAsync`: the same steps, with a turn of the event loop between chunks. */
-export async function loadIndexAsync<I>(json: unknown, options: object | undefined, loadOptions: LoadAsyncOptions | undefined, access: IndexAccess<I>): Promise<I> {
+export async function loadIndexAsync<I>(
+  json: unknown,
+  options: object | undefined,
+  loadOptions: LoadAsyncOptions | undefined,
+  access: IndexAccess<I>,
+): Promise<I> {
   const where = 'loadJSONAsync()'
   const given = checkOptions(loadOptions, where, { signal: 'object', chunkSize: 'number' })
   const chunkSize = (given.chunkSize as number | undefined) ?? LOAD_CHUNK
   const signal = given.signal as AbortSignal | undefined
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`chunkSize\` to be an integer >= 1, got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`chunkSize\` to be an integer >= 1, got ${describe(chunkSize)}`,
+      { option: 'chunkSize' },
+      'type',
+    )
   }
   const pause = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0))

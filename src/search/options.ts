@@ -25,10 +25,12 @@ export type FieldName<T> = keyof T & string
  * type (inferred from the constructor's options, or given: `ArabicSearch<Article, 'title'>`),
  * else any field of `T`, each perhaps missing.
  */
-export type StoredFields<T, S extends string = FieldName<T>> = FieldName<T> extends S ? Partial<T> : Pick<T, S & keyof T>
+export type StoredFields<T, S extends string = FieldName<T>> =
+  FieldName<T> extends S ? Partial<T> : Pick<T, S & keyof T>
 
 /** Options of {@link ArabicSearch}. `S`: the names in `storeFields`. */
-export interface ArabicSearchOptions<T = Record<string, unknown>, S extends string = FieldName<T>> extends AnalyzerOptions {
+export interface ArabicSearchOptions<T = Record<string, unknown>, S extends string = FieldName<T>>
+  extends AnalyzerOptions {
   /** Required: the fields to index. Their values are text; numbers are indexed as text. */
   readonly fields: readonly NoInfer<FieldName<T>>[]
   /** Fields returned with each result (and the source of snippets for indexed fields). @default [] */
@@ -105,7 +107,11 @@ export interface SearchOptions<T = Record<string, unknown>, F extends string = F
  * A search result: the id, the score, the matched terms, the stored fields (`S`) and the
  * snippets of the searched fields (`F`).
  */
-export type SearchResult<T = Record<string, unknown>, S extends string = FieldName<T>, F extends string = FieldName<T>> = {
+export type SearchResult<
+  T = Record<string, unknown>,
+  S extends string = FieldName<T>,
+  F extends string = FieldName<T>,
+> = {
   readonly id: DocumentId
   /** BM25+ score, higher is better. */
   readonly score: number
@@ -131,7 +137,10 @@ export interface Suggestion {
 
 /** Options of {@link ArabicSearch.suggest}: the search options that choose and rank documents, and `limit`. */
 export interface SuggestOptions<T = Record<string, unknown>, F extends string = FieldName<T>>
-  extends Pick<SearchOptions<T, F>, 'fields' | 'boost' | 'filter' | 'boostDocument' | 'fuzzy' | 'prefix' | 'combineWith' | 'bm25' | 'coordination'> {
+  extends Pick<
+    SearchOptions<T, F>,
+    'fields' | 'boost' | 'filter' | 'boostDocument' | 'fuzzy' | 'prefix' | 'combineWith' | 'bm25' | 'coordination'
+  > {
   /** Maximum number of suggestions, 0 to `MAX_SUGGESTIONS`. @default 5 */
   readonly limit?: number
 }

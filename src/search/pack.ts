@@ -41,10 +41,19 @@ export function packedMeta(resolved: ResolvedIndexOptions<object>): object {
  * await writeFile('index.fahras', bytes)
  * ```
  */
-export function packDocuments<T extends object, S extends FieldName<T> = FieldName<T>>(documents: readonly T[], options: ArabicSearchOptions<T, S>, addOptions?: AddAllOptions): Uint8Array {
+export function packDocuments<T extends object, S extends FieldName<T> = FieldName<T>>(
+  documents: readonly T[],
+  options: ArabicSearchOptions<T, S>,
+  addOptions?: AddAllOptions,
+): Uint8Array {
   const where = 'packDocuments()'
   const resolved = resolveIndexOptions(options, where)
-  const batch = readBatch({ shape: resolved, has: () => false, seen: new Set() }, documents, where, addAllOptions(addOptions, where))
+  const batch = readBatch(
+    { shape: resolved, has: () => false, seen: new Set() },
+    documents,
+    where,
+    addAllOptions(addOptions, where),
+  )
   const collector = documentCollector(resolved)
   for (const checked of batch) collector.add(checked)
   return writePacked(collector.finish(packedMeta(resolved)))
@@ -81,12 +90,32 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
   packOptions: PackAsyncOptions = {},
 ): Promise<Uint8Array> {
   const where = 'packDocumentsAsync()'
-  const given = checkOptions(packOptions, where, { onProgress: 'function', signal: 'object', chunkSize: 'number', allowMissingFields: 'boolean' })
+  const given = checkOptions(packOptions, where, {
+    onProgress: 'function',
+    signal: 'object',
+    chunkSize: 'number',
+    allowMissingFields: 'boolean',
+  })
   const chunkSize = (given.chunkSize as number | undefined) ?? DEFAULT_PACK_CHUNK
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`chunkSize\` to be an integer >= 1, got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`chunkSize\` to be an integer >= 1, got ${describe(chunkSize)}`,
+      { option: 'chunkSize' },
+      'type',
+    )
   const iterable = documents as Partial<AsyncIterable<T> & Iterable<T>> | null
-  if (iterable === null || typeof iterable !== 'object' || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${where} expected \`documents\` to be an iterable or async iterable of documents, got ${describe(documents)}`, { option: 'documents' }, 'type')
+  if (
+    iterable === null ||
+    typeof iterable !== 'object' ||
+    (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')
+  ) {
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${where} expected \`documents\` to be an iterable or async iterable of documents, got ${describe(documents)}`,
+      { option: 'documents' },
+      'type',
+    )
   }
   const onProgress = given.onProgress as PackAsyncOptions['onProgress']
   const signal = checkSignal(given.signal, where)
@@ -99,15 +128,30 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
     try {
       onProgress?.({ added: collector.count })
     } catch (error) {
-      throw Object.assign(createError(ERROR_CODES.ABORTED, `${where} stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}); nothing was packed`, { added: collector.count }), { cause: error })
+      throw Object.assign(
+        createError(
+          ERROR_CODES.ABORTED,
+          `${where} stopped: \`onProgress\` threw (${(error as Error)?.message ?? String(error)}); nothing was packed`,
+          { added: collector.count },
+        ),
+        { cause: error },
+      )
     }
   }
-  const aborted = () => createError(ERROR_CODES.ABORTED, `${where} was aborted after ${collector.count} documents; nothing was packed`, { added: collector.count })
+  const aborted = () =>
+    createError(ERROR_CODES.ABORTED, `${where} was aborted after ${collector.count} documents; nothing was packed`, {
+      added: collector.count,
+    })
   for await (const document of documents as AsyncIterable<T>) {
     if (signal?.aborted) throw aborted()
     const position = collector.count
     const checked = readDocument(document, resolved, where, position)
-    if (ids.has(checked.id)) throw createError(ERROR_CODES.DUPLICATE_ID, `${where} got a duplicate id ${JSON.stringify(checked.id)} (document ${position}); nothing was packed`, { id: checked.id, position })
+    if (ids.has(checked.id))
+      throw createError(
+        ERROR_CODES.DUPLICATE_ID,
+        `${where} got a duplicate id ${JSON.stringify(checked.id)} (document ${position}); nothing was packed`,
+        { id: checked.id, position },
+      )
     ids.add(checked.id)
     first ??= Object.keys(checked.copy)
     for (const f of missing) if (Object.hasOwn(checked.copy, f)) missing.delete(f)

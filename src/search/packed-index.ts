@@ -6,7 +6,16 @@
 import type { ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import { createError, describe, ERROR_CODES, isFahrasError } from '../errors.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from './index-options.js'
-import type { ArabicSearchOptions, DocumentId, FieldName, SearchOptions, SearchResult, StoredFields, Suggestion, SuggestOptions } from './options.js'
+import type {
+  ArabicSearchOptions,
+  DocumentId,
+  FieldName,
+  SearchOptions,
+  SearchResult,
+  StoredFields,
+  Suggestion,
+  SuggestOptions,
+} from './options.js'
 import { packedEngine } from './packed/engine.js'
 import { openPacked, type PackedView } from './packed/reader.js'
 import { checkAgreement, mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from './saved-index.js'
@@ -22,15 +31,28 @@ function bytesOf(input: unknown): Uint8Array {
   if (input instanceof Uint8Array) bytes = input
   else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input)
   else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
-  else throw createError(ERROR_CODES.INVALID_ARGUMENT, `${WHERE} expected the bytes of a packed index (a Uint8Array or an ArrayBuffer), got ${describe(input)}`, {}, 'type')
+  else
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `${WHERE} expected the bytes of a packed index (a Uint8Array or an ArrayBuffer), got ${describe(input)}`,
+      {},
+      'type',
+    )
   return bytes.byteOffset % 8 === 0 ? bytes : bytes.slice()
 }
 
 /** Errors of the saved-index header reader, told as the packed loader's. */
 function asPackedError(error: unknown): unknown {
   if (!isFahrasError(error)) return error
-  const message = error.message.replace(/^fahras: /, '').replace(/loadJSON\(\)( got a damaged saved index)?/, (_, damaged) => (damaged ? `${WHERE} got a damaged packed index` : WHERE))
-  return Object.assign(createError(error.code, message, (error as { details?: Record<string, unknown> }).details ?? {}), { cause: error })
+  const message = error.message
+    .replace(/^fahras: /, '')
+    .replace(/loadJSON\(\)( got a damaged saved index)?/, (_, damaged) =>
+      damaged ? `${WHERE} got a damaged packed index` : WHERE,
+    )
+  return Object.assign(
+    createError(error.code, message, (error as { details?: Record<string, unknown> }).details ?? {}),
+    { cause: error },
+  )
 }
 
 /**
@@ -53,14 +75,23 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
   readonly #resolved: ResolvedIndexOptions<ArabicSearchOptions<T, S>>
   readonly #context: SearchContext
 
-  private constructor(view: PackedView, resolved: ResolvedIndexOptions<ArabicSearchOptions<T, S>>, fields: readonly string[]) {
+  private constructor(
+    view: PackedView,
+    resolved: ResolvedIndexOptions<ArabicSearchOptions<T, S>>,
+    fields: readonly string[],
+  ) {
     this.#view = view
     this.#resolved = resolved
     const fieldNumbers = new Map(fields.map((name, f) => [name, f]))
     const engine = packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc))
     this.#context = {
-      analyzer: resolved.analyzer, fields: resolved.fields, storeFields: resolved.storeFields, exactBoost: resolved.exactBoost,
-      snippet: resolved.snippet, options: resolved.options as SearchContext['options'], engine,
+      analyzer: resolved.analyzer,
+      fields: resolved.fields,
+      storeFields: resolved.storeFields,
+      exactBoost: resolved.exactBoost,
+      snippet: resolved.snippet,
+      options: resolved.options as SearchContext['options'],
+      engine,
     }
   }
 
@@ -78,20 +109,36 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
    * const inBrowser = PackedIndex.load(await (await fetch('/index.fahras')).arrayBuffer())
    * ```
    */
-  static load<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(bytes: Uint8Array | ArrayBuffer, options?: Partial<ArabicSearchOptions<T, S>>): PackedIndex<T, S> {
+  static load<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>>(
+    bytes: Uint8Array | ArrayBuffer,
+    options?: Partial<ArabicSearchOptions<T, S>>,
+  ): PackedIndex<T, S> {
     if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-      throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`options\` to be an object of index options, got ${describe(options)}`, { option: 'options' }, 'type')
+      throw createError(
+        ERROR_CODES.INVALID_OPTION,
+        `${WHERE} expected \`options\` to be an object of index options, got ${describe(options)}`,
+        { option: 'options' },
+        'type',
+      )
     }
     const view = openPacked(bytesOf(bytes), WHERE)
     try {
       const header = readSavedHeader({ ...view.meta, index: null })
-      if (header.fields.length !== view.fieldCount) throw createError(ERROR_CODES.INVALID_INDEX, `${WHERE} got a damaged packed index: its header names ${header.fields.length} fields, its lengths are for ${view.fieldCount}`)
+      if (header.fields.length !== view.fieldCount)
+        throw createError(
+          ERROR_CODES.INVALID_INDEX,
+          `${WHERE} got a damaged packed index: its header names ${header.fields.length} fields, its lengths are for ${view.fieldCount}`,
+        )
       const savedAnalyzer = resolveSavedAnalyzer(header)
       const merged = mergeSavedOptions<ArabicSearchOptions<T, S>>(header, savedAnalyzer, options)
       const resolved = resolveIndexOptions(merged, WHERE)
       checkAgreement(header, savedAnalyzer, {
-        analyzer: resolved.analyzer.options, fields: resolved.fields, storeFields: resolved.storeFields, idField: resolved.idField,
-        exactBoost: resolved.exactBoost, settings: settingsOf(resolved.options, resolved.snippet),
+        analyzer: resolved.analyzer.options,
+        fields: resolved.fields,
+        storeFields: resolved.storeFields,
+        idField: resolved.idField,
+        exactBoost: resolved.exactBoost,
+        settings: settingsOf(resolved.options, resolved.snippet),
       })
       return new PackedIndex<T, S>(view, resolved, header.fields)
     } catch (error) {
@@ -147,7 +194,10 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
    * packed.search('"وزير الدفاع" -داعش', { limit: 5 })
    * ```
    */
-  search<F extends FieldName<T> = FieldName<T>>(query: string, searchOptions?: SearchOptions<T, F>): SearchResult<T, S, F>[] {
+  search<F extends FieldName<T> = FieldName<T>>(
+    query: string,
+    searchOptions?: SearchOptions<T, F>,
+  ): SearchResult<T, S, F>[] {
     return runSearch(this.#context, query, searchOptions as SearchOptions<never> | undefined) as never
   }
 

@@ -91,7 +91,10 @@ function occursIn(pattern: Pattern, map: PositionMap): boolean {
  * and the candidate is kept (its words are required by the query). @internal
  */
 export function phraseMatcher(analyzer: Analyzer, phrases: readonly QueryPhrase[]) {
-  const patterns: Pattern[] = phrases.map((p) => ({ stems: p.units.map((u) => u.stem), offsets: p.positions.map((x) => x - p.positions[0]!) }))
+  const patterns: Pattern[] = phrases.map((p) => ({
+    stems: p.units.map((u) => u.stem),
+    offsets: p.positions.map((x) => x - p.positions[0]!),
+  }))
   const wanted = new Set(patterns.flatMap((p) => p.stems))
   return (fields: readonly string[], textOf: (field: string) => string | undefined): boolean => {
     const found = new Array<boolean>(patterns.length).fill(false)

@@ -96,10 +96,17 @@ export type QueryShape = Pick<SearchOptions, 'combineWith' | 'prefix' | 'fuzzy'>
  * `combineWith`, the excluded words subtracted. Prefix and fuzzy expansion apply to the first
  * MAX_EXPANDED_TERMS words; the others, and excluded words, match exactly. @internal
  */
-export function engineQuery(plan: QueryPlan, options: QueryShape, unitQuery: (unit: QueryUnit, options: QueryShape) => EngineQuery): EngineQuery {
+export function engineQuery(
+  plan: QueryPlan,
+  options: QueryShape,
+  unitQuery: (unit: QueryUnit, options: QueryShape) => EngineQuery,
+): EngineQuery {
   const { words, phrases, excluded } = plan
   const exact: QueryShape = { ...options, fuzzy: false, prefix: false }
-  const required: EngineQuery[] = phrases.map((p) => ({ combineWith: 'AND', queries: p.units.map((u) => unitQuery(u, options)) }))
+  const required: EngineQuery[] = phrases.map((p) => ({
+    combineWith: 'AND',
+    queries: p.units.map((u) => unitQuery(u, options)),
+  }))
   let positive: EngineQuery
   if (words.length > 0) {
     let expanded = 0
@@ -115,5 +122,8 @@ export function engineQuery(plan: QueryPlan, options: QueryShape, unitQuery: (un
     positive = required.length > 0 ? { combineWith: 'AND', queries: [...required, wordQuery] } : wordQuery
   } else positive = required.length === 1 ? required[0]! : { combineWith: 'AND', queries: required }
   if (excluded.length === 0) return positive
-  return { combineWith: 'AND_NOT', queries: [positive, { combineWith: 'OR', queries: excluded.map((u) => unitQuery({ ...u, prefix: false }, exact)) }] }
+  return {
+    combineWith: 'AND_NOT',
+    queries: [positive, { combineWith: 'OR', queries: excluded.map((u) => unitQuery({ ...u, prefix: false }, exact)) }],
+  }
 }

@@ -14,7 +14,8 @@ export interface QueryClause {
 }
 
 const QUOTES = new Set(['"', '“', '”', '«', '»'])
-const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000'
+const isSpace = (ch: string) =>
+  ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000'
 
 /**
  * Parses a query string into clauses. Linear in the length of the query.

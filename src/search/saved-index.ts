@@ -26,7 +26,18 @@ const ENGINE_VERSION = 2
 /** An internal document id: a non-negative integer written in canonical decimal ("0", "17", not "00"). */
 const CANONICAL_ID = /^(?:0|[1-9][0-9]{0,15})$/
 const HEADER_KEYS = ['format', 'version', 'analyzer', 'fields', 'storeFields', 'idField', 'exactBoost', 'index']
-const ENGINE_KEYS = ['documentCount', 'nextId', 'documentIds', 'fieldIds', 'fieldLength', 'averageFieldLength', 'storedFields', 'dirtCount', 'index', 'serializationVersion'] as const
+const ENGINE_KEYS = [
+  'documentCount',
+  'nextId',
+  'documentIds',
+  'fieldIds',
+  'fieldLength',
+  'averageFieldLength',
+  'storedFields',
+  'dirtCount',
+  'index',
+  'serializationVersion',
+] as const
 
 type Postings = Record<string, number>
 /** MiniSearch's serialized index (what `MiniSearch#toJSON` writes, `MiniSearch.loadJS` reads). */
@@ -69,17 +80,20 @@ export interface SavedHeader {
   readonly index: unknown
 }
 
-const damaged = (what: string): FahrasError => createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${what}`, { problem: what })
+const damaged = (what: string): FahrasError =>
+  createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${what}`, { problem: what })
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 
 function checkKeys(o: Record<string, unknown>, keys: readonly string[], part: string) {
-  for (const key of Object.keys(o)) if (!keys.includes(key)) throw damaged(`${part} has an unknown key ${JSON.stringify(key)}`)
+  for (const key of Object.keys(o))
+    if (!keys.includes(key)) throw damaged(`${part} has an unknown key ${JSON.stringify(key)}`)
   for (const key of keys) if (!Object.hasOwn(o, key)) throw damaged(`${part} has no \`${key}\``)
 }
 
 function names(value: unknown, part: string, problemOf: (name: string) => string | null, nonEmpty: boolean): string[] {
-  if (!Array.isArray(value) || (nonEmpty && value.length === 0)) throw damaged(`\`${part}\` is not ${nonEmpty ? 'a non-empty' : 'an'} array of field names (got ${describe(value)})`)
+  if (!Array.isArray(value) || (nonEmpty && value.length === 0))
+    throw damaged(`\`${part}\` is not ${nonEmpty ? 'a non-empty' : 'an'} array of field names (got ${describe(value)})`)
   const out: string[] = []
   for (const name of value as unknown[]) {
     if (typeof name !== 'string') throw damaged(`\`${part}\` holds ${describe(name)}, not a field name`)
@@ -97,7 +111,9 @@ function guarded<R>(read: () => R): R {
     return read()
   } catch (error) {
     if (isFahrasError(error)) throw error
-    throw Object.assign(damaged(`it could not be read (${(error as Error)?.message ?? String(error)})`), { cause: error })
+    throw Object.assign(damaged(`it could not be read (${(error as Error)?.message ?? String(error)})`), {
+      cause: error,
+    })
   }
 }
 
@@ -111,26 +127,39 @@ export function readSavedHeader(json: unknown): SavedHeader {
     try {
       saved = JSON.parse(json)
     } catch (error) {
-      throw createError(ERROR_CODES.INVALID_INDEX, `loadJSON() could not parse the saved index: ${(error as Error).message}`)
+      throw createError(
+        ERROR_CODES.INVALID_INDEX,
+        `loadJSON() could not parse the saved index: ${(error as Error).message}`,
+      )
     }
   }
   return guarded(() => {
     if (!isObject(saved) || own(saved, 'format') !== FORMAT_NAME) {
-      throw createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() expected a saved fahras index (format "fahras-index"), got something else')
+      throw createError(
+        ERROR_CODES.INVALID_INDEX,
+        'loadJSON() expected a saved fahras index (format "fahras-index"), got something else',
+      )
     }
     const version = own(saved, 'version')
     if (version !== INDEX_FORMAT_VERSION && version !== 1) {
-      throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `loadJSON() expected index format version ${INDEX_FORMAT_VERSION} (or 1), got ${describe(version)}; rebuild the index with this version of fahras`, { version })
+      throw createError(
+        ERROR_CODES.INDEX_VERSION_MISMATCH,
+        `loadJSON() expected index format version ${INDEX_FORMAT_VERSION} (or 1), got ${describe(version)}; rebuild the index with this version of fahras`,
+        { version },
+      )
     }
     checkKeys(saved, version === 1 ? HEADER_KEYS : [...HEADER_KEYS, 'settings'], 'its header')
     const idField = own(saved, 'idField')
-    if (typeof idField !== 'string' || fieldNameProblem(idField) !== null) throw damaged(`\`idField\` is not a field name (got ${describe(idField)})`)
+    if (typeof idField !== 'string' || fieldNameProblem(idField) !== null)
+      throw damaged(`\`idField\` is not a field name (got ${describe(idField)})`)
     const fields = names(own(saved, 'fields'), 'fields', fieldNameProblem, true)
     const storeFields = names(own(saved, 'storeFields'), 'storeFields', (n) => storedNameProblem(n, idField), false)
     const exactBoost = own(saved, 'exactBoost')
-    if (typeof exactBoost !== 'number' || !Number.isFinite(exactBoost) || exactBoost < 0) throw damaged(`\`exactBoost\` is not a finite number >= 0 (got ${describe(exactBoost)})`)
+    if (typeof exactBoost !== 'number' || !Number.isFinite(exactBoost) || exactBoost < 0)
+      throw damaged(`\`exactBoost\` is not a finite number >= 0 (got ${describe(exactBoost)})`)
     const analyzer = copyStoredValue(own(saved, 'analyzer'), 'analyzer')
-    if (!('value' in analyzer) || !isObject(analyzer.value)) throw damaged('`analyzer` is not an object of analyzer options')
+    if (!('value' in analyzer) || !isObject(analyzer.value))
+      throw damaged('`analyzer` is not an object of analyzer options')
     const settings = version === 1 ? null : readSettings(own(saved, 'settings'), damaged)
     return { analyzer: analyzer.value, fields, storeFields, idField, exactBoost, settings, index: own(saved, 'index') }
   })
@@ -143,7 +172,8 @@ export const LOAD_CHUNK = 10_000
 function* byInternalId(value: unknown, part: string, nextId: number): Generator<[number, unknown]> {
   if (!isObject(value)) throw damaged(`\`${part}\` is not an object`)
   for (const key of Object.keys(value)) {
-    if (!CANONICAL_ID.test(key) || Number(key) >= nextId) throw damaged(`\`${part}\` has the key ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
+    if (!CANONICAL_ID.test(key) || Number(key) >= nextId)
+      throw damaged(`\`${part}\` has the key ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
     yield [Number(key), value[key]]
   }
 }
@@ -176,38 +206,54 @@ export function readEngine(raw: unknown, fields: readonly string[], storeFields:
  * {@link readEngine} in steps: pauses (yields) after every `chunk` entries read, so that a caller
  * can give the event loop a turn. Errors are not guarded: run each step through {@link guardedStep}.
  */
-export function* readEngineSteps(raw: unknown, fields: readonly string[], storeFields: readonly string[], chunk: number): Generator<void, EngineJSON> {
+export function* readEngineSteps(
+  raw: unknown,
+  fields: readonly string[],
+  storeFields: readonly string[],
+  chunk: number,
+): Generator<void, EngineJSON> {
   let read = 0
   {
     if (!isObject(raw)) throw damaged('its engine data (`index`) is not an object')
     checkKeys(raw, ENGINE_KEYS, 'its engine data')
-    if (raw.serializationVersion !== ENGINE_VERSION) throw damaged(`\`serializationVersion\` is not ${ENGINE_VERSION} (got ${describe(raw.serializationVersion)})`)
+    if (raw.serializationVersion !== ENGINE_VERSION)
+      throw damaged(`\`serializationVersion\` is not ${ENGINE_VERSION} (got ${describe(raw.serializationVersion)})`)
     const { nextId, documentCount, dirtCount } = raw
     if (!isCount(nextId)) throw damaged(`\`nextId\` is not a safe integer >= 0 (got ${describe(nextId)})`)
-    if (!isCount(documentCount) || !isCount(dirtCount)) throw damaged('`documentCount` or `dirtCount` is not a safe integer >= 0')
+    if (!isCount(documentCount) || !isCount(dirtCount))
+      throw damaged('`documentCount` or `dirtCount` is not a safe integer >= 0')
 
     const documentIds: Record<string, DocumentId> = {}
     const live = new Set<number>()
     const external = new Set<DocumentId>()
     for (const [shortId, id] of byInternalId(raw.documentIds, 'documentIds', nextId)) {
       if (++read % chunk === 0) yield
-      if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
+      if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))))
+        throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
       if (external.has(id)) throw damaged(`\`documentIds\` holds the id ${JSON.stringify(id)} twice`)
       external.add(id)
       live.add(shortId)
       documentIds[shortId] = id
     }
-    if (live.size !== documentCount) throw damaged(`\`documentCount\` is ${documentCount}, but \`documentIds\` holds ${live.size} documents`)
+    if (live.size !== documentCount)
+      throw damaged(`\`documentCount\` is ${documentCount}, but \`documentIds\` holds ${live.size} documents`)
 
     const fieldIds: Record<string, number> = {}
     const rawFieldIds = raw.fieldIds
-    if (!isObject(rawFieldIds) || Object.keys(rawFieldIds).length !== fields.length || !fields.every((f, i) => own(rawFieldIds, f) === i)) {
+    if (
+      !isObject(rawFieldIds) ||
+      Object.keys(rawFieldIds).length !== fields.length ||
+      !fields.every((f, i) => own(rawFieldIds, f) === i)
+    ) {
       throw damaged(`\`fieldIds\` does not number the fields ${fields.join(', ')} in order`)
     }
-    fields.forEach((f, i) => Object.defineProperty(fieldIds, f, { value: i, enumerable: true, writable: true, configurable: true }))
+    fields.forEach((f, i) =>
+      Object.defineProperty(fieldIds, f, { value: i, enumerable: true, writable: true, configurable: true }),
+    )
 
     const averages = raw.averageFieldLength
-    if (!Array.isArray(averages) || averages.length > fields.length) throw damaged('`averageFieldLength` is not an array of one number per field')
+    if (!Array.isArray(averages) || averages.length > fields.length)
+      throw damaged('`averageFieldLength` is not an array of one number per field')
     const averageFieldLength: Array<number | null> = []
     for (let f = 0; f < averages.length; f++) {
       const n: unknown = averages[f]
@@ -221,7 +267,8 @@ export function* readEngineSteps(raw: unknown, fields: readonly string[], storeF
     for (const [shortId, lengths] of byInternalId(raw.fieldLength, 'fieldLength', nextId)) {
       if (++read % chunk === 0) yield
       if (!live.has(shortId)) throw damaged(`\`fieldLength\` has an entry for ${shortId}, which is no document`)
-      if (!Array.isArray(lengths) || lengths.length > fields.length) throw damaged(`\`fieldLength\` of ${shortId} is not an array of one length per field`)
+      if (!Array.isArray(lengths) || lengths.length > fields.length)
+        throw damaged(`\`fieldLength\` of ${shortId} is not an array of one length per field`)
       const copy: Array<number | null> = []
       for (let f = 0; f < lengths.length; f++) {
         const n: unknown = lengths[f]
@@ -240,10 +287,13 @@ export function* readEngineSteps(raw: unknown, fields: readonly string[], storeF
       if (!isObject(stored)) throw damaged(`\`storedFields\` of ${shortId} is not an object`)
       const copy: Record<string, unknown> = {}
       for (const key of Object.keys(stored)) {
-        if (!storeFields.includes(key)) throw damaged(`\`storedFields\` of ${shortId} holds ${JSON.stringify(key)}, not a stored field`)
+        if (!storeFields.includes(key))
+          throw damaged(`\`storedFields\` of ${shortId} holds ${JSON.stringify(key)}, not a stored field`)
         const value = copyStoredValue(stored[key], key)
-        if (!('value' in value)) throw damaged(`\`storedFields\` of ${shortId} holds ${value.found} at \`${value.path}\``)
-        if (key === 'id' && value.value !== documentIds[shortId]) throw damaged(`\`storedFields\` of ${shortId} holds an \`id\` other than the document's`)
+        if (!('value' in value))
+          throw damaged(`\`storedFields\` of ${shortId} holds ${value.found} at \`${value.path}\``)
+        if (key === 'id' && value.value !== documentIds[shortId])
+          throw damaged(`\`storedFields\` of ${shortId} holds an \`id\` other than the document's`)
         Object.defineProperty(copy, key, { value: value.value, enumerable: true, writable: true, configurable: true })
       }
       storedFields[shortId] = copy
@@ -256,7 +306,14 @@ export function* readEngineSteps(raw: unknown, fields: readonly string[], storeF
     const seen = new Set<string>()
     for (const entry of terms as unknown[]) {
       if (++read % chunk === 0) yield
-      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || entry[0].length === 0 || !isObject(entry[1])) throw damaged('`index` holds an entry that is not [term, postings]')
+      if (
+        !Array.isArray(entry) ||
+        entry.length !== 2 ||
+        typeof entry[0] !== 'string' ||
+        entry[0].length === 0 ||
+        !isObject(entry[1])
+      )
+        throw damaged('`index` holds an entry that is not [term, postings]')
       const [term, data] = entry as [string, Record<string, unknown>]
       if (seen.has(term)) throw damaged(`\`index\` holds the term ${JSON.stringify(term)} twice`)
       seen.add(term)
@@ -264,24 +321,36 @@ export function* readEngineSteps(raw: unknown, fields: readonly string[], storeF
       let any = false
       for (const fieldKey of Object.keys(data)) {
         const f = Number(fieldKey)
-        if (!CANONICAL_ID.test(fieldKey) || f >= fields.length) throw damaged(`\`index\` has postings for the field number ${JSON.stringify(fieldKey)}, which is no field`)
+        if (!CANONICAL_ID.test(fieldKey) || f >= fields.length)
+          throw damaged(`\`index\` has postings for the field number ${JSON.stringify(fieldKey)}, which is no field`)
         const given = data[fieldKey]
         if (!isObject(given)) throw damaged(`\`index\` has postings of ${JSON.stringify(term)} that are not an object`)
         const postings: Postings = {}
         let count = 0
         for (const key of Object.keys(given)) {
           const frequency = given[key]
-          if (!isCount(frequency) || frequency < 1) throw damaged(`\`index\` has the frequency ${describe(frequency)} for ${JSON.stringify(term)} in ${JSON.stringify(key)}`)
+          if (!isCount(frequency) || frequency < 1)
+            throw damaged(
+              `\`index\` has the frequency ${describe(frequency)} for ${JSON.stringify(term)} in ${JSON.stringify(key)}`,
+            )
           // keys are compared as strings: internal ids are canonical, one spelling each
           const lengths = lengthsOf.get(key)
           if (lengths === undefined) {
-            if (!CANONICAL_ID.test(key) || Number(key) >= nextId) throw damaged(`\`index\` has a posting for ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
-            if (live.has(Number(key))) throw damaged(`\`index\` has ${JSON.stringify(term)} in ${key}, which has no \`fieldLength\``)
+            if (!CANONICAL_ID.test(key) || Number(key) >= nextId)
+              throw damaged(
+                `\`index\` has a posting for ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`,
+              )
+            if (live.has(Number(key)))
+              throw damaged(`\`index\` has ${JSON.stringify(term)} in ${key}, which has no \`fieldLength\``)
             continue // a removed document's posting: dropped
           }
           const length = lengths[f]
-          if (length === undefined || length === null || length < 1) throw damaged(`\`index\` has ${JSON.stringify(term)} in field ${f} of ${key}, which has no length for it in \`fieldLength\``)
-          if (average[f] !== true) throw damaged(`\`averageFieldLength\` has no number for field ${f}, which has postings`)
+          if (length === undefined || length === null || length < 1)
+            throw damaged(
+              `\`index\` has ${JSON.stringify(term)} in field ${f} of ${key}, which has no length for it in \`fieldLength\``,
+            )
+          if (average[f] !== true)
+            throw damaged(`\`averageFieldLength\` has no number for field ${f}, which has postings`)
           postings[key] = frequency
           count++
         }
@@ -292,7 +361,18 @@ export function* readEngineSteps(raw: unknown, fields: readonly string[], storeF
       }
       if (any) index.push([term, copy])
     }
-    return { documentCount, nextId, documentIds, fieldIds, fieldLength, averageFieldLength, storedFields, dirtCount: 0, index, serializationVersion: ENGINE_VERSION }
+    return {
+      documentCount,
+      nextId,
+      documentIds,
+      fieldIds,
+      fieldLength,
+      averageFieldLength,
+      storedFields,
+      dirtCount: 0,
+      index,
+      serializationVersion: ENGINE_VERSION,
+    }
   }
 }
 
@@ -302,7 +382,8 @@ export const guardedStep = <R>(steps: Generator<void, R>): IteratorResult<void, 
 /** A copy of the engine's serialized form that shares nothing with the live engine. */
 export function snapshotEngine(engine: EngineJSON): EngineJSON {
   const fieldLength: Record<string, Array<number | null>> = {}
-  for (const [id, lengths] of Object.entries(engine.fieldLength)) fieldLength[id] = Array.from(lengths, (n) => n ?? null)
+  for (const [id, lengths] of Object.entries(engine.fieldLength))
+    fieldLength[id] = Array.from(lengths, (n) => n ?? null)
   const storedFields: Record<string, Record<string, unknown>> = {}
   for (const [id, stored] of Object.entries(engine.storedFields)) storedFields[id] = copyData(stored)
   return {
@@ -319,7 +400,10 @@ export function snapshotEngine(engine: EngineJSON): EngineJSON {
 export function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -331,7 +415,11 @@ export function stableStringify(value: unknown): string {
 export function checkRoom(engine: unknown, count: number, where: string): void {
   const nextId = (engine as { _nextId?: unknown })._nextId
   if (typeof nextId === 'number' && nextId + count > Number.MAX_SAFE_INTEGER) {
-    throw createError(ERROR_CODES.INVALID_INDEX, `${where} cannot add ${count} documents: the index's internal ids are used up (next id ${nextId}); rebuild the index`, { nextId })
+    throw createError(
+      ERROR_CODES.INVALID_INDEX,
+      `${where} cannot add ${count} documents: the index's internal ids are used up (next id ${nextId}); rebuild the index`,
+      { nextId },
+    )
   }
 }
 
@@ -340,12 +428,19 @@ export function resolveSavedAnalyzer(saved: SavedHeader): ResolvedAnalyzerOption
   try {
     return resolveAnalyzerOptions(saved.analyzer, 'loadJSON() saved analyzer')
   } catch (error) {
-    throw Object.assign(createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its analyzer options are invalid'), { cause: error })
+    throw Object.assign(
+      createError(ERROR_CODES.INVALID_INDEX, 'loadJSON() got a damaged saved index: its analyzer options are invalid'),
+      { cause: error },
+    )
   }
 }
 
 /** The options of the loaded index: the caller's, and the saved ones for what they leave out. */
-export function mergeSavedOptions<O extends object>(saved: SavedHeader, analyzer: ResolvedAnalyzerOptions, options: Partial<O> | undefined): O {
+export function mergeSavedOptions<O extends object>(
+  saved: SavedHeader,
+  analyzer: ResolvedAnalyzerOptions,
+  options: Partial<O> | undefined,
+): O {
   const given = (options ?? {}) as Record<string, unknown>
   return {
     ...(saved.settings === null ? given : withSettings(given, saved.settings)),
@@ -374,13 +469,21 @@ export interface BuiltWith {
 /** Throws FAHRAS_ANALYZER_MISMATCH, naming the difference, unless the saved index was built as `built`. */
 export function checkAgreement(saved: SavedHeader, analyzer: ResolvedAnalyzerOptions, built: BuiltWith): void {
   const mismatch = (what: string, was: unknown, given: unknown) =>
-    createError(ERROR_CODES.ANALYZER_MISMATCH, `loadJSON(): the index was built with ${what} ${stableStringify(was)}, but the options give ${stableStringify(given)}; load it with the same options or rebuild it`, { option: what })
+    createError(
+      ERROR_CODES.ANALYZER_MISMATCH,
+      `loadJSON(): the index was built with ${what} ${stableStringify(was)}, but the options give ${stableStringify(given)}; load it with the same options or rebuild it`,
+      { option: what },
+    )
   for (const key of Object.keys(analyzer) as Array<keyof ResolvedAnalyzerOptions>) {
-    if (stableStringify(analyzer[key]) !== stableStringify(built.analyzer[key])) throw mismatch(`analyzer option \`${key}\``, analyzer[key], built.analyzer[key])
+    if (stableStringify(analyzer[key]) !== stableStringify(built.analyzer[key]))
+      throw mismatch(`analyzer option \`${key}\``, analyzer[key], built.analyzer[key])
   }
-  if (stableStringify(saved.fields) !== stableStringify(built.fields)) throw mismatch('`fields`', saved.fields, built.fields)
-  if (stableStringify(saved.storeFields) !== stableStringify(built.storeFields)) throw mismatch('`storeFields`', saved.storeFields, built.storeFields)
+  if (stableStringify(saved.fields) !== stableStringify(built.fields))
+    throw mismatch('`fields`', saved.fields, built.fields)
+  if (stableStringify(saved.storeFields) !== stableStringify(built.storeFields))
+    throw mismatch('`storeFields`', saved.storeFields, built.storeFields)
   if (saved.idField !== built.idField) throw mismatch('`idField`', saved.idField, built.idField)
   if (saved.exactBoost !== built.exactBoost) throw mismatch('`exactBoost`', saved.exactBoost, built.exactBoost)
-  if (saved.settings !== null) checkSettings(saved.settings, built.settings, (a, b) => stableStringify(a) === stableStringify(b))
+  if (saved.settings !== null)
+    checkSettings(saved.settings, built.settings, (a, b) => stableStringify(a) === stableStringify(b))
 }

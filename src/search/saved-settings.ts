@@ -30,7 +30,8 @@ export interface SettingsSource {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const has = (o: object | undefined, key: string) => o !== undefined && typeof (o as Record<string, unknown>)[key] === 'function'
+const has = (o: object | undefined, key: string) =>
+  o !== undefined && typeof (o as Record<string, unknown>)[key] === 'function'
 
 /** The settings of an index built with `options` (and these resolved snippet options). */
 export function settingsOf(options: SettingsSource, snippet: ResolvedSnippetOptions): SavedSettings {
@@ -42,7 +43,9 @@ export function settingsOf(options: SettingsSource, snippet: ResolvedSnippetOpti
     boost: copyData((options.boost ?? {}) as Record<string, number>),
     searchOptions,
     snippet: copyData(snippet),
-    functions: FUNCTION_OPTIONS.filter((name) => (name === 'getText' ? has(options, name) : has(options.searchOptions, name.slice(14)))),
+    functions: FUNCTION_OPTIONS.filter((name) =>
+      name === 'getText' ? has(options, name) : has(options.searchOptions, name.slice(14)),
+    ),
   }
 }
 
@@ -53,11 +56,21 @@ export function settingsOf(options: SettingsSource, snippet: ResolvedSnippetOpti
 export function readSettings(value: unknown, damaged: (what: string) => Error): SavedSettings {
   const copied = copyStoredValue(value, 'settings')
   const s = 'value' in copied ? copied.value : undefined
-  if (!isObject(s) || Object.keys(s).length !== SETTINGS_KEYS.length || !SETTINGS_KEYS.every((k) => Object.hasOwn(s, k))) {
+  if (
+    !isObject(s) ||
+    Object.keys(s).length !== SETTINGS_KEYS.length ||
+    !SETTINGS_KEYS.every((k) => Object.hasOwn(s, k))
+  ) {
     throw damaged(`\`settings\` is not an object of ${SETTINGS_KEYS.join(', ')}`)
   }
   const functions = s.functions
-  if (!isObject(s.boost) || !isObject(s.searchOptions) || !isObject(s.snippet) || !Array.isArray(functions) || !functions.every((f) => (FUNCTION_OPTIONS as readonly unknown[]).includes(f))) {
+  if (
+    !isObject(s.boost) ||
+    !isObject(s.searchOptions) ||
+    !isObject(s.snippet) ||
+    !Array.isArray(functions) ||
+    !functions.every((f) => (FUNCTION_OPTIONS as readonly unknown[]).includes(f))
+  ) {
     throw damaged('`settings` holds a value of the wrong type')
   }
   return s as unknown as SavedSettings
@@ -85,20 +98,34 @@ export function withSettings(options: Record<string, unknown>, settings: SavedSe
  * saved index was built with given again (a `getText` may be added; the other functions change
  * which results come and in what order, and may not).
  */
-export function checkSettings(saved: SavedSettings, built: SavedSettings, same: (a: unknown, b: unknown) => boolean): void {
-  const mismatch = (message: string, option: string) => createError(ERROR_CODES.ANALYZER_MISMATCH, `loadJSON(): ${message}`, { option })
+export function checkSettings(
+  saved: SavedSettings,
+  built: SavedSettings,
+  same: (a: unknown, b: unknown) => boolean,
+): void {
+  const mismatch = (message: string, option: string) =>
+    createError(ERROR_CODES.ANALYZER_MISMATCH, `loadJSON(): ${message}`, { option })
   for (const key of ['boost', 'searchOptions', 'snippet'] as const) {
     if (!same(saved[key], built[key])) {
-      throw mismatch(`the index was saved with \`${key}\` ${JSON.stringify(saved[key])}, but the options give ${JSON.stringify(built[key])}; leave \`${key}\` out to use the saved one (per-search options override it)`, key)
+      throw mismatch(
+        `the index was saved with \`${key}\` ${JSON.stringify(saved[key])}, but the options give ${JSON.stringify(built[key])}; leave \`${key}\` out to use the saved one (per-search options override it)`,
+        key,
+      )
     }
   }
   for (const name of FUNCTION_OPTIONS) {
     const wasGiven = saved.functions.includes(name)
     if (wasGiven && !built.functions.includes(name)) {
-      throw mismatch(`the index was built with the function option \`${name}\`, which a saved index cannot hold: give it again to loadJSON()`, name)
+      throw mismatch(
+        `the index was built with the function option \`${name}\`, which a saved index cannot hold: give it again to loadJSON()`,
+        name,
+      )
     }
     if (!wasGiven && name !== 'getText' && built.functions.includes(name)) {
-      throw mismatch(`the index was built without \`${name}\`, which changes results; pass it to search() instead`, name)
+      throw mismatch(
+        `the index was built without \`${name}\`, which changes results; pass it to search() instead`,
+        name,
+      )
     }
   }
 }

@@ -8,16 +8,45 @@
 import type { Query as EngineQuery } from 'minisearch'
 import type { Analyzer } from '../analyze/analyze.js'
 import { assertString, checkOptions } from '../errors.js'
-import { bestSnippets, resolveSnippetOptions, type Match, type ResolvedSnippetOptions, type Snippet } from '../highlight/highlight.js'
-import { countWrittenForms, FORM_DOCUMENTS, plainSpelling, rankCompletions, typable, wordsByDocument, type FormCounts } from './completions.js'
+import {
+  bestSnippets,
+  resolveSnippetOptions,
+  type Match,
+  type ResolvedSnippetOptions,
+  type Snippet,
+} from '../highlight/highlight.js'
+import {
+  countWrittenForms,
+  FORM_DOCUMENTS,
+  plainSpelling,
+  rankCompletions,
+  typable,
+  wordsByDocument,
+  type FormCounts,
+} from './completions.js'
 import { correctQuery } from './did-you-mean.js'
 import type { TermIndex } from './fuzzy.js'
 import { checkSearchOptions, SUGGEST_SCHEMA } from './option-checks.js'
 import type { BM25Params, DocumentId, SearchOptions, SearchResult, Suggestion, SuggestOptions } from './options.js'
 import { MAX_PHRASE_CANDIDATES, phraseMatcher } from './phrases.js'
-import { engineQuery, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, planQuery, queryUnits, uniqueUnits, type QueryShape } from './query-plan.js'
+import {
+  engineQuery,
+  MAX_QUERY_TERMS,
+  MIN_PREFIX_LENGTH,
+  planQuery,
+  queryUnits,
+  uniqueUnits,
+  type QueryShape,
+} from './query-plan.js'
 import type { QueryUnit } from './query.js'
-import { closestWords, DEFAULT_BM25, DEFAULT_COORDINATION, proximityFactor, RERANK_DEPTH, type Coordination } from './packed/scoring.js'
+import {
+  closestWords,
+  DEFAULT_BM25,
+  DEFAULT_COORDINATION,
+  proximityFactor,
+  RERANK_DEPTH,
+  type Coordination,
+} from './packed/scoring.js'
 import { documentBoost, storedCopy } from './stored.js'
 import { unitQuery } from './unit-query.js'
 import { own } from '../own.js'
@@ -116,22 +145,35 @@ const NONE: Readonly<Record<string, unknown>> = Object.freeze({})
 
 /** The engine's term of a word as the caller knows it: the index term (the written form's stem). */
 function indexTermOf(context: SearchContext, term: string): string {
-  return term.startsWith(SURFACE) ? context.analyzer.termOf(term.slice(1)) ?? term.slice(1) : term
+  return term.startsWith(SURFACE) ? (context.analyzer.termOf(term.slice(1)) ?? term.slice(1)) : term
 }
 
 function compileUnit(context: SearchContext, unit: QueryUnit, shape: QueryShape): EngineQuery {
-  return unitQuery(unit, shape, { analyzer: context.analyzer, exactBoost: context.exactBoost, surface: SURFACE, index: context.engine.terms })
+  return unitQuery(unit, shape, {
+    analyzer: context.analyzer,
+    exactBoost: context.exactBoost,
+    surface: SURFACE,
+    index: context.engine.terms,
+  })
 }
 
 /** The engine's `boostDocument` for a search's `boostDocument` (stored.ts). */
-function boostDocumentOf(context: SearchContext, options: Pick<SearchOptions<never>, 'boostDocument'>): Pick<EngineSearchOptions, 'boostDocument'> {
+function boostDocumentOf(
+  context: SearchContext,
+  options: Pick<SearchOptions<never>, 'boostDocument'>,
+): Pick<EngineSearchOptions, 'boostDocument'> {
   const boost = options.boostDocument
   if (boost === undefined) return {}
   return { boostDocument: documentBoost(boost, context.storeFields, (term) => indexTermOf(context, term)) }
 }
 
 /** The original text of a field of a result, from the stored fields or `getText`. */
-export function textOf(context: SearchContext, id: DocumentId, field: string, stored: Readonly<Record<string, unknown>>): string | undefined {
+export function textOf(
+  context: SearchContext,
+  id: DocumentId,
+  field: string,
+  stored: Readonly<Record<string, unknown>>,
+): string | undefined {
   const value = own(stored, field)
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
@@ -188,10 +230,16 @@ function locate(context: SearchContext, hit: EngineHit, fields: readonly string[
     const text = textFor(hit.id, field)
     if (text === undefined) continue
     // from the index's positions when the text is the stored one, else by analyzing the text
-    const indexed = own(stored, field) !== undefined && context.engine.fieldMatches ? context.engine.fieldMatches(hit.id, field, terms, text) : null
-    const matches: Located[] = indexed !== null
-      ? matchesFromIndex(context, indexed)
-      : context.analyzer.matches(text, stems, words).map((t) => ({ start: t.start, end: t.end, key: t.term, position: t.position }))
+    const indexed =
+      own(stored, field) !== undefined && context.engine.fieldMatches
+        ? context.engine.fieldMatches(hit.id, field, terms, text)
+        : null
+    const matches: Located[] =
+      indexed !== null
+        ? matchesFromIndex(context, indexed)
+        : context.analyzer
+            .matches(text, stems, words)
+            .map((t) => ({ start: t.start, end: t.end, key: t.term, position: t.position }))
     out.set(field, { text, matches })
   }
   return out
@@ -230,7 +278,7 @@ function matchesFromIndex(context: SearchContext, found: FieldMatch[]): Located[
   for (const m of found) {
     if (m.position === last) continue
     last = m.position
-    const key = m.term.startsWith(SURFACE) ? context.analyzer.termOf(m.term.slice(1)) ?? m.term.slice(1) : m.term
+    const key = m.term.startsWith(SURFACE) ? (context.analyzer.termOf(m.term.slice(1)) ?? m.term.slice(1)) : m.term
     out.push({ start: m.start, end: m.end, key, position: m.position })
   }
   return out
@@ -257,7 +305,11 @@ export function* keep<H>(items: Iterable<H>, test: (item: H) => boolean): Genera
 }
 
 /** `search()` of an index (see `ArabicSearch#search`). */
-export function runSearch(context: SearchContext, query: string, searchOptions: SearchOptions<never> | undefined): SearchResult[] {
+export function runSearch(
+  context: SearchContext,
+  query: string,
+  searchOptions: SearchOptions<never> | undefined,
+): SearchResult[] {
   assertString(query, 'search', 'query')
   const local = searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'search()')
   const options: SearchOptions<never> = { ...context.options.searchOptions, ...local }
@@ -276,8 +328,12 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
   // every hit read is kept unless a filter or a phrase may drop it: then only the first ones are needed
   const k = options.filter === undefined && phrases.length === 0 ? wanted : undefined
   const raw = context.engine.search(top, {
-    fields, boost, ...(options.bm25 ? { bm25: options.bm25 } : {}), ...(options.coordination ? { coordination: options.coordination } : {}),
-    ...boostDocumentOf(context, options), ...(k === undefined ? {} : { k }),
+    fields,
+    boost,
+    ...(options.bm25 ? { bm25: options.bm25 } : {}),
+    ...(options.coordination ? { coordination: options.coordination } : {}),
+    ...boostDocumentOf(context, options),
+    ...(k === undefined ? {} : { k }),
   })
 
   const found: Array<{ result: SearchResult; hit: EngineHit }> = []
@@ -307,7 +363,10 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
   const page = found.slice(offset, offset + limit)
   const snippetOption = options.snippets ?? DEFAULT_SEARCH_OPTIONS.snippets
   if (snippetOption === false) return page.map((p) => p.result)
-  const snippetOptions = snippetOption === true ? context.snippet : { ...context.snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
+  const snippetOptions =
+    snippetOption === true
+      ? context.snippet
+      : { ...context.snippet, ...resolveSnippetOptions({ ...snippetOption }, 'search() option `snippets`') }
   return page.map(({ result, hit }) => withSnippets(result, locatedOf(hit), snippetOptions))
 }
 
@@ -316,8 +375,14 @@ export function runSearch(context: SearchContext, query: string, searchOptions: 
  * scores keep their order. The others keep theirs (each factor is at least 1, so the first ones
  * stay first).
  */
-function rerank(found: Array<{ result: SearchResult; hit: EngineHit }>, depth: number, factorOf: (hit: EngineHit) => number): void {
-  const head = found.slice(0, depth).map(({ result, hit }, i) => ({ result: { ...result, score: result.score * factorOf(hit) }, hit, i }))
+function rerank(
+  found: Array<{ result: SearchResult; hit: EngineHit }>,
+  depth: number,
+  factorOf: (hit: EngineHit) => number,
+): void {
+  const head = found
+    .slice(0, depth)
+    .map(({ result, hit }, i) => ({ result: { ...result, score: result.score * factorOf(hit) }, hit, i }))
   head.sort((a, b) => b.result.score - a.result.score || a.i - b.i)
   head.forEach(({ result, hit }, i) => (found[i] = { result, hit }))
 }
@@ -341,16 +406,40 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
   const headWords = queryUnits(context.analyzer, head, false)
   // as in search(): repeated words count once, at most MAX_QUERY_TERMS words are searched
   const headUnits = uniqueUnits(headWords, MAX_QUERY_TERMS - 1)
-  const completion: EngineQuery = { combineWith: 'OR', queries: [{ queries: [SURFACE + lastWord], prefix: true }, { queries: [lastWord], prefix: true }] }
-  const top: EngineQuery = headUnits.length > 0
-    ? { combineWith: 'AND', queries: [{ combineWith: (given.combineWith ?? DEFAULT_SEARCH_OPTIONS.combineWith).toUpperCase() as 'OR', queries: headUnits.map((u) => compileUnit(context, u, given)) }, completion] }
-    : completion
+  const completion: EngineQuery = {
+    combineWith: 'OR',
+    queries: [
+      { queries: [SURFACE + lastWord], prefix: true },
+      { queries: [lastWord], prefix: true },
+    ],
+  }
+  const top: EngineQuery =
+    headUnits.length > 0
+      ? {
+          combineWith: 'AND',
+          queries: [
+            {
+              combineWith: (given.combineWith ?? DEFAULT_SEARCH_OPTIONS.combineWith).toUpperCase() as 'OR',
+              queries: headUnits.map((u) => compileUnit(context, u, given)),
+            },
+            completion,
+          ],
+        }
+      : completion
   const { bm25, coordination, filter } = given
   const boost = given.boost as Readonly<Record<string, number>> | undefined
   const hits = context.engine.search(top, {
-    fields, ...(boost ? { boost: { ...boost } } : {}), ...(bm25 ? { bm25 } : {}), ...(coordination ? { coordination } : {}), ...boostDocumentOf(context, given),
+    fields,
+    ...(boost ? { boost: { ...boost } } : {}),
+    ...(bm25 ? { bm25 } : {}),
+    ...(coordination ? { coordination } : {}),
+    ...boostDocumentOf(context, given),
   })
-  const ranked = rankCompletions(filter ? keep(hits, (hit) => filter(toResult(context, hit) as never)) : hits, lastWord, SURFACE)
+  const ranked = rankCompletions(
+    filter ? keep(hits, (hit) => filter(toResult(context, hit) as never)) : hits,
+    lastWord,
+    SURFACE,
+  )
   const headText = head.trim()
   const words = headWords.map((u) => u.word)
   // at most 3 × limit candidates are looked up as written, each document analyzed once
@@ -373,7 +462,8 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
     // the plain spelling most documents write, never an Uthmani skeleton (ٱلكتب for ٱلْكِتَٰبُ)
     const form = plainSpelling(context.analyzer, word, counts)
     // never a suggestion that finds nothing
-    if (runSearch(context, form, { limit: 1, snippets: false, proximity: false, fields, filter } as never).length === 0) continue
+    if (runSearch(context, form, { limit: 1, snippets: false, proximity: false, fields, filter } as never).length === 0)
+      continue
     suggestions.push({ suggestion: headText ? `${headText} ${form}` : form, terms: [...words, word], score })
     if (suggestions.length >= limit) break
   }
@@ -381,15 +471,27 @@ export function runSuggest(context: SearchContext, query: string, options: Sugge
 }
 
 /** `didYouMean()` of an index (see `ArabicSearch#didYouMean`). */
-export function runDidYouMean(context: SearchContext, query: string, searchOptions: SearchOptions<never> | undefined): string | null {
+export function runDidYouMean(
+  context: SearchContext,
+  query: string,
+  searchOptions: SearchOptions<never> | undefined,
+): string | null {
   assertString(query, 'didYouMean', 'query')
-  const local = searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'didYouMean()')
+  const local =
+    searchOptions === undefined ? {} : checkSearchOptions<never>(context.fields, searchOptions, 'didYouMean()')
   const index = context.engine.terms
   const fields = local.fields ? [...local.fields] : [...context.fields]
-  const corrected = correctQuery(query, { analyzer: context.analyzer, index, surface: SURFACE, spell: (word) => spell(context, word, fields) })
+  const corrected = correctQuery(query, {
+    analyzer: context.analyzer,
+    index,
+    surface: SURFACE,
+    spell: (word) => spell(context, word, fields),
+  })
   if (corrected === null) return null
   // whether anything is found: the order does not matter, so no proximity (it would read 10 texts)
-  return runSearch(context, corrected, { ...local, limit: 1, offset: 0, snippets: false, proximity: false }).length > 0 ? corrected : null
+  return runSearch(context, corrected, { ...local, limit: 1, offset: 0, snippets: false, proximity: false }).length > 0
+    ? corrected
+    : null
 }
 
 /** How a normalized word of the index is spelled in its first documents (see plainSpelling). */
@@ -400,7 +502,8 @@ function spell(context: SearchContext, word: string, fields: readonly string[]):
   let read = 0
   for (const hit of hits) {
     if (read++ >= FORM_DOCUMENTS) break
-    for (const [form, count] of writtenForms(context, hit.id, wanted, fields).get(word) ?? []) counts.set(form, (counts.get(form) ?? 0) + count)
+    for (const [form, count] of writtenForms(context, hit.id, wanted, fields).get(word) ?? [])
+      counts.set(form, (counts.get(form) ?? 0) + count)
   }
   return plainSpelling(context.analyzer, word, counts)
 }
@@ -409,7 +512,12 @@ function spell(context: SearchContext, word: string, fields: readonly string[]):
  * How each of the words is written in the document (diacritics and tatweel dropped), with
  * counts; a word not written there has no entry. One analysis of each field at most.
  */
-function writtenForms(context: SearchContext, id: DocumentId, words: ReadonlySet<string>, fields: readonly string[]): FormCounts {
+function writtenForms(
+  context: SearchContext,
+  id: DocumentId,
+  words: ReadonlySet<string>,
+  fields: readonly string[],
+): FormCounts {
   const forms: FormCounts = new Map()
   const stored = context.engine.storedFields(id) ?? NONE
   for (const field of fields) {

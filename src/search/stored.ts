@@ -8,7 +8,10 @@ import type { DocumentId } from './options.js'
 import { checkEngine } from './engine-dirt.js'
 
 /** A copy of the stored fields `names` of `source` (those it has). */
-export function storedCopy(source: Readonly<Record<string, unknown>> | undefined, names: readonly string[]): Record<string, unknown> {
+export function storedCopy(
+  source: Readonly<Record<string, unknown>> | undefined,
+  names: readonly string[],
+): Record<string, unknown> {
   const stored: Record<string, unknown> = {}
   if (source === undefined) return stored
   for (const name of names) {
@@ -35,7 +38,12 @@ export function documentBoost(
     if (stored === undefined) copies.set(id, (stored = Object.freeze(storedCopy(source, names))))
     const weight: unknown = boost(id, termOf(term), stored as never)
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-      throw createError(ERROR_CODES.INVALID_OPTION, `search() expected \`boostDocument\` to return a finite number >= 0, got ${describe(weight)} for the document ${JSON.stringify(id)}`, { option: 'boostDocument', id }, 'type')
+      throw createError(
+        ERROR_CODES.INVALID_OPTION,
+        `search() expected \`boostDocument\` to return a finite number >= 0, got ${describe(weight)} for the document ${JSON.stringify(id)}`,
+        { option: 'boostDocument', id },
+        'type',
+      )
     }
     return weight
   }
@@ -50,7 +58,11 @@ export function documentBoost(
  * Throws FAHRAS_ENGINE_MISMATCH when the engine has no `_idToShortId` (engine-dirt.ts has checked
  * it already when the engine was made or loaded).
  */
-export function inAddedOrder<H extends { readonly id: DocumentId; readonly score: number }>(expanded: boolean, hits: H[], engine: unknown): H[] {
+export function inAddedOrder<H extends { readonly id: DocumentId; readonly score: number }>(
+  expanded: boolean,
+  hits: H[],
+  engine: unknown,
+): H[] {
   if (!expanded) return hits
   checkEngine(engine, ['_idToShortId'])
   const shortIds = (engine as { _idToShortId: Map<DocumentId, number> })._idToShortId

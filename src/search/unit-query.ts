@@ -53,7 +53,9 @@ export function unitQuery(unit: QueryUnit, options: QueryShape, context: UnitCon
   const prefix = wanted && !articleOnly && unit.word.length >= MIN_PREFIX_LENGTH
   const weight = articleOnly ? ARTICLE_PREFIX_WEIGHT : 1
   const distance = fuzzyDistance(options.fuzzy, unit.word)
-  const queries: EngineQuery[] = [{ queries: [unit.stem], prefix, fuzzy: false, ...(weight === 1 ? {} : { boostTerm: () => weight }) }]
+  const queries: EngineQuery[] = [
+    { queries: [unit.stem], prefix, fuzzy: false, ...(weight === 1 ? {} : { boostTerm: () => weight }) },
+  ]
   // a prefix is also looked for among the stems as typed: بغدا* finds the stem بغداد, which
   // the stem of the prefix (غدا) would not
   if (prefix && unit.word !== unit.stem) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })

@@ -61,7 +61,6 @@ export interface SiteFragment {
   readonly lang: string
 }
 
-
 /**
  * The chunk key of an index term: written-form terms (SURFACE + word) sort with the word, so
  * a word's written form and a stem spelled like it are in the same chunk.
@@ -163,10 +162,12 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
     const shared = next()
     const length = next()
     const start = at[0]!
-    if (shared > previous.length || start + length > end) throw new FormatProblem('a term of a term chunk runs past its end')
+    if (shared > previous.length || start + length > end)
+      throw new FormatProblem('a term of a term chunk runs past its end')
     const term = previous.slice(0, shared) + decodeText(bytes, start, start + length)
     at[0] = start + length
-    if (t > 0 && compareTerms(previous, term) >= 0) throw new FormatProblem('the terms of a term chunk are out of order')
+    if (t > 0 && compareTerms(previous, term) >= 0)
+      throw new FormatProblem('the terms of a term chunk are out of order')
     const mask = next()
     const fields: Array<DecodedPostings | null> = []
     for (let f = 0; f < fieldCount; f++) {
@@ -182,13 +183,16 @@ export function decodeChunk(bytes: Uint8Array, fieldCount: number, pageCount: nu
       for (let k = 0; k < df; k++) {
         const gap = next()
         doc += gap
-        if ((k > 0 && gap === 0) || doc >= pageCount) throw new FormatProblem('a term of a term chunk has pages out of order')
+        if ((k > 0 && gap === 0) || doc >= pageCount)
+          throw new FormatProblem('a term of a term chunk has pages out of order')
         docs[k] = doc
       }
-      for (let k = 0; k < df; k++) if ((tfs[k] = next()) < 1) throw new FormatProblem('a term of a term chunk has a zero frequency')
+      for (let k = 0; k < df; k++)
+        if ((tfs[k] = next()) < 1) throw new FormatProblem('a term of a term chunk has a zero frequency')
       fields.push({ docs, tfs })
     }
-    if (mask === 0 || mask >= 1 << fieldCount) throw new FormatProblem('a term of a term chunk has no field, or an unknown one')
+    if (mask === 0 || mask >= 1 << fieldCount)
+      throw new FormatProblem('a term of a term chunk has no field, or an unknown one')
     terms.push(term)
     postings.push(fields)
     previous = term
@@ -203,23 +207,31 @@ export function encodeEntry(entry: SiteEntry, lengths: ArrayLike<number>, fieldC
   const out = new ByteWriter()
   out.varint(json.length)
   out.raw(json)
-  for (let f = 0; f < fieldCount; f++) for (let doc = 0; doc < entry.pageCount; doc++) out.varint(lengths[doc * fieldCount + f]!)
+  for (let f = 0; f < fieldCount; f++)
+    for (let doc = 0; doc < entry.pageCount; doc++) out.varint(lengths[doc * fieldCount + f]!)
   return out.finish()
 }
 
 /** Reads the entry's bytes: its JSON (unchecked) and the lengths, `lengths[doc * fieldCount + field]`. */
-export function decodeEntry(bytes: Uint8Array, fieldCount: number): { json: unknown; lengths: (pageCount: number) => Int32Array } {
+export function decodeEntry(
+  bytes: Uint8Array,
+  fieldCount: number,
+): { json: unknown; lengths: (pageCount: number) => Int32Array } {
   const at = [0]
   const size = readVarint(bytes, 0, bytes.length, at)
   const start = at[0]!
   if (start + size > bytes.length) throw new FormatProblem('its JSON part runs past its end')
-  const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + size)))
+  const json: unknown = JSON.parse(
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + size)),
+  )
   return {
     json,
     lengths(pageCount) {
       const out = new Int32Array(pageCount * fieldCount)
       at[0] = start + size
-      for (let f = 0; f < fieldCount; f++) for (let doc = 0; doc < pageCount; doc++) out[doc * fieldCount + f] = readVarint(bytes, at[0]!, bytes.length, at)
+      for (let f = 0; f < fieldCount; f++)
+        for (let doc = 0; doc < pageCount; doc++)
+          out[doc * fieldCount + f] = readVarint(bytes, at[0]!, bytes.length, at)
       if (at[0] !== bytes.length) throw new FormatProblem('has bytes after the lengths of its pages')
       return out
     },

@@ -83,5 +83,8 @@ export interface Site {
   readonly filters: Readonly<Record<string, readonly string[]>>
   search(query: string, options?: SiteSearchOptions): Promise<SiteResults>
   /** Completions of the last word of `query` (best first), each finding at least one page. */
-  suggest(query: string, options?: { readonly limit?: number; readonly signal?: AbortSignal }): Promise<SiteSuggestion[]>
+  suggest(
+    query: string,
+    options?: { readonly limit?: number; readonly signal?: AbortSignal },
+  ): Promise<SiteSuggestion[]>
 }

@@ -1,7 +1,14 @@
 import { assertString, checkOptions } from '../errors.js'
 import { normalizeResolved, resolveNormalizeOptions, type NormalizeOptions } from '../normalize/normalize.js'
 import { ROOT_INITIAL_WORDS_GENERATED } from './root-initial.js'
-import { CONSTRUCT_TAA, LOOKUP_ENDINGS, PRONOUN_SUFFIXES, PROTECTED_WORDS, ROOT_INITIAL_EXTRA, type AffixRule } from './rules.js'
+import {
+  CONSTRUCT_TAA,
+  LOOKUP_ENDINGS,
+  PRONOUN_SUFFIXES,
+  PROTECTED_WORDS,
+  ROOT_INITIAL_EXTRA,
+  type AffixRule,
+} from './rules.js'
 import { MIN_STEM_LENGTH, STEM_STEPS, type StemStep, type SuffixStep } from './steps.js'
 
 /**
@@ -9,7 +16,10 @@ import { MIN_STEM_LENGTH, STEM_STEPS, type StemStep, type SuffixStep } from './s
  * removed from them. Generated from Arabic Wikipedia (a word is listed when its form with the
  * article is frequent: الوزاره makes وزاره root-initial) plus {@link ROOT_INITIAL_EXTRA}.
  */
-export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([...decodeFrontCoded(ROOT_INITIAL_WORDS_GENERATED), ...ROOT_INITIAL_EXTRA])
+export const ROOT_INITIAL_WORDS: ReadonlySet<string> = new Set([
+  ...decodeFrontCoded(ROOT_INITIAL_WORDS_GENERATED),
+  ...ROOT_INITIAL_EXTRA,
+])
 
 /**
  * Decodes the generated list: a character '0' + n (below '@') starts a word that shares n letters
@@ -30,7 +40,8 @@ export function decodeFrontCoded(encoded: string): string[] {
     const shared = encoded.charCodeAt(i) - 48
     let word = previous.slice(0, shared)
     let j = i + 1
-    for (; j < encoded.length && encoded.charCodeAt(j) >= 0x40; j++) word += String.fromCharCode(encoded.charCodeAt(j) - 0x40 + 0x0621)
+    for (; j < encoded.length && encoded.charCodeAt(j) >= 0x40; j++)
+      word += String.fromCharCode(encoded.charCodeAt(j) - 0x40 + 0x0621)
     words.push(word)
     previous = word
     i = j
@@ -59,7 +70,12 @@ function stripPrefix(word: string, rules: readonly AffixRule[], before?: string)
 function stripSuffix(word: string, rules: readonly AffixRule[], notAfter?: SuffixStep['notAfter']): string | null {
   for (const rule of rules) {
     if (word.endsWith(rule.affix) && word.length - rule.affix.length >= rule.minRemaining) {
-      if (notAfter !== undefined && rule.affix.startsWith(notAfter.affixStart) && word.charAt(word.length - rule.affix.length - 1) === notAfter.letter) continue
+      if (
+        notAfter !== undefined &&
+        rule.affix.startsWith(notAfter.affixStart) &&
+        word.charAt(word.length - rule.affix.length - 1) === notAfter.letter
+      )
+        continue
       return word.slice(0, word.length - rule.affix.length)
     }
   }
@@ -84,7 +100,12 @@ function listed(word: string): boolean {
     const stem = word.slice(0, -ending.length)
     if (ROOT_INITIAL_WORDS.has(stem)) return true
     // سيارتين → سيارت → سياره
-    if (stem.length >= CONSTRUCT_TAA.minLength && stem.endsWith(CONSTRUCT_TAA.from) && ROOT_INITIAL_WORDS.has(stem.slice(0, -1) + CONSTRUCT_TAA.to)) return true
+    if (
+      stem.length >= CONSTRUCT_TAA.minLength &&
+      stem.endsWith(CONSTRUCT_TAA.from) &&
+      ROOT_INITIAL_WORDS.has(stem.slice(0, -1) + CONSTRUCT_TAA.to)
+    )
+      return true
   }
   return false
 }

@@ -130,9 +130,20 @@ export const STEM_STEPS: readonly StemStep[] = [
   // a protected word returns its stem
   { name: 'after_pronoun', kind: 'stop' },
   // the tanween alef or وا, not after a pronoun nor after a short نا or ها (ربنا, منها)
-  { name: 'tanween', kind: 'suffix', rules: TANWEEN_SUFFIXES, unless: ['pronoun'], unlessEndsWith: TANWEEN_BLOCKING_ENDINGS },
+  {
+    name: 'tanween',
+    kind: 'suffix',
+    rules: TANWEEN_SUFFIXES,
+    unless: ['pronoun'],
+    unlessEndsWith: TANWEEN_BLOCKING_ENDINGS,
+  },
   // one nisba or feminine ending; a nisba ending (ي…) stays after an alef
-  { name: 'adjective', kind: 'suffix', rules: ADJECTIVE_SUFFIXES, notAfter: { letter: NISBA_AFTER_ALEF, affixStart: 'ي' } },
+  {
+    name: 'adjective',
+    kind: 'suffix',
+    rules: ADJECTIVE_SUFFIXES,
+    notAfter: { letter: NISBA_AFTER_ALEF, affixStart: 'ي' },
+  },
   // a protected word returns its stem
   { name: 'after_adjective', kind: 'stop' },
   // one plural or dual ending

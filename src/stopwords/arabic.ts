@@ -20,9 +20,10 @@ const ATTACHED_PRONOUNS = 'ه ها هم هما هن نا ي ك كم كما'.spli
 const PRONOMINAL_PREPOSITIONS = PREPOSITIONS_WITH_PRONOUNS.flatMap((p) => ATTACHED_PRONOUNS.map((s) => p + s))
 
 /** Words that also take the conjunctions و and ف as stop words: وفي، ومن، فان، فهو… */
-const WITH_CONJUNCTION = (
-  'في من الي عن مع حتي عند بين بعد قبل خلال دون هو هي هم هما هن نحن انا لا ما لم لن ان انه انها كان كانت هذا هذه ذلك تلك الذي التي الذين هناك هنا كل بعض غير ثم لكن اما اذا لو كما حيث عندما ليس ليست له لها لهم به بها فيه فيها منه منها منهم عليه عليها اليه عنه معه ايضا قد لقد'
-).split(' ')
+const WITH_CONJUNCTION =
+  'في من الي عن مع حتي عند بين بعد قبل خلال دون هو هي هم هما هن نحن انا لا ما لم لن ان انه انها كان كانت هذا هذه ذلك تلك الذي التي الذين هناك هنا كل بعض غير ثم لكن اما اذا لو كما حيث عندما ليس ليست له لها لهم به بها فيه فيها منه منها منهم عليه عليها اليه عنه معه ايضا قد لقد'.split(
+    ' ',
+  )
 
 export const ARABIC_STOP_WORDS: readonly string[] = [
   ...PRONOMINAL_PREPOSITIONS,

@@ -33,7 +33,8 @@ const DIGIT_RE = /\p{Nd}/u
 
 function computeClass(c: number): number {
   if (isWordJoiner(c)) return JOINER
-  if (c === 0x2e || c === 0x2c || c === cp.ARABIC_DECIMAL_SEPARATOR || c === cp.ARABIC_THOUSANDS_SEPARATOR) return NUMBER_PUNCT
+  if (c === 0x2e || c === 0x2c || c === cp.ARABIC_DECIMAL_SEPARATOR || c === cp.ARABIC_THOUSANDS_SEPARATOR)
+    return NUMBER_PUNCT
   if (c === 0x27 || c === 0x2019) return APOSTROPHE
   // Quranic signs and marks (some are not \p{M} in Unicode, such as ۝ and ۞) stay inside words.
   if (isQuranicMark(c)) return MARK
@@ -116,9 +117,23 @@ export function scanTokens(text: string, visit: (start: number, end: number, kin
       if (cls !== DIGIT) hasLetter = true
     } else if (cls === MARK || cls === JOINER) {
       if (start >= 0) end = i + width // marks and joiners belong to the open token
-    } else if (cls === NUMBER_PUNCT && start >= 0 && lastBase === DIGIT && end === i && i + 1 < n && classOf(text.charCodeAt(i + 1)) === DIGIT) {
+    } else if (
+      cls === NUMBER_PUNCT &&
+      start >= 0 &&
+      lastBase === DIGIT &&
+      end === i &&
+      i + 1 < n &&
+      classOf(text.charCodeAt(i + 1)) === DIGIT
+    ) {
       end = i + 1 // 2,500 and ٣٫٥ stay one number
-    } else if (cls === APOSTROPHE && start >= 0 && lastBase === OTHER_LETTER && end === i && i + 1 < n && classOf(text.charCodeAt(i + 1)) === OTHER_LETTER) {
+    } else if (
+      cls === APOSTROPHE &&
+      start >= 0 &&
+      lastBase === OTHER_LETTER &&
+      end === i &&
+      i + 1 < n &&
+      classOf(text.charCodeAt(i + 1)) === OTHER_LETTER
+    ) {
       end = i + 1 // don't, l'eau
     } else {
       close()

@@ -22,7 +22,9 @@ export interface Case {
 /** Every non-empty line with an Arabic letter of the titles and texts of corpus/articles.jsonl. */
 export function corpusCases(): Case[] {
   const cases: Case[] = []
-  const records = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
+  const records = readFileSync(join(root, 'corpus', 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
   for (const record of records) {
     const doc = JSON.parse(record) as { id: string; title: string; text: string }
     for (const field of ['title', 'text'] as const) {
@@ -54,6 +56,7 @@ export function quranCases(): Case[] {
 export function edgeCases(): Case[] {
   const lines = readFileSync(join(root, 'tests', 'parity', 'edge-cases.txt'), 'utf8').split('\n')
   if (lines.at(-1) === '') lines.pop()
-  return lines.flatMap((text, i) => (text.startsWith('#') ? [] : [{ group: 'edge' as const, where: `edge-cases.txt:${i + 1}`, text }]))
+  return lines.flatMap((text, i) =>
+    text.startsWith('#') ? [] : [{ group: 'edge' as const, where: `edge-cases.txt:${i + 1}`, text }],
+  )
 }
-

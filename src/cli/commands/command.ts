@@ -36,10 +36,30 @@ export interface Command {
 
 /** The options of the commands that read documents. */
 export const DOCUMENT_OPTIONS = {
-  fields: { type: 'list', value: '<a,b>', description: 'the fields to index; each must be in some document', default: DEFAULT_FIELDS.join(',') },
-  store: { type: 'list', value: '<a,b>', description: 'the fields stored and shown with results', default: 'the indexed fields and url, date, source, path' },
-  id: { type: 'string', value: '<field>', description: 'the id field; text, Markdown and HTML files get their path', default: 'id' },
-  'base-url': { type: 'string', value: '<url>', description: 'what the URLs of text, Markdown and HTML files start with: /blog/ or https://example.org/blog/', default: '/' },
+  fields: {
+    type: 'list',
+    value: '<a,b>',
+    description: 'the fields to index; each must be in some document',
+    default: DEFAULT_FIELDS.join(','),
+  },
+  store: {
+    type: 'list',
+    value: '<a,b>',
+    description: 'the fields stored and shown with results',
+    default: 'the indexed fields and url, date, source, path',
+  },
+  id: {
+    type: 'string',
+    value: '<field>',
+    description: 'the id field; text, Markdown and HTML files get their path',
+    default: 'id',
+  },
+  'base-url': {
+    type: 'string',
+    value: '<url>',
+    description: 'what the URLs of text, Markdown and HTML files start with: /blog/ or https://example.org/blog/',
+    default: '/',
+  },
 } as const satisfies Record<string, OptionSpec>
 
 /** `-q, --quiet`, as most commands take it. */
@@ -47,7 +67,12 @@ export const QUIET: OptionSpec = { type: 'boolean', short: 'q', description: 'no
 
 /** A comma-separated list, blanks dropped; `fallback` when not given. */
 export const list = (value: string | boolean | undefined, fallback: readonly string[]): string[] =>
-  typeof value !== 'string' ? [...fallback] : value.split(',').map((s) => s.trim()).filter(Boolean)
+  typeof value !== 'string'
+    ? [...fallback]
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
 
 /** The options about documents, from the parsed command line. */
 export function commonOptions(values: Parsed['values'], json = false): Common {

@@ -1,7 +1,12 @@
 /** `fahras export-settings`: the body of `PUT /<index>` for Elasticsearch or OpenSearch, with fahras's analyzer. */
 import type { AnalyzerOptions } from '../../analyze/analyze.js'
 import { ERROR_CODES, isFahrasError } from '../../errors.js'
-import { DEFAULT_ANALYZER_NAME, DEFAULT_MAPPED_FIELDS, indexSettings, type IndexSettingsOptions } from '../../opensearch/settings.js'
+import {
+  DEFAULT_ANALYZER_NAME,
+  DEFAULT_MAPPED_FIELDS,
+  indexSettings,
+  type IndexSettingsOptions,
+} from '../../opensearch/settings.js'
 import { flagError } from '../args.js'
 import { writeFileAtomic } from '../atomic-write.js'
 import { hasPackedMagic, loadPackedIndex } from '../index-format.js'
@@ -26,10 +31,21 @@ function savedIndexOptions(file: string): { analyzer: AnalyzerOptions; fields: s
       throw new CliError(`${quoted(file)} is not JSON, nor a packed index: expected an index saved by \`fahras index\``)
     }
   }
-  if (saved === null || typeof saved !== 'object' || saved.format !== 'fahras-index' || saved.analyzer === null || typeof saved.analyzer !== 'object') {
-    throw new CliError(`${quoted(file)} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`)
+  if (
+    saved === null ||
+    typeof saved !== 'object' ||
+    saved.format !== 'fahras-index' ||
+    saved.analyzer === null ||
+    typeof saved.analyzer !== 'object'
+  ) {
+    throw new CliError(
+      `${quoted(file)} is not a saved fahras index (no "format": "fahras-index" with analyzer options)`,
+    )
   }
-  const fields = Array.isArray(saved.fields) && saved.fields.every((f) => typeof f === 'string') ? (saved.fields as string[]) : undefined
+  const fields =
+    Array.isArray(saved.fields) && saved.fields.every((f) => typeof f === 'string')
+      ? (saved.fields as string[])
+      : undefined
   const options = { analyzer: saved.analyzer as AnalyzerOptions, fields }
   // options the library refuses come from a damaged index (exit code 1), not from the command line
   try {
@@ -79,17 +95,34 @@ function exportSettings(
 
 export const exportSettingsCommand: Command = {
   name: 'export-settings',
-  summary: 'index settings and mappings with fahras\'s analyzer, for Elasticsearch or OpenSearch',
-  usage: ['export-settings [--from index.json] [--name fahras_arabic] [--fields title,text] [--no-exact] [-o <settings.json>]'],
+  summary: "index settings and mappings with fahras's analyzer, for Elasticsearch or OpenSearch",
+  usage: [
+    'export-settings [--from index.json] [--name fahras_arabic] [--fields title,text] [--no-exact] [-o <settings.json>]',
+  ],
   description: `Prints the body of PUT /<index> (or writes it to -o): the analyzer built from fahras's rules under
 settings.analysis, and each field of --fields mapped as text with it, with an "exact" subfield
 (words as written) unless --no-exact.`,
   options: {
-    from: { type: 'string', value: '<index>', description: 'take the analyzer options (and, without --fields, the fields) of a saved index (.fahras or .json)' },
-    name: { type: 'string', value: '<analyzer>', description: 'the analyzer\'s name', default: DEFAULT_ANALYZER_NAME },
-    fields: { type: 'list', value: '<a,b>', description: 'the fields mapped with the analyzer', default: DEFAULT_MAPPED_FIELDS.join(',') },
+    from: {
+      type: 'string',
+      value: '<index>',
+      description: 'take the analyzer options (and, without --fields, the fields) of a saved index (.fahras or .json)',
+    },
+    name: { type: 'string', value: '<analyzer>', description: "the analyzer's name", default: DEFAULT_ANALYZER_NAME },
+    fields: {
+      type: 'list',
+      value: '<a,b>',
+      description: 'the fields mapped with the analyzer',
+      default: DEFAULT_MAPPED_FIELDS.join(','),
+    },
     'no-exact': { type: 'boolean', description: 'no <field>.exact subfield' },
-    output: { type: 'string', short: 'o', value: '<settings.json>', description: 'where to write the JSON', default: 'stdout' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: '<settings.json>',
+      description: 'where to write the JSON',
+      default: 'stdout',
+    },
     quiet: { type: 'boolean', short: 'q', description: 'no summary line with -o' },
   },
   examples: [
@@ -97,7 +130,8 @@ settings.analysis, and each field of --fields mapped as text with it, with an "e
     ['fahras export-settings --from index.json --name arabic', 'the analyzer options of a saved index'],
   ],
   run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(positionals[0])}`, 2)
+    if (positionals.length > 0)
+      throw new CliError(`export-settings takes no inputs, got ${JSON.stringify(positionals[0])}`, 2)
     const output = typeof values.output === 'string' ? values.output : undefined
     const from = typeof values.from === 'string' ? values.from : undefined
     if (output) checkOutput(output, from === undefined ? [] : [from], false)

@@ -25,23 +25,43 @@ that contradicts the name is a usage error. The bundled corpus: 4.5 MB packed, 5
 Bad records are reported with file and line, and skipped. Before reading anything it checks that
 -o can be written and is not one of the inputs.`,
   options: {
-    output: { type: 'string', short: 'o', value: '<file>', description: 'where to write the index: a .fahras name writes it packed, a .json name as JSON', required: true },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: '<file>',
+      description: 'where to write the index: a .fahras name writes it packed, a .json name as JSON',
+      required: true,
+    },
     packed: { type: 'boolean', description: 'write the packed index, whatever the name of -o (not with a .json name)' },
-    'json-index': { type: 'boolean', description: 'write the index as JSON, whatever the name of -o (not with a .fahras name)' },
+    'json-index': {
+      type: 'boolean',
+      description: 'write the index as JSON, whatever the name of -o (not with a .fahras name)',
+    },
     ...DOCUMENT_OPTIONS,
     quiet: QUIET,
   },
   examples: [
     ['fahras index corpus/articles.jsonl -o index.fahras', 'index the bundled corpus, packed'],
     ['fahras index corpus/articles.jsonl -o index.json', 'the same index as JSON (ArabicSearch.loadJSON)'],
-    ['fahras index content/ -o public/search.fahras --base-url /blog/', 'a site\'s Markdown and HTML pages, linked under /blog/'],
-    ['fahras index data.jsonl -o index.bin --packed --fields title,body --id slug', 'your own field names, packed under another name'],
+    [
+      'fahras index content/ -o public/search.fahras --base-url /blog/',
+      "a site's Markdown and HTML pages, linked under /blog/",
+    ],
+    [
+      'fahras index data.jsonl -o index.bin --packed --fields title,body --id slug',
+      'your own field names, packed under another name',
+    ],
   ],
   run({ values, positionals }) {
     const c = commonOptions(values)
-    if (positionals.length === 0) throw new CliError('index needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder): fahras index data.jsonl -o index.fahras', 2)
+    if (positionals.length === 0)
+      throw new CliError(
+        'index needs at least one input (a .jsonl, .json, .txt, .md or .html file, or a folder): fahras index data.jsonl -o index.fahras',
+        2,
+      )
     const output = values.output
-    if (typeof output !== 'string' || output === '') throw new CliError('index needs -o <file>: where to write the index (index.fahras packed, index.json as JSON)', 2)
+    if (typeof output !== 'string' || output === '')
+      throw new CliError('index needs -o <file>: where to write the index (index.fahras packed, index.json as JSON)', 2)
     const format = indexFormat(output, { packed: values.packed === true, jsonIndex: values['json-index'] === true })
     checkOutput(output, positionals)
     if (format === 'json') {

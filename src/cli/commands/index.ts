@@ -16,4 +16,11 @@ import { tourCommand } from './tour.js'
  * @example
  * COMMANDS.map((c) => c.name) // → ['index', 'search', 'site', 'tour', 'bulk', 'export-settings']
  */
-export const COMMANDS: readonly Command[] = [indexCommand, searchCommand, siteCommand, tourCommand, bulkCommand, exportSettingsCommand]
+export const COMMANDS: readonly Command[] = [
+  indexCommand,
+  searchCommand,
+  siteCommand,
+  tourCommand,
+  bulkCommand,
+  exportSettingsCommand,
+]

@@ -39,9 +39,11 @@ function readIndexFile(path: string): Buffer {
     throw new CliError(`cannot read the index ${quoted(path)}: ${code}`)
   }
   if (stats.isDirectory()) throw new CliError(`cannot read the index ${quoted(path)}: EISDIR`)
-  if (!stats.isFile()) throw new CliError(`cannot read the index ${quoted(path)}: not a regular file: ${fileKind(stats)}`)
+  if (!stats.isFile())
+    throw new CliError(`cannot read the index ${quoted(path)}: not a regular file: ${fileKind(stats)}`)
   const read = readRegularFile(path)
-  if (!read.ok) throw new CliError(`cannot read the index ${quoted(path)}: ${read.reason.replace(/^cannot read: /, '')}`)
+  if (!read.ok)
+    throw new CliError(`cannot read the index ${quoted(path)}: ${read.reason.replace(/^cannot read: /, '')}`)
   return read.buffer
 }
 
@@ -55,7 +57,9 @@ function readSavedIndex(path: string): Searchable | null {
   const ext = extname(path).toLowerCase()
   if (ext === PACKED_EXTENSION || isPackedFile(path)) return loadPackedIndex(path, readIndexFile(path))
   if (ext !== JSON_EXTENSION) return null
-  const text = readIndexFile(path).toString('utf8').replace(/^\ufeff/, '')
+  const text = readIndexFile(path)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
   if (SAVED_INDEX.test(text.slice(0, 200))) return ArabicSearch.loadJSON<Document>(text)
   if (text.trimStart().startsWith('[')) return null // an array of documents: searched as an input
   throw new CliError(
@@ -67,7 +71,10 @@ function readSavedIndex(path: string): Searchable | null {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'search a saved index, or documents directly',
-  usage: ['search <index.fahras | index.json | inputs…> <query> [--limit 10] [--and] [--fuzzy 1] [--fields …] [--json]', 'search <index.fahras | index.json | inputs…> [options] -- <query starting with ->'],
+  usage: [
+    'search <index.fahras | index.json | inputs…> <query> [--limit 10] [--and] [--fuzzy 1] [--fields …] [--json]',
+    'search <index.fahras | index.json | inputs…> [options] -- <query starting with ->',
+  ],
   description: `Searches a saved index (written by fahras index), or indexes the given inputs in memory first.
 A saved index is packed or JSON, told by its first bytes (a packed index starts with 89 46 48 52
 53 0D 0A 1A), with the same results either way; a packed one loads at once and a damaged one is
@@ -76,11 +83,32 @@ The last argument is the query: words (any of them, or all with --and), "exact p
 exclude, word* for a prefix. A query that starts with - goes after --.
 Matches are marked in bold yellow on a terminal, in [brackets] when piped or without colour.`,
   options: {
-    limit: { type: 'number', short: 'n', value: '<n>', description: 'results to show', range: LIMIT_RANGE, default: DEFAULT_LIMIT },
+    limit: {
+      type: 'number',
+      short: 'n',
+      value: '<n>',
+      description: 'results to show',
+      range: LIMIT_RANGE,
+      default: DEFAULT_LIMIT,
+    },
     and: { type: 'boolean', description: 'require every word of the query (without it: any word)' },
-    fuzzy: { type: 'number', value: '<n>', description: 'tolerate typos: an edit distance, 1 or 2, or a fraction of each word\'s length, as 0.2', range: { min: 0, above: true }, default: 'off' },
-    json: { type: 'boolean', description: 'machine-readable output: { query, results: [{ id, score, title, url, terms, snippets }] }' },
-    fields: { type: 'list', value: '<a,b>', description: 'with a saved index: search only these of its fields; with inputs: the fields to index', default: DEFAULT_FIELDS.join(',') },
+    fuzzy: {
+      type: 'number',
+      value: '<n>',
+      description: "tolerate typos: an edit distance, 1 or 2, or a fraction of each word's length, as 0.2",
+      range: { min: 0, above: true },
+      default: 'off',
+    },
+    json: {
+      type: 'boolean',
+      description: 'machine-readable output: { query, results: [{ id, score, title, url, terms, snippets }] }',
+    },
+    fields: {
+      type: 'list',
+      value: '<a,b>',
+      description: 'with a saved index: search only these of its fields; with inputs: the fields to index',
+      default: DEFAULT_FIELDS.join(','),
+    },
     store: DOCUMENT_OPTIONS.store,
     id: DOCUMENT_OPTIONS.id,
     'base-url': DOCUMENT_OPTIONS['base-url'],
@@ -97,7 +125,8 @@ Matches are marked in bold yellow on a terminal, in [brackets] when piped or wit
   run({ values, positionals }) {
     const json = values.json === true
     const c = commonOptions(values, json)
-    if (positionals.length < 2) throw new CliError('search needs an index (or inputs) and a query: fahras search index.fahras "الكتاب"', 2)
+    if (positionals.length < 2)
+      throw new CliError('search needs an index (or inputs) and a query: fahras search index.fahras "الكتاب"', 2)
     const limit = wholeNumber('limit', values.limit, DEFAULT_LIMIT, LIMIT_RANGE.min)
     const fuzzy = fuzziness(values.fuzzy)
     const query = positionals[positionals.length - 1]!
@@ -106,7 +135,11 @@ Matches are marked in bold yellow on a terminal, in [brackets] when piped or wit
     let index: Searchable
     if (saved) {
       const unused = BUILD_OPTIONS.filter((o) => values[o] !== undefined).map((o) => `--${o}`)
-      if (unused.length > 0) throw new CliError(`${unused.join(' and ')} ${unused.length === 1 ? 'shapes' : 'shape'} an index built from documents: ${quoted(sources[0]!)} is a saved index, built with its own (rebuild it with fahras index … ${unused.join(' … ')})`, 2)
+      if (unused.length > 0)
+        throw new CliError(
+          `${unused.join(' and ')} ${unused.length === 1 ? 'shapes' : 'shape'} an index built from documents: ${quoted(sources[0]!)} is a saved index, built with its own (rebuild it with fahras index … ${unused.join(' … ')})`,
+          2,
+        )
       index = saved
     } else {
       const built = buildIndex(sources, { ...c, quiet: true }, 'nothing to search')
@@ -135,7 +168,9 @@ Matches are marked in bold yellow on a terminal, in [brackets] when piped or wit
     const words = query.trim().split(/\s+/)
     if (results.length === 0 && !c.json && words.every((w) => w.startsWith('-') && w.length > 1)) {
       const plain = words.map((w) => w.slice(1)).join(' ')
-      process.stderr.write(`note: -word excludes a word, and a query of excluded words alone finds nothing: to search for ${printable(plain)}, leave out the "-"\n`)
+      process.stderr.write(
+        `note: -word excludes a word, and a query of excluded words alone finds nothing: to search for ${printable(plain)}, leave out the "-"\n`,
+      )
     }
     return 0
   },

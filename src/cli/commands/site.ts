@@ -25,11 +25,37 @@ mountSearch). A previous index there is replaced once the new one is complete.
 In a page: <div id="search"></div><script type="module">import { mountSearch } from
 '/fahras/fahras-ui.js'; mountSearch('#search')</script> (docs/static-sites.md).`,
   options: {
-    output: { type: 'string', short: 'o', value: '<folder>', description: 'where the index goes', default: '<folder>/fahras' },
-    'base-url': { type: 'string', value: '<path>', description: 'the path the site is served under: /docs/ for a site at example.org/docs/', default: '/' },
-    include: { type: 'list', value: '<globs>', description: 'comma-separated globs of the files to read', default: "'**/*.{html,htm}'" },
-    exclude: { type: 'list', value: '<globs>', description: "comma-separated globs of the files to leave out, e.g. '404.html,tags/**'" },
-    'chunk-size': { type: 'number', value: '<bytes>', description: 'the size of a term chunk before gzip', range: CHUNK_SIZE, default: DEFAULT_CHUNK_SIZE },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: '<folder>',
+      description: 'where the index goes',
+      default: '<folder>/fahras',
+    },
+    'base-url': {
+      type: 'string',
+      value: '<path>',
+      description: 'the path the site is served under: /docs/ for a site at example.org/docs/',
+      default: '/',
+    },
+    include: {
+      type: 'list',
+      value: '<globs>',
+      description: 'comma-separated globs of the files to read',
+      default: "'**/*.{html,htm}'",
+    },
+    exclude: {
+      type: 'list',
+      value: '<globs>',
+      description: "comma-separated globs of the files to leave out, e.g. '404.html,tags/**'",
+    },
+    'chunk-size': {
+      type: 'number',
+      value: '<bytes>',
+      description: 'the size of a term chunk before gzip',
+      range: CHUNK_SIZE,
+      default: DEFAULT_CHUNK_SIZE,
+    },
     quiet: QUIET,
   },
   examples: [
@@ -39,13 +65,17 @@ In a page: <div id="search"></div><script type="module">import { mountSearch } f
     ["fahras site content --include '**/*.md' --output public/fahras", 'Markdown sources instead of the built pages'],
   ],
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw new CliError(`site needs one folder, the built site (got ${positionals.length}): fahras site public`, 2)
+    if (positionals.length !== 1)
+      throw new CliError(`site needs one folder, the built site (got ${positionals.length}): fahras site public`, 2)
     let chunkSize: number | undefined
     if (typeof values['chunk-size'] === 'string') {
       chunkSize = Number(values['chunk-size'])
       const { min: least, max: most } = CHUNK_SIZE
       if (!Number.isInteger(chunkSize) || chunkSize < least || chunkSize > most) {
-        throw new CliError(`--chunk-size expects a number of bytes from ${least} to ${most}, got ${JSON.stringify(printable(values['chunk-size']))}`, 2)
+        throw new CliError(
+          `--chunk-size expects a number of bytes from ${least} to ${most}, got ${JSON.stringify(printable(values['chunk-size']))}`,
+          2,
+        )
       }
     }
     const tty = values.quiet !== true && process.stderr.isTTY === true
@@ -72,7 +102,9 @@ In a page: <div id="search"></div><script type="module">import { mountSearch } f
     for (const warning of report.warnings.slice(0, 20)) process.stderr.write(`warning: ${printable(warning)}\n`)
     if (report.warnings.length > 20) process.stderr.write(`… and ${report.warnings.length - 20} more warnings\n`)
     const kb = (report.bytes / 1024).toFixed(0)
-    process.stderr.write(`${report.pages} pages indexed${report.skipped ? `, ${report.skipped} skipped` : ''} in ${seconds} s; wrote ${quoted(report.output)} (${report.files} files, ${kb} kB, ${report.chunks} term chunks)\n`)
+    process.stderr.write(
+      `${report.pages} pages indexed${report.skipped ? `, ${report.skipped} skipped` : ''} in ${seconds} s; wrote ${quoted(report.output)} (${report.files} files, ${kb} kB, ${report.chunks} term chunks)\n`,
+    )
     return 0
   },
 }

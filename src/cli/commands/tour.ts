@@ -11,8 +11,14 @@ import { commonOptions, DOCUMENT_OPTIONS, QUIET, type Command } from './command.
 const here = dirname(fileURLToPath(import.meta.url))
 
 function bundledCorpus(): string {
-  for (const candidate of [join(here, '..', 'corpus', 'articles.jsonl'), join(here, '..', '..', 'corpus', 'articles.jsonl')]) if (existsSync(candidate)) return candidate
-  throw new CliError('the bundled corpus/ folder was not found (it ships with the repository, not the npm package): give inputs')
+  for (const candidate of [
+    join(here, '..', 'corpus', 'articles.jsonl'),
+    join(here, '..', '..', 'corpus', 'articles.jsonl'),
+  ])
+    if (existsSync(candidate)) return candidate
+  throw new CliError(
+    'the bundled corpus/ folder was not found (it ships with the repository, not the npm package): give inputs',
+  )
 }
 
 /** Results shown for each query of the tour. */
@@ -47,7 +53,9 @@ same word without diacritics, a phrase, an exclusion.`,
       process.stdout.write(`${c.style.bold('▶')} ${query}\n${c.style.dim(what)}\n\n`)
       printResults(index.search(query, { limit: TOUR_LIMIT }), query, c.style, false, index.documentCount)
     }
-    process.stdout.write(`Try your own: npm start -- "your query"   (or: node dist/cli.js search corpus/articles.jsonl "your query")\n`)
+    process.stdout.write(
+      `Try your own: npm start -- "your query"   (or: node dist/cli.js search corpus/articles.jsonl "your query")\n`,
+    )
     return 0
   },
 }

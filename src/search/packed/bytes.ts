@@ -195,7 +195,6 @@ export function u32s(bytes: Uint8Array, offset: number, count: number): Uint32Ar
   return Uint32Array.from({ length: count }, (_, i) => view.getUint32(i * 4, true))
 }
 
-
 /** `count` little-endian f64 at byte `offset` of `bytes` (a copy: they are few). */
 export function f64s(bytes: Uint8Array, offset: number, count: number): Float64Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * 8)

@@ -23,7 +23,6 @@ export interface CollectShape {
   readonly exactBoost: number
 }
 
-
 /** A typed array at least `size` long, grown by doubling (the old content kept). */
 function room(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   if (size <= array.length) return array
@@ -70,7 +69,8 @@ function tokenWriter(fieldCount: number) {
     },
     /** A field the document does not have. */
     none: () => next(),
-    finish: (): TokenOffsets => ({ starts: starts.slice(0, entries + 1), bytes: out.finish(), fieldCount }) as TokenOffsets,
+    finish: (): TokenOffsets =>
+      ({ starts: starts.slice(0, entries + 1), bytes: out.finish(), fieldCount }) as TokenOffsets,
   }
 }
 
@@ -220,7 +220,8 @@ export function documentCollector(shape: CollectShape) {
       let from = 0
       for (const t of touched) {
         const at = t * fieldCount + f
-        const list = lists[at] ?? (lists[at] = withPositions ? { docs: [], tfs: [], positions: [] } : { docs: [], tfs: [] })
+        const list =
+          lists[at] ?? (lists[at] = withPositions ? { docs: [], tfs: [], positions: [] } : { docs: [], tfs: [] })
         const tf = termCount[t]!
         list.docs.push(doc)
         list.tfs.push(tf)
@@ -234,13 +235,24 @@ export function documentCollector(shape: CollectShape) {
 
   function finish(meta: object): PackSource {
     return {
-      meta, documentCount: ids.length, averageFieldLength: averages, ids, stored, storeFields,
+      meta,
+      documentCount: ids.length,
+      averageFieldLength: averages,
+      ids,
+      stored,
+      storeFields,
       fieldLengths: lengths.slice(0, ids.length * fieldCount),
       terms: { names: termNames, postings: (t, f) => lists[t * fieldCount + f] },
       tokens: tokens.finish(),
     }
   }
-  return { add, finish, get count() { return ids.length } }
+  return {
+    add,
+    finish,
+    get count() {
+      return ids.length
+    },
+  }
 }
 
 /**
@@ -251,7 +263,9 @@ export function documentCollector(shape: CollectShape) {
 export function fromEngine(engine: EngineJSON, shape: CollectShape, meta: object): PackSource {
   const { fields, storeFields, analyzer } = shape
   const exact = shape.exactBoost > 0
-  const shortIds = Object.keys(engine.documentIds).map(Number).sort((a, b) => a - b)
+  const shortIds = Object.keys(engine.documentIds)
+    .map(Number)
+    .sort((a, b) => a - b)
   const docOf = new Map<number, number>(shortIds.map((s, doc) => [s, doc]))
   const fieldCount = fields.length
   const positioned = fields.map((name) => storeFields.includes(name))
@@ -284,7 +298,11 @@ export function fromEngine(engine: EngineJSON, shape: CollectShape, meta: object
       }
       if (entries.length === 0) continue
       entries.sort((a, b) => a[0] - b[0])
-      byField[f] = { docs: entries.map((e) => e[0]), tfs: entries.map((e) => e[1]), ...(positioned[f] ? { positions: [] } : {}) }
+      byField[f] = {
+        docs: entries.map((e) => e[0]),
+        tfs: entries.map((e) => e[1]),
+        ...(positioned[f] ? { positions: [] } : {}),
+      }
       any = true
     }
     if (any) {

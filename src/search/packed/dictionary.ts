@@ -20,13 +20,18 @@ export interface Dictionary {
 }
 
 /** Reads TDIC (checked against POST's length); damage throws what `problem` makes. */
-export function readDictionary(tdic: Uint8Array, post: Uint8Array, problem: (what: string) => FormatProblem): Dictionary {
+export function readDictionary(
+  tdic: Uint8Array,
+  post: Uint8Array,
+  problem: (what: string) => FormatProblem,
+): Dictionary {
   const at = [0]
   // the term dictionary, front-coded (write.ts): decoded once into typed arrays, the terms'
   // code units one after another and where each term and its postings start
   if (tdic.length < 4) throw problem('its TDIC section is too short')
   const termCount = u32s(tdic, 0, 1)[0]!
-  if (termCount > tdic.length || termCount > post.length) throw problem('its TDIC section declares more terms than it can hold')
+  if (termCount > tdic.length || termCount > post.length)
+    throw problem('its TDIC section declares more terms than it can hold')
   const charStart = new Uint32Array(termCount + 1)
   const postStart = new Uint32Array(termCount + 1)
   let chars = new Uint16Array(Math.max(16, tdic.length))
@@ -40,7 +45,8 @@ export function readDictionary(tdic: Uint8Array, post: Uint8Array, problem: (wha
       const shared = readVarint(tdic, q, tdic.length, at)
       const own = readVarint(tdic, at[0]!, tdic.length, at)
       q = at[0]!
-      if (shared > previousLength || (i > 0 && own === 0)) throw problem('its term dictionary is not in order (or holds a term twice)')
+      if (shared > previousLength || (i > 0 && own === 0))
+        throw problem('its term dictionary is not in order (or holds a term twice)')
       if (used + shared + own > chars.length) {
         const grown = new Uint16Array(Math.max(chars.length * 2, used + shared + own))
         grown.set(chars.subarray(0, used))
@@ -54,10 +60,12 @@ export function readDictionary(tdic: Uint8Array, post: Uint8Array, problem: (wha
         if (end >= tdic.length) throw problem('a term runs past the end of TDIC')
         end += tdic[end] === WIDE ? 3 : 1
       }
-      if (end > tdic.length || decodeTextInto(tdic, q, end, chars, used + shared) !== own) throw problem('a term of TDIC is damaged')
+      if (end > tdic.length || decodeTextInto(tdic, q, end, chars, used + shared) !== own)
+        throw problem('a term of TDIC is damaged')
       q = end
       // strictly after the term before: the first code unit after the shared ones is greater
-      if (i > 0 && shared < previousLength && chars[used + shared]! <= chars[previousStart + shared]!) throw problem('its term dictionary is not in order (or holds a term twice)')
+      if (i > 0 && shared < previousLength && chars[used + shared]! <= chars[previousStart + shared]!)
+        throw problem('its term dictionary is not in order (or holds a term twice)')
       previousStart = used
       previousLength = shared + own
       used += shared + own
@@ -105,7 +113,10 @@ export function readDictionary(tdic: Uint8Array, post: Uint8Array, problem: (wha
     const i = lowerBound(term, false, false)
     return i < termCount && compare(term, i, false) === 0 ? i : -1
   }
-  const prefixRange = (prefix: string): [number, number] => [lowerBound(prefix, true, false), lowerBound(prefix, true, true)]
+  const prefixRange = (prefix: string): [number, number] => [
+    lowerBound(prefix, true, false),
+    lowerBound(prefix, true, true),
+  ]
 
   /**
    * Levenshtein within maxDistance against every term, walking the sorted terms with one row of
@@ -161,7 +172,6 @@ export function readDictionary(tdic: Uint8Array, post: Uint8Array, problem: (wha
     }
     return found
   }
-
 
   return { termCount, postStart, termAt, findTerm, prefixRange, fuzzy }
 }

@@ -11,7 +11,14 @@ import { SURFACE, type EngineHit, type EngineSearchOptions, type FieldMatch, typ
 import { damagedPacked } from './layout.js'
 import type { TermIndex } from '../fuzzy.js'
 import type { DocumentId } from '../options.js'
-import { coordination, DEFAULT_BM25, DEFAULT_COORDINATION, frequencyPart, inverseFrequency, prefixWeight } from './scoring.js'
+import {
+  coordination,
+  DEFAULT_BM25,
+  DEFAULT_COORDINATION,
+  frequencyPart,
+  inverseFrequency,
+  prefixWeight,
+} from './scoring.js'
 import { scorerBound, topK, type Scorer } from './top-k.js'
 import type { FieldPostings, PackedView } from './reader.js'
 
@@ -35,7 +42,12 @@ interface Leaf {
   readonly derived: number[]
 }
 
-type Node = EngineQuery & { queries?: Array<EngineQuery | string>; combineWith?: string; prefix?: boolean; boostTerm?: Inherited['boostTerm'] }
+type Node = EngineQuery & {
+  queries?: Array<EngineQuery | string>
+  combineWith?: string
+  prefix?: boolean
+  boostTerm?: Inherited['boostTerm']
+}
 
 /**
  * Decoded postings kept for the terms read last (searches and their snippets read the same
@@ -72,7 +84,11 @@ function leafTerms(node: Node | string, into: Map<string, number>): void {
 export type PackedHits = Iterable<EngineHit> & { readonly matched?: Int32Array }
 
 /** A packed index's {@link SearchEngine}. */
-export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string, number>, storedOf: (doc: number) => Record<string, unknown> | undefined): SearchEngine {
+export function packedEngine(
+  view: PackedView,
+  fieldNumbers: ReadonlyMap<string, number>,
+  storedOf: (doc: number) => Record<string, unknown> | undefined,
+): SearchEngine {
   const n = view.documentCount
   // decoded postings of the terms read last, shared by searches and their snippets
   const recent = new Map<number, FieldPostings | null>()
@@ -106,7 +122,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const written = new Uint32Array(words)
     for (const [term, bit] of bits) if (term.startsWith(SURFACE)) written[bit >>> 5]! |= 1 << (bit & 31)
     const mode = options.coordination ?? DEFAULT_COORDINATION
-    const coordinate = (masks: Uint32Array, from: number) => coordination(mode, popcount(masks, from, words), popcount(masks, from, words, written))
+    const coordinate = (masks: Uint32Array, from: number) =>
+      coordination(mode, popcount(masks, from, words), popcount(masks, from, words, written))
     // the searched fields, each once, with their weights (a missing or zero weight counts as 1)
     const fields: Array<[number, number, string]> = []
     for (const name of new Set(options.fields)) {
@@ -249,7 +266,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
       const parts = (node.queries ?? []).map((child) => evaluate(child as Node | string, options))
       if (parts.length === 0) return EMPTY
       const operator = (options.combineWith ?? 'OR').toLowerCase()
-      if (operator !== 'or' && operator !== 'and' && operator !== 'and_not') throw new Error(`unknown combination ${operator}`)
+      if (operator !== 'or' && operator !== 'and' && operator !== 'and_not')
+        throw new Error(`unknown combination ${operator}`)
       return parts.reduce((a, b) => combine(a, b, operator))
     }
 
@@ -278,7 +296,15 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
             if (p === null) continue
             const average = view.averageFieldLength[f]!
             const factor = weight * termBoost * fieldBoost * inverseFrequency(p.docs.length, n)
-            scorers.push({ bit, docs: p.docs, tfs: p.tfs, field: f, average, factor, bound: scorerBound(factor, p.maxTf, p.minLength, average, bm25) })
+            scorers.push({
+              bit,
+              docs: p.docs,
+              tfs: p.tfs,
+              field: f,
+              average,
+              factor,
+              bound: scorerBound(factor, p.maxTf, p.minLength, average, bm25),
+            })
           }
         }
       }
@@ -292,7 +318,8 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
 
     const orQuery: Array<[string, Inherited]> = []
     // MaxScore's bounds hold for b <= 1 (BM25+'s part then shrinks as a field grows)
-    const prunable = options.k !== undefined && options.k > 0 && !boostDocument && bm25.b <= 1 && orLeaves(query as Node, {}, orQuery)
+    const prunable =
+      options.k !== undefined && options.k > 0 && !boostDocument && bm25.b <= 1 && orLeaves(query as Node, {}, orQuery)
     const pruned = prunable ? best(orQuery, options.k!) : null
     const result = pruned ?? evaluate(query as Node, {})
     const count = result.docs.length
@@ -319,18 +346,22 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     }
     // best first, equal scores in the order the documents were added, read lazily from a heap:
     // a page of 10 costs a heap of the matches and 10 pops, not a sort of every match
-    const hits = ranked(count, (x, y) => final[x]! > final[y]! || (final[x] === final[y] && result.docs[x]! < result.docs[y]!), (row) => {
-      let match: Record<string, string[]> | undefined
-      return {
-        get id() {
-          return view.idAt(result.docs[row]!)
-        },
-        score: final[row]!,
-        get match() {
-          return (match ??= matchOf(row))
-        },
-      }
-    })
+    const hits = ranked(
+      count,
+      (x, y) => final[x]! > final[y]! || (final[x] === final[y] && result.docs[x]! < result.docs[y]!),
+      (row) => {
+        let match: Record<string, string[]> | undefined
+        return {
+          get id() {
+            return view.idAt(result.docs[row]!)
+          },
+          score: final[row]!,
+          get match() {
+            return (match ??= matchOf(row))
+          },
+        }
+      },
+    )
     // every match, when the query was evaluated whole (not cut by MaxScore): a caller can count them without reading them
     return Object.assign(hits, { matched: pruned === null ? result.docs : undefined })
   }
@@ -365,11 +396,18 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     const out: FieldMatch[] = []
     for (const [term, positions] of found) {
       for (const position of positions) {
-        if (2 * position + 1 >= ranges.length) throw damagedPacked('PackedIndex', `a position of the term ${JSON.stringify(term)} is past the tokens of its field`)
+        if (2 * position + 1 >= ranges.length)
+          throw damagedPacked(
+            'PackedIndex',
+            `a position of the term ${JSON.stringify(term)} is past the tokens of its field`,
+          )
         const start = ranges[2 * position]!
         const end = ranges[2 * position + 1]!
         if (end > text.length || splitsPair(text, start) || splitsPair(text, end)) {
-          throw damagedPacked('PackedIndex', `a word of the field ${JSON.stringify(field)} of the document ${JSON.stringify(id)} ends past its stored text or inside a character`)
+          throw damagedPacked(
+            'PackedIndex',
+            `a word of the field ${JSON.stringify(field)} of the document ${JSON.stringify(id)} ends past its stored text or inside a character`,
+          )
         }
         out.push({ position, start, end, term })
       }
@@ -377,10 +415,15 @@ export function packedEngine(view: PackedView, fieldNumbers: ReadonlyMap<string,
     return out
   }
 
-  return { search, storedFields: (id: DocumentId) => {
-    const doc = view.docOf(id)
-    return doc < 0 ? undefined : storedOf(doc)
-  }, terms, fieldMatches }
+  return {
+    search,
+    storedFields: (id: DocumentId) => {
+      const doc = view.docOf(id)
+      return doc < 0 ? undefined : storedOf(doc)
+    },
+    terms,
+    fieldMatches,
+  }
 }
 
 /** Does offset `at` fall between the two halves of a surrogate pair? */

@@ -26,7 +26,8 @@ export type SectionTag = (typeof SECTION_TAGS)[number]
 /** How a stored value is kept in STOR: absent, a string as its UTF-16 code units, anything else as JSON text. */
 export const STORED_KIND = { absent: 0, string: 1, json: 2 } as const
 
-const tagNumber = (tag: string) => tag.charCodeAt(0) | (tag.charCodeAt(1) << 8) | (tag.charCodeAt(2) << 16) | ((tag.charCodeAt(3) << 24) >>> 0)
+const tagNumber = (tag: string) =>
+  tag.charCodeAt(0) | (tag.charCodeAt(1) << 8) | (tag.charCodeAt(2) << 16) | ((tag.charCodeAt(3) << 24) >>> 0)
 const tagText = (n: number) => String.fromCharCode(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24)
 
 /** Joins the sections into a packed index. */
@@ -73,19 +74,31 @@ export function damagedPacked(where: string, problem: string): FahrasError {
 export function readContainer(bytes: Uint8Array, where: string): Map<SectionTag, Uint8Array> {
   const bad = (problem: string) => damagedPacked(where, problem)
   if (bytes.length < HEADER_BYTES + 4 || PACKED_MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw createError(ERROR_CODES.INVALID_INDEX, `${where} expected a packed fahras index (it starts with the bytes 89 46 48 52 53 0D 0A 1A), got ${bytes.length < 8 ? `${bytes.length} bytes` : 'other bytes'}`, { problem: 'magic' })
+    throw createError(
+      ERROR_CODES.INVALID_INDEX,
+      `${where} expected a packed fahras index (it starts with the bytes 89 46 48 52 53 0D 0A 1A), got ${bytes.length < 8 ? `${bytes.length} bytes` : 'other bytes'}`,
+      { problem: 'magic' },
+    )
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint32(8, true)
   const count = view.getUint32(12, true)
   const total = view.getUint32(16, true)
-  if (count > MAX_SECTIONS || HEADER_BYTES + count * ENTRY_BYTES + 4 > bytes.length) throw bad(`its header declares ${count} sections`)
+  if (count > MAX_SECTIONS || HEADER_BYTES + count * ENTRY_BYTES + 4 > bytes.length)
+    throw bad(`its header declares ${count} sections`)
   const crcAt = HEADER_BYTES + count * ENTRY_BYTES
   if (view.getUint32(crcAt, true) !== crc32(bytes, 0, crcAt)) throw bad('the CRC-32 of its header does not match')
   if (version !== PACKED_FORMAT_VERSION) {
-    throw createError(ERROR_CODES.INDEX_VERSION_MISMATCH, `${where} expected packed format version ${PACKED_FORMAT_VERSION}, got ${describe(version)}; pack the index again with this version of fahras`, { version })
+    throw createError(
+      ERROR_CODES.INDEX_VERSION_MISMATCH,
+      `${where} expected packed format version ${PACKED_FORMAT_VERSION}, got ${describe(version)}; pack the index again with this version of fahras`,
+      { version },
+    )
   }
-  if (total !== bytes.length) throw bad(`it is ${bytes.length} bytes long, its header says ${total} (${total > bytes.length ? 'truncated' : 'bytes added at the end'})`)
+  if (total !== bytes.length)
+    throw bad(
+      `it is ${bytes.length} bytes long, its header says ${total} (${total > bytes.length ? 'truncated' : 'bytes added at the end'})`,
+    )
   const sections = new Map<SectionTag, Uint8Array>()
   let end = crcAt + 4
   for (let i = 0; i < count; i++) {
@@ -94,10 +107,14 @@ export function readContainer(bytes: Uint8Array, where: string): Map<SectionTag,
     const offset = view.getUint32(entry + 4, true)
     const length = view.getUint32(entry + 8, true)
     const aligned = Math.ceil(end / SECTION_ALIGNMENT) * SECTION_ALIGNMENT
-    if (!(SECTION_TAGS as readonly string[]).includes(tag) || sections.has(tag as SectionTag)) throw bad(`its section table holds an unknown or repeated section ${JSON.stringify(tag)}`)
-    if (offset !== aligned || offset + length > bytes.length) throw bad(`its section ${tag} is not where the format puts it`)
-    for (let k = end; k < offset; k++) if (bytes[k] !== 0) throw bad(`a padding byte before the section ${tag} is not zero`)
-    if (crc32(bytes, offset, offset + length) !== view.getUint32(entry + 12, true)) throw bad(`the CRC-32 of its section ${tag} does not match`)
+    if (!(SECTION_TAGS as readonly string[]).includes(tag) || sections.has(tag as SectionTag))
+      throw bad(`its section table holds an unknown or repeated section ${JSON.stringify(tag)}`)
+    if (offset !== aligned || offset + length > bytes.length)
+      throw bad(`its section ${tag} is not where the format puts it`)
+    for (let k = end; k < offset; k++)
+      if (bytes[k] !== 0) throw bad(`a padding byte before the section ${tag} is not zero`)
+    if (crc32(bytes, offset, offset + length) !== view.getUint32(entry + 12, true))
+      throw bad(`the CRC-32 of its section ${tag} does not match`)
     sections.set(tag as SectionTag, bytes.subarray(offset, offset + length))
     end = offset + length
   }

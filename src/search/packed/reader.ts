@@ -10,7 +10,6 @@ import { decodeText, f64s, FormatProblem, readVarint, u32s } from './bytes.js'
 import { damagedPacked, readContainer, STORED_KIND } from './layout.js'
 import { readDictionary } from './dictionary.js'
 
-
 /** The postings of one term in one field: document numbers (ascending) and term frequencies. */
 export interface FieldPostings {
   readonly docs: Int32Array
@@ -70,7 +69,13 @@ const STORED_CACHE = 64
 export function openPacked(input: Uint8Array, where: string): PackedView {
   const sections = readContainer(input, where)
   const coded = (at: string) => (error: unknown) => {
-    if (error instanceof FormatProblem || error instanceof RangeError || error instanceof SyntaxError || error instanceof TypeError) return Object.assign(damagedPacked(at, error.message), { cause: error })
+    if (
+      error instanceof FormatProblem ||
+      error instanceof RangeError ||
+      error instanceof SyntaxError ||
+      error instanceof TypeError
+    )
+      return Object.assign(damagedPacked(at, error.message), { cause: error })
     return error
   }
   let opened: PackedView
@@ -81,21 +86,37 @@ export function openPacked(input: Uint8Array, where: string): PackedView {
   }
   // what is read later, when a search needs it, fails with a coded error too
   const later = coded('PackedIndex')
-  const guard = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
-    try {
-      return read(...args)
-    } catch (error) {
-      throw later(error)
+  const guard =
+    <A extends unknown[], R>(read: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return read(...args)
+      } catch (error) {
+        throw later(error)
+      }
     }
+  return {
+    ...opened,
+    postings: guard(opened.postings),
+    frequency: guard(opened.frequency),
+    positions: guard(opened.positions),
+    tokenRanges: guard(opened.tokenRanges),
+    idAt: guard(opened.idAt),
+    docOf: guard(opened.docOf),
+    storedAt: guard(opened.storedAt),
   }
-  return { ...opened, postings: guard(opened.postings), frequency: guard(opened.frequency), positions: guard(opened.positions), tokenRanges: guard(opened.tokenRanges), idAt: guard(opened.idAt), docOf: guard(opened.docOf), storedAt: guard(opened.storedAt) }
 }
 
 /**
  * The reader of STOR: per stored field, u32 byte offsets, a kind byte per document and the
  * values in the text encoding (write.ts). Returns a document's stored fields, or undefined without any.
  */
-function storedTables(bytes: Uint8Array, documentCount: number, names: readonly string[], problem: (what: string) => Error): (doc: number) => Record<string, unknown> | undefined {
+function storedTables(
+  bytes: Uint8Array,
+  documentCount: number,
+  names: readonly string[],
+  problem: (what: string) => Error,
+): (doc: number) => Record<string, unknown> | undefined {
   if (bytes.length < 4) throw problem('its STOR section is too short')
   const count = u32s(bytes, 0, 1)[0]!
   if (bytes.length < 4 * (count + 2)) throw problem('its STOR section is too short for its fields')
@@ -104,17 +125,24 @@ function storedTables(bytes: Uint8Array, documentCount: number, names: readonly 
   const fields: Array<{ offsets: Uint32Array; kinds: Uint8Array; units: number }> = []
   for (let f = 0; f < count; f++) {
     const start = starts[f]!
-    if (start % 4 !== 0 || start + 4 * (documentCount + 1) + documentCount > bytes.length) throw problem('its STOR section has a field table that does not fit it')
+    if (start % 4 !== 0 || start + 4 * (documentCount + 1) + documentCount > bytes.length)
+      throw problem('its STOR section has a field table that does not fit it')
     const offsets = u32s(bytes, start, documentCount + 1)
     const kinds = bytes.subarray(start + 4 * (documentCount + 1), start + 4 * (documentCount + 1) + documentCount)
     const units = start + 4 * (documentCount + 1) + documentCount
     for (let i = 0; i < documentCount; i++) {
       const empty = offsets[i] === offsets[i + 1]
-      if (offsets[i]! > offsets[i + 1]! || kinds[i]! > STORED_KIND.json || (kinds[i] === STORED_KIND.absent && !empty) || (kinds[i] === STORED_KIND.json && empty)) {
+      if (
+        offsets[i]! > offsets[i + 1]! ||
+        kinds[i]! > STORED_KIND.json ||
+        (kinds[i] === STORED_KIND.absent && !empty) ||
+        (kinds[i] === STORED_KIND.json && empty)
+      ) {
         throw problem('its STOR section has offsets or kinds out of order')
       }
     }
-    if (offsets[0] !== 0 || units + offsets[documentCount]! > starts[f + 1]!) throw problem('its STOR section has offsets that do not fit it')
+    if (offsets[0] !== 0 || units + offsets[documentCount]! > starts[f + 1]!)
+      throw problem('its STOR section has offsets that do not fit it')
     fields.push({ offsets, kinds, units })
   }
   return (doc) => {
@@ -135,7 +163,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   const section = (tag: string) => sections.get(tag)!
   const problem = (what: string) => new FormatProblem(what)
   const meta = JSON.parse(strict.decode(section('META'))) as Record<string, unknown>
-  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) throw problem('its META section is not a JSON object')
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta))
+    throw problem('its META section is not a JSON object')
 
   const nums = section('NUMS')
   if (nums.length < 8) throw problem('its NUMS section is too short')
@@ -145,10 +174,12 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   if (nums.length !== 8 + 8 * fieldCount) throw problem('its NUMS section does not hold one average per field')
   const averageFieldLength = f64s(nums, 8, fieldCount)
   // 0 is sound (a field no document has); anything else must be a length
-  if (averageFieldLength.some((a) => !Number.isFinite(a) || a < 0)) throw problem('its NUMS section holds an average field length that is not a finite number >= 0')
+  if (averageFieldLength.some((a) => !Number.isFinite(a) || a < 0))
+    throw problem('its NUMS section holds an average field length that is not a finite number >= 0')
 
   const flenBytes = section('FLEN')
-  if (flenBytes.length !== 4 * documentCount * fieldCount) throw problem('its FLEN section does not hold one length per document and field')
+  if (flenBytes.length !== 4 * documentCount * fieldCount)
+    throw problem('its FLEN section does not hold one length per document and field')
   const lengths = u32s(flenBytes, 0, documentCount * fieldCount)
 
   // ids: u32 byte offsets into their JSON texts in the text encoding (bytes.ts), one entry per document
@@ -157,9 +188,12 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     if (bytes.length < 4 * (documentCount + 1)) throw problem(`its ${tag} section is too short`)
     const offsets = u32s(bytes, 0, documentCount + 1)
     const base = 4 * (documentCount + 1)
-    for (let i = 0; i < documentCount; i++) if (offsets[i]! > offsets[i + 1]!) throw problem(`its ${tag} section has offsets out of order`)
-    if (offsets[0] !== 0 || base + offsets[documentCount]! !== bytes.length) throw problem(`its ${tag} section has offsets that do not fit it`)
-    return (doc: number): string | undefined => (offsets[doc] === offsets[doc + 1] ? undefined : decodeText(bytes, base + offsets[doc]!, base + offsets[doc + 1]!))
+    for (let i = 0; i < documentCount; i++)
+      if (offsets[i]! > offsets[i + 1]!) throw problem(`its ${tag} section has offsets out of order`)
+    if (offsets[0] !== 0 || base + offsets[documentCount]! !== bytes.length)
+      throw problem(`its ${tag} section has offsets that do not fit it`)
+    return (doc: number): string | undefined =>
+      offsets[doc] === offsets[doc + 1] ? undefined : decodeText(bytes, base + offsets[doc]!, base + offsets[doc + 1]!)
   }
   const idText = table('IDS_')
   const storeFields = Array.isArray(meta.storeFields) ? meta.storeFields.map(String) : []
@@ -172,7 +206,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
     let id = ids[doc]
     if (id === undefined) {
       const parsed: unknown = JSON.parse(idText(doc) ?? 'null')
-      if (typeof parsed !== 'string' && !(typeof parsed === 'number' && Number.isFinite(parsed))) throw damagedPacked('PackedIndex', `the id of document ${doc} is not a string or a finite number`)
+      if (typeof parsed !== 'string' && !(typeof parsed === 'number' && Number.isFinite(parsed)))
+        throw damagedPacked('PackedIndex', `the id of document ${doc} is not a string or a finite number`)
       ids[doc] = id = parsed
     }
     return id
@@ -197,7 +232,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
       const df = readVarint(post, at[0]!, end, at)
       const length = readVarint(post, at[0]!, end, at)
       p = at[0]!
-      if (field <= lastField || field >= fieldCount || df === 0 || df > documentCount || p + length > end) throw damaged()
+      if (field <= lastField || field >= fieldCount || df === 0 || df > documentCount || p + length > end)
+        throw damaged()
       out.push(field, df, p, p + length)
       p += length
       if (flagged % 2 === 1) {
@@ -233,7 +269,8 @@ function view(sections: Map<string, Uint8Array>): PackedView {
       const tf = readVarint(post, at[0]!, end, at)
       p = at[0]!
       doc = k === 0 ? gap : doc + gap
-      if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0) throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
+      if ((k > 0 && gap === 0) || doc >= documentCount || tf === 0)
+        throw problem(`the postings of the term ${JSON.stringify(termAt(term))} are damaged`)
       docs[k] = doc
       tfs[k] = tf
       if (tf > maxTf) maxTf = tf
@@ -274,8 +311,10 @@ function view(sections: Map<string, Uint8Array>): PackedView {
   if (offs.length < 4 * (slots + 1)) throw problem('its OFFS section is too short')
   const tokenStarts = u32s(offs, 0, slots + 1)
   const tokenBase = 4 * (slots + 1)
-  for (let i = 0; i < slots; i++) if (tokenStarts[i]! > tokenStarts[i + 1]!) throw problem('its OFFS section has offsets out of order')
-  if (tokenStarts[0] !== 0 || tokenBase + tokenStarts[slots]! !== offs.length) throw problem('its OFFS section has offsets that do not fit it')
+  for (let i = 0; i < slots; i++)
+    if (tokenStarts[i]! > tokenStarts[i + 1]!) throw problem('its OFFS section has offsets out of order')
+  if (tokenStarts[0] !== 0 || tokenBase + tokenStarts[slots]! !== offs.length)
+    throw problem('its OFFS section has offsets that do not fit it')
   /** [start, end) in the original text of every token of a stored field (start, end pairs), or null. */
   const tokenRanges = (doc: number, field: number, upTo = Infinity): Int32Array | null => {
     const slot = doc * fieldCount + field

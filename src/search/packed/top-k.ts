@@ -35,7 +35,13 @@ export interface TopK {
 }
 
 /** The bound of a list: its factor × the BM25+ part of its largest frequency in its shortest field. */
-export function scorerBound(factor: number, maxTf: number, minLength: number, average: number, params: BM25Params): number {
+export function scorerBound(
+  factor: number,
+  maxTf: number,
+  minLength: number,
+  average: number,
+  params: BM25Params,
+): number {
   return factor * frequencyPart(maxTf, minLength, average, params)
 }
 
@@ -62,7 +68,14 @@ function seek(docs: Int32Array, from: number, doc: number): number {
 export type Coordinate = (masks: Uint32Array, from: number) => number
 
 /** The best k documents of the lists (see the module comment). */
-export function topK(given: readonly Scorer[], k: number, words: number, lengthOf: (doc: number, field: number) => number, params: BM25Params, coordinate: Coordinate): TopK {
+export function topK(
+  given: readonly Scorer[],
+  k: number,
+  words: number,
+  lengthOf: (doc: number, field: number) => number,
+  params: BM25Params,
+  coordinate: Coordinate,
+): TopK {
   const scorers = [...given].sort((a, b) => a.bound - b.bound)
   const count = scorers.length
   // prefix bounds: a document found only in lists 0..i-1 scores at most
@@ -84,7 +97,8 @@ export function topK(given: readonly Scorer[], k: number, words: number, lengthO
   const heapFinal: number[] = []
   const heapSum: number[] = []
   const heapMask: number[][] = []
-  const worse = (i: number, j: number) => heapFinal[i]! < heapFinal[j]! || (heapFinal[i] === heapFinal[j] && heapDoc[i]! > heapDoc[j]!)
+  const worse = (i: number, j: number) =>
+    heapFinal[i]! < heapFinal[j]! || (heapFinal[i] === heapFinal[j] && heapDoc[i]! > heapDoc[j]!)
   const swap = (i: number, j: number) => {
     for (const a of [heapDoc, heapFinal, heapSum, heapMask] as unknown[][]) {
       const t = a[i]
@@ -166,5 +180,9 @@ export function topK(given: readonly Scorer[], k: number, words: number, lengthO
   const order = heapDoc.map((_, i) => i).sort((a, b) => heapDoc[a]! - heapDoc[b]!)
   const masks = new Uint32Array(order.length * words)
   order.forEach((i, row) => masks.set(heapMask[i]!, row * words))
-  return { docs: Int32Array.from(order, (i) => heapDoc[i]!), scores: Float64Array.from(order, (i) => heapSum[i]!), masks }
+  return {
+    docs: Int32Array.from(order, (i) => heapDoc[i]!),
+    scores: Float64Array.from(order, (i) => heapSum[i]!),
+    masks,
+  }
 }

@@ -59,7 +59,6 @@ function offsetTable(entries: ReadonlyArray<string | undefined>): Uint8Array {
   return out.finish()
 }
 
-
 /**
  * The stored fields, one table per field: per document a kind byte (STORED_KIND) and the value
  * in the text encoding, so that a result's text is decoded, never parsed as JSON.
@@ -132,7 +131,12 @@ export function writePacked(source: PackSource): Uint8Array {
   terms.forEach((term, t) => {
     const postAt = post.length
     let shared = 0
-    while (shared < term.length && shared < previousTerm.length && term.charCodeAt(shared) === previousTerm.charCodeAt(shared)) shared++
+    while (
+      shared < term.length &&
+      shared < previousTerm.length &&
+      term.charCodeAt(shared) === previousTerm.charCodeAt(shared)
+    )
+      shared++
     previousTerm = term
     const number = order[t]!
     let entries = 0
@@ -158,14 +162,16 @@ export function writePacked(source: PackSource): Uint8Array {
         post.varint(tfs[k]!)
       }
       if (positions) {
-        if (positions.length !== total) throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
+        if (positions.length !== total)
+          throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
         // per document: the byte length of its positions, then the positions as gaps
         if (sizes.length < df) sizes = new Int32Array(Math.max(df, sizes.length * 2))
         let at = 0
         let blockSize = 0
         for (let k = 0; k < df; k++) {
           let bytes = 0
-          for (let i = 0; i < tfs[k]!; i++, at++) bytes += varintSize(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+          for (let i = 0; i < tfs[k]!; i++, at++)
+            bytes += varintSize(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
           sizes[k] = bytes
           blockSize += varintSize(bytes) + bytes
         }
@@ -173,7 +179,8 @@ export function writePacked(source: PackSource): Uint8Array {
         at = 0
         for (let k = 0; k < df; k++) {
           post.varint(sizes[k]!)
-          for (let i = 0; i < tfs[k]!; i++, at++) post.varint(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+          for (let i = 0; i < tfs[k]!; i++, at++)
+            post.varint(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
         }
       }
     }
@@ -187,7 +194,8 @@ export function writePacked(source: PackSource): Uint8Array {
   sections.set('STOR', storedTables(source))
   const offs = new ByteWriter()
   const { starts, bytes } = source.tokens
-  if (starts.length !== n * fieldCount + 1) throw new Error(`packed index: ${starts.length - 1} token tables for ${n * fieldCount} fields`)
+  if (starts.length !== n * fieldCount + 1)
+    throw new Error(`packed index: ${starts.length - 1} token tables for ${n * fieldCount} fields`)
   for (const s of starts) offs.u32(s)
   offs.raw(bytes)
   sections.set('OFFS', offs.finish())

@@ -72,7 +72,10 @@ function assetsFolder(): string {
   for (const candidate of [join(here, 'site'), join(here, '..', '..', '..', 'dist', 'site')]) {
     if (existsSync(join(candidate, RUNTIME_FILE))) return candidate
   }
-  throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} could not find the runtime files (${RUNTIME_FILE}, ${UI_FILE}) beside it: build fahras first (npm run build), or pass { assets: false }`)
+  throw createError(
+    ERROR_CODES.INVALID_OPTION,
+    `${WHERE} could not find the runtime files (${RUNTIME_FILE}, ${UI_FILE}) beside it: build fahras first (npm run build), or pass { assets: false }`,
+  )
 }
 
 /** Is this folder one that a build may replace: missing, empty, or a previous site index? */
@@ -95,19 +98,55 @@ function replaceable(folder: string): boolean {
  * ```
  */
 export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildReport> {
-  if (options === null || typeof options !== 'object') throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected options with at least \`site\`, got ${describe(options)}`, { option: 'options' }, 'type')
+  if (options === null || typeof options !== 'object')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected options with at least \`site\`, got ${describe(options)}`,
+      { option: 'options' },
+      'type',
+    )
   const given = checkOptions(options, WHERE, {
-    site: 'string', output: 'string', include: 'string[]', exclude: 'string[]', baseUrl: 'string', index: 'object', chunkSize: 'number', assets: 'boolean', onProgress: 'function', signal: 'object',
+    site: 'string',
+    output: 'string',
+    include: 'string[]',
+    exclude: 'string[]',
+    baseUrl: 'string',
+    index: 'object',
+    chunkSize: 'number',
+    assets: 'boolean',
+    onProgress: 'function',
+    signal: 'object',
   })
-  if (typeof given.site !== 'string' || given.site === '') throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`site\` to be the folder of the site, got ${describe(given.site)}`, { option: 'site' }, 'type')
+  if (typeof given.site !== 'string' || given.site === '')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected \`site\` to be the folder of the site, got ${describe(given.site)}`,
+      { option: 'site' },
+      'type',
+    )
   const site = resolve(given.site)
-  if (!existsSync(site) || !statSync(site).isDirectory()) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`site\` to be a folder, got ${JSON.stringify(given.site)} (${existsSync(site) ? 'not a folder' : 'not found'})`, { option: 'site' })
+  if (!existsSync(site) || !statSync(site).isDirectory())
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected \`site\` to be a folder, got ${JSON.stringify(given.site)} (${existsSync(site) ? 'not a folder' : 'not found'})`,
+      { option: 'site' },
+    )
   const output = resolve((given.output as string | undefined) ?? join(site, DEFAULT_SITE_OPTIONS.outputFolder))
   const chunkSize = (given.chunkSize as number | undefined) ?? DEFAULT_SITE_OPTIONS.chunkSize
   if (!Number.isInteger(chunkSize) || chunkSize < CHUNK_SIZE_RANGE[0] || chunkSize > CHUNK_SIZE_RANGE[1]) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} expected \`chunkSize\` to be an integer from ${CHUNK_SIZE_RANGE[0]} to ${CHUNK_SIZE_RANGE[1]} (bytes), got ${describe(chunkSize)}`, { option: 'chunkSize' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected \`chunkSize\` to be an integer from ${CHUNK_SIZE_RANGE[0]} to ${CHUNK_SIZE_RANGE[1]} (bytes), got ${describe(chunkSize)}`,
+      { option: 'chunkSize' },
+      'type',
+    )
   }
-  if (!replaceable(output)) throw createError(ERROR_CODES.INVALID_OPTION, `${WHERE} will not write into ${output}: it exists and is not a fahras site index (no ${ENTRY_FILE}); choose an empty or new folder`, { option: 'output' })
+  if (!replaceable(output))
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} will not write into ${output}: it exists and is not a fahras site index (no ${ENTRY_FILE}); choose an empty or new folder`,
+      { option: 'output' },
+    )
   const signal = checkSignal(given.signal, WHERE)
   const assets = ((given.assets as boolean | undefined) ?? DEFAULT_SITE_OPTIONS.assets) ? assetsFolder() : null
   const onProgress = given.onProgress as BuildSiteOptions['onProgress']
@@ -120,7 +159,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
   let skipped = 0
   try {
     const source = readSitePages({
-      site, output,
+      site,
+      output,
       ...(given.include ? { include: given.include as string[] } : {}),
       ...(given.exclude ? { exclude: given.exclude as string[] } : {}),
       baseUrl: (given.baseUrl as string | undefined) ?? DEFAULT_SITE_OPTIONS.baseUrl,
@@ -128,7 +168,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
     let file = ''
     async function* pages(): AsyncGenerator<SitePage> {
       for await (const read of source) {
-        if (signal?.aborted) throw createError(ERROR_CODES.ABORTED, `${WHERE} was aborted; the previous index is left as it was`)
+        if (signal?.aborted)
+          throw createError(ERROR_CODES.ABORTED, `${WHERE} was aborted; the previous index is left as it was`)
         file = read.file
         for (const w of read.warnings) warnings.push(`${read.file}: ${w}`)
         if (read.page === null) skipped++
@@ -136,18 +177,34 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
       }
     }
     const written = await writeSiteIndex(pages(), building, {
-      where: WHERE, chunkSize, ...(given.index ? { index: given.index as SiteIndexOptions } : {}),
+      where: WHERE,
+      chunkSize,
+      ...(given.index ? { index: given.index as SiteIndexOptions } : {}),
       onPage: (count) => onProgress?.({ pages: count, file }),
     })
     if (written.pages === 0) {
-      throw createError(ERROR_CODES.SITE, `${WHERE} found no page to index in ${site} (${skipped} file${skipped === 1 ? '' : 's'} skipped): check \`include\`, or that the site is built; the previous index is left as it was`, { skipped })
+      throw createError(
+        ERROR_CODES.SITE,
+        `${WHERE} found no page to index in ${site} (${skipped} file${skipped === 1 ? '' : 's'} skipped): check \`include\`, or that the site is built; the previous index is left as it was`,
+        { skipped },
+      )
     }
-    if (assets !== null) for (const name of [RUNTIME_FILE, UI_FILE, UI_STYLES_FILE]) copyFileSync(join(assets, name), join(building, name))
+    if (assets !== null)
+      for (const name of [RUNTIME_FILE, UI_FILE, UI_STYLES_FILE]) copyFileSync(join(assets, name), join(building, name))
     const old = `${building}.old`
     if (existsSync(output)) renameSync(output, old)
     renameSync(building, output)
     rmSync(old, { recursive: true, force: true })
-    return { output, pages: written.pages, skipped, warnings, chunks: written.chunks, files: written.files, bytes: written.bytes, build: written.build }
+    return {
+      output,
+      pages: written.pages,
+      skipped,
+      warnings,
+      chunks: written.chunks,
+      files: written.files,
+      bytes: written.bytes,
+      build: written.build,
+    }
   } catch (error) {
     rmSync(building, { recursive: true, force: true })
     throw error

@@ -11,4 +11,13 @@
 export { buildSite, DEFAULT_SITE_OPTIONS, type BuildSiteOptions, type SiteBuildReport } from './build-site.js'
 export { DEFAULT_CHUNK_SIZE, type SiteIndexOptions } from './write-index.js'
 export { SITE_FORMAT_VERSION } from '../format.js'
-export type { OpenSiteOptions, Site, SitePage, SiteResult, SiteResults, SiteSearchOptions, SiteSnippet, SiteSuggestion } from '../types.js'
+export type {
+  OpenSiteOptions,
+  Site,
+  SitePage,
+  SiteResult,
+  SiteResults,
+  SiteSearchOptions,
+  SiteSnippet,
+  SiteSuggestion,
+} from '../types.js'

@@ -14,25 +14,43 @@ import { packedMeta } from '../../search/pack.js'
 import { documentCollector } from '../../search/packed/collect.js'
 import type { PackSource } from '../../search/packed/write.js'
 import {
-  chunkPath, compareTerms, encodeChunk, encodeEntry, encodeFragment, ENTRY_FILE, filterPath, keyOf, SITE_FIELDS, SITE_FORMAT, SITE_FORMAT_VERSION,
-  type ChunkTerm, type SiteEntry,
+  chunkPath,
+  compareTerms,
+  encodeChunk,
+  encodeEntry,
+  encodeFragment,
+  ENTRY_FILE,
+  filterPath,
+  keyOf,
+  SITE_FIELDS,
+  SITE_FORMAT,
+  SITE_FORMAT_VERSION,
+  type ChunkTerm,
+  type SiteEntry,
 } from '../format.js'
 import type { SitePage } from '../types.js'
 
 /** The index options a site may set: the analysis and the ranking (fields are the title and the text). */
-export type SiteIndexOptions = Omit<ArabicSearchOptions, 'fields' | 'storeFields' | 'idField' | 'getText' | 'snippet' | 'snippets'>
+export type SiteIndexOptions = Omit<
+  ArabicSearchOptions,
+  'fields' | 'storeFields' | 'idField' | 'getText' | 'snippet' | 'snippets'
+>
 
 /** The default size of a term chunk, before gzip, in bytes (docs/benchmarks.md: how it was chosen). */
 export const DEFAULT_CHUNK_SIZE = 12_000
 
 /** Hex digits of SHA-256 that name a file (more where two files of a build would share a name). */
 const HASH_DIGITS = 10
-const hashOf = (bytes: Uint8Array, digits = HASH_DIGITS): string => createHash('sha256').update(bytes).digest('hex').slice(0, digits)
+const hashOf = (bytes: Uint8Array, digits = HASH_DIGITS): string =>
+  createHash('sha256').update(bytes).digest('hex').slice(0, digits)
 const gzip = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 9 })
 const encoder = new TextEncoder()
 
 /** The resolved options of a site index, and what its header says. */
-export function siteIndexOptions(index: SiteIndexOptions | undefined, where: string): ResolvedIndexOptions<ArabicSearchOptions> {
+export function siteIndexOptions(
+  index: SiteIndexOptions | undefined,
+  where: string,
+): ResolvedIndexOptions<ArabicSearchOptions> {
   return resolveIndexOptions({ ...(index ?? {}), fields: [...SITE_FIELDS] } as ArabicSearchOptions, where)
 }
 
@@ -52,7 +70,12 @@ export interface WrittenIndex {
 export async function writeSiteIndex(
   pages: AsyncIterable<SitePage> | Iterable<SitePage>,
   folder: string,
-  settings: { readonly index?: SiteIndexOptions; readonly chunkSize?: number; readonly where: string; readonly onPage?: (count: number) => void | Promise<void> },
+  settings: {
+    readonly index?: SiteIndexOptions
+    readonly chunkSize?: number
+    readonly where: string
+    readonly onPage?: (count: number) => void | Promise<void>
+  },
 ): Promise<WrittenIndex> {
   const resolved = siteIndexOptions(settings.index, settings.where)
   const collector = documentCollector(resolved)
@@ -70,7 +93,9 @@ export async function writeSiteIndex(
   for await (const page of pages) {
     const n = collector.count
     collector.add(readDocument({ id: n, title: page.title, text: page.text }, resolved, settings.where, n))
-    const content = gzip(encodeFragment({ url: page.url, title: page.title, lang: page.lang, text: page.text, meta: page.meta }))
+    const content = gzip(
+      encodeFragment({ url: page.url, title: page.title, lang: page.lang, text: page.text, meta: page.meta }),
+    )
     fragments.update(content)
     write(join(staging, `${n}.fahras`), content)
     for (const [key, values] of Object.entries(page.filters)) {
@@ -87,7 +112,9 @@ export async function writeSiteIndex(
   const meta = { ...(packedMeta(resolved) as Record<string, unknown>), storeFields: [...SITE_FIELDS] }
   const source = collector.finish(meta)
   mkdirSync(join(folder, 't'), { recursive: true })
-  const { keys, chunks } = writeChunks(source, settings.chunkSize ?? DEFAULT_CHUNK_SIZE, (hash, content) => write(join(folder, chunkPath(hash)), content))
+  const { keys, chunks } = writeChunks(source, settings.chunkSize ?? DEFAULT_CHUNK_SIZE, (hash, content) =>
+    write(join(folder, chunkPath(hash)), content),
+  )
   // objects made from entries: a filter or value named `__proto__` is a key like any other
   const filterEntries: Array<[string, { values: string[]; file: string }]> = []
   if (filters.size > 0) mkdirSync(join(folder, 'f'), { recursive: true })
@@ -101,7 +128,14 @@ export async function writeSiteIndex(
     filterEntries.push([key, { values, file }])
   }
   const filterTable = Object.fromEntries(filterEntries)
-  const body = { meta, pageCount: source.documentCount, averageFieldLength: Array.from(source.averageFieldLength), keys, chunks, filters: filterTable }
+  const body = {
+    meta,
+    pageCount: source.documentCount,
+    averageFieldLength: Array.from(source.averageFieldLength),
+    keys,
+    chunks,
+    filters: filterTable,
+  }
   const build = createHash('sha256').update(fragments.digest()).update(JSON.stringify(body)).digest('hex').slice(0, 12)
   renameSync(staging, join(folder, 'p', build))
   const entry: SiteEntry = { format: SITE_FORMAT, version: SITE_FORMAT_VERSION, build, ...body }
@@ -127,7 +161,11 @@ function gaps(numbers: readonly number[]): number[] {
  * Cuts the terms, in chunk order, into chunks of about `size` bytes (a term is never split, nor
  * two terms of one key put apart), writes each and returns the first key and hash of each.
  */
-function writeChunks(source: PackSource, size: number, write: (hash: string, content: Uint8Array) => void): { keys: string[]; chunks: string[] } {
+function writeChunks(
+  source: PackSource,
+  size: number,
+  write: (hash: string, content: Uint8Array) => void,
+): { keys: string[]; chunks: string[] } {
   const fieldCount = SITE_FIELDS.length
   const { names } = source.terms
   const order = names.map((_, t) => t).sort((a, b) => compareTerms(names[a]!, names[b]!))

@@ -142,7 +142,12 @@ export function extractHtml(html: string): ExtractedHtml {
     if (inside(H1)) h1 += ' '
   }
 
-  const readSpecs = (name: string, attribs: Record<string, string>, attribute: string, kind: 'meta' | 'filter'): Slot[] => {
+  const readSpecs = (
+    name: string,
+    attribs: Record<string, string>,
+    attribute: string,
+    kind: 'meta' | 'filter',
+  ): Slot[] => {
     if (!hasAttribute(attribs, attribute)) return []
     const { specs, problems } = parseFieldSpecs(attribs[attribute]!)
     for (const problem of problems) warn(`${attribute} on <${quoted(name)}>: ${problem}`)
@@ -151,7 +156,10 @@ export function extractHtml(html: string): ExtractedHtml {
       if (spec.from === 'literal') slots.push({ kind, key: spec.key, value: spec.value })
       else if (spec.from === 'attribute') {
         if (hasAttribute(attribs, spec.attribute)) slots.push({ kind, key: spec.key, value: attribs[spec.attribute]! })
-        else warn(`${attribute} on <${quoted(name)}>: ${quoted(`${spec.key}[${spec.attribute}]`)} but the element has no ${quoted(spec.attribute)} attribute`)
+        else
+          warn(
+            `${attribute} on <${quoted(name)}>: ${quoted(`${spec.key}[${spec.attribute}]`)} but the element has no ${quoted(spec.attribute)} attribute`,
+          )
       } else {
         const slot: Slot = { kind, key: spec.key, value: '' }
         slots.push(slot)
@@ -161,80 +169,95 @@ export function extractHtml(html: string): ExtractedHtml {
     return found
   }
 
-  const parser = new (htmlparser2().Parser)({
-    onopentag(name, attribs) {
-      let flags = 0
-      if (name === 'html' && lang === null) lang = (attribs.lang ?? attribs['xml:lang'] ?? '').trim()
-      const seen = !inside(UNSEEN) && !UNSEEN_ELEMENTS.has(name)
-      if (!seen) flags |= 1 << UNSEEN
-      if (HEAD_ELEMENTS.has(name)) flags |= 1 << OFF_PAGE
-      if (name === 'meta' && seen) {
-        const content = attribs.content ?? ''
-        const tokens = content.toLowerCase().split(TOKEN_SEPARATOR)
-        if (noindex === null && attribs.name?.trim().toLowerCase() === 'robots' && tokens.some((t) => NOINDEX_TOKENS.has(t))) noindex = content.trim()
-        if (redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh') redirect = refreshTarget(content)
-      }
-      const ignore = seen ? IGNORE_ATTRIBUTES.find((a) => hasAttribute(attribs, a)) : undefined
-      if (ignore !== undefined) {
-        const given = attribs[ignore]!.trim().toLowerCase()
-        const how = IGNORE_VALUES[given]
-        if (how === undefined) warn(`${ignore}=${escapeForTerminal(JSON.stringify(attribs[ignore]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`)
-        flags |= how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
-        if (ROOT_ELEMENTS.has(name)) ignoredRoot ??= name
-      }
-      if (seen && hasAttribute(attribs, BODY_ATTRIBUTE)) {
-        flags |= 1 << MARKED
-        has['data-fahras-body'] = true
-      }
-      if (name === 'main') {
-        flags |= 1 << MAIN
-        has.main = true
-      }
-      if (name === 'article') {
-        flags |= 1 << ARTICLE
-        has.article = true
-      }
-      if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
-      if (NOT_CONTENT.has(name)) flags |= 1 << NAV
-      const allIgnored = inside(IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
-      if (name === 'title' && seen && !titleDone) flags |= 1 << TITLE
-      if (name === 'h1' && seen && !h1Done && !allIgnored) flags |= 1 << H1
-      if (seen && (BLOCK_ELEMENTS.has(name) || (flags & (1 << MARKED)) !== 0)) breakLine()
-      for (let i = 0; i < COUNTERS; i++) if (flags & (1 << i)) depth[i]!++
-      let opened = 0
-      if (seen && !allIgnored) {
-        for (const slot of [...readSpecs(name, attribs, META_ATTRIBUTE, 'meta'), ...readSpecs(name, attribs, FILTER_ATTRIBUTE, 'filter')]) {
-          capturing.push(slot)
-          opened++
+  const parser = new (htmlparser2().Parser)(
+    {
+      onopentag(name, attribs) {
+        let flags = 0
+        if (name === 'html' && lang === null) lang = (attribs.lang ?? attribs['xml:lang'] ?? '').trim()
+        const seen = !inside(UNSEEN) && !UNSEEN_ELEMENTS.has(name)
+        if (!seen) flags |= 1 << UNSEEN
+        if (HEAD_ELEMENTS.has(name)) flags |= 1 << OFF_PAGE
+        if (name === 'meta' && seen) {
+          const content = attribs.content ?? ''
+          const tokens = content.toLowerCase().split(TOKEN_SEPARATOR)
+          if (
+            noindex === null &&
+            attribs.name?.trim().toLowerCase() === 'robots' &&
+            tokens.some((t) => NOINDEX_TOKENS.has(t))
+          )
+            noindex = content.trim()
+          if (redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh')
+            redirect = refreshTarget(content)
         }
-      }
-      frames.push({ flags, slots: opened })
+        const ignore = seen ? IGNORE_ATTRIBUTES.find((a) => hasAttribute(attribs, a)) : undefined
+        if (ignore !== undefined) {
+          const given = attribs[ignore]!.trim().toLowerCase()
+          const how = IGNORE_VALUES[given]
+          if (how === undefined)
+            warn(
+              `${ignore}=${escapeForTerminal(JSON.stringify(attribs[ignore]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`,
+            )
+          flags |= how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
+          if (ROOT_ELEMENTS.has(name)) ignoredRoot ??= name
+        }
+        if (seen && hasAttribute(attribs, BODY_ATTRIBUTE)) {
+          flags |= 1 << MARKED
+          has['data-fahras-body'] = true
+        }
+        if (name === 'main') {
+          flags |= 1 << MAIN
+          has.main = true
+        }
+        if (name === 'article') {
+          flags |= 1 << ARTICLE
+          has.article = true
+        }
+        if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
+        if (NOT_CONTENT.has(name)) flags |= 1 << NAV
+        const allIgnored = inside(IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
+        if (name === 'title' && seen && !titleDone) flags |= 1 << TITLE
+        if (name === 'h1' && seen && !h1Done && !allIgnored) flags |= 1 << H1
+        if (seen && (BLOCK_ELEMENTS.has(name) || (flags & (1 << MARKED)) !== 0)) breakLine()
+        for (let i = 0; i < COUNTERS; i++) if (flags & (1 << i)) depth[i]!++
+        let opened = 0
+        if (seen && !allIgnored) {
+          for (const slot of [
+            ...readSpecs(name, attribs, META_ATTRIBUTE, 'meta'),
+            ...readSpecs(name, attribs, FILTER_ATTRIBUTE, 'filter'),
+          ]) {
+            capturing.push(slot)
+            opened++
+          }
+        }
+        frames.push({ flags, slots: opened })
+      },
+      onclosetag(name) {
+        const frame = frames.pop()
+        if (frame === undefined) return
+        const seen = (frame.flags & (1 << UNSEEN)) === 0
+        if (seen && (BLOCK_ELEMENTS.has(name) || (frame.flags & (1 << MARKED)) !== 0)) breakLine()
+        capturing.length -= frame.slots
+        for (let i = 0; i < COUNTERS; i++) if (frame.flags & (1 << i)) depth[i]!--
+        if ((frame.flags & (1 << TITLE)) !== 0) titleDone = oneLine(title) !== ''
+        if ((frame.flags & (1 << H1)) !== 0) h1Done = oneLine(h1) !== ''
+      },
+      ontext(chunk) {
+        if (inside(UNSEEN)) return
+        if (!inside(IGNORE_ALL)) for (const slot of capturing) slot.value += chunk
+        if (inside(TITLE)) title += chunk
+        if (inside(H1) && !inside(IGNORE_ALL)) h1 += chunk
+        if (inside(OFF_PAGE) || inside(IGNORE)) return
+        text.all += chunk
+        if (inside(MARKED)) text['data-fahras-body'] += chunk
+        if (!inside(NAV)) {
+          if (inside(MAIN)) text.main += chunk
+          if (inside(ARTICLE)) text.article += chunk
+        }
+        if (!inside(CHROME)) text.body += chunk
+      },
     },
-    onclosetag(name) {
-      const frame = frames.pop()
-      if (frame === undefined) return
-      const seen = (frame.flags & (1 << UNSEEN)) === 0
-      if (seen && (BLOCK_ELEMENTS.has(name) || (frame.flags & (1 << MARKED)) !== 0)) breakLine()
-      capturing.length -= frame.slots
-      for (let i = 0; i < COUNTERS; i++) if (frame.flags & (1 << i)) depth[i]!--
-      if ((frame.flags & (1 << TITLE)) !== 0) titleDone = oneLine(title) !== ''
-      if ((frame.flags & (1 << H1)) !== 0) h1Done = oneLine(h1) !== ''
-    },
-    ontext(chunk) {
-      if (inside(UNSEEN)) return
-      if (!inside(IGNORE_ALL)) for (const slot of capturing) slot.value += chunk
-      if (inside(TITLE)) title += chunk
-      if (inside(H1) && !inside(IGNORE_ALL)) h1 += chunk
-      if (inside(OFF_PAGE) || inside(IGNORE)) return
-      text.all += chunk
-      if (inside(MARKED)) text['data-fahras-body'] += chunk
-      if (!inside(NAV)) {
-        if (inside(MAIN)) text.main += chunk
-        if (inside(ARTICLE)) text.article += chunk
-      }
-      if (!inside(CHROME)) text.body += chunk
-    },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  )
   parser.write(html)
   parser.end()
 

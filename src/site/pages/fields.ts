@@ -85,7 +85,8 @@ export function parseFieldSpecs(value: string): ParsedFieldSpecs {
       else specs.push({ key, from: 'literal', value: given })
     } else if (attribute) {
       const name = attribute[2]!.trim().toLowerCase()
-      if (name === '' || SPACE.test(name)) problems.push(`${shown(part)} does not name one attribute between the brackets`)
+      if (name === '' || SPACE.test(name))
+        problems.push(`${shown(part)} does not name one attribute between the brackets`)
       else specs.push({ key, from: 'attribute', attribute: name })
     } else {
       specs.push({ key, from: 'text' })

@@ -28,13 +28,19 @@ export interface PageReading {
  */
 const SKIP_RULES: ReadonlyArray<(page: ExtractedHtml, robots: boolean, text: string) => string | null> = [
   /** `<meta name="robots" content="noindex">` (or `none`): kept out of the site's search as out of search engines', unless `robots: false`. */
-  (page, robots) => (robots && page.noindex !== null ? `marked noindex (<meta name="robots" content=${escapeForTerminal(JSON.stringify(page.noindex))}>)` : null),
+  (page, robots) =>
+    robots && page.noindex !== null
+      ? `marked noindex (<meta name="robots" content=${escapeForTerminal(JSON.stringify(page.noindex))}>)`
+      : null,
   /** `data-fahras-ignore` on `<html>` or `<body>`: all of the page is left out. */
   (page) => (page.ignoredRoot !== null ? `data-fahras-ignore on <${page.ignoredRoot}>` : null),
   /** `<meta http-equiv="refresh" content="0; url=…">`: a redirect stub (Hugo aliases, jekyll-redirect-from), not a page. */
   (page) => (page.redirect !== null ? `a redirect to ${quoted(page.redirect)} (<meta http-equiv="refresh">)` : null),
   /** Nothing to search. */
-  (page, _robots, text) => (text === '' && page.title === '' && page.h1 === '' && !page.fields.meta.has('title') ? 'no title and no text' : null),
+  (page, _robots, text) =>
+    text === '' && page.title === '' && page.h1 === '' && !page.fields.meta.has('title')
+      ? 'no title and no text'
+      : null,
 ]
 
 /**

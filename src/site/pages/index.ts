@@ -7,5 +7,12 @@ export { pageFromHtml, readHtmlPage, type PageReading } from './html-page.js'
 export { pageFromMarkdown, readMarkdownPage } from './markdown-page.js'
 export { readSitePages, DEFAULT_INCLUDE, type ReadSitePagesOptions, type SiteFile } from './walk.js'
 export { parseFieldSpecs, type FieldSpec, type ParsedFieldSpecs } from './fields.js'
-export { BODY_ATTRIBUTE, FILTER_ATTRIBUTE, IGNORE_ATTRIBUTE, MAX_WARNINGS, META_ATTRIBUTE, type TextSource } from './extract.js'
+export {
+  BODY_ATTRIBUTE,
+  FILTER_ATTRIBUTE,
+  IGNORE_ATTRIBUTE,
+  MAX_WARNINGS,
+  META_ATTRIBUTE,
+  type TextSource,
+} from './extract.js'
 export type { HtmlPageWhere, PageWhere } from './where.js'

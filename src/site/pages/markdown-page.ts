@@ -18,7 +18,16 @@ import { checkWhere, type PageWhere } from './where.js'
  * (title and lang have their own places in the page; url, permalink and slug make its URL).
  */
 const BUILD_FIELDS: ReadonlySet<string> = new Set([
-  'title', 'lang', 'url', 'permalink', 'slug', 'draft', 'published', 'layout', 'weight', 'aliases',
+  'title',
+  'lang',
+  'url',
+  'permalink',
+  'slug',
+  'draft',
+  'published',
+  'layout',
+  'weight',
+  'aliases',
 ])
 /** Front matter fields that are filters: a list gives each of its items, a single value one item. */
 const FILTER_FIELDS: ReadonlySet<string> = new Set(['tags', 'categories'])
@@ -39,19 +48,22 @@ export function markdownPage(source: string, path: string, base: string): PageRe
   for (const [key, value] of Object.entries(front)) {
     if (BUILD_FIELDS.has(key)) continue
     if (FILTER_FIELDS.has(key)) {
-      for (const item of Array.isArray(value) ? value : [value]) addField(fields, 'filter', key, typeof item === 'boolean' ? '' : oneLine(String(item)))
+      for (const item of Array.isArray(value) ? value : [value])
+        addField(fields, 'filter', key, typeof item === 'boolean' ? '' : oneLine(String(item)))
     } else {
       addField(fields, 'meta', key, scalarText(value))
     }
   }
   for (const [key, value] of extracted.fields.meta) addField(fields, 'meta', key, value)
-  for (const [key, values] of extracted.fields.filters) for (const value of values) addField(fields, 'filter', key, value)
+  for (const [key, values] of extracted.fields.filters)
+    for (const value of values) addField(fields, 'filter', key, value)
   const { meta, filters } = fieldObjects(fields)
   const metaTitle = meta.title
   delete meta.title
   const title = scalarText(front.title) || metaTitle || extracted.h1
   const text = extracted.text.all
-  if (title === '' && text === '') return { page: null, skipped: 'no title and no text', content: 'markdown', warnings: extracted.warnings }
+  if (title === '' && text === '')
+    return { page: null, skipped: 'no title and no text', content: 'markdown', warnings: extracted.warnings }
   const page: SitePage = {
     url: pageUrl(path, base, front),
     title,

@@ -51,7 +51,14 @@ export interface SiteFile extends PageReading {
   readonly file: string
 }
 
-const SCHEMA = { site: 'string', include: 'string[]', exclude: 'string[]', baseUrl: 'string', output: 'string', robots: 'boolean' } as const
+const SCHEMA = {
+  site: 'string',
+  include: 'string[]',
+  exclude: 'string[]',
+  baseUrl: 'string',
+  output: 'string',
+  robots: 'boolean',
+} as const
 
 const siteError = (site: string, problem: string) =>
   createError(ERROR_CODES.SITE, `readSitePages(): the site folder ${JSON.stringify(site)} ${problem}`, { site })
@@ -59,10 +66,21 @@ const siteError = (site: string, problem: string) =>
 /** Globs checked: non-empty strings (picomatch would throw its own, uncoded, error). */
 function checkGlobs(globs: readonly string[], option: 'include' | 'exclude'): readonly string[] {
   if (option === 'include' && globs.length === 0) {
-    throw createError(ERROR_CODES.INVALID_OPTION, 'readSitePages() expected `include` to hold at least one glob, got an empty array', { option }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      'readSitePages() expected `include` to hold at least one glob, got an empty array',
+      { option },
+      'type',
+    )
   }
   for (const glob of globs) {
-    if (glob.trim() === '') throw createError(ERROR_CODES.INVALID_OPTION, `readSitePages() expected \`${option}\` to hold non-empty globs, got ${describe(glob)}`, { option }, 'type')
+    if (glob.trim() === '')
+      throw createError(
+        ERROR_CODES.INVALID_OPTION,
+        `readSitePages() expected \`${option}\` to hold non-empty globs, got ${describe(glob)}`,
+        { option },
+        'type',
+      )
   }
   return globs
 }
@@ -99,7 +117,13 @@ function readText(path: string): { ok: true; text: string } | { ok: false; reaso
   return bytes.ok ? decodeWhole(bytes.buffer) : bytes
 }
 
-const skippedFile = (file: string, skipped: string): SiteFile => ({ file, page: null, skipped, content: null, warnings: [] })
+const skippedFile = (file: string, skipped: string): SiteFile => ({
+  file,
+  page: null,
+  skipped,
+  content: null,
+  warnings: [],
+})
 
 /**
  * The pages of a site, one file at a time: every file under `site` whose relative path matches
@@ -124,11 +148,22 @@ const skippedFile = (file: string, skipped: string): SiteFile => ({ file, page: 
  * ```
  */
 export function readSitePages(options: ReadSitePagesOptions): AsyncGenerator<SiteFile, void, undefined> {
-  if (options === undefined) throw createError(ERROR_CODES.INVALID_OPTION, 'readSitePages() expected options `{ site }`, got `undefined`', { option: 'site' }, 'type')
+  if (options === undefined)
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      'readSitePages() expected options `{ site }`, got `undefined`',
+      { option: 'site' },
+      'type',
+    )
   const given = checkOptions(options, 'readSitePages()', SCHEMA) as Partial<ReadSitePagesOptions>
   const site = given.site
   if (site === undefined || site === '') {
-    throw createError(ERROR_CODES.INVALID_OPTION, `readSitePages() expected \`site\` to be the path of the site's folder, got ${describe(site)}`, { option: 'site' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `readSitePages() expected \`site\` to be the path of the site's folder, got ${describe(site)}`,
+      { option: 'site' },
+      'type',
+    )
   }
   const base = checkBaseUrl(given.baseUrl, 'readSitePages()')
   const isIncluded = picomatch()([...checkGlobs(given.include ?? DEFAULT_INCLUDE, 'include')])
@@ -146,7 +181,12 @@ export function readSitePages(options: ReadSitePagesOptions): AsyncGenerator<Sit
   const root = realOrResolved(site)
   const output = given.output === undefined ? null : realOrResolved(given.output)
   if (output === root) {
-    throw createError(ERROR_CODES.INVALID_OPTION, `readSitePages() expected \`output\` to be a folder other than the site's own (${JSON.stringify(site)}): a folder inside it, or elsewhere`, { option: 'output' }, 'type')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `readSitePages() expected \`output\` to be a folder other than the site's own (${JSON.stringify(site)}): a folder inside it, or elsewhere`,
+      { option: 'output' },
+      'type',
+    )
   }
   const wanted = (file: string) => isIncluded(file) && !isExcluded(file)
 

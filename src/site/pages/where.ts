@@ -59,13 +59,18 @@ export function checkBaseUrl(value: string | undefined, fn: string): string {
  * separators and no `.` or `..` segment, `baseUrl` a base URL, `robots` a boolean when allowed.
  */
 export function checkWhere(where: unknown, fn: string, allowRobots: boolean): CheckedWhere {
-  if (where === undefined) throw invalid(fn, 'expected a second argument `{ path }` (the file\'s path in the site), got `undefined`', 'path')
+  if (where === undefined)
+    throw invalid(fn, "expected a second argument `{ path }` (the file's path in the site), got `undefined`", 'path')
   const given: CheckedOptions<typeof HTML_WHERE> = checkOptions(where, fn, allowRobots ? HTML_WHERE : WHERE)
   const path = given.path as string | undefined
-  const expected = 'a path relative to the site\'s folder with / separators (blog/post.html)'
+  const expected = "a path relative to the site's folder with / separators (blog/post.html)"
   if (path === undefined) throw invalid(fn, `expected \`path\` to be ${expected}, got \`undefined\``, 'path')
   if (path.startsWith('/') || path.includes('\\') || path.split('/').some((segment) => BAD_SEGMENTS.has(segment))) {
     throw invalid(fn, `expected \`path\` to be ${expected}, got ${describe(path)}`, 'path')
   }
-  return { path, base: checkBaseUrl(given.baseUrl as string | undefined, fn), robots: (given.robots as boolean | undefined) ?? true }
+  return {
+    path,
+    base: checkBaseUrl(given.baseUrl as string | undefined, fn),
+    robots: (given.robots as boolean | undefined) ?? true,
+  }
 }

@@ -14,7 +14,15 @@
 import type { OpenSiteOptions, Site } from '../types.js'
 import { openSite as open } from './open-site.js'
 
-export type { OpenSiteOptions, Site, SiteResult, SiteResults, SiteSearchOptions, SiteSnippet, SiteSuggestion } from '../types.js'
+export type {
+  OpenSiteOptions,
+  Site,
+  SiteResult,
+  SiteResults,
+  SiteSearchOptions,
+  SiteSnippet,
+  SiteSuggestion,
+} from '../types.js'
 export { DEFAULT_SITE_SEARCH, DEFAULT_SITE_SUGGEST, MAX_SITE_LIMIT } from './open-site.js'
 
 /**

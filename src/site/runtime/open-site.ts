@@ -7,7 +7,15 @@
  * site was built again since the page opened it (a file of the old build is gone), the new
  * entry is read and the search runs on the new build. @internal
  */
-import { checkOptions, checkSignal, createError, invalidOption, describe, ERROR_CODES, isFahrasError } from '../../errors.js'
+import {
+  checkOptions,
+  checkSignal,
+  createError,
+  invalidOption,
+  describe,
+  ERROR_CODES,
+  isFahrasError,
+} from '../../errors.js'
 import { ENTRY_FILE } from '../format.js'
 import type { OpenSiteOptions, Site, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { readBytes } from './files.js'
@@ -20,12 +28,20 @@ export const DEFAULT_SITE_SUGGEST = Object.freeze({ limit: 5 })
 /** The largest `limit` of a search or a suggestion. */
 export const MAX_SITE_LIMIT = 100
 /** The options of `site.search()` and `site.suggest()`, and their types (ranges are checked after). */
-const SEARCH_SCHEMA = { limit: 'number', offset: 'number', filters: 'object', signal: 'object', prefix: 'boolean' } as const
+const SEARCH_SCHEMA = {
+  limit: 'number',
+  offset: 'number',
+  filters: 'object',
+  signal: 'object',
+  prefix: 'boolean',
+} as const
 const SUGGEST_SCHEMA = { limit: 'number', signal: 'object' } as const
 
-
 /** A file of an older build that is gone: the site was built again. */
-const gone = (error: unknown) => isFahrasError(error) && error.code === ERROR_CODES.SITE_FETCH && (error as { details?: { status?: number } }).details?.status === 404
+const gone = (error: unknown) =>
+  isFahrasError(error) &&
+  error.code === ERROR_CODES.SITE_FETCH &&
+  (error as { details?: { status?: number } }).details?.status === 404
 
 /**
  * Opens the site index written by `fahras site`: fetches its entry and returns a {@link Site}.
@@ -89,30 +105,51 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
 
   async function search(query: string, searchOptions: SiteSearchOptions = {}): Promise<SiteResults> {
     const where = 'site.search()'
-    if (typeof query !== 'string') throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected the query to be a string, got ${describe(query)}`, {}, 'type')
+    if (typeof query !== 'string')
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `${where} expected the query to be a string, got ${describe(query)}`,
+        {},
+        'type',
+      )
     const o = checkOptions(searchOptions, where, SEARCH_SCHEMA) as SiteSearchOptions
     const limit = o.limit ?? DEFAULT_SITE_SEARCH.limit
     const offset = o.offset ?? DEFAULT_SITE_SEARCH.offset
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT) throw invalidOption(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT)
+      throw invalidOption(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
     if (!Number.isInteger(offset) || offset < 0) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
     const filters = o.filters
     if (filters !== undefined) {
-      if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) throw invalidOption(where, 'filters', 'an object of filter names and values', filters)
+      if (filters === null || typeof filters !== 'object' || Array.isArray(filters))
+        throw invalidOption(where, 'filters', 'an object of filter names and values', filters)
       for (const [key, value] of Object.entries(filters)) {
         const values = typeof value === 'string' ? [value] : value
-        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw invalidOption(where, `filters.${key}`, 'a string or an array of strings', value)
+        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+          throw invalidOption(where, `filters.${key}`, 'a string or an array of strings', value)
       }
     }
     const signal = checkSignal(o.signal, where)
-    return current((s) => s.search(query, { limit, offset, prefix: o.prefix ?? DEFAULT_SITE_SEARCH.prefix, filters, signal }))
+    return current((s) =>
+      s.search(query, { limit, offset, prefix: o.prefix ?? DEFAULT_SITE_SEARCH.prefix, filters, signal }),
+    )
   }
 
-  async function suggest(query: string, suggestOptions: { limit?: number; signal?: AbortSignal } = {}): Promise<SiteSuggestion[]> {
+  async function suggest(
+    query: string,
+    suggestOptions: { limit?: number; signal?: AbortSignal } = {},
+  ): Promise<SiteSuggestion[]> {
     const where = 'site.suggest()'
-    if (typeof query !== 'string') throw createError(ERROR_CODES.INVALID_ARGUMENT, `${where} expected the query to be a string, got ${describe(query)}`, {}, 'type')
+    if (typeof query !== 'string')
+      throw createError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `${where} expected the query to be a string, got ${describe(query)}`,
+        {},
+        'type',
+      )
     const o = checkOptions(suggestOptions, where, SUGGEST_SCHEMA) as { limit?: number; signal?: AbortSignal }
     const limit = o.limit ?? DEFAULT_SITE_SUGGEST.limit
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT) throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT)
+      throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
     const signal = checkSignal(o.signal, where)
     return current((s) => s.suggest(query, limit, signal))
   }
@@ -123,7 +160,11 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     },
     get filters() {
       // from entries: a filter named `__proto__` is a key like any other
-      return Object.freeze(Object.fromEntries(Object.entries(session.entry.filters).map(([key, { values }]) => [key, Object.freeze([...values])])))
+      return Object.freeze(
+        Object.fromEntries(
+          Object.entries(session.entry.filters).map(([key, { values }]) => [key, Object.freeze([...values])]),
+        ),
+      )
     },
     search,
     suggest,

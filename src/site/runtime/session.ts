@@ -10,8 +10,26 @@ import type { ArabicSearchOptions, DocumentId, SearchOptions, SearchResult } fro
 import { FormatProblem } from '../../search/packed/bytes.js'
 import { packedEngine, type PackedHits } from '../../search/packed/engine.js'
 import { mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from '../../search/saved-index.js'
-import { keep, runSearch, runSuggest, SURFACE, type FieldMatch, type SearchContext, type SearchEngine } from '../../search/searcher.js'
-import { chunkPath, decodeChunk, decodeEntry, decodeFragment, filterPath, fragmentPath, SITE_FIELDS, type DecodedChunk, type SiteEntry } from '../format.js'
+import {
+  keep,
+  runSearch,
+  runSuggest,
+  SURFACE,
+  type FieldMatch,
+  type SearchContext,
+  type SearchEngine,
+} from '../../search/searcher.js'
+import {
+  chunkPath,
+  decodeChunk,
+  decodeEntry,
+  decodeFragment,
+  filterPath,
+  fragmentPath,
+  SITE_FIELDS,
+  type DecodedChunk,
+  type SiteEntry,
+} from '../format.js'
 import type { SiteResult, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
 import { checkEntry, checkFragment, damaged, json } from './files.js'
 import { siteView, type SiteData } from './view.js'
@@ -32,7 +50,8 @@ export function abortError(signal: AbortSignal): unknown {
 /** The analysis and options of a site index, from its header (as `PackedIndex.load` reads them). */
 function resolvedOf(entry: SiteEntry, url: string) {
   const header = readSavedHeader({ ...entry.meta, index: null })
-  if (header.fields.length !== SITE_FIELDS.length || header.fields.some((f, i) => f !== SITE_FIELDS[i])) throw damaged(url, 'names other fields than title and text')
+  if (header.fields.length !== SITE_FIELDS.length || header.fields.some((f, i) => f !== SITE_FIELDS[i]))
+    throw damaged(url, 'names other fields than title and text')
   const analyzer = resolveSavedAnalyzer(header)
   return resolveIndexOptions(mergeSavedOptions<ArabicSearchOptions>(header, analyzer, undefined), 'openSite()')
 }
@@ -42,7 +61,11 @@ function resolvedOf(entry: SiteEntry, url: string) {
  * (the query evaluated whole: the count comes from the documents matched, the hits are still
  * read lazily, only as many as the page needs).
  */
-function pagesOf(engine: SearchEngine, allowed: ((doc: number) => boolean) | null, count: { total: number | null }): SearchEngine {
+function pagesOf(
+  engine: SearchEngine,
+  allowed: ((doc: number) => boolean) | null,
+  count: { total: number | null },
+): SearchEngine {
   return {
     ...engine,
     search(query, options) {
@@ -77,7 +100,12 @@ export interface Session {
 }
 
 /** A session over the entry's bytes; `file` fetches a file of the index (kept by the caller). */
-export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL, file: (path: string) => Promise<Uint8Array>): Session {
+export function openSession(
+  entryBytes: Uint8Array,
+  entryUrl: string,
+  base: URL,
+  file: (path: string) => Promise<Uint8Array>,
+): Session {
   let entry: SiteEntry
   let lengths: Int32Array
   try {
@@ -85,7 +113,8 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     entry = checkEntry(decoded.json, entryUrl)
     lengths = decoded.lengths(entry.pageCount)
   } catch (error) {
-    if (error instanceof FormatProblem || error instanceof SyntaxError || error instanceof TypeError) throw Object.assign(damaged(entryUrl, error.message), { cause: error })
+    if (error instanceof FormatProblem || error instanceof SyntaxError || error instanceof TypeError)
+      throw Object.assign(damaged(entryUrl, error.message), { cause: error })
     throw error
   }
   const resolved = resolvedOf(entry, entryUrl)
@@ -122,8 +151,13 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
   }
 
   const context: SearchContext = {
-    analyzer: resolved.analyzer, fields: resolved.fields, storeFields: [...SITE_FIELDS], exactBoost: resolved.exactBoost,
-    snippet: resolved.snippet, options: resolved.options as SearchContext['options'], engine,
+    analyzer: resolved.analyzer,
+    fields: resolved.fields,
+    storeFields: [...SITE_FIELDS],
+    exactBoost: resolved.exactBoost,
+    snippet: resolved.snippet,
+    options: resolved.options as SearchContext['options'],
+    engine,
   }
 
   async function fetchChunk(c: number): Promise<void> {
@@ -133,7 +167,8 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     try {
       chunk = decodeChunk(await file(path), SITE_FIELDS.length, entry.pageCount)
     } catch (error) {
-      if (error instanceof FormatProblem || error instanceof RangeError) throw Object.assign(damaged(new URL(path, base).href, error.message), { cause: error })
+      if (error instanceof FormatProblem || error instanceof RangeError)
+        throw Object.assign(damaged(new URL(path, base).href, error.message), { cause: error })
       throw error
     }
     view.add(c, chunk)
@@ -164,14 +199,19 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
       } catch (error) {
         throw Object.assign(damaged(new URL(path, base).href, 'is not a filter'), { cause: error })
       }
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw damaged(new URL(path, base).href, 'is not a filter')
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw damaged(new URL(path, base).href, 'is not a filter')
       const table = new Map<string, number[]>()
       for (const [value, gaps] of Object.entries(raw)) {
         // the first page, then gaps of at least 1, all within the site
         const list: number[] = []
         let page = 0
         for (const [i, gap] of (Array.isArray(gaps) ? gaps : [null]).entries()) {
-          if (!Number.isInteger(gap) || gap < (i === 0 ? 0 : 1) || (page = i === 0 ? gap : page + gap) >= entry.pageCount) {
+          if (
+            !Number.isInteger(gap) ||
+            gap < (i === 0 ? 0 : 1) ||
+            (page = i === 0 ? gap : page + gap) >= entry.pageCount
+          ) {
             throw damaged(new URL(path, base).href, 'is not a filter')
           }
           list.push(page)
@@ -198,13 +238,16 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
         await new Promise<void>((resolve, reject) => {
           const abort = () => reject(abortError(signal))
           signal.addEventListener('abort', abort, { once: true })
-          Promise.all(waits).then(() => {
-            signal.removeEventListener('abort', abort)
-            resolve()
-          }, (error: unknown) => {
-            signal.removeEventListener('abort', abort)
-            reject(error)
-          })
+          Promise.all(waits).then(
+            () => {
+              signal.removeEventListener('abort', abort)
+              resolve()
+            },
+            (error: unknown) => {
+              signal.removeEventListener('abort', abort)
+              reject(error)
+            },
+          )
         })
       }
     }
@@ -224,7 +267,11 @@ export function openSession(entryBytes: Uint8Array, entryUrl: string, base: URL,
     // a page that is not full ends the results: its end is the exact total (a phrase's count
     // above counts the pages holding its words, and only the pages read were checked for it)
     const exact = results.length < limit && (results.length > 0 || offset === 0)
-    return { query, total: exact ? offset + results.length : Math.max(total, offset + results.length), results: results.map((r) => siteResult(r, data)) }
+    return {
+      query,
+      total: exact ? offset + results.length : Math.max(total, offset + results.length),
+      results: results.map((r) => siteResult(r, data)),
+    }
   }
 
   async function allowedPages(given: SiteSearchOptions['filters']): Promise<((doc: number) => boolean) | null> {
@@ -254,5 +301,12 @@ function siteResult(result: SearchResult, data: SiteData): SiteResult {
   const fragment = data.fragments.get(result.id as number)!
   const snippets = result.snippets as Record<string, { html: string; text: string } | undefined>
   const snippet = snippets.text ?? snippets.title ?? { html: '', text: '' }
-  return { url: fragment.url, title: fragment.title, lang: fragment.lang, score: result.score, meta: fragment.meta, snippet: { html: snippet.html, text: snippet.text } }
+  return {
+    url: fragment.url,
+    title: fragment.title,
+    lang: fragment.lang,
+    score: result.score,
+    meta: fragment.meta,
+    snippet: { html: snippet.html, text: snippet.text },
+  }
 }

@@ -8,7 +8,15 @@
 import type { DocumentId } from '../../search/options.js'
 import type { FieldPostings, PackedView } from '../../search/packed/reader.js'
 import { SURFACE } from '../../search/searcher.js'
-import { chunkOfKey, chunksOfPrefix, keyOf, type DecodedChunk, type DecodedPostings, type SiteEntry, type SiteFragment } from '../format.js'
+import {
+  chunkOfKey,
+  chunksOfPrefix,
+  keyOf,
+  type DecodedChunk,
+  type DecodedPostings,
+  type SiteEntry,
+  type SiteFragment,
+} from '../format.js'
 
 /** What a run read that was not fetched: term chunks, and pages in the order they were read. */
 export class Missing {
@@ -54,7 +62,11 @@ interface Fetched {
 }
 
 /** The view over the fetched chunks, and the way to add one. */
-export type SiteView = PackedView & { missing: Missing; add(c: number, chunk: DecodedChunk): void; has(c: number): boolean }
+export type SiteView = PackedView & {
+  missing: Missing
+  add(c: number, chunk: DecodedChunk): void
+  has(c: number): boolean
+}
 
 /**
  * A `PackedView` of the chunks fetched so far: terms are numbered as their chunks arrive (a

@@ -97,7 +97,22 @@ export interface SearchBox {
   destroy(): void
 }
 
-const OPTIONS = ['site', 'limit', 'debounce', 'filters', 'layout', 'dir', 'locale', 'digits', 'labels', 'meta', 'suggest', 'prefix', 'stylesheet', 'query']
+const OPTIONS = [
+  'site',
+  'limit',
+  'debounce',
+  'filters',
+  'layout',
+  'dir',
+  'locale',
+  'digits',
+  'labels',
+  'meta',
+  'suggest',
+  'prefix',
+  'stylesheet',
+  'query',
+]
 
 const LABELS: SearchLabels = {
   placeholder: 'ابحث…',
@@ -105,7 +120,8 @@ const LABELS: SearchLabels = {
   loading: 'جارٍ البحث…',
   noResults: 'لا نتائج لـ «{q}»',
   didYouMean: 'هل تقصد: {q}؟',
-  count: (n, f) => (n === 1 ? 'نتيجة واحدة' : n === 2 ? 'نتيجتان' : `${f} ${n % 100 > 2 && n % 100 < 11 ? 'نتائج' : 'نتيجة'}`),
+  count: (n, f) =>
+    n === 1 ? 'نتيجة واحدة' : n === 2 ? 'نتيجتان' : `${f} ${n % 100 > 2 && n % 100 < 11 ? 'نتائج' : 'نتيجة'}`,
   more: 'نتائج أخرى',
   error: 'تعذّر البحث، حاول مرة أخرى.',
 }
@@ -181,17 +197,27 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
     query = '',
   } = options
   const labels: SearchLabels = { ...LABELS, ...options.labels }
-  if (!(Number.isInteger(limit) && limit >= 1 && limit <= 100)) fail(`\`limit\` must be an integer from 1 to 100, not ${String(limit)}`)
-  if (!(typeof debounce === 'number' && debounce >= 0)) fail(`\`debounce\` must be a number of milliseconds >= 0, not ${String(debounce)}`)
-  if (layout !== 'overlay' && layout !== 'inline') fail(`\`layout\` must be 'overlay' or 'inline', not ${String(layout)}`)
+  if (!(Number.isInteger(limit) && limit >= 1 && limit <= 100))
+    fail(`\`limit\` must be an integer from 1 to 100, not ${String(limit)}`)
+  if (!(typeof debounce === 'number' && debounce >= 0))
+    fail(`\`debounce\` must be a number of milliseconds >= 0, not ${String(debounce)}`)
+  if (layout !== 'overlay' && layout !== 'inline')
+    fail(`\`layout\` must be 'overlay' or 'inline', not ${String(layout)}`)
   const host = typeof target === 'string' ? document.querySelector(target) : target
   if (!host) return fail(`no element matches \`${String(target)}\``)
   const format = new Intl.NumberFormat(locale, digits === 'locale' ? {} : { numberingSystem: digits })
   const overlay = layout === 'overlay'
 
   if (stylesheet !== false) {
-    const href = new URL(stylesheet === true ? './fahras-ui.css' : stylesheet, stylesheet === true ? import.meta.url : document.baseURI).href
-    if (!Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')).some((link) => link.href === href)) {
+    const href = new URL(
+      stylesheet === true ? './fahras-ui.css' : stylesheet,
+      stylesheet === true ? import.meta.url : document.baseURI,
+    ).href
+    if (
+      !Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')).some(
+        (link) => link.href === href,
+      )
+    ) {
       const link = el('link')
       link.rel = 'stylesheet'
       link.href = href
@@ -234,12 +260,13 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
 
   let site: Promise<Site> | undefined
   const open = (): Promise<Site> =>
-    (site ??= Promise.resolve(given ?? import(new URL('./fahras.js', import.meta.url).href).then((m: { openSite(): Promise<Site> }) => m.openSite())).catch(
-      (error: unknown) => {
-        site = undefined // the next query tries again
-        throw error
-      },
-    ))
+    (site ??= Promise.resolve(
+      given ??
+        import(new URL('./fahras.js', import.meta.url).href).then((m: { openSite(): Promise<Site> }) => m.openSite()),
+    ).catch((error: unknown) => {
+      site = undefined // the next query tries again
+      throw error
+    }))
 
   let seq = 0 // the latest run: an older one never renders
   let pending: string | undefined = '' // the query shown or being searched; undefined after an error
@@ -286,7 +313,8 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
       snippet.innerHTML = result.snippet.html // escaped by the runtime: only <mark> is markup
       li.append(snippet)
     }
-    const values = meta === false ? [] : meta === true ? Object.values(result.meta) : meta.map((key) => result.meta[key])
+    const values =
+      meta === false ? [] : meta === true ? Object.values(result.meta) : meta.map((key) => result.meta[key])
     const line = values.filter((value) => value).join(' · ')
     if (line) li.append(el('div', 'meta', line))
     return li
@@ -416,7 +444,10 @@ export function mountSearch(target: string | Element, options: MountOptions = {}
       event.preventDefault()
       input.focus()
       close()
-    } else if ((event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) || event.key === 'Backspace') {
+    } else if (
+      (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+      event.key === 'Backspace'
+    ) {
       input.focus() // typing on a result goes on in the input
     }
   })
