@@ -125,7 +125,10 @@ describe('properties of search', async () => {
     ),
   )
   const docs = fc.uniqueArray(
-    fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.string({ maxLength: 3 })), text: docText }),
+    fc.record({
+      id: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.string({ minLength: 1, maxLength: 3 })),
+      text: docText,
+    }),
     { selector: (d) => d.id, maxLength: 12 },
   )
   const queryArb = fc.oneof(

@@ -3,28 +3,14 @@
  * in the matching documents, and finding how each is written in a document. @internal
  */
 import type { Analyzer } from '../analyze/analyze.js'
-import * as cp from '../script.js'
 import type { DocumentId } from './options.js'
 
 const NO_TERMS: ReadonlySet<string> = new Set()
-/** A regex character class of code units and inclusive ranges. */
-const unitClass = (items: readonly (number | readonly [number, number])[], flags?: string) => {
-  const u = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`
-  return new RegExp(`[${items.map((x) => (typeof x === 'number' ? u(x) : `${u(x[0])}-${u(x[1])}`)).join('')}]`, flags)
-}
 /** Diacritics, dagger alef, tatweel and joiners, dropped from a suggestion as written. */
-const NOT_SHOWN = unitClass(
-  [[cp.FATHATAN, cp.HARAKAT_LAST], cp.SUPERSCRIPT_ALEF, cp.TATWEEL, cp.ZWNJ, cp.ZWJ, cp.LRM, cp.RLM],
-  'g',
-)
+const NOT_SHOWN = /[\u064b-\u065f\u0670\u0640\u200c\u200d\u200e\u200f]/g
 
 /** Letters and signs only the Uthmani (Quranic) script writes: a suggestion is never written with them. */
-export const UTHMANI_ONLY = unitClass([
-  cp.SUPERSCRIPT_ALEF,
-  cp.ALEF_WASLA,
-  [cp.QURANIC_MARKS_FIRST, cp.QURANIC_MARKS_LAST],
-  [cp.EXTENDED_MARKS_FIRST, cp.EXTENDED_MARKS_LAST],
-])
+export const UTHMANI_ONLY = /[\u0670\u0671\u06d6-\u06ed\u08d3-\u08ff]/
 /** The documents a completion's written form is looked for in: its best-scoring ones, at most this many. */
 export const FORM_DOCUMENTS = 4
 
