@@ -24,7 +24,7 @@ export const PART_NUMBER_DIGITS = 3
 export interface BulkCommand {
   readonly index: string
   /** The fields kept in each document's source; all of them when undefined. */
-  readonly keep: string[] | undefined
+  readonly fields: string[] | undefined
   readonly output: string | undefined
   /** The largest part in bytes, with --split-mb. */
   readonly partBytes: number | undefined

@@ -113,7 +113,7 @@ function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRul
     consumed: 1,
     word: createWordCache(),
     fold: (c) => foldUnit(rules, c, o),
-    normalize: (part) => run(part, o, false, rules).text,
+    normalize: (part) => scanText(part, o, false, rules).text,
   }
 }
 
@@ -122,7 +122,7 @@ function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRul
  * one table read); the others are decided by their rules. Copied runs and replacements become
  * the pieces of the offset map.
  */
-function run(
+function scanText(
   text: string,
   o: ResolvedNormalizeOptions,
   withMap: boolean,
@@ -276,7 +276,7 @@ function makeNormalizedText(original: string, text: string, pieces: Pieces): Nor
 export function normalize(text: string, options?: NormalizeOptions): NormalizedText {
   assertString(text, 'normalize')
   const o = resolveNormalizeOptions(options)
-  const { text: out, pieces } = run(text, o, true)
+  const { text: out, pieces } = scanText(text, o, true)
   return makeNormalizedText(text, out, pieces!)
 }
 
@@ -290,7 +290,7 @@ export function normalize(text: string, options?: NormalizeOptions): NormalizedT
  */
 export function normalizeText(text: string, options?: NormalizeOptions): string {
   assertString(text, 'normalizeText')
-  return run(text, resolveNormalizeOptions(options, 'normalizeText()'), false).text
+  return scanText(text, resolveNormalizeOptions(options, 'normalizeText()'), false).text
 }
 
 /** Normalizes with already-resolved options (and the default rules, or others), no validation, no map. @internal */
@@ -299,7 +299,7 @@ export function normalizeResolved(
   o: ResolvedNormalizeOptions,
   rules: CompiledRules = DEFAULT_RULES,
 ): string {
-  return run(text, o, false, rules).text
+  return scanText(text, o, false, rules).text
 }
 
 /**
@@ -313,12 +313,12 @@ export function normalizeResolved(
  * ```
  */
 export function normalizeWithRules(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules): NormalizedText {
-  const { text: out, pieces } = run(text, o, true, rules)
+  const { text: out, pieces } = scanText(text, o, true, rules)
   return makeNormalizedText(text, out, pieces!)
 }
 
 /** Normalizes with already-resolved options and a map. @internal */
 export function normalizeResolvedWithMap(text: string, o: ResolvedNormalizeOptions): NormalizedText {
-  const { text: out, pieces } = run(text, o, true)
+  const { text: out, pieces } = scanText(text, o, true)
   return makeNormalizedText(text, out, pieces!)
 }

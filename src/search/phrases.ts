@@ -28,7 +28,7 @@ export function uniquePhrases(phrases: readonly QueryPhrase[]): QueryPhrase[] {
   const seen = new Set<string>()
   return phrases.filter((phrase) => {
     const first = phrase.positions[0] ?? 0
-    const key = JSON.stringify(phrase.units.map((u, i) => [phrase.positions[i]! - first, u.stem, u.word]))
+    const key = JSON.stringify(phrase.units.map((u, i) => [phrase.positions[i]! - first, u.term, u.word]))
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -92,7 +92,7 @@ function occursIn(pattern: Pattern, map: PositionMap): boolean {
  */
 export function phraseMatcher(analyzer: Analyzer, phrases: readonly QueryPhrase[]) {
   const patterns: Pattern[] = phrases.map((p) => ({
-    stems: p.units.map((u) => u.stem),
+    stems: p.units.map((u) => u.term),
     offsets: p.positions.map((x) => x - p.positions[0]!),
   }))
   const wanted = new Set(patterns.flatMap((p) => p.stems))

@@ -36,7 +36,7 @@ export interface QueryPlan {
 /** Analyzes a clause into units: one per index term, each with its stem and written form. @internal */
 export function queryUnits(analyzer: Analyzer, text: string, prefix: boolean): QueryUnit[] {
   const units: QueryUnit[] = []
-  analyzer.eachTerm(text, (stem, word) => units.push({ stem, word, prefix: false }))
+  analyzer.eachTerm(text, (term, word) => units.push({ term, word, prefix: false }))
   if (prefix && units.length > 0) {
     const last = units[units.length - 1]!
     units[units.length - 1] = { ...last, prefix: true }
@@ -50,7 +50,7 @@ export function uniqueUnits(units: readonly QueryUnit[], budget = MAX_QUERY_TERM
   const kept: QueryUnit[] = []
   for (const u of units) {
     if (kept.length >= budget) break
-    const key = `${u.stem}\u0000${u.word}\u0000${u.prefix}`
+    const key = `${u.term}\u0000${u.word}\u0000${u.prefix}`
     if (seen.has(key)) continue
     seen.add(key)
     kept.push(u)
@@ -73,7 +73,7 @@ export function planQuery(analyzer: Analyzer, query: string): QueryPlan | null {
     } else if (clause.phrase) {
       const analyzed = analyzer.analyze(clause.text)
       if (analyzed.length === 0) continue
-      const units = analyzed.map((t) => ({ stem: t.term, word: t.word, prefix: false }))
+      const units = analyzed.map((t) => ({ term: t.term, word: t.word, prefix: false }))
       if (units.length === 1) words.push(units[0]!)
       else phrases.push({ units, positions: analyzed.map((t) => t.position) })
     } else {

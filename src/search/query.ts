@@ -81,7 +81,8 @@ export function parseQuery(query: string): QueryClause[] {
  * form, and whether it is a prefix. @internal
  */
 export interface QueryUnit {
-  readonly stem: string
+  /** The index term: the word's stem (as `AnalyzedTerm.term`). */
+  readonly term: string
   readonly word: string
   readonly prefix: boolean
   /** The last word of the query's words (search as you type: the word being typed). */

@@ -322,7 +322,7 @@ export function runSearch(
   const limit = options.limit ?? DEFAULT_SEARCH_OPTIONS.limit
   const offset = options.offset ?? DEFAULT_SEARCH_OPTIONS.offset
   // the stems of the query's words: proximity counts them (not the words a prefix or a typo reached)
-  const stems = new Set([...plan.words, ...phrases.flatMap((p) => p.units)].map((u) => u.stem))
+  const stems = new Set([...plan.words, ...phrases.flatMap((p) => p.units)].map((u) => u.term))
   const depth = (options.proximity ?? DEFAULT_SEARCH_OPTIONS.proximity) && stems.size > 1 ? RERANK_DEPTH : 0
   const wanted = Math.max(offset + limit, depth)
   // every hit read is kept unless a filter or a phrase may drop it: then only the first ones are needed

@@ -54,18 +54,18 @@ export function unitQuery(unit: QueryUnit, options: QueryShape, context: UnitCon
   const weight = articleOnly ? ARTICLE_PREFIX_WEIGHT : 1
   const distance = fuzzyDistance(options.fuzzy, unit.word)
   const queries: EngineQuery[] = [
-    { queries: [unit.stem], prefix, fuzzy: false, ...(weight === 1 ? {} : { boostTerm: () => weight }) },
+    { queries: [unit.term], prefix, fuzzy: false, ...(weight === 1 ? {} : { boostTerm: () => weight }) },
   ]
   // a prefix is also looked for among the stems as typed: بغدا* finds the stem بغداد, which
   // the stem of the prefix (غدا) would not
-  if (prefix && unit.word !== unit.stem) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })
-  if (context.exactBoost > 0 && unit.word !== unit.stem) {
+  if (prefix && unit.word !== unit.term) queries.push({ queries: [unit.word], prefix: true, fuzzy: false })
+  if (context.exactBoost > 0 && unit.word !== unit.term) {
     const exact = context.exactBoost * weight
     queries.push({ queries: [context.surface + unit.word], prefix, fuzzy: false, boostTerm: () => exact })
   }
   if (distance > 0) {
     const neighbours = writtenNeighbours(context.index, context.analyzer, unit.word, distance, context.surface)
-    for (const [stem, typo] of fuzzyStems(neighbours, unit.stem)) {
+    for (const [stem, typo] of fuzzyStems(neighbours, unit.term)) {
       const boost = typo * weight
       queries.push({ queries: [stem], prefix: false, fuzzy: false, boostTerm: () => boost })
     }

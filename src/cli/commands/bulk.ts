@@ -108,12 +108,12 @@ function whereWritten(b: BulkCommand, written: readonly WrittenFile[], width: nu
 async function exportBulk(inputs: readonly string[], c: Common, b: BulkCommand, guard: InputGuard): Promise<number> {
   let options
   try {
-    options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.keep }, 'bulk')
+    options = resolveBulkOptions({ index: b.index, idField: c.idField, fields: b.fields }, 'bulk')
   } catch (error) {
     throw flagError(error) ?? error
   }
   const { good, bad, files, fileOrder } = readDocuments(inputs, c)
-  if (b.keep !== undefined) checkFieldsExist(good, b.keep, '--fields', true)
+  if (b.fields !== undefined) checkFieldsExist(good, b.fields, '--fields', true)
   // the records skipped while writing are reported with those skipped while reading, in input
   // order, once the writing is done (or has failed)
   const report = () => reportBad(inInputOrder(bad, fileOrder), c.style)
@@ -235,7 +235,7 @@ the documents, and said so. Create the index first with the settings of fahras e
     if (json && !output)
       throw new CliError('bulk --json needs -o <out.ndjson>: without it stdout carries the NDJSON', 2)
     const guard = output ? checkOutput(output, positionals) : new InputGuard(positionals)
-    const keep = typeof values.fields === 'string' ? list(values.fields, []) : undefined
-    return exportBulk(positionals, c, { index, keep, output, partBytes, splitMb }, guard)
+    const fields = typeof values.fields === 'string' ? list(values.fields, []) : undefined
+    return exportBulk(positionals, c, { index, fields, output, partBytes, splitMb }, guard)
   },
 }
