@@ -1,4 +1,4 @@
-import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { assertString, checkOptions, createError, describe, ERROR_CODES, invalidOption } from '../errors.js'
 import { canCut, cutAfter, cutBefore, endBoundary, startBoundary, WHITESPACE } from './cut-points.js'
 import { passageBody } from './passage-body.js'
 import { densestWindows, type WindowMatch } from './select-windows.js'
@@ -65,13 +65,7 @@ export function resolveSnippetOptions(options: unknown, where: string): Resolved
   const length = (given.length as number | undefined) ?? DEFAULT_SNIPPET_OPTIONS.length
   const count = (given.count as number | undefined) ?? DEFAULT_SNIPPET_OPTIONS.count
   const wrapper = (given.wrapper as string[] | undefined) ?? DEFAULT_SNIPPET_OPTIONS.wrapper
-  const bad = (option: string, expected: string, value: unknown) =>
-    createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`,
-      { option },
-      'type',
-    )
+  const bad = (option: string, expected: string, value: unknown) => invalidOption(where, option, expected, value)
   if (!Number.isInteger(length) || length < 20 || length > 10_000)
     throw bad('length', 'an integer from 20 to 10000', length)
   if (!Number.isInteger(count) || count < 1 || count > 20) throw bad('count', 'an integer from 1 to 20', count)

@@ -1,4 +1,4 @@
-import { checkOptions, createError, describe, ERROR_CODES, type FahrasErrorCode } from '../errors.js'
+import { checkOptions, createError, describe, ERROR_CODES, invalidOption, type FahrasErrorCode } from '../errors.js'
 import { idProblem } from '../search/documents.js'
 import { own } from '../own.js'
 
@@ -142,13 +142,7 @@ export function resolveBulkOptions(options: unknown, where: string): ResolvedBul
     )
   }
   const given = checkOptions(options, where, BULK_SCHEMA)
-  const invalid = (option: string, expected: string, value: unknown) =>
-    createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`${option}\` to be ${expected}, got ${describe(value)}`,
-      { option },
-      'type',
-    )
+  const invalid = (option: string, expected: string, value: unknown) => invalidOption(where, option, expected, value)
   const index = given.index as string | undefined
   if (index === undefined) throw invalid('index', 'the name of the target index', index)
   const problem = indexNameProblem(index)
