@@ -4,7 +4,13 @@ import * as cp from '../script.js'
 import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from '../script.js'
 import { DEFAULT_RULES, type CompiledRules } from '../normalize/compile.js'
 import { normalizeResolved, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
-import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
+import { CONTEXT_RULES } from '../normalize/context.js'
+import {
+  type ContextRuleName,
+  DAGGER_ALEF_PROCLITICS,
+  DAGGER_ALEF_SILENT_WORDS,
+  NORMALIZATION_RULES,
+} from '../normalize/rules.js'
 import type { Component } from './names.js'
 import { alternation, atom, charClass, hex4, range } from './regex.js'
 
@@ -73,7 +79,8 @@ const patternReplace = (name: string, pattern: string, replacement: string): Com
  * (wawDaggerAlef: وٰ → ا). @internal
  */
 function silentDaggerAlefFilter(prefix: string): Component {
-  const afterYeh = `(?<=${charClass([cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH])}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+  const yehForms = [...(CONTEXT_RULES.yehDaggerAlef.after ?? [])].sort((x, y) => x - y)
+  const afterYeh = `(?<=${charClass(yehForms)}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
   return patternReplace(
     `${prefix}_silent_dagger_alef`,
     `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`,
@@ -114,20 +121,30 @@ function hamzaOnTatweelFilters(
   ]
 }
 
-/** Rules smallYehAfterTatweel, smallWawAfterTatweel: the small letter on a tatweel is the letter. @internal */
-function smallLetterOnTatweelFilters(prefix: string, sentinels: LetterSentinels): Component[] {
-  return [
-    patternReplace(
-      `${prefix}_small_yeh_on_tatweel`,
-      `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`,
-      `${sentinelFor(sentinels, 'ي')}$1${DELETE_TEXT}`,
-    ),
-    patternReplace(
-      `${prefix}_small_waw_on_tatweel`,
-      `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`,
-      `${sentinelFor(sentinels, 'و')}$1${DELETE_TEXT}`,
-    ),
-  ]
+/** A context rule's name as the name of its filter: `smallYehOnTatweel` → `small_yeh_on_tatweel`. */
+const filterNameOf = (rule: ContextRuleName) => rule.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/**
+ * The rules that read a letter on a tatweel (their context rule lists `lettersOnTatweel`: small
+ * yeh, small waw), in table order, those of the groups switched on: the tatweel becomes the
+ * sentinel of the rule's `to`, the letter is deleted, harakat between are kept for the mapping to
+ * remove. Written from the table, so a new rule of the kind needs nothing here. @internal
+ */
+function lettersOnTatweelFilters(o: ResolvedNormalizeOptions, prefix: string, sentinels: LetterSentinels): Component[] {
+  const filters: Component[] = []
+  for (const rule of NORMALIZATION_RULES) {
+    const letters = rule.context === undefined ? undefined : CONTEXT_RULES[rule.context].lettersOnTatweel
+    if (rule.context === undefined || letters === undefined || !o[rule.group]) continue
+    const letter = letters.length === 1 ? atom(letters[0]!) : charClass([...letters].sort((x, y) => x - y))
+    filters.push(
+      patternReplace(
+        `${prefix}_${filterNameOf(rule.context)}`,
+        `${atom(cp.TATWEEL)}(${HARAKAT_NOT_HAMZA}*)${letter}`,
+        `${sentinelFor(sentinels, rule.to)}$1${DELETE_TEXT}`,
+      ),
+    )
+  }
+  return filters
 }
 
 /**
@@ -160,9 +177,9 @@ export function normalizationCharFilters(
   if (o.uthmani) {
     filters.push(silentDaggerAlefFilter(prefix))
     filters.push(...hamzaOnTatweelFilters(prefix, norm, sentinels))
-    filters.push(...smallLetterOnTatweelFilters(prefix, sentinels))
-    if (!o.diacritics) filters.push(harakatOnTatweelFilter(prefix, sentinels))
   }
+  filters.push(...lettersOnTatweelFilters(o, prefix, sentinels))
+  if (!o.diacritics && sentinels.size > 0) filters.push(harakatOnTatweelFilter(prefix, sentinels))
   filters.push(normalizationMapping(norm, compiled, sentinels, `${prefix}_normalize`))
   return filters
 }
