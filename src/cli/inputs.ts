@@ -1,11 +1,10 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, type Stats, statSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
 import { idProblem } from '../search/documents.js'
-import { htmlToText } from './html.js'
-import { draftReason, markdownToText, splitFrontMatter, type FrontMatter } from './markdown.js'
 import { CliError, decodeLines, decodeWhole, fahrasOutput, fileKind, readRegularFile } from './read-file.js'
 import { quoted } from './safe-print.js'
-import { DEFAULT_BASE_URL, pageUrl } from './urls.js'
+import { textDocument } from './text-document.js'
+import { DEFAULT_BASE_URL } from './urls.js'
 
 export { CliError, errorCode } from './read-file.js'
 
@@ -97,57 +96,6 @@ function readText(file: string, bad: BadRecord[], shown: string): string | null 
     return null
   }
   return decoded.text
-}
-
-/** Front matter fields that say how the page is published, not what it holds: not document fields. */
-const FRONT_MATTER_ONLY = new Set(['permalink', 'slug', 'draft', 'published'])
-
-/**
- * One document from a text, Markdown or HTML file, or why it is skipped: a draft, a front matter
- * that does not parse, no text. `path` is the file's path inside the folder given (its name, for a
- * file given on its own): the id, and the source of the URL.
- */
-function textDocument(
-  file: string,
-  content: string,
-  path: string,
-  options: Required<ReadOptions>,
-): { doc: Document } | { reason: string } {
-  const ext = extname(file).toLowerCase()
-  const markdown = ext === '.md' || ext === '.markdown'
-  const html = ext === '.html' || ext === '.htm'
-  let front: FrontMatter = {}
-  let body = content
-  if (markdown || html) {
-    const split = splitFrontMatter(content)
-    if (!split.ok) return { reason: split.reason }
-    const draft = draftReason(split.data)
-    if (draft !== null) return { reason: draft }
-    front = split.data
-    body = split.body
-  }
-  let title: string
-  let text: string
-  if (html || markdown) {
-    const read = html ? htmlToText(body) : markdownToText(body)
-    text = read.text
-    title = read.title || (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim()
-  } else {
-    text = body
-    title = (text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').trim()
-  }
-  if (text.trim().length === 0)
-    return {
-      reason:
-        markdown || html ? 'no text to index (empty, or only front matter or markup)' : 'no text to index (empty)',
-    }
-  const frontTitle = typeof front.title === 'string' && front.title.trim() ? front.title.trim() : undefined
-  // the front matter's other fields are the document's too (tags, description, date…); the
-  // reader's own fields (id, text, path, url) are not replaced
-  const doc: Document = { [options.idField]: path, title: frontTitle ?? (title || basename(file, extname(file))) }
-  for (const [key, value] of Object.entries(front)) if (!FRONT_MATTER_ONLY.has(key) && !(key in doc)) doc[key] = value
-  Object.assign(doc, { text, path, url: pageUrl(path, options.baseUrl, front) })
-  return { doc }
 }
 
 function readData(file: string, shown: string, idField: string, out: Document[], bad: BadRecord[]) {
@@ -262,83 +210,96 @@ export function inputFiles(inputs: readonly string[]): string[] {
   return files
 }
 
+/** What reading the inputs gathers as it goes, in the order it is read. */
+interface Reading {
+  readonly options: Required<ReadOptions>
+  readonly documents: Document[]
+  readonly bad: BadRecord[]
+  /** Each file's place in the reading order, by the name shown. */
+  readonly fileOrder: Map<string, number>
+  /** How many files were read (or tried). */
+  files: number
+}
+
+/** Gives a file its place in the reading order, unless it has one. */
+function noteOrder(reading: Reading, shown: string): void {
+  if (!reading.fileOrder.has(shown)) reading.fileOrder.set(shown, reading.fileOrder.size)
+}
+
+/** Reads one text, Markdown or HTML file as a document; `path` is its id and the source of its URL. */
+function readTextFile(reading: Reading, file: string, path: string): void {
+  const content = readText(file, reading.bad, file)
+  if (content === null) return
+  const read = textDocument(file, content, path, reading.options)
+  if ('reason' in read) {
+    reading.bad.push({ file, reason: read.reason })
+    return
+  }
+  origins.set(read.doc, { file })
+  reading.documents.push(read.doc)
+}
+
+/** What an input given on the command line is; throws a CliError when it cannot be found or read. */
+function statInput(input: string): Stats {
+  try {
+    return statSync(input)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CliError(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? `no such file or folder: ${quoted(input)}`
+        : `cannot read ${quoted(input)}: ${code ?? (error as Error).message}`,
+    )
+  }
+}
+
 /**
- * Reads documents from JSONL files, JSON arrays, and text, Markdown and HTML files or folders of
- * them. Bad records are collected with their file and line; good ones are all kept.
+ * Reads the usable files of a folder and its subfolders (each text file's path inside the folder
+ * is its id); the subfolders that cannot be read are reported. Throws a CliError when the folder
+ * holds no file to read.
  */
-export function readInputs(inputs: readonly string[], readOptions: ReadOptions = {}): ReadResult {
-  const options: Required<ReadOptions> = {
-    idField: readOptions.idField ?? 'id',
-    baseUrl: readOptions.baseUrl ?? DEFAULT_BASE_URL,
+function readFolder(reading: Reading, folder: string): void {
+  const found: string[] = []
+  const unreadable: BadRecord[] = []
+  walk(folder, found, unreadable)
+  for (const u of unreadable) noteOrder(reading, u.file)
+  reading.bad.push(...unreadable)
+  const usable = found.filter(usableName)
+  if (usable.length === 0 && unreadable.length === 0)
+    throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(folder)}`)
+  for (const file of usable) {
+    reading.files++
+    noteOrder(reading, file)
+    if (DATA_EXTENSIONS.has(extname(file).toLowerCase()))
+      readData(file, file, reading.options.idField, reading.documents, reading.bad)
+    else readTextFile(reading, file, relative(folder, file).split('\\').join('/'))
   }
-  const { idField } = options
-  const documents: Document[] = []
-  const bad: BadRecord[] = []
-  const fileOrder = new Map<string, number>()
-  const ordered = (shown: string) => {
-    if (!fileOrder.has(shown)) fileOrder.set(shown, fileOrder.size)
-  }
-  let files = 0
-  /** Reads one text, Markdown or HTML file as a document; `path` is its id and the source of its URL. */
-  const readTextFile = (file: string, path: string) => {
-    const content = readText(file, bad, file)
-    if (content === null) return
-    const read = textDocument(file, content, path, options)
-    if ('reason' in read) {
-      bad.push({ file, reason: read.reason })
-      return
-    }
-    origins.set(read.doc, { file })
-    documents.push(read.doc)
-  }
-  for (const input of inputs) {
-    let stats
-    try {
-      stats = statSync(input)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      throw new CliError(
-        code === 'ENOENT' || code === 'ENOTDIR'
-          ? `no such file or folder: ${quoted(input)}`
-          : `cannot read ${quoted(input)}: ${code ?? (error as Error).message}`,
-      )
-    }
-    if (stats.isDirectory()) {
-      const found: string[] = []
-      const unreadable: BadRecord[] = []
-      walk(input, found, unreadable)
-      for (const u of unreadable) ordered(u.file)
-      bad.push(...unreadable)
-      const usable = found.filter(usableName)
-      if (usable.length === 0 && unreadable.length === 0)
-        throw new CliError(`no .jsonl, .json, .txt, .md or .html files in folder ${quoted(input)}`)
-      for (const file of usable) {
-        files++
-        ordered(file)
-        if (DATA_EXTENSIONS.has(extname(file).toLowerCase())) readData(file, file, idField, documents, bad)
-        else readTextFile(file, relative(input, file).split('\\').join('/'))
-      }
-      continue
-    }
-    files++
-    ordered(input)
-    const ext = extname(input).toLowerCase()
-    if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
-    else if (DATA_EXTENSIONS.has(ext)) readData(input, input, idField, documents, bad)
-    else if (TEXT_EXTENSIONS.has(ext)) readTextFile(input, basename(input))
-    else if (ext === '.fahras')
-      bad.push({
-        file: input,
-        reason:
-          'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>',
-      })
-    else
-      bad.push({
-        file: input,
-        reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html`,
-      })
-  }
-  // the same id twice: keep the first, report the others
+}
+
+/** Reads a file given on its own, by its extension (its name is the id of a text file), or reports why not. */
+function readInputFile(reading: Reading, input: string, stats: Stats): void {
+  reading.files++
+  noteOrder(reading, input)
+  const { bad } = reading
+  const ext = extname(input).toLowerCase()
+  if (!stats.isFile()) bad.push({ file: input, reason: `not a regular file: ${fileKind(stats)}` })
+  else if (DATA_EXTENSIONS.has(ext)) readData(input, input, reading.options.idField, reading.documents, bad)
+  else if (TEXT_EXTENSIONS.has(ext)) readTextFile(reading, input, basename(input))
+  else if (ext === '.fahras')
+    bad.push({
+      file: input,
+      reason:
+        'a packed fahras index (written by `fahras index`), not documents: search it alone, fahras search <index.fahras> <query>',
+    })
+  else
+    bad.push({
+      file: input,
+      reason: `unknown file type ${ext || '(none)'}: expected .jsonl, .json, .txt, .md or .html`,
+    })
+}
+
+/** The documents with the same id twice left out: the first is kept, the others reported in `bad`. */
+function firstOfEachId(documents: readonly Document[], idField: string, bad: BadRecord[]): Document[] {
   const seen = new Map<unknown, string>()
   const unique: Document[] = []
   for (const doc of documents) {
@@ -355,5 +316,27 @@ export function readInputs(inputs: readonly string[], readOptions: ReadOptions =
     seen.set(id, placeOf(doc))
     unique.push(doc)
   }
-  return { documents: unique, bad: inInputOrder(bad, fileOrder), files, fileOrder }
+  return unique
+}
+
+/**
+ * Reads documents from JSONL files, JSON arrays, and text, Markdown and HTML files or folders of
+ * them. Bad records are collected with their file and line; good ones are all kept.
+ */
+export function readInputs(inputs: readonly string[], readOptions: ReadOptions = {}): ReadResult {
+  const reading: Reading = {
+    options: { idField: readOptions.idField ?? 'id', baseUrl: readOptions.baseUrl ?? DEFAULT_BASE_URL },
+    documents: [],
+    bad: [],
+    fileOrder: new Map(),
+    files: 0,
+  }
+  for (const input of inputs) {
+    const stats = statInput(input)
+    if (stats.isDirectory()) readFolder(reading, input)
+    else readInputFile(reading, input, stats)
+  }
+  const { bad, fileOrder, files } = reading
+  const documents = firstOfEachId(reading.documents, reading.options.idField, bad)
+  return { documents, bad: inInputOrder(bad, fileOrder), files, fileOrder }
 }

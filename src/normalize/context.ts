@@ -171,12 +171,14 @@ function letterOnTatweel(text: string, i: number, letters: readonly number[]): n
 /**
  * A context rule with what it reads: `apply` decides; `next` lists the marks it reads right after
  * its unit and `after` the letters it reads before it, when it reads a letter + mark pair as one
- * (the OpenSearch mapping writes those pairs out). @internal
+ * (the OpenSearch mapping writes those pairs out); `lettersOnTatweel` the letters it reads on a
+ * tatweel (the OpenSearch generator writes its filter from them). @internal
  */
 export interface ContextRuleDefinition {
   readonly apply: ContextRule
   readonly next?: readonly number[]
   readonly after?: readonly number[]
+  readonly lettersOnTatweel?: readonly number[]
 }
 
 /** A letter on a tatweel: the tatweel and the marks up to the letter become `to`. */
@@ -187,6 +189,7 @@ const onTatweel = (letters: readonly number[]): ContextRuleDefinition => ({
     scan.consumed = k + 1 - i
     return to
   },
+  lettersOnTatweel: letters,
 })
 
 /** A letter followed by one of `marks`: the pair becomes `to`. */

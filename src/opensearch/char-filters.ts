@@ -4,7 +4,13 @@ import * as cp from '../script.js'
 import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark } from '../script.js'
 import { DEFAULT_RULES, type CompiledRules } from '../normalize/compile.js'
 import { normalizeResolved, type ResolvedNormalizeOptions } from '../normalize/normalize.js'
-import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS } from '../normalize/rules.js'
+import { CONTEXT_RULES } from '../normalize/context.js'
+import {
+  type ContextRuleName,
+  DAGGER_ALEF_PROCLITICS,
+  DAGGER_ALEF_SILENT_WORDS,
+  NORMALIZATION_RULES,
+} from '../normalize/rules.js'
 import type { Component } from './names.js'
 import { alternation, atom, charClass, hex4, range } from './regex.js'
 
@@ -46,6 +52,115 @@ function silentDaggerAlef(): string {
 }
 
 /**
+ * The sentinels standing for letters, by letter, numbered from FIRST_LETTER_SENTINEL in the order
+ * the context filters ask for them; the mapping turns each back into its letter. @internal
+ */
+type LetterSentinels = Map<string, number>
+
+/** The sentinel standing for `letter`, a new one when no filter asked for it yet. @internal */
+function sentinelFor(sentinels: LetterSentinels, letter: string): string {
+  let c = sentinels.get(letter)
+  if (c === undefined) sentinels.set(letter, (c = FIRST_LETTER_SENTINEL + sentinels.size))
+  return String.fromCharCode(c)
+}
+
+/** The deletion sentinel, as the replacement of a pattern_replace filter. */
+const DELETE_TEXT = String.fromCharCode(DELETE)
+
+/** A pattern_replace char filter. @internal */
+const patternReplace = (name: string, pattern: string, replacement: string): Component => ({
+  name,
+  definition: { type: 'pattern_replace', pattern, replacement },
+})
+
+/**
+ * Rule daggerAlef / yehDaggerAlef: a dagger alef after yeh or alef maksura (harakat between), or
+ * in a word whose plain spelling omits it, is dropped. One after waw is left for the mapping
+ * (wawDaggerAlef: وٰ → ا). @internal
+ */
+function silentDaggerAlefFilter(prefix: string): Component {
+  const yehForms = [...(CONTEXT_RULES.yehDaggerAlef.after ?? [])].sort((x, y) => x - y)
+  const afterYeh = `(?<=${charClass(yehForms)}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
+  return patternReplace(
+    `${prefix}_silent_dagger_alef`,
+    `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`,
+    DELETE_TEXT,
+  )
+}
+
+/**
+ * Rule hamzaOnTatweel: the tatweel becomes the hamza's seat (from the vowel after the hamza, else
+ * the last vowel before it), the hamza is deleted; harakat between are kept for the mapping to
+ * remove. Same length in and out: offsets do not move. @internal
+ */
+function hamzaOnTatweelFilters(
+  prefix: string,
+  norm: (text: string) => string,
+  sentinels: LetterSentinels,
+): Component[] {
+  const seat = (vowels: number[]) => {
+    const v = charClass(vowels)
+    return `\\u0640(?:(${HARAKAT_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*${v})|(${HARAKAT_NOT_HAMZA}*${v}${NOT_VOWELS_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*(?!${HARAKAT})))`
+  }
+  return [
+    patternReplace(
+      `${prefix}_hamza_on_tatweel_kasra`,
+      seat(VOWELS.kasra),
+      `${sentinelFor(sentinels, norm('ئ'))}$1$2${DELETE_TEXT}`,
+    ),
+    patternReplace(
+      `${prefix}_hamza_on_tatweel_damma`,
+      seat(VOWELS.damma),
+      `${sentinelFor(sentinels, norm('ؤ'))}$1$2${DELETE_TEXT}`,
+    ),
+    patternReplace(
+      `${prefix}_hamza_on_tatweel`,
+      `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`,
+      `${sentinelFor(sentinels, norm('أ'))}$1${DELETE_TEXT}`,
+    ),
+  ]
+}
+
+/** A context rule's name as the name of its filter: `smallYehOnTatweel` → `small_yeh_on_tatweel`. */
+const filterNameOf = (rule: ContextRuleName) => rule.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/**
+ * The rules that read a letter on a tatweel (their context rule lists `lettersOnTatweel`: small
+ * yeh, small waw), in table order, those of the groups switched on: the tatweel becomes the
+ * sentinel of the rule's `to`, the letter is deleted, harakat between are kept for the mapping to
+ * remove. Written from the table, so a new rule of the kind needs nothing here. @internal
+ */
+function lettersOnTatweelFilters(o: ResolvedNormalizeOptions, prefix: string, sentinels: LetterSentinels): Component[] {
+  const filters: Component[] = []
+  for (const rule of NORMALIZATION_RULES) {
+    const letters = rule.context === undefined ? undefined : CONTEXT_RULES[rule.context].lettersOnTatweel
+    if (rule.context === undefined || letters === undefined || !o[rule.group]) continue
+    const letter = letters.length === 1 ? atom(letters[0]!) : charClass([...letters].sort((x, y) => x - y))
+    filters.push(
+      patternReplace(
+        `${prefix}_${filterNameOf(rule.context)}`,
+        `${atom(cp.TATWEEL)}(${HARAKAT_NOT_HAMZA}*)${letter}`,
+        `${sentinelFor(sentinels, rule.to)}$1${DELETE_TEXT}`,
+      ),
+    )
+  }
+  return filters
+}
+
+/**
+ * The harakat between a tatweel and the letter on it (now a sentinel) belong to that letter:
+ * normalize() drops them with the run even when it keeps harakat elsewhere. @internal
+ */
+function harakatOnTatweelFilter(prefix: string, sentinels: LetterSentinels): Component {
+  const seats = charClass([...sentinels.values()].sort((a, b) => a - b))
+  return patternReplace(
+    `${prefix}_harakat_on_tatweel`,
+    `(?<=${seats}${HARAKAT_NOT_HAMZA}{0,${LOOKBEHIND_LIMIT}})${HARAKAT_NOT_HAMZA}(?=${HARAKAT_NOT_HAMZA}*${atom(DELETE)})`,
+    DELETE_TEXT,
+  )
+}
+
+/**
  * The char filters of normalize() with these options, their names prefixed: pattern_replace
  * filters for the context rules, then one mapping written from the compiled rule table
  * (`compiled`, NORMALIZATION_RULES unless given), so a rule added to the table is in the mapping.
@@ -58,91 +173,14 @@ export function normalizationCharFilters(
 ): Component[] {
   const norm = (text: string) => normalizeResolved(text, o, compiled)
   const filters: Component[] = []
-  const letterSentinels = new Map<string, number>()
-  const sentinelFor = (letter: string): string => {
-    let c = letterSentinels.get(letter)
-    if (c === undefined) letterSentinels.set(letter, (c = FIRST_LETTER_SENTINEL + letterSentinels.size))
-    return String.fromCharCode(c)
-  }
-  const del = String.fromCharCode(DELETE)
-
+  const sentinels: LetterSentinels = new Map()
   if (o.uthmani) {
-    // Rule daggerAlef / yehDaggerAlef: a dagger alef after yeh or alef maksura (harakat between),
-    // or in a word whose plain spelling omits it, is dropped. One after waw is left for the
-    // mapping (wawDaggerAlef: وٰ → ا).
-    const afterYeh = `(?<=${charClass([cp.ALEF_MAKSURA, cp.YEH, cp.FARSI_YEH])}${HARAKAT}{0,${LOOKBEHIND_LIMIT}}\\u0670)`
-    filters.push({
-      name: `${prefix}_silent_dagger_alef`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: `(?<!${atom(cp.WAW)})\\u0670(?:${afterYeh}|${silentDaggerAlef()})`,
-        replacement: del,
-      },
-    })
-    // Rule hamzaOnTatweel: the tatweel becomes the hamza's seat (from the vowel after the hamza,
-    // else the last vowel before it), the hamza is deleted; harakat between are kept for the
-    // mapping to remove. Same length in and out: offsets do not move.
-    const seat = (vowels: number[]) => {
-      const v = charClass(vowels)
-      return `\\u0640(?:(${HARAKAT_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*${v})|(${HARAKAT_NOT_HAMZA}*${v}${NOT_VOWELS_NOT_HAMZA}*)\\u0654(?=${NOT_VOWELS}*(?!${HARAKAT})))`
-    }
-    filters.push({
-      name: `${prefix}_hamza_on_tatweel_kasra`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: seat(VOWELS.kasra),
-        replacement: `${sentinelFor(norm('ئ'))}$1$2${del}`,
-      },
-    })
-    filters.push({
-      name: `${prefix}_hamza_on_tatweel_damma`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: seat(VOWELS.damma),
-        replacement: `${sentinelFor(norm('ؤ'))}$1$2${del}`,
-      },
-    })
-    filters.push({
-      name: `${prefix}_hamza_on_tatweel`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u0654`,
-        replacement: `${sentinelFor(norm('أ'))}$1${del}`,
-      },
-    })
-    // Rules smallYehAfterTatweel, smallWawAfterTatweel.
-    filters.push({
-      name: `${prefix}_small_yeh_on_tatweel`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)${charClass([cp.SMALL_YEH, cp.SMALL_HIGH_YEH])}`,
-        replacement: `${sentinelFor('ي')}$1${del}`,
-      },
-    })
-    filters.push({
-      name: `${prefix}_small_waw_on_tatweel`,
-      definition: {
-        type: 'pattern_replace',
-        pattern: `\\u0640(${HARAKAT_NOT_HAMZA}*)\\u06E5`,
-        replacement: `${sentinelFor('و')}$1${del}`,
-      },
-    })
-    if (!o.diacritics) {
-      // The harakat between the tatweel and the letter on it belong to that letter: normalize()
-      // drops them with the run even when it keeps harakat elsewhere.
-      const seats = charClass([...letterSentinels.values()].sort((a, b) => a - b))
-      filters.push({
-        name: `${prefix}_harakat_on_tatweel`,
-        definition: {
-          type: 'pattern_replace',
-          pattern: `(?<=${seats}${HARAKAT_NOT_HAMZA}{0,${LOOKBEHIND_LIMIT}})${HARAKAT_NOT_HAMZA}(?=${HARAKAT_NOT_HAMZA}*${atom(DELETE)})`,
-          replacement: del,
-        },
-      })
-    }
+    filters.push(silentDaggerAlefFilter(prefix))
+    filters.push(...hamzaOnTatweelFilters(prefix, norm, sentinels))
   }
-
-  filters.push(normalizationMapping(norm, compiled, letterSentinels, `${prefix}_normalize`))
+  filters.push(...lettersOnTatweelFilters(o, prefix, sentinels))
+  if (!o.diacritics && sentinels.size > 0) filters.push(harakatOnTatweelFilter(prefix, sentinels))
+  filters.push(normalizationMapping(norm, compiled, sentinels, `${prefix}_normalize`))
   return filters
 }
 

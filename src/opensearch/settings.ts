@@ -1,4 +1,10 @@
-import { createAnalyzer, resolveAnalyzerOptions, type AnalyzerOptions } from '../analyze/analyze.js'
+import {
+  type Analyzer,
+  type AnalyzerOptions,
+  createAnalyzer,
+  type ResolvedAnalyzerOptions,
+  resolveAnalyzerOptions,
+} from '../analyze/analyze.js'
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
 import { normalizationCharFilters } from './char-filters.js'
 import { analyzerNameProblem, EXACT_SUBFIELD, fieldListProblem, type Component } from './names.js'
@@ -127,24 +133,17 @@ const OPTIONS_SCHEMA = { analyzer: 'object', name: 'string', fields: 'string[]',
 /** Stop words the engines would read as a named list (_english_, _arabic_, _none_…). */
 const NAMED_WORD_LIST = /^_[a-z]+_$/
 
-/**
- * Index settings for Elasticsearch 8+ and OpenSearch 2+ whose analyzer reproduces fahras's
- * analysis (normalize → tokenize → stop words → light stem, offsets into the original text),
- * built only from components both engines ship: `mapping` and `pattern_replace` char filters,
- * the `pattern` tokenizer, and `stop`, `pattern_replace` and `length` token filters. It is
- * generated from the library's own rule tables and word lists, so the two cannot drift apart;
- * `docs/scaling.md` lists the few inputs on which they differ.
- *
- * @example
- * ```ts
- * import { indexSettings } from 'fahras/opensearch'
- * const body = indexSettings({ fields: ['title', 'text'] })
- * await fetch('http://localhost:9200/articles', {
- *   method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
- * })
- * ```
- */
-export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
+/** The options of {@link indexSettings}, checked, and the analyzer they describe. @internal */
+interface CheckedSettingsOptions {
+  readonly name: string
+  readonly fields: readonly string[]
+  readonly analyzerOptions: ResolvedAnalyzerOptions
+  readonly analyzer: Analyzer
+  readonly exact: boolean
+}
+
+/** Checks the options of {@link indexSettings}; throws FAHRAS_INVALID_OPTION. @internal */
+function checkSettingsOptions(options: IndexSettingsOptions | undefined): CheckedSettingsOptions {
   const given = checkOptions(options, 'indexSettings()', OPTIONS_SCHEMA)
   const name = (given.name as string | undefined) ?? DEFAULT_ANALYZER_NAME
   const nameProblem = analyzerNameProblem(name)
@@ -165,8 +164,8 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
       'type',
     )
   }
-  const resolved = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
-  const analyzer = createAnalyzer(resolved, 'indexSettings() option `analyzer`')
+  const analyzerOptions = resolveAnalyzerOptions(given.analyzer, 'indexSettings() option `analyzer`')
+  const analyzer = createAnalyzer(analyzerOptions, 'indexSettings() option `analyzer`')
   const named = [...analyzer.stopWords].find((w) => NAMED_WORD_LIST.test(w))
   if (named !== undefined) {
     throw createError(
@@ -177,7 +176,7 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
     )
   }
   // Without stemming, the exact analyzer would be the main one again: no subfield unless asked.
-  const exact = (given.exact as boolean | undefined) ?? resolved.stem
+  const exact = (given.exact as boolean | undefined) ?? analyzerOptions.stem
   const badField = fieldListProblem(fields, exact)
   if (badField !== null) {
     throw createError(
@@ -187,18 +186,37 @@ export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
       'type',
     )
   }
+  return { name, fields, analyzerOptions, analyzer, exact }
+}
 
-  const charFilters = normalizationCharFilters(resolved.normalize, name)
-  const stop: Component[] =
-    analyzer.stopWords.size > 0
-      ? [
-          {
-            name: `${name}_stop`,
-            definition: { type: 'stop', stopwords: [...analyzer.stopWords].sort(), ignore_case: false },
-          },
-        ]
-      : []
-  const stems = resolved.stem ? stemFilters(analyzer.keep, name) : []
+/** The stop filter of these stop words, or none when there are none. @internal */
+function stopFilters(stopWords: ReadonlySet<string>, name: string): Component[] {
+  if (stopWords.size === 0) return []
+  return [{ name: `${name}_stop`, definition: { type: 'stop', stopwords: [...stopWords].sort(), ignore_case: false } }]
+}
+
+/**
+ * Index settings for Elasticsearch 8+ and OpenSearch 2+ whose analyzer reproduces fahras's
+ * analysis (normalize → tokenize → stop words → light stem, offsets into the original text),
+ * built only from components both engines ship: `mapping` and `pattern_replace` char filters,
+ * the `pattern` tokenizer, and `stop`, `pattern_replace` and `length` token filters. It is
+ * generated from the library's own rule tables and word lists, so the two cannot drift apart;
+ * `docs/scaling.md` lists the few inputs on which they differ.
+ *
+ * @example
+ * ```ts
+ * import { indexSettings } from 'fahras/opensearch'
+ * const body = indexSettings({ fields: ['title', 'text'] })
+ * await fetch('http://localhost:9200/articles', {
+ *   method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+ * })
+ * ```
+ */
+export function indexSettings(options?: IndexSettingsOptions): IndexDefinition {
+  const { name, fields, analyzerOptions, analyzer, exact } = checkSettingsOptions(options)
+  const charFilters = normalizationCharFilters(analyzerOptions.normalize, name)
+  const stop = stopFilters(analyzer.stopWords, name)
+  const stems = analyzerOptions.stem ? stemFilters(analyzer.keep, name) : []
   const length: Component = { name: `${name}_length`, definition: { type: 'length', min: 1, max: MAX_TERM_LENGTH } }
   const tokenFilters = [...stop, ...stems, length]
 
