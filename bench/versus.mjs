@@ -49,7 +49,9 @@ const cpuMs = (fn) => {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 
-console.log(`${docs.length} articles (${megabytes.toFixed(1)} MB), ${words.length} distinct words; this build vs ${otherEntry}`)
+console.log(
+  `${docs.length} articles (${megabytes.toFixed(1)} MB), ${words.length} distinct words; this build vs ${otherEntry}`,
+)
 for (const [name, operation] of Object.entries(OPERATIONS)) {
   const mine = operation(self)
   const theirs = operation(other)
@@ -61,5 +63,7 @@ for (const [name, operation] of Object.entries(OPERATIONS)) {
   }
   const a = median(times.self)
   const b = median(times.other)
-  console.log(`${name.padEnd(14)} this ${a.toFixed(0).padStart(6)} ms  other ${b.toFixed(0).padStart(6)} ms  ratio ${(a / b).toFixed(3)}`)
+  console.log(
+    `${name.padEnd(14)} this ${a.toFixed(0).padStart(6)} ms  other ${b.toFixed(0).padStart(6)} ms  ratio ${(a / b).toFixed(3)}`,
+  )
 }
