@@ -133,20 +133,18 @@ function scanText(
   const pieces: Pieces | null = withMap ? { outStart: [], origStart: [], origEnd: [], copy: [] } : null
   let outLen = 0
   let copyFrom = 0
-  let changed = false
   const { index, units } = rules
   let scan: Scan | null = null
-  const flush = (upTo: number) => {
-    if (copyFrom < upTo) {
-      parts.push(text.slice(copyFrom, upTo))
-      if (pieces) {
-        pieces.outStart.push(outLen)
-        pieces.origStart.push(copyFrom)
-        pieces.origEnd.push(upTo)
-        pieces.copy.push(true)
-      }
-      outLen += upTo - copyFrom
+  // `out` is the output of original[from, to): a copy of it, or its replacement
+  const emit = (out: string, from: number, to: number, copy: boolean) => {
+    parts.push(out)
+    if (pieces) {
+      pieces.outStart.push(outLen)
+      pieces.origStart.push(from)
+      pieces.origEnd.push(to)
+      pieces.copy.push(copy)
     }
+    outLen += out.length
   }
   let i = 0
   while (i < n) {
@@ -163,43 +161,20 @@ function scanText(
       continue
     }
     const end = i + scan.consumed
-    changed = true
-    flush(i)
-    if (action === REMOVE) {
-      if (pieces) {
-        const last = pieces.origEnd.length - 1
-        if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
-      }
-    } else {
-      const s = typeof action === 'number' ? String.fromCharCode(action) : action
-      if (s.length > 0) {
-        parts.push(s)
-        if (pieces) {
-          pieces.outStart.push(outLen)
-          pieces.origStart.push(i)
-          pieces.origEnd.push(end)
-          pieces.copy.push(false)
-        }
-        outLen += s.length
-      } else if (pieces) {
-        const last = pieces.origEnd.length - 1
-        if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
-      }
+    if (copyFrom < i) emit(text.slice(copyFrom, i), copyFrom, i, true)
+    const s = action === REMOVE ? '' : typeof action === 'number' ? String.fromCharCode(action) : action
+    if (s.length > 0) emit(s, i, end, false)
+    else if (pieces) {
+      // a removal: the piece before it covers it
+      const last = pieces.origEnd.length - 1
+      if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
     }
     i = end
     copyFrom = end
   }
-  if (!changed) {
-    if (pieces && n > 0) {
-      pieces.outStart.push(0)
-      pieces.origStart.push(0)
-      pieces.origEnd.push(n)
-      pieces.copy.push(true)
-    }
-    return { text, pieces }
-  }
-  flush(n)
-  return { text: parts.join(''), pieces }
+  // the rest, or the whole text when no rule changed it (copyFrom is 0 only then)
+  if (copyFrom < n) emit(copyFrom === 0 ? text : text.slice(copyFrom), copyFrom, n, true)
+  return { text: copyFrom === 0 ? text : parts.join(''), pieces }
 }
 
 function clampOffset(offset: number, max: number): number {
