@@ -106,13 +106,14 @@ interface RunResult {
 
 /** A new scan of `text`: the state its context rules share. */
 function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules): Scan {
+  const flags = groupFlags(o)
   return {
     text,
     options: o,
-    flags: groupFlags(o),
+    flags,
     consumed: 1,
     word: createWordCache(),
-    fold: (c) => foldUnit(rules, c, o),
+    fold: (c) => foldUnit(rules, c, flags),
     normalize: (part) => scanText(part, o, false, rules).text,
   }
 }
@@ -283,7 +284,7 @@ export function normalizeResolved(
  *
  * @example
  * ```ts
- * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف', doc: 'ڤ → ف' }])
+ * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف'}])
  * normalizeWithRules('ڤيديو', DEFAULT_NORMALIZE_OPTIONS, rules).text // → 'فيديو'
  * ```
  */
