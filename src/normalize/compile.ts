@@ -152,7 +152,7 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
     for (const [letter, mark] of composedOf ?? []) {
       const rule = {
         groupIndex: groupIndex('diacritics'),
-        context: composition(mark, composed),
+        context: composition(composed),
         to: composed,
         id,
         next: [mark],
