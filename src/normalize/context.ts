@@ -1,6 +1,5 @@
 import * as cp from '../script.js'
 import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark, isHarakah } from '../script.js'
-import type { ResolvedNormalizeOptions } from './normalize.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS, WORD_LIGATURES, type ContextRuleName } from './rules.js'
 
 /**
@@ -29,7 +28,6 @@ export type Decision = number | string
  */
 export interface Scan {
   readonly text: string
-  readonly options: ResolvedNormalizeOptions
   /** The options as flags, indexed by the rules' group index. */
   readonly flags: Uint8Array
   /** How many code units the decision covers (1 unless a rule reads more). */

@@ -109,7 +109,6 @@ function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRul
   const flags = groupFlags(o)
   return {
     text,
-    options: o,
     flags,
     consumed: 1,
     word: createWordCache(),
