@@ -1,7 +1,7 @@
 import { assertString, checkOptions } from '../errors.js'
 import { decide, DEFAULT_RULES, foldUnit, groupFlags, type CompiledRules } from './compile.js'
 import { createWordCache, KEEP, REMOVE, type Scan } from './context.js'
-import type { RuleGroup } from './rules.js'
+import { NORMALIZATION_RULES, type RuleGroup } from './rules.js'
 
 /**
  * Switches for the normalization rule groups. Every group is on by default (the defaults suit
@@ -43,22 +43,13 @@ export interface NormalizeOptions {
 /** The normalization options with every field filled in. */
 export type ResolvedNormalizeOptions = { readonly [K in RuleGroup]: boolean }
 
-/** The default normalization options: every rule group on. */
-export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze({
-  diacritics: true,
-  tatweel: true,
-  quranicMarks: true,
-  invisible: true,
-  alef: true,
-  alefMaksura: true,
-  taaMarbuta: true,
-  hamzaCarriers: true,
-  persian: true,
-  presentationForms: true,
-  digits: true,
-  latinCase: true,
-  uthmani: true,
-})
+/**
+ * The default normalization options: every rule group on, in the order the rule table first
+ * names them.
+ */
+export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze(
+  Object.fromEntries(NORMALIZATION_RULES.map((rule) => [rule.group, true])) as ResolvedNormalizeOptions,
+)
 
 const OPTION_SCHEMA = Object.fromEntries(Object.keys(DEFAULT_NORMALIZE_OPTIONS).map((k) => [k, 'boolean' as const]))
 
