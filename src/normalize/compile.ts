@@ -46,13 +46,8 @@ export interface CompiledRules {
   readonly pairs: readonly (readonly [letter: number, mark: number])[]
 }
 
-/** The rule groups in the order of their flags (a group gets its place when a rule first names it). */
-const GROUPS = new Map<RuleGroup, number>()
-const groupIndex = (group: RuleGroup): number => {
-  let k = GROUPS.get(group)
-  if (k === undefined) GROUPS.set(group, (k = GROUPS.size))
-  return k
-}
+/** The rule groups in the order of their flags: as NORMALIZATION_RULES first names them. */
+const GROUPS: readonly RuleGroup[] = [...new Set(NORMALIZATION_RULES.map((rule) => rule.group))]
 
 const flagsCache = new WeakMap<ResolvedNormalizeOptions, Uint8Array>()
 
@@ -62,11 +57,7 @@ const flagsCache = new WeakMap<ResolvedNormalizeOptions, Uint8Array>()
  */
 export function groupFlags(o: ResolvedNormalizeOptions): Uint8Array {
   let flags = flagsCache.get(o)
-  if (flags === undefined || flags.length !== GROUPS.size) {
-    flags = new Uint8Array(GROUPS.size)
-    for (const [group, k] of GROUPS) flags[k] = o[group] ? 1 : 0
-    flagsCache.set(o, flags)
-  }
+  if (flags === undefined) flagsCache.set(o, (flags = Uint8Array.from(GROUPS, (group) => (o[group] ? 1 : 0))))
   return flags
 }
 
@@ -130,7 +121,7 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
       )
   }
   for (const { id, group, from, to, context, composedOf } of rules) {
-    const g = groupIndex(group)
+    const g = GROUPS.indexOf(group)
     if (context !== undefined) {
       const definition = CONTEXT_RULES[context]
       if (definition === undefined) throw new Error(`normalization rule ${id}: unknown context rule ${context}`)
@@ -151,7 +142,7 @@ export function compileRules(rules: readonly NormalizationRule[]): CompiledRules
     })
     for (const [letter, mark] of composedOf ?? []) {
       const rule = {
-        groupIndex: groupIndex('diacritics'),
+        groupIndex: GROUPS.indexOf('diacritics'),
         context: composition(composed),
         to: composed,
         id,
