@@ -122,14 +122,8 @@ export function assertString(value: unknown, fn: string, name = 'text'): asserts
  */
 export function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
   if (signal === undefined) return undefined
-  if (signal === null || typeof signal !== 'object' || typeof (signal as { aborted?: unknown }).aborted !== 'boolean') {
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`signal\` to be an AbortSignal, got ${describe(signal)}`,
-      { option: 'signal' },
-      'type',
-    )
-  }
+  if (signal === null || typeof signal !== 'object' || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')
+    throw invalidOption(where, 'signal', 'an AbortSignal', signal)
   return signal as AbortSignal
 }
 
@@ -186,14 +180,11 @@ export function invalidOption(where: string, option: string, expected: string, v
   )
 }
 
-const TYPE_WORDS: Readonly<Record<OptionType, string>> = {
-  boolean: 'a boolean',
-  string: 'a string',
-  number: 'a number',
-  function: 'a function',
-  object: 'an object',
-  'string[]': 'an array of strings',
-  any: 'anything',
+/** A type in words: "a boolean", "an array of strings". */
+function typeInWords(type: OptionType): string {
+  if (type === 'string[]') return 'an array of strings'
+  if (type === 'object') return 'an object'
+  return type === 'any' ? 'anything' : `a ${type}`
 }
 
 /** What a rule expects, in words: "an integer from 0 to 100", "a number >= 0", "'OR' or 'AND'". */
@@ -202,7 +193,7 @@ function expectation(rule: OptionRule): string {
     return rule.oneOf
       .map((v) => (typeof v === 'string' ? `'${v}'` : String(v)))
       .join(rule.oneOf.length === 2 ? ' or ' : ', ')
-  const what = rule.type === 'number' ? (rule.integer ? 'an integer' : 'a finite number') : TYPE_WORDS[rule.type]
+  const what = rule.type === 'number' ? (rule.integer ? 'an integer' : 'a finite number') : typeInWords(rule.type)
   if (rule.min !== undefined && rule.max !== undefined) return `${what} from ${rule.min} to ${rule.max}`
   if (rule.min !== undefined) return `${what} >= ${rule.min}`
   if (rule.max !== undefined) return `${what} <= ${rule.max}`
@@ -269,7 +260,7 @@ export function checkOptions<S extends OptionSchema>(options: unknown, where: st
     const entry = schema[key]!
     const rule: OptionRule = typeof entry === 'string' ? { type: entry } : entry
     if (!hasType(value, rule.type))
-      throw invalidOption(where, key, rule.oneOf ? expectation(rule) : TYPE_WORDS[rule.type], value)
+      throw invalidOption(where, key, rule.oneOf ? expectation(rule) : typeInWords(rule.type), value)
     if (!inRange(value, rule)) throw invalidOption(where, key, expectation(rule), value)
   }
   return record as CheckedOptions<S>

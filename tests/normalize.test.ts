@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NORMALIZATION_RULES, normalize, normalizeText } from '../src/normalize/index.js'
+import { DEFAULT_NORMALIZE_OPTIONS, NORMALIZATION_RULES, normalize, normalizeText } from '../src/normalize/index.js'
 
 const n = (s: string, options?: Parameters<typeof normalizeText>[1]) => normalizeText(s, options)
 
@@ -162,6 +162,27 @@ describe('normalize: one test per rule', () => {
 })
 
 describe('normalize: each rule group can be switched off', () => {
+  it('DEFAULT_NORMALIZE_OPTIONS has every group of the table on, in this order (saved settings keep it), frozen', () => {
+    expect(Object.entries(DEFAULT_NORMALIZE_OPTIONS)).toEqual(
+      [
+        'diacritics',
+        'tatweel',
+        'quranicMarks',
+        'invisible',
+        'alef',
+        'alefMaksura',
+        'taaMarbuta',
+        'hamzaCarriers',
+        'persian',
+        'presentationForms',
+        'digits',
+        'latinCase',
+        'uthmani',
+      ].map((group) => [group, true]),
+    )
+    expect(Object.isFrozen(DEFAULT_NORMALIZE_OPTIONS)).toBe(true)
+  })
+
   const off: Array<[keyof NonNullable<Parameters<typeof normalizeText>[1]>, string, string]> = [
     ['diacritics', 'كَتَبَ', 'كَتَبَ'],
     ['tatweel', 'كتـاب', 'كتـاب'],

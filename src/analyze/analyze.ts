@@ -1,4 +1,4 @@
-import { assertString, checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { assertString, checkOptions, invalidOption } from '../errors.js'
 import {
   normalizeResolved,
   resolveNormalizeOptions,
@@ -63,12 +63,7 @@ export function resolveAnalyzerOptions(options: unknown, where = 'analyze()'): R
   const given = checkOptions(options, where, ANALYZER_SCHEMA)
   const stopWords = given.stopWords ?? true
   if (typeof stopWords !== 'boolean' && !(Array.isArray(stopWords) && stopWords.every((w) => typeof w === 'string'))) {
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`stopWords\` to be a boolean or an array of strings, got ${describe(stopWords)}`,
-      { option: 'stopWords' },
-      'type',
-    )
+    throw invalidOption(where, 'stopWords', 'a boolean or an array of strings', stopWords)
   }
   return {
     normalize: resolveNormalizeOptions(given.normalize, `${where} option \`normalize\``),

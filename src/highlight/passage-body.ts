@@ -26,41 +26,47 @@ const PDI = 0x2069
  */
 const PARAGRAPH_SEPARATORS = new Set([0x000a, 0x000d, 0x001c, 0x001d, 0x001e, 0x0085, 0x2029])
 
-/** The open embeddings and isolates of a passage (true: an isolate), with what closes them. */
-class BidiStack {
-  readonly #open: boolean[] = []
-  #isolates = 0
-
+/** The open embeddings and isolates of a passage, with what closes them. */
+interface BidiStack {
   /** What to write for the control `c`: itself, or '' when it closes nothing that is open. */
-  accept(c: number, ch: string): string {
-    if (EMBEDDING_OPENERS.has(c)) {
-      this.#open.push(false)
-      return ch
-    }
-    if (ISOLATE_OPENERS.has(c)) {
-      this.#open.push(true)
-      this.#isolates++
-      return ch
-    }
-    if (c === PDF) {
-      if (this.#open.length === 0 || this.#open[this.#open.length - 1]) return ''
-      this.#open.pop()
-      return ch
-    }
-    if (this.#isolates === 0) return '' // a PDI with no isolate open
-    while (!this.#open.pop()) {
-      // the embeddings inside the isolate close with it
-    }
-    this.#isolates--
-    return ch
-  }
-
+  accept(c: number, ch: string): string
   /** The closers of everything still open, innermost first; empties the stack. */
-  closeAll(): string {
-    let closers = ''
-    while (this.#open.length > 0) closers += this.#open.pop() ? String.fromCharCode(PDI) : String.fromCharCode(PDF)
-    this.#isolates = 0
-    return closers
+  closeAll(): string
+}
+
+/** An empty {@link BidiStack}, for one passage. */
+function bidiStack(): BidiStack {
+  const open: boolean[] = [] // true: an isolate
+  let isolates = 0
+  return {
+    accept(c, ch) {
+      if (EMBEDDING_OPENERS.has(c)) {
+        open.push(false)
+        return ch
+      }
+      if (ISOLATE_OPENERS.has(c)) {
+        open.push(true)
+        isolates++
+        return ch
+      }
+      if (c === PDF) {
+        if (open.length === 0 || open[open.length - 1]) return ''
+        open.pop()
+        return ch
+      }
+      if (isolates === 0) return '' // a PDI with no isolate open
+      while (!open.pop()) {
+        // the embeddings inside the isolate close with it
+      }
+      isolates--
+      return ch
+    },
+    closeAll() {
+      let closers = ''
+      while (open.length > 0) closers += open.pop() ? String.fromCharCode(PDI) : String.fromCharCode(PDF)
+      isolates = 0
+      return closers
+    },
   }
 }
 
@@ -75,7 +81,7 @@ const isBidiControl = (c: number) => EMBEDDING_OPENERS.has(c) || ISOLATE_OPENERS
 export function passageBody(text: string, start: number, end: number): PassageBody {
   let body = ''
   const offsetAt: number[] = []
-  const bidi = new BidiStack()
+  const bidi = bidiStack()
   let i = start
   while (i < end && WHITESPACE.test(text.charAt(i))) offsetAt[i++ - start] = 0
   let pendingSpace = false

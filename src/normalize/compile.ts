@@ -19,9 +19,7 @@ import { NORMALIZATION_RULES, type CodeRange, type NormalizationRule, type RuleG
 
 /** One rule as it applies at one code unit. @internal */
 export interface UnitRule {
-  /** The option that switches it off. */
-  readonly group: RuleGroup
-  /** The group's place in the flags of {@link groupFlags}. */
+  /** The place in the flags of {@link groupFlags} of the option that switches it off. */
   readonly groupIndex: number
   /** The context rule that decides, or undefined for a rule on the character alone. */
   readonly context: ContextRule | undefined
@@ -48,13 +46,8 @@ export interface CompiledRules {
   readonly pairs: readonly (readonly [letter: number, mark: number])[]
 }
 
-/** The rule groups in the order of their flags (a group gets its place when a rule first names it). */
-const GROUPS = new Map<RuleGroup, number>()
-const groupIndex = (group: RuleGroup): number => {
-  let k = GROUPS.get(group)
-  if (k === undefined) GROUPS.set(group, (k = GROUPS.size))
-  return k
-}
+/** The rule groups in the order of their flags: as NORMALIZATION_RULES first names them. */
+const GROUPS: readonly RuleGroup[] = [...new Set(NORMALIZATION_RULES.map((rule) => rule.group))]
 
 const flagsCache = new WeakMap<ResolvedNormalizeOptions, Uint8Array>()
 
@@ -64,30 +57,16 @@ const flagsCache = new WeakMap<ResolvedNormalizeOptions, Uint8Array>()
  */
 export function groupFlags(o: ResolvedNormalizeOptions): Uint8Array {
   let flags = flagsCache.get(o)
-  if (flags === undefined || flags.length !== GROUPS.size) {
-    flags = new Uint8Array(GROUPS.size)
-    for (const [group, k] of GROUPS) flags[k] = o[group] ? 1 : 0
-    flagsCache.set(o, flags)
-  }
+  if (flags === undefined) flagsCache.set(o, (flags = Uint8Array.from(GROUPS, (group) => (o[group] ? 1 : 0))))
   return flags
 }
 
-/** The code units of a `from` field, in order. */
-function unitsOf(from: NormalizationRule['from']): number[] {
-  const ranges: readonly (number | CodeRange)[] = Array.isArray(from) ? from : [from as CodeRange]
-  const units: number[] = []
-  for (const r of ranges) {
-    if (typeof r === 'number') units.push(r)
-    else for (let c = r.first; c <= r.last; c++) units.push(c)
+/** Calls `visit` with each code unit of a `from` field, in order, and the first unit of its range. */
+function eachUnit(from: NormalizationRule['from'], visit: (c: number, first: number) => void): void {
+  for (const r of (Array.isArray(from) ? from : [from]) as readonly (number | CodeRange)[]) {
+    if (typeof r === 'number') visit(r, r)
+    else for (let c = r.first; c <= r.last; c++) visit(c, r.first)
   }
-  return units
-}
-
-/** The first unit of the range of `from` holding `c` (for `'0-9'`). */
-function rangeStart(from: NormalizationRule['from'], c: number): number {
-  const ranges = (Array.isArray(from) ? from : [from]) as readonly (number | CodeRange)[]
-  for (const r of ranges) if (typeof r !== 'number' && c >= r.first && c <= r.last) return r.first
-  return c
 }
 
 /** A replacement string as a decision: REMOVE for `''`, a code unit for one unit. */
@@ -97,10 +76,10 @@ function decisionOf(s: string): Decision {
 }
 
 /**
- * The named mappings of `to` for rules without context (what `c` becomes), or undefined for a
- * literal replacement. A mapping returns null where it leaves `c` as it is.
+ * The named mappings of `to` for rules without context: what `c` (in a range from `first`)
+ * becomes, or null where the mapping leaves it as it is.
  */
-const MAPPINGS: Readonly<Record<string, (c: number, rule: NormalizationRule) => string | null>> = {
+const MAPPINGS: Readonly<Record<string, (c: number, first: number) => string | null>> = {
   /** `toLowerCase()`, where it changes the character. */
   lower: (c) => {
     const ch = String.fromCharCode(c)
@@ -108,7 +87,7 @@ const MAPPINGS: Readonly<Record<string, (c: number, rule: NormalizationRule) => 
     return lower === ch ? null : lower
   },
   /** The digit of the unit's place in its range: ٠ … ٩ → 0 … 9. */
-  '0-9': (c, rule) => String.fromCharCode(0x30 + c - rangeStart(rule.from, c)),
+  '0-9': (c, first) => String.fromCharCode(0x30 + c - first),
 }
 
 /**
@@ -118,88 +97,70 @@ const MAPPINGS: Readonly<Record<string, (c: number, rule: NormalizationRule) => 
  *
  * @example
  * ```ts
- * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف', doc: 'ڤ → ف' }])
+ * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف' }])
  * normalizeWithRules('ڤيديو', DEFAULT_NORMALIZE_OPTIONS, rules).text // → 'فيديو'
  * ```
  */
 export function compileRules(rules: readonly NormalizationRule[]): CompiledRules {
-  const byUnit = new Map<number, { context: UnitRule[]; plain: UnitRule | undefined }>()
-  const at = (c: number) => {
-    let entry = byUnit.get(c)
-    if (entry === undefined) byUnit.set(c, (entry = { context: [], plain: undefined }))
-    return entry
+  // per code unit: its context rules in table order, then its one rule on the character alone
+  const byUnit = new Map<number, { context: UnitRule[]; plain?: UnitRule }>()
+  // the letter + mark pairs read as one: the marks of each letter, letters in table order
+  const pairs = new Map<number, Set<number>>()
+  const pair = (letter: number, mark: number) => {
+    if (!pairs.has(letter)) pairs.set(letter, new Set())
+    pairs.get(letter)!.add(mark)
   }
-  const pairs: [number, number][] = []
-  for (const rule of rules) {
-    const { id, group } = rule
-    if (rule.context !== undefined) {
-      const definition = CONTEXT_RULES[rule.context]
-      if (definition === undefined) throw new Error(`normalization rule ${id}: unknown context rule ${rule.context}`)
-      for (const c of unitsOf(rule.from)) {
-        at(c).context.push({
-          group,
-          groupIndex: groupIndex(group),
-          context: definition.apply,
-          to: decisionOf(rule.to),
-          id,
-          next: definition.next,
-        })
-        for (const mark of definition.next ?? []) pairs.push([c, mark])
-        for (const letter of definition.after ?? []) pairs.push([letter, c])
-      }
+  const add = (c: number, rule: UnitRule, plain?: boolean) => {
+    if (!byUnit.has(c)) byUnit.set(c, { context: [] })
+    const entry = byUnit.get(c)!
+    if (!plain) entry.context.push(rule)
+    else if (entry.plain === undefined) entry.plain = rule
+    else
+      throw new Error(
+        `normalization rules ${entry.plain.id} and ${rule.id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+      )
+  }
+  for (const { id, group, from, to, context, composedOf } of rules) {
+    const g = GROUPS.indexOf(group)
+    if (context !== undefined) {
+      const definition = CONTEXT_RULES[context]
+      if (definition === undefined) throw new Error(`normalization rule ${id}: unknown context rule ${context}`)
+      const { apply, next } = definition
+      eachUnit(from, (c) => {
+        add(c, { groupIndex: g, context: apply, to: decisionOf(to), id, next })
+        for (const mark of next ?? []) pair(c, mark)
+        for (const letter of definition.after ?? []) pair(letter, c)
+      })
       continue
     }
-    const mapping = MAPPINGS[rule.to]
-    for (const c of unitsOf(rule.from)) {
-      const to = mapping === undefined ? rule.to : mapping(c, rule)
-      if (to === null) continue
-      const entry = at(c)
-      if (entry.plain !== undefined)
-        throw new Error(
-          `normalization rules ${entry.plain.id} and ${id} both map U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
-        )
-      entry.plain = {
-        group,
-        groupIndex: groupIndex(group),
-        context: undefined,
-        to: decisionOf(to),
-        id,
-        next: undefined,
-      }
-    }
-    for (const [letter, mark] of rule.composedOf ?? []) {
-      const composed = unitsOf(rule.from)[0]!
-      at(letter).context.push({
-        group: 'diacritics',
-        groupIndex: groupIndex('diacritics'),
-        context: composition(mark, composed),
+    const mapping = MAPPINGS[to]
+    let composed = -1
+    eachUnit(from, (c, first) => {
+      if (composed < 0) composed = c
+      const out = mapping === undefined ? to : mapping(c, first)
+      if (out !== null) add(c, { groupIndex: g, context: undefined, to: decisionOf(out), id, next: undefined }, true)
+    })
+    for (const [letter, mark] of composedOf ?? []) {
+      const rule = {
+        groupIndex: GROUPS.indexOf('diacritics'),
+        context: composition(composed),
         to: composed,
         id,
         next: [mark],
-      })
-      pairs.push([letter, mark])
+      }
+      add(letter, rule)
+      pair(letter, mark)
     }
   }
   const index = new Uint16Array(0x10000)
   const units: UnitRule[][] = []
-  for (const [c, { context, plain }] of [...byUnit].sort((a, b) => a[0] - b[0])) {
-    units.push(plain === undefined ? context : [...context, plain])
-    index[c] = units.length
+  for (const [c, { context, plain }] of byUnit) index[c] = units.push(plain ? [...context, plain] : context)
+  const marksInOrder = (marks: Set<number>) => [...marks].sort((a, b) => a - b)
+  return {
+    index,
+    units,
+    pairs: [...pairs].flatMap(([letter, marks]) => marksInOrder(marks).map((mark): [number, number] => [letter, mark])),
   }
-  return { index, units, pairs: orderPairs(pairs) }
-}
-
-/** Pairs without repeats, grouped by letter (in the order the table first names them), marks in code order. */
-function orderPairs(pairs: readonly (readonly [number, number])[]): [number, number][] {
-  const byLetter = new Map<number, Set<number>>()
-  for (const [letter, mark] of pairs) {
-    let marks = byLetter.get(letter)
-    if (marks === undefined) byLetter.set(letter, (marks = new Set()))
-    marks.add(mark)
-  }
-  return [...byLetter].flatMap(([letter, marks]) =>
-    [...marks].sort((a, b) => a - b).map((mark): [number, number] => [letter, mark]),
-  )
 }
 
 /** The default rules, compiled once. @internal */
@@ -225,13 +186,13 @@ export function decide(rules: readonly UnitRule[], scan: Scan, i: number): Decis
 
 /**
  * What the rules on the character alone make of `c` (the letter rules, for a composed letter or
- * a hamza's seat): a code unit or a string. @internal
+ * a hamza's seat), with the options as {@link groupFlags}: a code unit or a string. @internal
  */
-export function foldUnit(compiled: CompiledRules, c: number, o: ResolvedNormalizeOptions): Decision {
+export function foldUnit(compiled: CompiledRules, c: number, flags: Uint8Array): Decision {
   const k = compiled.index[c]!
   if (k === 0) return c
   for (const rule of compiled.units[k - 1]!) {
-    if (rule.context === undefined && o[rule.group]) return rule.to === REMOVE ? '' : rule.to
+    if (rule.context === undefined && flags[rule.groupIndex] === 1) return rule.to === REMOVE ? '' : rule.to
   }
   return c
 }

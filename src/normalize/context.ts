@@ -1,6 +1,5 @@
 import * as cp from '../script.js'
 import { foldSkeletonLetter, isArabicLetter, isCombiningArabicMark, isHarakah } from '../script.js'
-import type { ResolvedNormalizeOptions } from './normalize.js'
 import { DAGGER_ALEF_PROCLITICS, DAGGER_ALEF_SILENT_WORDS, WORD_LIGATURES, type ContextRuleName } from './rules.js'
 
 /**
@@ -29,7 +28,6 @@ export type Decision = number | string
  */
 export interface Scan {
   readonly text: string
-  readonly options: ResolvedNormalizeOptions
   /** The options as flags, indexed by the rules' group index. */
   readonly flags: Uint8Array
   /** How many code units the decision covers (1 unless a rule reads more). */
@@ -170,9 +168,10 @@ function letterOnTatweel(text: string, i: number, letters: readonly number[]): n
 
 /**
  * A context rule with what it reads: `apply` decides; `next` lists the marks it reads right after
- * its unit and `after` the letters it reads before it, when it reads a letter + mark pair as one
- * (the OpenSearch mapping writes those pairs out); `lettersOnTatweel` the letters it reads on a
- * tatweel (the OpenSearch generator writes its filter from them). @internal
+ * its unit (the scanner calls `apply` only where one of them follows) and `after` the letters it
+ * reads before it, when it reads a letter + mark pair as one (the OpenSearch mapping writes those
+ * pairs out); `lettersOnTatweel` the letters a rule without a seat reads on a tatweel (the
+ * OpenSearch generator writes its filter from them). @internal
  */
 export interface ContextRuleDefinition {
   readonly apply: ContextRule
@@ -181,21 +180,24 @@ export interface ContextRuleDefinition {
   readonly lettersOnTatweel?: readonly number[]
 }
 
-/** A letter on a tatweel: the tatweel and the marks up to the letter become `to`. */
-const onTatweel = (letters: readonly number[]): ContextRuleDefinition => ({
+/**
+ * A letter on a tatweel: the tatweel and the marks up to the letter become `to`, or what `seat`
+ * makes of the letter at `k` when given.
+ */
+const onTatweel = (letters: readonly number[], seat?: (scan: Scan, k: number) => Decision): ContextRuleDefinition => ({
   apply: (scan, i, to) => {
     const k = letterOnTatweel(scan.text, i, letters)
     if (k < 0) return NO_MATCH
     scan.consumed = k + 1 - i
-    return to
+    return seat ? seat(scan, k) : to
   },
-  lettersOnTatweel: letters,
+  // a rule with a seat (hamza on tatweel) has filters of its own in the generator
+  ...(seat ? {} : { lettersOnTatweel: letters }),
 })
 
-/** A letter followed by one of `marks`: the pair becomes `to`. */
+/** A letter followed by one of `marks` (which the scanner checks first): the pair becomes `to`. */
 const followedBy = (marks: readonly number[]): ContextRuleDefinition => ({
-  apply: (scan, i, to) => {
-    if (!marks.includes(scan.text.charCodeAt(i + 1))) return NO_MATCH
+  apply: (scan, _i, to) => {
     scan.consumed = 2
     return to
   },
@@ -245,14 +247,7 @@ export const CONTEXT_RULES: Readonly<Record<ContextRuleName, ContextRuleDefiniti
   /** A small waw on a tatweel is a waw. */
   smallWawOnTatweel: onTatweel([cp.SMALL_WAW]),
   /** A hamza on a tatweel is the seat its vowel calls for (أ ئ ؤ), folded by the letter rules. */
-  hamzaOnTatweel: {
-    apply: (scan, i) => {
-      const k = letterOnTatweel(scan.text, i, [cp.HAMZA_ABOVE])
-      if (k < 0) return NO_MATCH
-      scan.consumed = k + 1 - i
-      return scan.fold(hamzaSeat(scan.text, k))
-    },
-  },
+  hamzaOnTatweel: onTatweel([cp.HAMZA_ABOVE], (scan, k) => scan.fold(hamzaSeat(scan.text, k))),
   /** A presentation form is its compatibility decomposition, normalized in turn. */
   presentationForm: {
     apply: (scan, i) => {
@@ -265,11 +260,11 @@ export const CONTEXT_RULES: Readonly<Record<ContextRuleName, ContextRuleDefiniti
 
 /**
  * The composition of a letter + combining mark into `composed` (و + U+0654 = ؤ), which the
- * letter rules then fold: the rule behind the `composedOf` field of NORMALIZATION_RULES. @internal
+ * letter rules then fold: the rule behind the `composedOf` field of NORMALIZATION_RULES. The
+ * scanner calls it only where the mark follows (the rule's `next`). @internal
  */
-export function composition(mark: number, composed: number): ContextRule {
-  return (scan, i) => {
-    if (scan.text.charCodeAt(i + 1) !== mark) return NO_MATCH
+export function composition(composed: number): ContextRule {
+  return (scan) => {
     scan.consumed = 2
     return scan.fold(composed)
   }

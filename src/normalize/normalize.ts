@@ -1,7 +1,7 @@
 import { assertString, checkOptions } from '../errors.js'
 import { decide, DEFAULT_RULES, foldUnit, groupFlags, type CompiledRules } from './compile.js'
 import { createWordCache, KEEP, REMOVE, type Scan } from './context.js'
-import type { RuleGroup } from './rules.js'
+import { NORMALIZATION_RULES, type RuleGroup } from './rules.js'
 
 /**
  * Switches for the normalization rule groups. Every group is on by default (the defaults suit
@@ -43,22 +43,13 @@ export interface NormalizeOptions {
 /** The normalization options with every field filled in. */
 export type ResolvedNormalizeOptions = { readonly [K in RuleGroup]: boolean }
 
-/** The default normalization options: every rule group on. */
-export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze({
-  diacritics: true,
-  tatweel: true,
-  quranicMarks: true,
-  invisible: true,
-  alef: true,
-  alefMaksura: true,
-  taaMarbuta: true,
-  hamzaCarriers: true,
-  persian: true,
-  presentationForms: true,
-  digits: true,
-  latinCase: true,
-  uthmani: true,
-})
+/**
+ * The default normalization options: every rule group on, in the order the rule table first
+ * names them.
+ */
+export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze(
+  Object.fromEntries(NORMALIZATION_RULES.map((rule) => [rule.group, true])) as ResolvedNormalizeOptions,
+)
 
 const OPTION_SCHEMA = Object.fromEntries(Object.keys(DEFAULT_NORMALIZE_OPTIONS).map((k) => [k, 'boolean' as const]))
 
@@ -106,13 +97,13 @@ interface RunResult {
 
 /** A new scan of `text`: the state its context rules share. */
 function startScan(text: string, o: ResolvedNormalizeOptions, rules: CompiledRules): Scan {
+  const flags = groupFlags(o)
   return {
     text,
-    options: o,
-    flags: groupFlags(o),
+    flags,
     consumed: 1,
     word: createWordCache(),
-    fold: (c) => foldUnit(rules, c, o),
+    fold: (c) => foldUnit(rules, c, flags),
     normalize: (part) => scanText(part, o, false, rules).text,
   }
 }
@@ -133,20 +124,18 @@ function scanText(
   const pieces: Pieces | null = withMap ? { outStart: [], origStart: [], origEnd: [], copy: [] } : null
   let outLen = 0
   let copyFrom = 0
-  let changed = false
   const { index, units } = rules
   let scan: Scan | null = null
-  const flush = (upTo: number) => {
-    if (copyFrom < upTo) {
-      parts.push(text.slice(copyFrom, upTo))
-      if (pieces) {
-        pieces.outStart.push(outLen)
-        pieces.origStart.push(copyFrom)
-        pieces.origEnd.push(upTo)
-        pieces.copy.push(true)
-      }
-      outLen += upTo - copyFrom
+  // `out` is the output of original[from, to): a copy of it, or its replacement
+  const emit = (out: string, from: number, to: number, copy: boolean) => {
+    parts.push(out)
+    if (pieces) {
+      pieces.outStart.push(outLen)
+      pieces.origStart.push(from)
+      pieces.origEnd.push(to)
+      pieces.copy.push(copy)
     }
+    outLen += out.length
   }
   let i = 0
   while (i < n) {
@@ -163,43 +152,20 @@ function scanText(
       continue
     }
     const end = i + scan.consumed
-    changed = true
-    flush(i)
-    if (action === REMOVE) {
-      if (pieces) {
-        const last = pieces.origEnd.length - 1
-        if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
-      }
-    } else {
-      const s = typeof action === 'number' ? String.fromCharCode(action) : action
-      if (s.length > 0) {
-        parts.push(s)
-        if (pieces) {
-          pieces.outStart.push(outLen)
-          pieces.origStart.push(i)
-          pieces.origEnd.push(end)
-          pieces.copy.push(false)
-        }
-        outLen += s.length
-      } else if (pieces) {
-        const last = pieces.origEnd.length - 1
-        if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
-      }
+    if (copyFrom < i) emit(text.slice(copyFrom, i), copyFrom, i, true)
+    const s = action === REMOVE ? '' : typeof action === 'number' ? String.fromCharCode(action) : action
+    if (s.length > 0) emit(s, i, end, false)
+    else if (pieces) {
+      // a removal: the piece before it covers it
+      const last = pieces.origEnd.length - 1
+      if (last >= 0 && pieces.origEnd[last] === i) pieces.origEnd[last] = end
     }
     i = end
     copyFrom = end
   }
-  if (!changed) {
-    if (pieces && n > 0) {
-      pieces.outStart.push(0)
-      pieces.origStart.push(0)
-      pieces.origEnd.push(n)
-      pieces.copy.push(true)
-    }
-    return { text, pieces }
-  }
-  flush(n)
-  return { text: parts.join(''), pieces }
+  // the rest, or the whole text when no rule changed it (copyFrom is 0 only then)
+  if (copyFrom < n) emit(copyFrom === 0 ? text : text.slice(copyFrom), copyFrom, n, true)
+  return { text: copyFrom === 0 ? text : parts.join(''), pieces }
 }
 
 function clampOffset(offset: number, max: number): number {
@@ -308,7 +274,7 @@ export function normalizeResolved(
  *
  * @example
  * ```ts
- * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف', doc: 'ڤ → ف' }])
+ * const rules = compileRules([...NORMALIZATION_RULES, { id: 'veh', group: 'persian', from: [0x06a4], to: 'ف'}])
  * normalizeWithRules('ڤيديو', DEFAULT_NORMALIZE_OPTIONS, rules).text // → 'فيديو'
  * ```
  */
