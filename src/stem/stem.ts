@@ -152,17 +152,16 @@ export function lightStem(word: string, keep?: ReadonlySet<string>): string {
  */
 export function stemWithSteps(word: string, steps: readonly StemStep[], keep?: ReadonlySet<string>): string {
   if (word.length < MIN_STEM_LENGTH) return word
-  const bits = flagBitsOf(steps)
   let w = word
-  let flags = 0
+  // the flags set so far (a few at most)
+  const flags: string[] = []
   // whether the word as it stands is root-initial, computed once per form
   let rootInitialOf: string | undefined
   let rootInitial = false
-  for (let k = 0; k < steps.length; k++) {
-    const step = steps[k]!
-    const { when, unless, sets, setsUnless } = bits[k]!
-    if ((flags & when) !== when || (flags & unless) !== 0) continue
+  for (const step of steps) {
+    if ((step.when && !flags.includes(step.when)) || (step.unless && hasAny(flags, step.unless))) continue
     let stripped: string | null = null
+    let sets: string | undefined
     switch (step.kind) {
       case 'stop': {
         if (step.keep === 'first' && keep?.has(w)) return w
@@ -181,13 +180,16 @@ export function stemWithSteps(word: string, steps: readonly StemStep[], keep?: R
           }
           if (rootInitial) stripped = null
         }
+        sets = step.sets
         break
       case 'suffix':
-        if (step.unlessEndsWith === undefined || !endsWithAny(w, step.unlessEndsWith))
+        if (!(step.unlessEndsWith && endsWithAny(w, step.unlessEndsWith)))
           stripped = stripSuffix(w, step.rules, step.notAfter)
+        // a flag conditioned on another one (a dual taa only when the word did not end in ون or ات)
+        if (!(step.setsUnless && flags.includes(step.setsUnless))) sets = step.sets
         break
       case 'mark':
-        if (endsWithAny(w, step.endsWith)) flags |= sets
+        if (endsWithAny(w, step.endsWith)) flags.push(step.sets)
         continue
       case 'final':
         if (w.length >= step.minLength && w.endsWith(step.from)) w = w.slice(0, w.length - step.from.length) + step.to
@@ -195,8 +197,7 @@ export function stemWithSteps(word: string, steps: readonly StemStep[], keep?: R
     }
     if (stripped === null) continue
     w = stripped
-    // a flag conditioned on another one (a dual taa only when the word did not end in ون or ات)
-    if ((flags & setsUnless) === 0) flags |= sets
+    if (sets) flags.push(sets)
   }
   return w
 }
@@ -206,40 +207,9 @@ function endsWithAny(word: string, endings: readonly string[]): boolean {
   return false
 }
 
-/** A step's flags as bit masks (0 where it has none): the interpreter tests bits, not names. */
-interface StepFlagBits {
-  readonly when: number
-  readonly unless: number
-  readonly sets: number
-  readonly setsUnless: number
-}
-
-/** Each flag name's bit, given in the order names are first seen. */
-const FLAG_BITS = new Map<string, number>()
-const flagBit = (flag: string | undefined): number => {
-  if (flag === undefined) return 0
-  let bit = FLAG_BITS.get(flag)
-  if (bit === undefined) {
-    if (FLAG_BITS.size === 31) throw new Error(`stem steps: more than 31 flags (${flag})`)
-    FLAG_BITS.set(flag, (bit = 1 << FLAG_BITS.size))
-  }
-  return bit
-}
-const flagBitsCache = new WeakMap<readonly StemStep[], readonly StepFlagBits[]>()
-
-/** The flag bits of each step of a table, computed once per table. */
-function flagBitsOf(steps: readonly StemStep[]): readonly StepFlagBits[] {
-  let bits = flagBitsCache.get(steps)
-  if (bits === undefined) {
-    bits = steps.map((step) => ({
-      when: flagBit(step.when),
-      unless: (step.unless ?? []).reduce((mask, flag) => mask | flagBit(flag), 0),
-      sets: step.kind === 'prefix' || step.kind === 'suffix' || step.kind === 'mark' ? flagBit(step.sets) : 0,
-      setsUnless: step.kind === 'suffix' ? flagBit(step.setsUnless) : 0,
-    }))
-    flagBitsCache.set(steps, bits)
-  }
-  return bits
+function hasAny(flags: readonly string[], wanted: readonly string[]): boolean {
+  for (const f of wanted) if (flags.includes(f)) return true
+  return false
 }
 
 const STEM_OPTIONS_SCHEMA = { keep: 'any', normalize: 'object' } as const
