@@ -2,7 +2,8 @@ import { createError, describe, ERROR_CODES, isFahrasError, type FahrasError } f
 import { copyData, copyStoredValue, fieldNameProblem, storedNameProblem } from './documents.js'
 import { resolveAnalyzerOptions, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import type { DocumentId } from './options.js'
-import { checkSettings, readSettings, withSettings, type SavedSettings } from './saved-settings.js'
+import type { ResolvedIndexOptions } from './index-options.js'
+import { checkSettings, readSettings, settingsOf, withSettings, type SavedSettings } from './saved-settings.js'
 import { own } from '../own.js'
 
 /**
@@ -242,6 +243,18 @@ export interface BuiltWith {
   readonly idField: string
   readonly exactBoost: number
   readonly settings: SavedSettings
+}
+
+/** What an index with these resolved options (index-options.ts) was built with. @internal */
+export function builtWithOf(resolved: ResolvedIndexOptions<object>): BuiltWith {
+  return {
+    analyzer: resolved.analyzer.options,
+    fields: resolved.fields,
+    storeFields: resolved.storeFields,
+    idField: resolved.idField,
+    exactBoost: resolved.exactBoost,
+    settings: settingsOf(resolved.options, resolved.snippet),
+  }
 }
 
 /** Throws FAHRAS_ANALYZER_MISMATCH, naming the difference, unless the saved index was built as `built`. */

@@ -8,6 +8,7 @@ import type { Query as EngineQuery } from 'minisearch'
 import type { Analyzer } from '../analyze/analyze.js'
 import type { ResolvedSnippetOptions } from '../highlight/highlight.js'
 import type { TermIndex } from './fuzzy.js'
+import type { ResolvedIndexOptions } from './index-options.js'
 import type { BM25Params, DocumentId, SearchOptions, SearchResult } from './options.js'
 import type { Coordination } from './packed/scoring.js'
 import type { QueryShape } from './query-plan.js'
@@ -81,6 +82,19 @@ export interface SearchContext {
     readonly getText?: (id: DocumentId, field: string) => string | null | undefined
   }
   readonly engine: SearchEngine
+}
+
+/** The search context of an index: its resolved options (index-options.ts) and its engine. @internal */
+export function searchContext(resolved: ResolvedIndexOptions<object>, engine: SearchEngine): SearchContext {
+  return {
+    analyzer: resolved.analyzer,
+    fields: resolved.fields,
+    storeFields: resolved.storeFields,
+    exactBoost: resolved.exactBoost,
+    snippet: resolved.snippet,
+    options: resolved.options as SearchContext['options'],
+    engine,
+  }
 }
 
 /** The stored fields of a document that has none. @internal */
