@@ -2,7 +2,8 @@
  * The checks of the ids that `add()`, `replace()`, `remove()` and `removeAll()` name against the
  * documents of the index: a coded error naming the id, before the index is changed. @internal
  */
-import { createError, describe, ERROR_CODES, invalidOption } from '../errors.js'
+import { createError, describe, ERROR_CODES } from '../errors.js'
+import { invalidOption } from './option-checks.js'
 import type { DocumentId } from './options.js'
 
 /** The documents of an index, by id. @internal */

@@ -82,7 +82,9 @@ export function* readEngineSteps(
   const external = new Set<DocumentId>()
   for (const [shortId, id] of byInternalId(engine.documentIds, 'documentIds', nextId)) {
     if (++read % chunk === 0) yield
-    checkDocumentId(shortId, id, external)
+    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))))
+      throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
+    if (external.has(id)) throw damaged(`\`documentIds\` holds the id ${JSON.stringify(id)} twice`)
     external.add(id)
     live.add(shortId)
     documentIds[shortId] = id
@@ -161,13 +163,6 @@ function* byInternalId(value: unknown, part: string, nextId: number): Generator<
       throw damaged(`\`${part}\` has the key ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
     yield [Number(key), value[key]]
   }
-}
-
-/** An entry of `documentIds`: an external id, a string or a finite number, not seen before. @internal */
-function checkDocumentId(shortId: number, id: unknown, external: ReadonlySet<DocumentId>): asserts id is DocumentId {
-  if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))))
-    throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
-  if (external.has(id)) throw damaged(`\`documentIds\` holds the id ${JSON.stringify(id)} twice`)
 }
 
 /** `fieldIds`, copied: the fields numbered 0, 1, … in order. @internal */
@@ -274,7 +269,6 @@ function copyTerm(term: string, data: Record<string, unknown>, rules: PostingRul
  */
 function readPostings(term: string, f: number, given: unknown, rules: PostingRules): Postings | null {
   if (!isObject(given)) throw damaged(`\`index\` has postings of ${JSON.stringify(term)} that are not an object`)
-  const { nextId, live, lengthsOf, average } = rules
   const postings: Postings = {}
   let count = 0
   for (const key of Object.keys(given)) {
@@ -284,11 +278,13 @@ function readPostings(term: string, f: number, given: unknown, rules: PostingRul
         `\`index\` has the frequency ${describe(frequency)} for ${JSON.stringify(term)} in ${JSON.stringify(key)}`,
       )
     // keys are compared as strings: internal ids are canonical, one spelling each
-    const lengths = lengthsOf.get(key)
+    const lengths = rules.lengthsOf.get(key)
     if (lengths === undefined) {
-      if (!CANONICAL_ID.test(key) || Number(key) >= nextId)
-        throw damaged(`\`index\` has a posting for ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
-      if (live.has(Number(key)))
+      if (!CANONICAL_ID.test(key) || Number(key) >= rules.nextId)
+        throw damaged(
+          `\`index\` has a posting for ${JSON.stringify(key)}, not an internal id below nextId (${rules.nextId})`,
+        )
+      if (rules.live.has(Number(key)))
         throw damaged(`\`index\` has ${JSON.stringify(term)} in ${key}, which has no \`fieldLength\``)
       continue // a removed document's posting: dropped
     }
@@ -297,7 +293,8 @@ function readPostings(term: string, f: number, given: unknown, rules: PostingRul
       throw damaged(
         `\`index\` has ${JSON.stringify(term)} in field ${f} of ${key}, which has no length for it in \`fieldLength\``,
       )
-    if (average[f] !== true) throw damaged(`\`averageFieldLength\` has no number for field ${f}, which has postings`)
+    if (rules.average[f] !== true)
+      throw damaged(`\`averageFieldLength\` has no number for field ${f}, which has postings`)
     postings[key] = frequency
     count++
   }
