@@ -14,7 +14,7 @@ import {
 import type { DocumentId, Suggestion } from './options.js'
 import { NONE, SURFACE, textOf, type SearchContext } from './search-context.js'
 
-/** The words typed before the completed one: as typed (trimmed), and as index terms. @internal */
+/** The words typed before the completed one: as typed (trimmed), and as the query's normalized words. @internal */
 export interface SuggestionHead {
   readonly text: string
   readonly words: readonly string[]
