@@ -1,26 +1,24 @@
 import MiniSearch from 'minisearch'
-import type { Analyzer, ResolvedAnalyzerOptions } from '../analyze/analyze.js'
-import { createError, describe, ERROR_CODES } from '../errors.js'
-import type { ResolvedSnippetOptions } from '../highlight/highlight.js'
-import { checkRoom, INDEX_FORMAT_VERSION, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
+import type { ResolvedAnalyzerOptions } from '../analyze/analyze.js'
+import { builtWithOf, checkRoom, snapshotEngine, type EngineJSON, type SavedIndex } from './saved-index.js'
 import { loadIndex, loadIndexAsync, type IndexAccess } from './load-index.js'
-import { invalidOption } from './option-checks.js'
+import { checkKnownId, checkNewId, knownIds } from './id-checks.js'
 import { averagesAsIfFresh, scoreWithoutDirt } from './engine-dirt.js'
 import { readDocument, type DocumentCopy } from './documents.js'
 import { addAllAsyncOptions, addAllOptions, addInChunks, noteFields, readBatch, type BatchTarget } from './batch.js'
-import { settingsOf } from './saved-settings.js'
 import { storedCopy } from './stored.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from './index-options.js'
 import { miniEngine } from './mini-engine.js'
+import { miniOptions } from './mini-options.js'
 import { packedMeta } from './pack.js'
 import { fromEngine } from './packed/collect.js'
 import { writePacked } from './packed/write.js'
-import { runDidYouMean, runSearch, runSuggest, SURFACE, type SearchContext, type SearchEngine } from './searcher.js'
+import { searchContext, type SearchContext, type SearchEngine } from './search-context.js'
+import { runDidYouMean, runSearch, runSuggest } from './searcher.js'
 import type {
   AddAllAsyncOptions,
   AddAllOptions,
   ArabicSearchOptions,
-  BM25Params,
   DocumentId,
   FieldName,
   LoadAsyncOptions,
@@ -30,17 +28,6 @@ import type {
   Suggestion,
   SuggestOptions,
 } from './options.js'
-import { own } from '../own.js'
-
-export { INDEX_FORMAT_VERSION }
-export {
-  MAX_QUERY_TERMS,
-  MIN_PREFIX_LENGTH,
-  MAX_FUZZY_DISTANCE,
-  MAX_EXPANDED_TERMS,
-  MAX_SUGGESTIONS,
-} from './query-plan.js'
-export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 
 /**
  * A full-text search index for Arabic documents: analysis (normalize → tokenize → stop words →
@@ -57,13 +44,8 @@ export { MAX_PHRASE_CANDIDATES } from './phrases.js'
  * ```
  */
 export class ArabicSearch<T extends object = Record<string, unknown>, S extends FieldName<T> = FieldName<T>> {
-  readonly #options: ArabicSearchOptions<T, S>
-  readonly #analyzer: Analyzer
-  readonly #fields: readonly string[]
-  readonly #storeFields: readonly string[]
-  readonly #idField: string
-  readonly #exactBoost: number
-  readonly #snippet: ResolvedSnippetOptions
+  /** The options as resolved at construction (index-options.ts). */
+  readonly #resolved: ResolvedIndexOptions<ArabicSearchOptions<T, S>>
   #mini!: MiniSearch
   #engine!: SearchEngine
   /** Documents were removed since the averages were last made fresh. */
@@ -72,15 +54,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   #seen = new Set<string>()
 
   constructor(options: ArabicSearchOptions<T, S>) {
-    const resolved = resolveIndexOptions(options, 'new ArabicSearch()')
-    this.#options = resolved.options
-    this.#analyzer = resolved.analyzer
-    this.#fields = resolved.fields
-    this.#storeFields = resolved.storeFields
-    this.#idField = resolved.idField
-    this.#exactBoost = resolved.exactBoost
-    this.#snippet = resolved.snippet
-    this.#setEngine(new MiniSearch(this.#miniOptions()))
+    this.#resolved = resolveIndexOptions(options, 'new ArabicSearch()')
+    this.#setEngine(new MiniSearch(miniOptions(this.#resolved)))
   }
 
   /** Puts a MiniSearch engine in place (scores without dirt, see engine-dirt.ts). */
@@ -103,46 +78,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   /** The index as the search functions (searcher.ts) see it. */
   get #context(): SearchContext {
     this.#freshAverages()
-    return {
-      analyzer: this.#analyzer,
-      fields: this.#fields,
-      storeFields: this.#storeFields,
-      exactBoost: this.#exactBoost,
-      snippet: this.#snippet,
-      options: this.#options as SearchContext['options'],
-      engine: this.#engine,
-    }
-  }
-
-  #miniOptions() {
-    const analyzer = this.#analyzer
-    const exact = this.#exactBoost > 0
-    const indexTerms = new Map<string, string | string[] | null>()
-    return {
-      fields: [...this.#fields],
-      storeFields: [...this.#storeFields],
-      idField: this.#idField,
-      extractField: (document: object, field: string) => own(document, field),
-      stringifyField: (value: unknown) => String(value),
-      // Documents: the normalized words; queries arrive already analyzed (one term a leaf).
-      tokenize: (text: string) => analyzer.words(text),
-      // one analysis per distinct word: the terms of a word are computed once and reused
-      processTerm: (word: string) => {
-        let terms = indexTerms.get(word)
-        if (terms === undefined) {
-          const term = analyzer.termOf(word)
-          terms = term === null ? null : exact && term !== word ? [term, SURFACE + word] : term
-          if (indexTerms.size >= 100_000) indexTerms.clear()
-          indexTerms.set(word, terms)
-        }
-        return terms
-      },
-      searchOptions: {
-        tokenize: (query: string) => [query],
-        processTerm: (term: string) => term,
-      },
-      logger: () => {},
-    }
+    return searchContext(this.#resolved, this.#engine)
   }
 
   /** The number of documents in the index. */
@@ -152,26 +88,12 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
 
   /** The resolved analyzer options (what a saved index records). */
   get analyzerOptions(): ResolvedAnalyzerOptions {
-    return this.#analyzer.options
+    return this.#resolved.analyzer.options
   }
 
   /** Tells whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
     return this.#mini.has(id)
-  }
-
-  /** Checks a document and returns its id; throws a coded error naming the field and the id. */
-  /**
-   * Reads a document once into a checked copy (see documents.ts): the copy is what is added, so
-   * a getter cannot change a value between the check and the add, and no reference is kept.
-   */
-  #validate(document: unknown, where: string, position?: number): DocumentCopy {
-    return readDocument(
-      document,
-      { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields },
-      where,
-      position,
-    )
   }
 
   /**
@@ -184,13 +106,10 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   add(document: T): void {
-    const { id, copy } = this.#validate(document, 'add()')
-    if (this.#mini.has(id))
-      throw createError(
-        ERROR_CODES.DUPLICATE_ID,
-        `add() got a duplicate id ${JSON.stringify(id)}: a document with this id is already in the index`,
-        { id },
-      )
+    // read once into a checked copy (documents.ts), which is what is added: a getter cannot change
+    // a value between the check and the add, and no reference is kept
+    const { id, copy } = readDocument(document, this.#resolved, 'add()')
+    checkNewId(this.#mini, id, 'add()')
     checkRoom(this.#mini, 1, 'add()')
     this.#mini.add(copy)
     for (const key of Object.keys(copy)) this.#seen.add(key)
@@ -199,7 +118,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   /** What batch.ts needs of the index. */
   get #target(): BatchTarget {
     return {
-      shape: { idField: this.#idField, fields: this.#fields, storeFields: this.#storeFields },
+      shape: this.#resolved,
       has: (id) => this.#mini.has(id),
       seen: this.#seen,
     }
@@ -267,12 +186,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   remove(id: DocumentId): void {
-    if (!this.#mini.has(id))
-      throw createError(
-        ERROR_CODES.UNKNOWN_ID,
-        `remove() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`,
-        { id },
-      )
+    checkKnownId(this.#mini, id, 'remove()')
     this.#mini.discard(id)
     this.#averagesStale = true
   }
@@ -289,21 +203,11 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   removeAll(ids?: readonly DocumentId[]): void {
     if (ids === undefined) {
-      this.#setEngine(new MiniSearch(this.#miniOptions()))
+      this.#setEngine(new MiniSearch(miniOptions(this.#resolved)))
       this.#seen.clear()
       return
     }
-    if (!Array.isArray(ids)) throw invalidOption('removeAll()', 'ids', 'an array of ids', ids)
-    const unique = [...new Set(ids)]
-    for (const id of unique) {
-      if (!this.#mini.has(id))
-        throw createError(
-          ERROR_CODES.UNKNOWN_ID,
-          `removeAll() got an unknown id ${JSON.stringify(id) ?? describe(id)}: no document with this id is in the index; none was removed`,
-          { id },
-        )
-    }
-    for (const id of unique) this.#mini.discard(id)
+    for (const id of knownIds(this.#mini, ids)) this.#mini.discard(id)
     this.#averagesStale = true
   }
 
@@ -317,7 +221,7 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    */
   getStoredFields(id: DocumentId): StoredFields<T, S> | undefined {
     if (!this.#mini.has(id)) return undefined
-    return storedCopy(this.#mini.getStoredFields(id), this.#storeFields) as StoredFields<T, S>
+    return storedCopy(this.#mini.getStoredFields(id), this.#resolved.storeFields) as StoredFields<T, S>
   }
 
   /**
@@ -329,13 +233,8 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
    * ```
    */
   replace(document: T): void {
-    const { id, copy } = this.#validate(document, 'replace()')
-    if (!this.#mini.has(id))
-      throw createError(
-        ERROR_CODES.UNKNOWN_ID,
-        `replace() got an unknown id ${JSON.stringify(id)}: no document with this id is in the index`,
-        { id },
-      )
+    const { id, copy } = readDocument(document, this.#resolved, 'replace()')
+    checkKnownId(this.#mini, id, 'replace()')
     checkRoom(this.#mini, 1, 'replace()')
     this.#mini.discard(id)
     this.#mini.add(copy)
@@ -419,19 +318,6 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
     } as SavedIndex
   }
 
-  /** The options as resolved at construction (index-options.ts). */
-  get #resolved(): ResolvedIndexOptions<ArabicSearchOptions<T, S>> {
-    return {
-      options: this.#options,
-      analyzer: this.#analyzer,
-      fields: this.#fields,
-      storeFields: this.#storeFields,
-      idField: this.#idField,
-      exactBoost: this.#exactBoost,
-      snippet: this.#snippet,
-    }
-  }
-
   /**
    * The packed form of the index (docs/format.md), stored fields included: the bytes that
    * `PackedIndex.load` opens into a read-only index that answers every query as this one does,
@@ -495,21 +381,13 @@ export class ArabicSearch<T extends object = Record<string, unknown>, S extends 
   /** What load-index.ts needs of the class. */
   static #access: IndexAccess<ArabicSearch> = {
     build: (options) => new ArabicSearch(options as ArabicSearchOptions),
-    builtWith: (index) => ({
-      analyzer: index.#analyzer.options,
-      fields: index.#fields,
-      storeFields: index.#storeFields,
-      idField: index.#idField,
-      exactBoost: index.#exactBoost,
-      settings: settingsOf(index.#options, index.#snippet),
-    }),
-    engineOptions: (index) => index.#miniOptions(),
+    builtWith: (index) => builtWithOf(index.#resolved),
+    engineOptions: (index) => miniOptions(index.#resolved),
     install: (index, engine) => {
       index.#setEngine(engine)
       // a loaded index's fields count as seen (batch.ts)
-      if (engine.documentCount > 0) for (const f of [...index.#fields, ...index.#storeFields]) index.#seen.add(f)
+      const { fields, storeFields } = index.#resolved
+      if (engine.documentCount > 0) for (const f of [...fields, ...storeFields]) index.#seen.add(f)
     },
   }
 }
-
-export type { BM25Params }

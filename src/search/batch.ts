@@ -2,7 +2,7 @@
  * Batches of documents (`addAll`, `addAllAsync`): read and checked in full before anything is
  * added, fields that no document has refused, and the chunked asynchronous add. @internal
  */
-import { checkOptions, createError, ERROR_CODES, invalidOption } from '../errors.js'
+import { checkOptions, createError, ERROR_CODES, invalidOption, type FahrasError } from '../errors.js'
 import { readDocument, type DocumentCopy, type DocumentShape } from './documents.js'
 import type { AddAllOptions, AddAllAsyncOptions, DocumentId } from './options.js'
 
@@ -39,8 +39,15 @@ function checkPresent(
   } catch {
     // the keys are only a hint
   }
-  const names = [...missing]
-  throw createError(
+  throw missingFields(where, [...missing], present)
+}
+
+/**
+ * FAHRAS_INVALID_DOCUMENT for the fields of the options that no document has, naming them and the
+ * fields the first document has (`addAll`, `packDocumentsAsync`). @internal
+ */
+export function missingFields(where: string, names: string[], present: string[]): FahrasError {
+  return createError(
     ERROR_CODES.INVALID_DOCUMENT,
     `${where} found no document with the field${names.length > 1 ? 's' : ''} ${names.map((n) => `\`${n}\``).join(', ')} (named in \`fields\` or \`storeFields\`); the first document has ${present.map((n) => `\`${n}\``).join(', ') || 'no fields'}. Check the spelling, or pass { allowMissingFields: true }`,
     { fields: names, present },

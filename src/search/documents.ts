@@ -219,21 +219,7 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
       )
     }
     id = read(shape.idField)
-    const problem = idProblem(id)
-    if (problem === 'missing') {
-      throw createError(
-        ERROR_CODES.MISSING_ID,
-        `${where} got a document without an id in field \`${shape.idField}\`${at}`,
-        { position },
-      )
-    }
-    if (problem === 'type') {
-      throw createError(
-        ERROR_CODES.MISSING_ID,
-        `${where} expected the id in field \`${shape.idField}\` to be a string or a finite number${at}, got ${describe(id)}`,
-        { position },
-      )
-    }
+    checkId(id, shape.idField, where, at, position)
     copy[shape.idField] = id
     const name = `document ${JSON.stringify(id)}${at}`
     for (const key of shape.fields) {
@@ -287,6 +273,29 @@ export function readDocument(document: unknown, shape: DocumentShape, where: str
     )
   }
   return { id: id as DocumentId, copy }
+}
+
+/** Throws `FAHRAS_MISSING_ID` unless `id` is a good id ({@link idProblem}). @internal */
+function checkId(
+  id: unknown,
+  idField: string,
+  where: string,
+  at: string,
+  position: number | undefined,
+): asserts id is DocumentId {
+  const problem = idProblem(id)
+  if (problem === 'missing') {
+    throw createError(ERROR_CODES.MISSING_ID, `${where} got a document without an id in field \`${idField}\`${at}`, {
+      position,
+    })
+  }
+  if (problem === 'type') {
+    throw createError(
+      ERROR_CODES.MISSING_ID,
+      `${where} expected the id in field \`${idField}\` to be a string or a finite number${at}, got ${describe(id)}`,
+      { position },
+    )
+  }
 }
 
 /**

@@ -1,13 +1,13 @@
+export { ArabicSearch } from './arabic-search.js'
+export { INDEX_FORMAT_VERSION } from './saved-index.js'
 export {
-  ArabicSearch,
-  INDEX_FORMAT_VERSION,
   MAX_QUERY_TERMS,
   MIN_PREFIX_LENGTH,
   MAX_FUZZY_DISTANCE,
   MAX_EXPANDED_TERMS,
-  MAX_PHRASE_CANDIDATES,
   MAX_SUGGESTIONS,
-} from './arabic-search.js'
+} from './query-plan.js'
+export { MAX_PHRASE_CANDIDATES } from './phrases.js'
 export { parseQuery } from './query.js'
 export type { QueryClause } from './query.js'
 export type {

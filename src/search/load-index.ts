@@ -7,13 +7,10 @@
  */
 import MiniSearch from 'minisearch'
 import { checkOptions, createError, describe, ERROR_CODES } from '../errors.js'
+import { guardedStep, LOAD_CHUNK, readEngine, readEngineSteps } from './saved-engine.js'
 import {
   checkAgreement,
-  guardedStep,
-  LOAD_CHUNK,
   mergeSavedOptions,
-  readEngine,
-  readEngineSteps,
   readSavedHeader,
   resolveSavedAnalyzer,
   type BuiltWith,

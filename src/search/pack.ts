@@ -4,8 +4,8 @@
  * and cancellation). The analysis and counts are `ArabicSearch`'s, so the packed index ranks as
  * an `ArabicSearch` with the same documents and options. @internal
  */
-import { checkOptions, checkSignal, createError, describe, ERROR_CODES } from '../errors.js'
-import { addAllOptions, readBatch } from './batch.js'
+import { checkOptions, checkSignal, createError, ERROR_CODES, invalidOption } from '../errors.js'
+import { addAllOptions, missingFields, readBatch } from './batch.js'
 import { copyData, readDocument } from './documents.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from './index-options.js'
 import type { AddAllOptions, ArabicSearchOptions, DocumentId, FieldName } from './options.js'
@@ -69,6 +69,16 @@ export interface PackAsyncOptions extends AddAllOptions {
   readonly chunkSize?: number
 }
 
+/** Tells whether a value is an object that is iterable or async iterable. @internal */
+function isIterable(value: unknown): boolean {
+  const iterable = value as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null
+  return (
+    iterable !== null &&
+    typeof iterable === 'object' &&
+    (typeof iterable[Symbol.asyncIterator] === 'function' || typeof iterable[Symbol.iterator] === 'function')
+  )
+}
+
 /** The default `chunkSize` of {@link packDocumentsAsync}. */
 export const DEFAULT_PACK_CHUNK = 500
 
@@ -98,25 +108,9 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
   })
   const chunkSize = (given.chunkSize as number | undefined) ?? DEFAULT_PACK_CHUNK
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`chunkSize\` to be an integer >= 1, got ${describe(chunkSize)}`,
-      { option: 'chunkSize' },
-      'type',
-    )
-  const iterable = documents as Partial<AsyncIterable<T> & Iterable<T>> | null
-  if (
-    iterable === null ||
-    typeof iterable !== 'object' ||
-    (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')
-  ) {
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${where} expected \`documents\` to be an iterable or async iterable of documents, got ${describe(documents)}`,
-      { option: 'documents' },
-      'type',
-    )
-  }
+    throw invalidOption(where, 'chunkSize', 'an integer >= 1', chunkSize)
+  if (!isIterable(documents))
+    throw invalidOption(where, 'documents', 'an iterable or async iterable of documents', documents)
   const onProgress = given.onProgress as PackAsyncOptions['onProgress']
   const signal = checkSignal(given.signal, where)
   const resolved = resolveIndexOptions(options, where)
@@ -162,14 +156,8 @@ export async function packDocumentsAsync<T extends object, S extends FieldName<T
       if (signal?.aborted) throw aborted()
     }
   }
-  if (collector.count > 0 && missing.size > 0 && given.allowMissingFields !== true) {
-    const names = [...missing]
-    throw createError(
-      ERROR_CODES.INVALID_DOCUMENT,
-      `${where} found no document with the field${names.length > 1 ? 's' : ''} ${names.map((n) => `\`${n}\``).join(', ')} (named in \`fields\` or \`storeFields\`); the first document has ${(first ?? []).map((n) => `\`${n}\``).join(', ') || 'no fields'}. Check the spelling, or pass { allowMissingFields: true }`,
-      { fields: names, present: first ?? [] },
-    )
-  }
+  if (collector.count > 0 && missing.size > 0 && given.allowMissingFields !== true)
+    throw missingFields(where, [...missing], first ?? [])
   if (collector.count % chunkSize !== 0) progress()
   return writePacked(collector.finish(packedMeta(resolved)))
 }

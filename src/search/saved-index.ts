@@ -2,14 +2,16 @@ import { createError, describe, ERROR_CODES, isFahrasError, type FahrasError } f
 import { copyData, copyStoredValue, fieldNameProblem, storedNameProblem } from './documents.js'
 import { resolveAnalyzerOptions, type ResolvedAnalyzerOptions } from '../analyze/analyze.js'
 import type { DocumentId } from './options.js'
-import { checkSettings, readSettings, withSettings, type SavedSettings } from './saved-settings.js'
+import type { ResolvedIndexOptions } from './index-options.js'
+import { checkSettings, readSettings, settingsOf, withSettings, type SavedSettings } from './saved-settings.js'
 import { own } from '../own.js'
 
 /**
- * The saved form of an index (`JSON.stringify(index)`) and its loader. A saved index may come
- * from anywhere: the loader reads each part once, checks every invariant the engine relies on,
- * and builds a fresh copy (no reference into the caller's object survives), or throws
- * `FAHRAS_INVALID_INDEX` naming the first part found invalid. Linear in the size of the index.
+ * The saved form of an index (`JSON.stringify(index)`) and its loader: the header here, the
+ * engine part in saved-engine.ts. A saved index may come from anywhere: the loader reads each
+ * part once, checks every invariant the engine relies on, and builds a fresh copy (no reference
+ * into the caller's object survives), or throws `FAHRAS_INVALID_INDEX` naming the first part
+ * found invalid. Linear in the size of the index.
  */
 
 /**
@@ -21,25 +23,10 @@ import { own } from '../own.js'
 export const INDEX_FORMAT_VERSION = 2
 /** The `format` of a saved index. */
 export const FORMAT_NAME = 'fahras-index'
-/** The serialization version of MiniSearch 7 (the engine part of a saved index). */
-const ENGINE_VERSION = 2
-/** An internal document id: a non-negative integer written in canonical decimal ("0", "17", not "00"). */
-const CANONICAL_ID = /^(?:0|[1-9][0-9]{0,15})$/
 const HEADER_KEYS = ['format', 'version', 'analyzer', 'fields', 'storeFields', 'idField', 'exactBoost', 'index']
-const ENGINE_KEYS = [
-  'documentCount',
-  'nextId',
-  'documentIds',
-  'fieldIds',
-  'fieldLength',
-  'averageFieldLength',
-  'storedFields',
-  'dirtCount',
-  'index',
-  'serializationVersion',
-] as const
 
-type Postings = Record<string, number>
+/** A term's postings in one field: internal id → frequency. @internal */
+export type Postings = Record<string, number>
 /** MiniSearch's serialized index (what `MiniSearch#toJSON` writes, `MiniSearch.loadJS` reads). */
 export interface EngineJSON {
   documentCount: number
@@ -80,17 +67,23 @@ export interface SavedHeader {
   readonly index: unknown
 }
 
-const damaged = (what: string): FahrasError =>
+/** The error of a damaged saved index, naming what is wrong. @internal */
+export const damaged = (what: string): FahrasError =>
   createError(ERROR_CODES.INVALID_INDEX, `loadJSON() got a damaged saved index: ${what}`, { problem: what })
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
+/** A plain object (not null, not an array). @internal */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+/** A safe integer >= 0. @internal */
+export const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 
-function checkKeys(o: Record<string, unknown>, keys: readonly string[], part: string) {
+/** Throws unless the object's keys are exactly `keys`. @internal */
+export function checkKeys(o: Record<string, unknown>, keys: readonly string[], part: string) {
   for (const key of Object.keys(o))
     if (!keys.includes(key)) throw damaged(`${part} has an unknown key ${JSON.stringify(key)}`)
   for (const key of keys) if (!Object.hasOwn(o, key)) throw damaged(`${part} has no \`${key}\``)
 }
 
+/** A checked array of field names (`fields`, `storeFields`), each once. @internal */
 function names(value: unknown, part: string, problemOf: (name: string) => string | null, nonEmpty: boolean): string[] {
   if (!Array.isArray(value) || (nonEmpty && value.length === 0))
     throw damaged(`\`${part}\` is not ${nonEmpty ? 'a non-empty' : 'an'} array of field names (got ${describe(value)})`)
@@ -105,8 +98,8 @@ function names(value: unknown, part: string, problemOf: (name: string) => string
   return out
 }
 
-/** Runs a reader of caller-supplied data: anything it throws that is not coded becomes FAHRAS_INVALID_INDEX. */
-function guarded<R>(read: () => R): R {
+/** Runs a reader of caller-supplied data: anything it throws that is not coded becomes FAHRAS_INVALID_INDEX. @internal */
+export function guarded<R>(read: () => R): R {
   try {
     return read()
   } catch (error) {
@@ -164,220 +157,6 @@ export function readSavedHeader(json: unknown): SavedHeader {
     return { analyzer: analyzer.value, fields, storeFields, idField, exactBoost, settings, index: own(saved, 'index') }
   })
 }
-
-/** Entries read between two pauses of {@link readEngineSteps}. */
-export const LOAD_CHUNK = 10_000
-
-/** The entries of a plain object of internal ids (canonical, below nextId) → values, in one pass. */
-function* byInternalId(value: unknown, part: string, nextId: number): Generator<[number, unknown]> {
-  if (!isObject(value)) throw damaged(`\`${part}\` is not an object`)
-  for (const key of Object.keys(value)) {
-    if (!CANONICAL_ID.test(key) || Number(key) >= nextId)
-      throw damaged(`\`${part}\` has the key ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`)
-    yield [Number(key), value[key]]
-  }
-}
-
-/**
- * Checks the engine part of a saved index and returns a fresh copy of it for `MiniSearch.loadJS`:
- * - `nextId`, `documentCount`, `dirtCount` are safe non-negative integers; every internal id
- *   (a key of `documentIds`, `fieldLength`, `storedFields`, postings) is canonical and below
- *   `nextId`, so a later `add` never takes over another document's data;
- * - external ids are strings or finite numbers, each once; `documentCount` counts them;
- * - `fieldIds` numbers the fields 0, 1, … in order; `averageFieldLength` and `fieldLength`
- *   hold finite numbers (lengths: integers >= 0), one slot per field at most;
- * - stored fields belong to live documents, name stored fields only, hold JSON data, and a
- *   stored `id` is the document's id;
- * - each term appears once; its postings name known fields, hold integer frequencies >= 1,
- *   and for a live document, a field it has a length >= 1 for, with an average length.
- * Postings of removed documents (below nextId, not live) are dropped, and `dirtCount` reset.
- */
-export function readEngine(raw: unknown, fields: readonly string[], storeFields: readonly string[]): EngineJSON {
-  const steps = readEngineSteps(raw, fields, storeFields, Infinity)
-  return guarded(() => {
-    for (;;) {
-      const step = steps.next()
-      if (step.done) return step.value
-    }
-  })
-}
-
-/**
- * {@link readEngine} in steps: pauses (yields) after every `chunk` entries read, so that a caller
- * can give the event loop a turn. Errors are not guarded: run each step through {@link guardedStep}.
- */
-export function* readEngineSteps(
-  raw: unknown,
-  fields: readonly string[],
-  storeFields: readonly string[],
-  chunk: number,
-): Generator<void, EngineJSON> {
-  let read = 0
-  {
-    if (!isObject(raw)) throw damaged('its engine data (`index`) is not an object')
-    checkKeys(raw, ENGINE_KEYS, 'its engine data')
-    if (raw.serializationVersion !== ENGINE_VERSION)
-      throw damaged(`\`serializationVersion\` is not ${ENGINE_VERSION} (got ${describe(raw.serializationVersion)})`)
-    const { nextId, documentCount, dirtCount } = raw
-    if (!isCount(nextId)) throw damaged(`\`nextId\` is not a safe integer >= 0 (got ${describe(nextId)})`)
-    if (!isCount(documentCount) || !isCount(dirtCount))
-      throw damaged('`documentCount` or `dirtCount` is not a safe integer >= 0')
-
-    const documentIds: Record<string, DocumentId> = {}
-    const live = new Set<number>()
-    const external = new Set<DocumentId>()
-    for (const [shortId, id] of byInternalId(raw.documentIds, 'documentIds', nextId)) {
-      if (++read % chunk === 0) yield
-      if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))))
-        throw damaged(`\`documentIds\` maps ${shortId} to ${describe(id)}, not a string or a finite number`)
-      if (external.has(id)) throw damaged(`\`documentIds\` holds the id ${JSON.stringify(id)} twice`)
-      external.add(id)
-      live.add(shortId)
-      documentIds[shortId] = id
-    }
-    if (live.size !== documentCount)
-      throw damaged(`\`documentCount\` is ${documentCount}, but \`documentIds\` holds ${live.size} documents`)
-
-    const fieldIds: Record<string, number> = {}
-    const rawFieldIds = raw.fieldIds
-    if (
-      !isObject(rawFieldIds) ||
-      Object.keys(rawFieldIds).length !== fields.length ||
-      !fields.every((f, i) => own(rawFieldIds, f) === i)
-    ) {
-      throw damaged(`\`fieldIds\` does not number the fields ${fields.join(', ')} in order`)
-    }
-    fields.forEach((f, i) =>
-      Object.defineProperty(fieldIds, f, { value: i, enumerable: true, writable: true, configurable: true }),
-    )
-
-    const averages = raw.averageFieldLength
-    if (!Array.isArray(averages) || averages.length > fields.length)
-      throw damaged('`averageFieldLength` is not an array of one number per field')
-    const averageFieldLength: Array<number | null> = []
-    for (let f = 0; f < averages.length; f++) {
-      const n: unknown = averages[f]
-      if (n === null || n === undefined) averageFieldLength.push(null)
-      else if (typeof n === 'number' && Number.isFinite(n)) averageFieldLength.push(n)
-      else throw damaged(`\`averageFieldLength\` holds ${describe(n)} for field ${f}`)
-    }
-
-    const fieldLength: Record<string, Array<number | null>> = {}
-    const lengthsOf = new Map<string, Array<number | null>>()
-    for (const [shortId, lengths] of byInternalId(raw.fieldLength, 'fieldLength', nextId)) {
-      if (++read % chunk === 0) yield
-      if (!live.has(shortId)) throw damaged(`\`fieldLength\` has an entry for ${shortId}, which is no document`)
-      if (!Array.isArray(lengths) || lengths.length > fields.length)
-        throw damaged(`\`fieldLength\` of ${shortId} is not an array of one length per field`)
-      const copy: Array<number | null> = []
-      for (let f = 0; f < lengths.length; f++) {
-        const n: unknown = lengths[f]
-        if (n === null || n === undefined) copy.push(null)
-        else if (isCount(n)) copy.push(n)
-        else throw damaged(`\`fieldLength\` of ${shortId} holds ${describe(n)} for field ${f}`)
-      }
-      fieldLength[shortId] = copy
-      lengthsOf.set(String(shortId), copy)
-    }
-
-    const storedFields: Record<string, Record<string, unknown>> = {}
-    for (const [shortId, stored] of byInternalId(raw.storedFields, 'storedFields', nextId)) {
-      if (++read % chunk === 0) yield
-      if (!live.has(shortId)) throw damaged(`\`storedFields\` has an entry for ${shortId}, which is no document`)
-      if (!isObject(stored)) throw damaged(`\`storedFields\` of ${shortId} is not an object`)
-      const copy: Record<string, unknown> = {}
-      for (const key of Object.keys(stored)) {
-        if (!storeFields.includes(key))
-          throw damaged(`\`storedFields\` of ${shortId} holds ${JSON.stringify(key)}, not a stored field`)
-        const value = copyStoredValue(stored[key], key)
-        if (!('value' in value))
-          throw damaged(`\`storedFields\` of ${shortId} holds ${value.found} at \`${value.path}\``)
-        if (key === 'id' && value.value !== documentIds[shortId])
-          throw damaged(`\`storedFields\` of ${shortId} holds an \`id\` other than the document's`)
-        Object.defineProperty(copy, key, { value: value.value, enumerable: true, writable: true, configurable: true })
-      }
-      storedFields[shortId] = copy
-    }
-
-    const average = fields.map((_, f) => typeof averageFieldLength[f] === 'number')
-    const terms = raw.index
-    if (!Array.isArray(terms)) throw damaged('`index` (the terms) is not an array')
-    const index: Array<[string, Record<string, Postings>]> = []
-    const seen = new Set<string>()
-    for (const entry of terms as unknown[]) {
-      if (++read % chunk === 0) yield
-      if (
-        !Array.isArray(entry) ||
-        entry.length !== 2 ||
-        typeof entry[0] !== 'string' ||
-        entry[0].length === 0 ||
-        !isObject(entry[1])
-      )
-        throw damaged('`index` holds an entry that is not [term, postings]')
-      const [term, data] = entry as [string, Record<string, unknown>]
-      if (seen.has(term)) throw damaged(`\`index\` holds the term ${JSON.stringify(term)} twice`)
-      seen.add(term)
-      const copy: Record<string, Postings> = {}
-      let any = false
-      for (const fieldKey of Object.keys(data)) {
-        const f = Number(fieldKey)
-        if (!CANONICAL_ID.test(fieldKey) || f >= fields.length)
-          throw damaged(`\`index\` has postings for the field number ${JSON.stringify(fieldKey)}, which is no field`)
-        const given = data[fieldKey]
-        if (!isObject(given)) throw damaged(`\`index\` has postings of ${JSON.stringify(term)} that are not an object`)
-        const postings: Postings = {}
-        let count = 0
-        for (const key of Object.keys(given)) {
-          const frequency = given[key]
-          if (!isCount(frequency) || frequency < 1)
-            throw damaged(
-              `\`index\` has the frequency ${describe(frequency)} for ${JSON.stringify(term)} in ${JSON.stringify(key)}`,
-            )
-          // keys are compared as strings: internal ids are canonical, one spelling each
-          const lengths = lengthsOf.get(key)
-          if (lengths === undefined) {
-            if (!CANONICAL_ID.test(key) || Number(key) >= nextId)
-              throw damaged(
-                `\`index\` has a posting for ${JSON.stringify(key)}, not an internal id below nextId (${nextId})`,
-              )
-            if (live.has(Number(key)))
-              throw damaged(`\`index\` has ${JSON.stringify(term)} in ${key}, which has no \`fieldLength\``)
-            continue // a removed document's posting: dropped
-          }
-          const length = lengths[f]
-          if (length === undefined || length === null || length < 1)
-            throw damaged(
-              `\`index\` has ${JSON.stringify(term)} in field ${f} of ${key}, which has no length for it in \`fieldLength\``,
-            )
-          if (average[f] !== true)
-            throw damaged(`\`averageFieldLength\` has no number for field ${f}, which has postings`)
-          postings[key] = frequency
-          count++
-        }
-        if (count > 0) {
-          copy[fieldKey] = postings
-          any = true
-        }
-      }
-      if (any) index.push([term, copy])
-    }
-    return {
-      documentCount,
-      nextId,
-      documentIds,
-      fieldIds,
-      fieldLength,
-      averageFieldLength,
-      storedFields,
-      dirtCount: 0,
-      index,
-      serializationVersion: ENGINE_VERSION,
-    }
-  }
-}
-
-/** Runs one step of a reader of caller-supplied data, as {@link guarded}. */
-export const guardedStep = <R>(steps: Generator<void, R>): IteratorResult<void, R> => guarded(() => steps.next())
 
 /** A copy of the engine's serialized form that shares nothing with the live engine. */
 export function snapshotEngine(engine: EngineJSON): EngineJSON {
@@ -464,6 +243,18 @@ export interface BuiltWith {
   readonly idField: string
   readonly exactBoost: number
   readonly settings: SavedSettings
+}
+
+/** What an index with these resolved options (index-options.ts) was built with. @internal */
+export function builtWithOf(resolved: ResolvedIndexOptions<object>): BuiltWith {
+  return {
+    analyzer: resolved.analyzer.options,
+    fields: resolved.fields,
+    storeFields: resolved.storeFields,
+    idField: resolved.idField,
+    exactBoost: resolved.exactBoost,
+    settings: settingsOf(resolved.options, resolved.snippet),
+  }
 }
 
 /** Throws FAHRAS_ANALYZER_MISMATCH, naming the difference, unless the saved index was built as `built`. */
