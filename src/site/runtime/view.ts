@@ -19,16 +19,18 @@ import {
 } from '../format.js'
 
 /** What a run read that was not fetched: term chunks, and pages in the order they were read. */
-export class Missing {
-  readonly chunks = new Set<number>()
-  readonly pages = new Set<number>()
-  get empty(): boolean {
-    return this.chunks.size === 0 && this.pages.size === 0
-  }
-  clear(): void {
-    this.chunks.clear()
-    this.pages.clear()
-  }
+export interface Missing {
+  readonly chunks: Set<number>
+  readonly pages: Set<number>
+}
+
+/** Did the run read everything it needed? @internal */
+export const nothingMissing = (missing: Missing): boolean => missing.chunks.size === 0 && missing.pages.size === 0
+
+/** Forgets what the last run lacked (the runtime does before each run). @internal */
+export function clearMissing(missing: Missing): void {
+  missing.chunks.clear()
+  missing.pages.clear()
 }
 
 /** The fetched part of a site index. */
@@ -63,7 +65,7 @@ interface Fetched {
 
 /** The view over the fetched chunks, and the way to add one. */
 export type SiteView = PackedView & {
-  missing: Missing
+  readonly missing: Missing
   add(c: number, chunk: DecodedChunk): void
   has(c: number): boolean
 }
@@ -123,7 +125,7 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
   const { entry, lengths } = data
   const n = entry.pageCount
   const terms: FetchedTerms = { chunks: new Map(), numbers: new Map(), located: [] }
-  const missing = new Missing()
+  const missing: Missing = { chunks: new Set(), pages: new Set() }
   return {
     missing,
     meta: entry.meta,
