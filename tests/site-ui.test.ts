@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
@@ -45,17 +45,30 @@ describe('mountSearch() options', () => {
 })
 
 describe('fahras-ui sources', () => {
-  const source = readFileSync(new URL('../src/site/ui/mount-search.ts', import.meta.url), 'utf8').replace(
-    /^\s*(\/\/|\*|\/\*\*).*$/gm,
-    '',
-  )
+  // mount-search.ts and the files of src/site/ui it imports, all bundled into fahras-ui.js
+  const folder = new URL('../src/site/ui/', import.meta.url)
+  const source = readdirSync(folder)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => readFileSync(new URL(name, folder), 'utf8'))
+    .join('\n')
+    .replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '')
   it('use no inline style, no eval, innerHTML only for the escaped snippet, and only types from fahras', () => {
     expect(source).not.toMatch(/\.style\b|<style|setAttribute\(\s*'style'|\beval\(|\bFunction\(/)
     expect(source.match(/innerHTML/g)).toEqual(['innerHTML'])
     expect(source).toMatch(/snippet\.innerHTML = result\.snippet\.html/)
-    expect([...source.matchAll(/^import .*$/gm)].map((m) => m[0])).toEqual([
-      "import type { Site, SiteResult, SiteResults, SiteSearchOptions } from '../types.js'",
-    ])
+    const imports = [...source.matchAll(/^import .*$/gm)].map((m) => m[0])
+    // besides the box's own files (./x.js), only these types of fahras
+    const fromFahras = imports.filter((line) => !/ from '\.\/[\w-]+\.js'$/.test(line))
+    for (const line of fromFahras) expect(line).toMatch(/^import type \{ [\w, ]+ \} from '\.\.\/types\.js'$/)
+    const types = fromFahras.flatMap((line) =>
+      line
+        .slice(line.indexOf('{') + 1, line.indexOf('}'))
+        .split(',')
+        .map((name) => name.trim()),
+    )
+    expect(types.filter((name) => !['Site', 'SiteResult', 'SiteResults', 'SiteSearchOptions'].includes(name))).toEqual(
+      [],
+    )
   })
 })
 

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkOptions, checkSignal, createError, describe, ERROR_CODES } from '../../errors.js'
 import { ENTRY_FILE, RUNTIME_FILE, UI_FILE, UI_STYLES_FILE } from '../format.js'
-import { readSitePages } from '../pages/index.js'
+import { readSitePages, type SiteFile } from '../pages/index.js'
 import type { SitePage } from '../types.js'
 import { DEFAULT_CHUNK_SIZE, writeSiteIndex, type SiteIndexOptions } from './write-index.js'
 
@@ -85,19 +85,49 @@ function replaceable(folder: string): boolean {
   return readdirSync(folder).length === 0 || existsSync(join(folder, ENTRY_FILE))
 }
 
-/**
- * Builds the search index of a static site: reads every page under `site` (HTML, or Markdown
- * with front matter when `include` names it), writes the chunked index, the runtime and the
- * search box into `output`, and returns what it did. Run it after the site generator's build.
- *
- * @example
- * ```ts
- * import { buildSite } from 'fahras/site'
- * const report = await buildSite({ site: 'public', baseUrl: '/docs/' })
- * console.log(`${report.pages} pages, ${report.bytes} bytes in ${report.output}`)
- * ```
- */
-export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildReport> {
+/** The options of {@link buildSite}, checked, with their defaults. @internal */
+interface BuildSettings {
+  readonly site: string
+  readonly output: string
+  readonly chunkSize: number
+  readonly signal: AbortSignal | undefined
+  /** The folder of the runtime files to copy, or null (`assets: false`). */
+  readonly assets: string | null
+  readonly onProgress: BuildSiteOptions['onProgress']
+  readonly include: readonly string[] | undefined
+  readonly exclude: readonly string[] | undefined
+  readonly baseUrl: string
+  readonly index: SiteIndexOptions | undefined
+}
+
+/** What the pages read so far gave besides pages: the file read last, the skipped count, the warnings. @internal */
+interface ReadTally {
+  file: string
+  skipped: number
+  readonly warnings: string[]
+}
+
+/** The site's folder, resolved: throws unless `site` names an existing folder. @internal */
+function siteFolder(given: unknown): string {
+  if (typeof given !== 'string' || given === '')
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected \`site\` to be the folder of the site, got ${describe(given)}`,
+      { option: 'site' },
+      'type',
+    )
+  const site = resolve(given)
+  if (!existsSync(site) || !statSync(site).isDirectory())
+    throw createError(
+      ERROR_CODES.INVALID_OPTION,
+      `${WHERE} expected \`site\` to be a folder, got ${JSON.stringify(given)} (${existsSync(site) ? 'not a folder' : 'not found'})`,
+      { option: 'site' },
+    )
+  return site
+}
+
+/** Checks the options of {@link buildSite} (in this order: what each error names) and applies the defaults. @internal */
+function buildSettings(options: BuildSiteOptions): BuildSettings {
   if (options === null || typeof options !== 'object')
     throw createError(
       ERROR_CODES.INVALID_OPTION,
@@ -117,20 +147,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
     onProgress: 'function',
     signal: 'object',
   })
-  if (typeof given.site !== 'string' || given.site === '')
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${WHERE} expected \`site\` to be the folder of the site, got ${describe(given.site)}`,
-      { option: 'site' },
-      'type',
-    )
-  const site = resolve(given.site)
-  if (!existsSync(site) || !statSync(site).isDirectory())
-    throw createError(
-      ERROR_CODES.INVALID_OPTION,
-      `${WHERE} expected \`site\` to be a folder, got ${JSON.stringify(given.site)} (${existsSync(site) ? 'not a folder' : 'not found'})`,
-      { option: 'site' },
-    )
+  const site = siteFolder(given.site)
   const output = resolve((given.output as string | undefined) ?? join(site, DEFAULT_SITE_OPTIONS.outputFolder))
   const chunkSize = (given.chunkSize as number | undefined) ?? DEFAULT_SITE_OPTIONS.chunkSize
   if (!Number.isInteger(chunkSize) || chunkSize < CHUNK_SIZE_RANGE[0] || chunkSize > CHUNK_SIZE_RANGE[1]) {
@@ -149,62 +166,109 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildRep
     )
   const signal = checkSignal(given.signal, WHERE)
   const assets = ((given.assets as boolean | undefined) ?? DEFAULT_SITE_OPTIONS.assets) ? assetsFolder() : null
-  const onProgress = given.onProgress as BuildSiteOptions['onProgress']
+  return {
+    site,
+    output,
+    chunkSize,
+    signal,
+    assets,
+    onProgress: given.onProgress as BuildSiteOptions['onProgress'],
+    include: given.include as string[] | undefined,
+    exclude: given.exclude as string[] | undefined,
+    baseUrl: (given.baseUrl as string | undefined) ?? DEFAULT_SITE_OPTIONS.baseUrl,
+    index: given.index as SiteIndexOptions | undefined,
+  }
+}
 
+/** The files of the site as the walk reads them (it checks its options at once). @internal */
+function siteFiles(settings: BuildSettings): AsyncGenerator<SiteFile, void, undefined> {
+  return readSitePages({
+    site: settings.site,
+    output: settings.output,
+    ...(settings.include ? { include: settings.include } : {}),
+    ...(settings.exclude ? { exclude: settings.exclude } : {}),
+    baseUrl: settings.baseUrl,
+  })
+}
+
+/** The pages among `source`, the other files counted as skipped and every warning kept, in `tally`. @internal */
+async function* indexedPages(
+  source: AsyncGenerator<SiteFile, void, undefined>,
+  signal: AbortSignal | undefined,
+  tally: ReadTally,
+): AsyncGenerator<SitePage> {
+  for await (const read of source) {
+    if (signal?.aborted)
+      throw createError(ERROR_CODES.ABORTED, `${WHERE} was aborted; the previous index is left as it was`)
+    tally.file = read.file
+    for (const w of read.warnings) tally.warnings.push(`${read.file}: ${w}`)
+    if (read.page === null) tally.skipped++
+    else yield read.page
+  }
+}
+
+/** Puts the finished index (`building`) in the place of `output`, the previous one removed after. @internal */
+function replaceIndex(building: string, output: string): void {
+  const old = `${building}.old`
+  if (existsSync(output)) renameSync(output, old)
+  renameSync(building, output)
+  rmSync(old, { recursive: true, force: true })
+}
+
+/** Writes the index and its assets into `building`, then puts it in the place of the output. @internal */
+async function writeBuild(settings: BuildSettings, building: string): Promise<SiteBuildReport> {
+  const tally: ReadTally = { file: '', skipped: 0, warnings: [] }
+  const pages = indexedPages(siteFiles(settings), settings.signal, tally)
+  const written = await writeSiteIndex(pages, building, {
+    where: WHERE,
+    chunkSize: settings.chunkSize,
+    ...(settings.index ? { index: settings.index } : {}),
+    onPage: (count) => settings.onProgress?.({ pages: count, file: tally.file }),
+  })
+  const { skipped, warnings } = tally
+  if (written.pages === 0) {
+    throw createError(
+      ERROR_CODES.SITE,
+      `${WHERE} found no page to index in ${settings.site} (${skipped} file${skipped === 1 ? '' : 's'} skipped): check \`include\`, or that the site is built; the previous index is left as it was`,
+      { skipped },
+    )
+  }
+  if (settings.assets !== null)
+    for (const name of [RUNTIME_FILE, UI_FILE, UI_STYLES_FILE])
+      copyFileSync(join(settings.assets, name), join(building, name))
+  replaceIndex(building, settings.output)
+  return {
+    output: settings.output,
+    pages: written.pages,
+    skipped,
+    warnings,
+    chunks: written.chunks,
+    files: written.files,
+    bytes: written.bytes,
+    build: written.build,
+  }
+}
+
+/**
+ * Builds the search index of a static site: reads every page under `site` (HTML, or Markdown
+ * with front matter when `include` names it), writes the chunked index, the runtime and the
+ * search box into `output`, and returns what it did. Run it after the site generator's build.
+ *
+ * @example
+ * ```ts
+ * import { buildSite } from 'fahras/site'
+ * const report = await buildSite({ site: 'public', baseUrl: '/docs/' })
+ * console.log(`${report.pages} pages, ${report.bytes} bytes in ${report.output}`)
+ * ```
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<SiteBuildReport> {
+  const settings = buildSettings(options)
   // built beside the output, then put in its place: a failed or cancelled build leaves the old index
-  const building = join(dirname(output), `.${basename(output)}.building-${process.pid}`)
+  const building = join(dirname(settings.output), `.${basename(settings.output)}.building-${process.pid}`)
   rmSync(building, { recursive: true, force: true })
   mkdirSync(building, { recursive: true })
-  const warnings: string[] = []
-  let skipped = 0
   try {
-    const source = readSitePages({
-      site,
-      output,
-      ...(given.include ? { include: given.include as string[] } : {}),
-      ...(given.exclude ? { exclude: given.exclude as string[] } : {}),
-      baseUrl: (given.baseUrl as string | undefined) ?? DEFAULT_SITE_OPTIONS.baseUrl,
-    })
-    let file = ''
-    async function* pages(): AsyncGenerator<SitePage> {
-      for await (const read of source) {
-        if (signal?.aborted)
-          throw createError(ERROR_CODES.ABORTED, `${WHERE} was aborted; the previous index is left as it was`)
-        file = read.file
-        for (const w of read.warnings) warnings.push(`${read.file}: ${w}`)
-        if (read.page === null) skipped++
-        else yield read.page
-      }
-    }
-    const written = await writeSiteIndex(pages(), building, {
-      where: WHERE,
-      chunkSize,
-      ...(given.index ? { index: given.index as SiteIndexOptions } : {}),
-      onPage: (count) => onProgress?.({ pages: count, file }),
-    })
-    if (written.pages === 0) {
-      throw createError(
-        ERROR_CODES.SITE,
-        `${WHERE} found no page to index in ${site} (${skipped} file${skipped === 1 ? '' : 's'} skipped): check \`include\`, or that the site is built; the previous index is left as it was`,
-        { skipped },
-      )
-    }
-    if (assets !== null)
-      for (const name of [RUNTIME_FILE, UI_FILE, UI_STYLES_FILE]) copyFileSync(join(assets, name), join(building, name))
-    const old = `${building}.old`
-    if (existsSync(output)) renameSync(output, old)
-    renameSync(building, output)
-    rmSync(old, { recursive: true, force: true })
-    return {
-      output,
-      pages: written.pages,
-      skipped,
-      warnings,
-      chunks: written.chunks,
-      files: written.files,
-      bytes: written.bytes,
-      build: written.build,
-    }
+    return await writeBuild(settings, building)
   } catch (error) {
     rmSync(building, { recursive: true, force: true })
     throw error

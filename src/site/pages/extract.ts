@@ -104,6 +104,211 @@ function refreshTarget(content: string): string | null {
   return target === '' ? null : target
 }
 
+/** The state of the pass over a page: where it is (depth counters, open elements), and what it gathered so far. @internal */
+interface Extraction {
+  /** Per counter, how many open elements raised it. */
+  readonly depth: number[]
+  /** The open elements: the counters each raised, and how many slots it is filling. */
+  readonly frames: Array<{ flags: number; slots: number }>
+  /** Every meta and filter value, in document order; `capturing`, those being filled. */
+  readonly slots: Slot[]
+  readonly capturing: Slot[]
+  readonly warnings: string[]
+  /** Warnings beyond MAX_WARNINGS, counted. */
+  dropped: number
+  readonly text: Record<TextSource | 'all', string>
+  readonly has: Record<'data-fahras-body' | 'main' | 'article', boolean>
+  title: string
+  h1: string
+  titleDone: boolean
+  h1Done: boolean
+  lang: string | null
+  noindex: string | null
+  redirect: string | null
+  ignoredRoot: string | null
+}
+
+/** Is the pass inside an element that raised this counter? @internal */
+const inside = (x: Extraction, counter: number) => x.depth[counter]! > 0
+
+/** Keeps a warning, or counts it past MAX_WARNINGS. @internal */
+const warn = (x: Extraction, message: string) =>
+  x.warnings.length < MAX_WARNINGS ? x.warnings.push(message) : x.dropped++
+
+/** Ends a line in every text, and a word in the values being filled and the `<h1>`. @internal */
+function breakLine(x: Extraction): void {
+  x.text['data-fahras-body'] += '\n'
+  x.text.main += '\n'
+  x.text.article += '\n'
+  x.text.body += '\n'
+  x.text.all += '\n'
+  for (const slot of x.capturing) slot.value += ' '
+  if (inside(x, H1)) x.h1 += ' '
+}
+
+/**
+ * The values an element's `attribute` (meta or filter) gives: literals and attribute values are
+ * recorded at once; the slots returned are filled with the element's text. @internal
+ */
+function readSpecs(
+  x: Extraction,
+  name: string,
+  attribs: Record<string, string>,
+  attribute: string,
+  kind: 'meta' | 'filter',
+): Slot[] {
+  if (!hasAttribute(attribs, attribute)) return []
+  const { specs, problems } = parseFieldSpecs(attribs[attribute]!)
+  for (const problem of problems) warn(x, `${attribute} on <${quoted(name)}>: ${problem}`)
+  const found: Slot[] = []
+  for (const spec of specs) {
+    if (spec.from === 'literal') x.slots.push({ kind, key: spec.key, value: spec.value })
+    else if (spec.from === 'attribute') {
+      if (hasAttribute(attribs, spec.attribute)) x.slots.push({ kind, key: spec.key, value: attribs[spec.attribute]! })
+      else
+        warn(
+          x,
+          `${attribute} on <${quoted(name)}>: ${quoted(`${spec.key}[${spec.attribute}]`)} but the element has no ${quoted(spec.attribute)} attribute`,
+        )
+    } else {
+      const slot: Slot = { kind, key: spec.key, value: '' }
+      x.slots.push(slot)
+      found.push(slot)
+    }
+  }
+  return found
+}
+
+/** A seen `<meta>`: the first robots noindex and the first refresh target. @internal */
+function readMeta(x: Extraction, attribs: Record<string, string>): void {
+  const content = attribs.content ?? ''
+  const tokens = content.toLowerCase().split(TOKEN_SEPARATOR)
+  if (
+    x.noindex === null &&
+    attribs.name?.trim().toLowerCase() === 'robots' &&
+    tokens.some((t) => NOINDEX_TOKENS.has(t))
+  )
+    x.noindex = content.trim()
+  if (x.redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh')
+    x.redirect = refreshTarget(content)
+}
+
+/** The IGNORE counters a seen element raises (a value not understood is warned about, the text left out). @internal */
+function ignoreFlags(x: Extraction, name: string, attribs: Record<string, string>): number {
+  const ignore = IGNORE_ATTRIBUTES.find((a) => hasAttribute(attribs, a))
+  if (ignore === undefined) return 0
+  const how = IGNORE_VALUES[attribs[ignore]!.trim().toLowerCase()]
+  if (how === undefined)
+    warn(
+      x,
+      `${ignore}=${escapeForTerminal(JSON.stringify(attribs[ignore]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`,
+    )
+  if (ROOT_ELEMENTS.has(name)) x.ignoredRoot ??= name
+  return how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
+}
+
+/** The region counters an element raises (marked body, main, article, chrome, nav), noting which regions the page has. @internal */
+function regionFlags(x: Extraction, name: string, attribs: Record<string, string>, seen: boolean): number {
+  let flags = 0
+  if (seen && hasAttribute(attribs, BODY_ATTRIBUTE)) {
+    flags |= 1 << MARKED
+    x.has['data-fahras-body'] = true
+  }
+  if (name === 'main') {
+    flags |= 1 << MAIN
+    x.has.main = true
+  }
+  if (name === 'article') {
+    flags |= 1 << ARTICLE
+    x.has.article = true
+  }
+  if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
+  if (NOT_CONTENT.has(name)) flags |= 1 << NAV
+  return flags
+}
+
+/** An element opens: its counters raised, its meta and filter values read. @internal */
+function openTag(x: Extraction, name: string, attribs: Record<string, string>): void {
+  if (name === 'html' && x.lang === null) x.lang = (attribs.lang ?? attribs['xml:lang'] ?? '').trim()
+  const seen = !inside(x, UNSEEN) && !UNSEEN_ELEMENTS.has(name)
+  let flags = seen ? 0 : 1 << UNSEEN
+  if (HEAD_ELEMENTS.has(name)) flags |= 1 << OFF_PAGE
+  if (name === 'meta' && seen) readMeta(x, attribs)
+  if (seen) flags |= ignoreFlags(x, name, attribs)
+  flags |= regionFlags(x, name, attribs, seen)
+  const allIgnored = inside(x, IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
+  if (name === 'title' && seen && !x.titleDone) flags |= 1 << TITLE
+  if (name === 'h1' && seen && !x.h1Done && !allIgnored) flags |= 1 << H1
+  if (seen && (BLOCK_ELEMENTS.has(name) || (flags & (1 << MARKED)) !== 0)) breakLine(x)
+  for (let i = 0; i < COUNTERS; i++) if (flags & (1 << i)) x.depth[i]!++
+  let opened = 0
+  if (seen && !allIgnored) {
+    for (const slot of [
+      ...readSpecs(x, name, attribs, META_ATTRIBUTE, 'meta'),
+      ...readSpecs(x, name, attribs, FILTER_ATTRIBUTE, 'filter'),
+    ]) {
+      x.capturing.push(slot)
+      opened++
+    }
+  }
+  x.frames.push({ flags, slots: opened })
+}
+
+/** An element closes: its counters lowered, its slots closed, the title and `<h1>` done once not empty. @internal */
+function closeTag(x: Extraction, name: string): void {
+  const frame = x.frames.pop()
+  if (frame === undefined) return
+  const seen = (frame.flags & (1 << UNSEEN)) === 0
+  if (seen && (BLOCK_ELEMENTS.has(name) || (frame.flags & (1 << MARKED)) !== 0)) breakLine(x)
+  x.capturing.length -= frame.slots
+  for (let i = 0; i < COUNTERS; i++) if (frame.flags & (1 << i)) x.depth[i]!--
+  if ((frame.flags & (1 << TITLE)) !== 0) x.titleDone = oneLine(x.title) !== ''
+  if ((frame.flags & (1 << H1)) !== 0) x.h1Done = oneLine(x.h1) !== ''
+}
+
+/** Text: added to the values being filled, the title, the `<h1>` and each region it is in. @internal */
+function addText(x: Extraction, chunk: string): void {
+  if (inside(x, UNSEEN)) return
+  if (!inside(x, IGNORE_ALL)) for (const slot of x.capturing) slot.value += chunk
+  if (inside(x, TITLE)) x.title += chunk
+  if (inside(x, H1) && !inside(x, IGNORE_ALL)) x.h1 += chunk
+  if (inside(x, OFF_PAGE) || inside(x, IGNORE)) return
+  const { text } = x
+  text.all += chunk
+  if (inside(x, MARKED)) text['data-fahras-body'] += chunk
+  if (!inside(x, NAV)) {
+    if (inside(x, MAIN)) text.main += chunk
+    if (inside(x, ARTICLE)) text.article += chunk
+  }
+  if (!inside(x, CHROME)) text.body += chunk
+}
+
+/** What the pass gathered, as the readers take it: texts in lines, title and `<h1>` on one line. @internal */
+function extracted(x: Extraction): ExtractedHtml {
+  const fields = emptyFields()
+  for (const slot of x.slots) addField(fields, slot.kind, slot.key, oneLine(slot.value))
+  const { text, warnings, dropped } = x
+  if (dropped > 0) warnings.push(`… and ${dropped} more warning${dropped === 1 ? '' : 's'} like these`)
+  return {
+    title: oneLine(x.title),
+    h1: oneLine(x.h1),
+    lang: x.lang ?? '',
+    text: {
+      'data-fahras-body': lines(text['data-fahras-body']),
+      main: lines(text.main),
+      article: lines(text.article),
+      body: lines(text.body),
+      all: lines(text.all),
+    },
+    has: x.has,
+    noindex: x.noindex,
+    redirect: x.redirect,
+    ignoredRoot: x.ignoredRoot,
+    fields,
+    warnings,
+  }
+}
+
 /**
  * Reads a page in one pass. See the module's comment; never throws.
  *
@@ -113,173 +318,33 @@ function refreshTarget(content: string): string | null {
  * ```
  */
 export function extractHtml(html: string): ExtractedHtml {
-  const depth = new Array<number>(COUNTERS).fill(0)
-  const inside = (counter: number) => depth[counter]! > 0
-  const frames: Array<{ flags: number; slots: number }> = []
-  const slots: Slot[] = []
-  const capturing: Slot[] = []
-  const warnings: string[] = []
-  let dropped = 0
-  const warn = (message: string) => (warnings.length < MAX_WARNINGS ? warnings.push(message) : dropped++)
-  const text = { 'data-fahras-body': '', main: '', article: '', body: '', all: '' }
-  const has = { 'data-fahras-body': false, main: false, article: false }
-  let title = ''
-  let h1 = ''
-  let titleDone = false
-  let h1Done = false
-  let lang: string | null = null
-  let noindex: string | null = null
-  let redirect: string | null = null
-  let ignoredRoot: string | null = null
-
-  const breakLine = () => {
-    text['data-fahras-body'] += '\n'
-    text.main += '\n'
-    text.article += '\n'
-    text.body += '\n'
-    text.all += '\n'
-    for (const slot of capturing) slot.value += ' '
-    if (inside(H1)) h1 += ' '
+  const x: Extraction = {
+    depth: new Array<number>(COUNTERS).fill(0),
+    frames: [],
+    slots: [],
+    capturing: [],
+    warnings: [],
+    dropped: 0,
+    text: { 'data-fahras-body': '', main: '', article: '', body: '', all: '' },
+    has: { 'data-fahras-body': false, main: false, article: false },
+    title: '',
+    h1: '',
+    titleDone: false,
+    h1Done: false,
+    lang: null,
+    noindex: null,
+    redirect: null,
+    ignoredRoot: null,
   }
-
-  const readSpecs = (
-    name: string,
-    attribs: Record<string, string>,
-    attribute: string,
-    kind: 'meta' | 'filter',
-  ): Slot[] => {
-    if (!hasAttribute(attribs, attribute)) return []
-    const { specs, problems } = parseFieldSpecs(attribs[attribute]!)
-    for (const problem of problems) warn(`${attribute} on <${quoted(name)}>: ${problem}`)
-    const found: Slot[] = []
-    for (const spec of specs) {
-      if (spec.from === 'literal') slots.push({ kind, key: spec.key, value: spec.value })
-      else if (spec.from === 'attribute') {
-        if (hasAttribute(attribs, spec.attribute)) slots.push({ kind, key: spec.key, value: attribs[spec.attribute]! })
-        else
-          warn(
-            `${attribute} on <${quoted(name)}>: ${quoted(`${spec.key}[${spec.attribute}]`)} but the element has no ${quoted(spec.attribute)} attribute`,
-          )
-      } else {
-        const slot: Slot = { kind, key: spec.key, value: '' }
-        slots.push(slot)
-        found.push(slot)
-      }
-    }
-    return found
-  }
-
   const parser = new (htmlparser2().Parser)(
     {
-      onopentag(name, attribs) {
-        let flags = 0
-        if (name === 'html' && lang === null) lang = (attribs.lang ?? attribs['xml:lang'] ?? '').trim()
-        const seen = !inside(UNSEEN) && !UNSEEN_ELEMENTS.has(name)
-        if (!seen) flags |= 1 << UNSEEN
-        if (HEAD_ELEMENTS.has(name)) flags |= 1 << OFF_PAGE
-        if (name === 'meta' && seen) {
-          const content = attribs.content ?? ''
-          const tokens = content.toLowerCase().split(TOKEN_SEPARATOR)
-          if (
-            noindex === null &&
-            attribs.name?.trim().toLowerCase() === 'robots' &&
-            tokens.some((t) => NOINDEX_TOKENS.has(t))
-          )
-            noindex = content.trim()
-          if (redirect === null && attribs['http-equiv']?.trim().toLowerCase() === 'refresh')
-            redirect = refreshTarget(content)
-        }
-        const ignore = seen ? IGNORE_ATTRIBUTES.find((a) => hasAttribute(attribs, a)) : undefined
-        if (ignore !== undefined) {
-          const given = attribs[ignore]!.trim().toLowerCase()
-          const how = IGNORE_VALUES[given]
-          if (how === undefined)
-            warn(
-              `${ignore}=${escapeForTerminal(JSON.stringify(attribs[ignore]))} on <${quoted(name)}>: expected "", "index" or "all"; the text is left out`,
-            )
-          flags |= how === 'all' ? (1 << IGNORE) | (1 << IGNORE_ALL) : 1 << IGNORE
-          if (ROOT_ELEMENTS.has(name)) ignoredRoot ??= name
-        }
-        if (seen && hasAttribute(attribs, BODY_ATTRIBUTE)) {
-          flags |= 1 << MARKED
-          has['data-fahras-body'] = true
-        }
-        if (name === 'main') {
-          flags |= 1 << MAIN
-          has.main = true
-        }
-        if (name === 'article') {
-          flags |= 1 << ARTICLE
-          has.article = true
-        }
-        if (CHROME_ELEMENTS.has(name)) flags |= 1 << CHROME
-        if (NOT_CONTENT.has(name)) flags |= 1 << NAV
-        const allIgnored = inside(IGNORE_ALL) || (flags & (1 << IGNORE_ALL)) !== 0
-        if (name === 'title' && seen && !titleDone) flags |= 1 << TITLE
-        if (name === 'h1' && seen && !h1Done && !allIgnored) flags |= 1 << H1
-        if (seen && (BLOCK_ELEMENTS.has(name) || (flags & (1 << MARKED)) !== 0)) breakLine()
-        for (let i = 0; i < COUNTERS; i++) if (flags & (1 << i)) depth[i]!++
-        let opened = 0
-        if (seen && !allIgnored) {
-          for (const slot of [
-            ...readSpecs(name, attribs, META_ATTRIBUTE, 'meta'),
-            ...readSpecs(name, attribs, FILTER_ATTRIBUTE, 'filter'),
-          ]) {
-            capturing.push(slot)
-            opened++
-          }
-        }
-        frames.push({ flags, slots: opened })
-      },
-      onclosetag(name) {
-        const frame = frames.pop()
-        if (frame === undefined) return
-        const seen = (frame.flags & (1 << UNSEEN)) === 0
-        if (seen && (BLOCK_ELEMENTS.has(name) || (frame.flags & (1 << MARKED)) !== 0)) breakLine()
-        capturing.length -= frame.slots
-        for (let i = 0; i < COUNTERS; i++) if (frame.flags & (1 << i)) depth[i]!--
-        if ((frame.flags & (1 << TITLE)) !== 0) titleDone = oneLine(title) !== ''
-        if ((frame.flags & (1 << H1)) !== 0) h1Done = oneLine(h1) !== ''
-      },
-      ontext(chunk) {
-        if (inside(UNSEEN)) return
-        if (!inside(IGNORE_ALL)) for (const slot of capturing) slot.value += chunk
-        if (inside(TITLE)) title += chunk
-        if (inside(H1) && !inside(IGNORE_ALL)) h1 += chunk
-        if (inside(OFF_PAGE) || inside(IGNORE)) return
-        text.all += chunk
-        if (inside(MARKED)) text['data-fahras-body'] += chunk
-        if (!inside(NAV)) {
-          if (inside(MAIN)) text.main += chunk
-          if (inside(ARTICLE)) text.article += chunk
-        }
-        if (!inside(CHROME)) text.body += chunk
-      },
+      onopentag: (name, attribs) => openTag(x, name, attribs),
+      onclosetag: (name) => closeTag(x, name),
+      ontext: (chunk) => addText(x, chunk),
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
   parser.write(html)
   parser.end()
-
-  const fields = emptyFields()
-  for (const slot of slots) addField(fields, slot.kind, slot.key, oneLine(slot.value))
-  if (dropped > 0) warnings.push(`… and ${dropped} more warning${dropped === 1 ? '' : 's'} like these`)
-  return {
-    title: oneLine(title),
-    h1: oneLine(h1),
-    lang: lang ?? '',
-    text: {
-      'data-fahras-body': lines(text['data-fahras-body']),
-      main: lines(text.main),
-      article: lines(text.article),
-      body: lines(text.body),
-      all: lines(text.all),
-    },
-    has,
-    noindex,
-    redirect,
-    ignoredRoot,
-    fields,
-    warnings,
-  }
+  return extracted(x)
 }

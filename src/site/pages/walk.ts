@@ -125,29 +125,31 @@ const skippedFile = (file: string, skipped: string): SiteFile => ({
   warnings: [],
 })
 
-/**
- * The pages of a site, one file at a time: every file under `site` whose relative path matches
- * `include` and not `exclude`, in code-unit order of that path (the same order, so the same page
- * numbers, from run to run). Files with `.html`/`.htm` are read as built pages (readHtmlPage),
- * `.md`/`.markdown` as sources (readMarkdownPage); another file that the globs match is yielded as
- * skipped. Never walked into: hidden folders (`.git`), `node_modules`, the `output` folder.
- * Symbolic links are not followed: one that matches is yielded as skipped.
- *
- * A file that cannot be read (permissions, not UTF-8, a FIFO) or a subfolder that cannot be listed
- * does not stop the walk: it is yielded with `page: null` and the reason in `skipped`.
- * Throws at once (not at the first `next()`): `FAHRAS_INVALID_OPTION` for unknown options or
- * wrong types, an empty `include`, or an `output` that is the site folder itself; `FAHRAS_SITE`
- * when `site` does not exist, is not a folder, or cannot be listed (then at the first `next()`).
- *
- * @example
- * ```ts
- * for await (const { file, page, skipped, warnings } of readSitePages({ site: 'public', output: 'public/fahras' })) {
- *   if (page) console.log(file, '→', page.url, page.title) // 'about/index.html → /about/ عن الموقع'
- *   else console.log(file, 'skipped:', skipped)            // 'old/index.html skipped: a redirect to /new/ (…)'
- * }
- * ```
- */
-export function readSitePages(options: ReadSitePagesOptions): AsyncGenerator<SiteFile, void, undefined> {
+/** The walk's options, checked: where it starts, what it reads and what it leaves out. @internal */
+interface Walk {
+  /** The site's folder as given (for errors), and its real path. */
+  readonly site: string
+  readonly root: string
+  /** The real path of the index's folder, never walked into; null when not given. */
+  readonly output: string | null
+  /** What page URLs start with (checked `baseUrl`). */
+  readonly base: string
+  readonly robots: boolean
+  /** Is this relative path included and not excluded? */
+  readonly wanted: (file: string) => boolean
+}
+
+/** A folder being listed: its sorted entries and the next one to visit. @internal */
+interface Listing {
+  readonly dir: string
+  /** The folder's path relative to the site, with a trailing `/` ('' for the site). */
+  readonly prefix: string
+  readonly entries: Dirent[]
+  next: number
+}
+
+/** Checks the options of {@link readSitePages} and the site's folder; throws as it documents. @internal */
+function checkWalk(options: ReadSitePagesOptions): Walk {
   if (options === undefined)
     throw createError(
       ERROR_CODES.INVALID_OPTION,
@@ -188,55 +190,81 @@ export function readSitePages(options: ReadSitePagesOptions): AsyncGenerator<Sit
       'type',
     )
   }
-  const wanted = (file: string) => isIncluded(file) && !isExcluded(file)
+  return { site, root, output, base, robots, wanted: (file) => isIncluded(file) && !isExcluded(file) }
+}
 
-  async function* walk(): AsyncGenerator<SiteFile, void, undefined> {
-    // a stack of folders being listed, each with its sorted entries and the next one to visit
-    const stack: Array<{ dir: string; prefix: string; entries: Dirent[]; next: number }> = []
-    const list = (dir: string) => readdirSync(dir, { withFileTypes: true }).sort(byPath)
-    try {
-      stack.push({ dir: root, prefix: '', entries: list(root), next: 0 })
-    } catch (error) {
-      throw siteError(site!, `cannot be read: ${errorCode(error)}`)
-    }
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!
-      const entry = top.entries[top.next++]
-      if (entry === undefined) {
-        stack.pop()
-        continue
-      }
-      if (entry.name.startsWith('.')) continue
-      const full = join(top.dir, entry.name)
-      const file = top.prefix + entry.name
-      if (entry.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(entry.name) || full === output) continue
-        try {
-          stack.push({ dir: full, prefix: `${file}/`, entries: list(full), next: 0 })
-        } catch (error) {
-          yield skippedFile(`${file}/`, `cannot read folder: ${errorCode(error)}`)
-        }
-        continue
-      }
-      if (!wanted(file)) continue
-      if (entry.isSymbolicLink()) {
-        yield skippedFile(file, 'a symbolic link: not followed')
-        continue
-      }
-      const dot = entry.name.lastIndexOf('.')
-      const extension = dot > 0 ? entry.name.slice(dot).toLowerCase() : ''
-      const html = HTML_EXTENSIONS.has(extension)
-      if (!html && !MARKDOWN_EXTENSIONS.has(extension)) {
-        yield skippedFile(file, 'neither HTML (.html, .htm) nor Markdown (.md, .markdown)')
-        continue
-      }
-      const read = readText(full)
-      if (!read.ok) {
-        yield skippedFile(file, read.reason)
-        continue
-      }
-      yield { file, ...(html ? htmlPage(read.text, file, base, robots) : markdownPage(read.text, file, base)) }
-    }
+/** A folder's entries in path order. @internal */
+const listFolder = (dir: string) => readdirSync(dir, { withFileTypes: true }).sort(byPath)
+
+/** A file the globs want, read as its page (HTML or Markdown by its extension), or skipped with the reason. @internal */
+function readSiteFile(walk: Walk, entry: Dirent, full: string, file: string): SiteFile {
+  if (entry.isSymbolicLink()) return skippedFile(file, 'a symbolic link: not followed')
+  const dot = entry.name.lastIndexOf('.')
+  const extension = dot > 0 ? entry.name.slice(dot).toLowerCase() : ''
+  const html = HTML_EXTENSIONS.has(extension)
+  if (!html && !MARKDOWN_EXTENSIONS.has(extension))
+    return skippedFile(file, 'neither HTML (.html, .htm) nor Markdown (.md, .markdown)')
+  const read = readText(full)
+  if (!read.ok) return skippedFile(file, read.reason)
+  return {
+    file,
+    ...(html ? htmlPage(read.text, file, walk.base, walk.robots) : markdownPage(read.text, file, walk.base)),
   }
-  return walk()
+}
+
+/** The walk itself: a stack of folders being listed, depth first, each in path order. @internal */
+async function* walkSite(walk: Walk): AsyncGenerator<SiteFile, void, undefined> {
+  const stack: Listing[] = []
+  try {
+    stack.push({ dir: walk.root, prefix: '', entries: listFolder(walk.root), next: 0 })
+  } catch (error) {
+    throw siteError(walk.site, `cannot be read: ${errorCode(error)}`)
+  }
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!
+    const entry = top.entries[top.next++]
+    if (entry === undefined) {
+      stack.pop()
+      continue
+    }
+    if (entry.name.startsWith('.')) continue
+    const full = join(top.dir, entry.name)
+    const file = top.prefix + entry.name
+    if (entry.isDirectory()) {
+      if (SKIPPED_FOLDERS.has(entry.name) || full === walk.output) continue
+      try {
+        stack.push({ dir: full, prefix: `${file}/`, entries: listFolder(full), next: 0 })
+      } catch (error) {
+        yield skippedFile(`${file}/`, `cannot read folder: ${errorCode(error)}`)
+      }
+      continue
+    }
+    if (walk.wanted(file)) yield readSiteFile(walk, entry, full, file)
+  }
+}
+
+/**
+ * The pages of a site, one file at a time: every file under `site` whose relative path matches
+ * `include` and not `exclude`, in code-unit order of that path (the same order, so the same page
+ * numbers, from run to run). Files with `.html`/`.htm` are read as built pages (readHtmlPage),
+ * `.md`/`.markdown` as sources (readMarkdownPage); another file that the globs match is yielded as
+ * skipped. Never walked into: hidden folders (`.git`), `node_modules`, the `output` folder.
+ * Symbolic links are not followed: one that matches is yielded as skipped.
+ *
+ * A file that cannot be read (permissions, not UTF-8, a FIFO) or a subfolder that cannot be listed
+ * does not stop the walk: it is yielded with `page: null` and the reason in `skipped`.
+ * Throws at once (not at the first `next()`): `FAHRAS_INVALID_OPTION` for unknown options or
+ * wrong types, an empty `include`, or an `output` that is the site folder itself; `FAHRAS_SITE`
+ * when `site` does not exist, is not a folder, or cannot be listed (then at the first `next()`).
+ *
+ * @example
+ * ```ts
+ * for await (const { file, page, skipped, warnings } of readSitePages({ site: 'public', output: 'public/fahras' })) {
+ *   if (page) console.log(file, '→', page.url, page.title) // 'about/index.html → /about/ عن الموقع'
+ *   else console.log(file, 'skipped:', skipped)            // 'old/index.html skipped: a redirect to /new/ (…)'
+ * }
+ * ```
+ */
+export function readSitePages(options: ReadSitePagesOptions): AsyncGenerator<SiteFile, void, undefined> {
+  return walkSite(checkWalk(options))
 }

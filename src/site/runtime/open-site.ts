@@ -17,9 +17,9 @@ import {
   isFahrasError,
 } from '../../errors.js'
 import { ENTRY_FILE } from '../format.js'
-import type { OpenSiteOptions, Site, SiteResults, SiteSearchOptions, SiteSuggestion } from '../types.js'
+import type { OpenSiteOptions, Site, SiteSearchOptions } from '../types.js'
 import { readBytes } from './files.js'
-import { openSession, type Session } from './session.js'
+import { openSession, type Session, type SessionSearch } from './session.js'
 
 /** The defaults of `site.search()`. */
 export const DEFAULT_SITE_SEARCH = Object.freeze({ limit: 10, offset: 0, prefix: false })
@@ -43,6 +43,53 @@ const gone = (error: unknown) =>
   error.code === ERROR_CODES.SITE_FETCH &&
   (error as { details?: { status?: number } }).details?.status === 404
 
+/** The folder of the index: `baseUrl`, else the module's folder, always ending with `/`. @internal */
+function siteBase(options: OpenSiteOptions, moduleUrl: string | undefined): URL {
+  let base: URL
+  try {
+    const given = options.baseUrl ?? moduleUrl
+    if (given === undefined) throw new TypeError('no base URL')
+    base = new URL(String(given), typeof location === 'object' ? location.href : undefined)
+  } catch {
+    throw invalidOption('openSite()', 'baseUrl', 'the URL of the folder of fahras.js', options.baseUrl)
+  }
+  if (!base.pathname.endsWith('/')) base = new URL(`${base.pathname}/${base.search}`, base)
+  return base
+}
+
+/** Throws unless the query is a string. @internal */
+function checkQuery(query: unknown, where: string): void {
+  if (typeof query !== 'string')
+    throw createError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `${where} expected the query to be a string, got ${describe(query)}`,
+      {},
+      'type',
+    )
+}
+
+/** The options of `site.search()`, checked, with their defaults. @internal */
+function checkSearchOptions(searchOptions: SiteSearchOptions, where: string): SessionSearch {
+  const o = checkOptions(searchOptions, where, SEARCH_SCHEMA) as SiteSearchOptions
+  const limit = o.limit ?? DEFAULT_SITE_SEARCH.limit
+  const offset = o.offset ?? DEFAULT_SITE_SEARCH.offset
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT)
+    throw invalidOption(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
+  if (!Number.isInteger(offset) || offset < 0) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
+  const filters = o.filters
+  if (filters !== undefined) {
+    if (filters === null || typeof filters !== 'object' || Array.isArray(filters))
+      throw invalidOption(where, 'filters', 'an object of filter names and values', filters)
+    for (const [key, value] of Object.entries(filters)) {
+      const values = typeof value === 'string' ? [value] : value
+      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+        throw invalidOption(where, `filters.${key}`, 'a string or an array of strings', value)
+    }
+  }
+  const signal = checkSignal(o.signal, where)
+  return { limit, offset, prefix: o.prefix ?? DEFAULT_SITE_SEARCH.prefix, filters, signal }
+}
+
 /**
  * Opens the site index written by `fahras site`: fetches its entry and returns a {@link Site}.
  * Term chunks and fragments are fetched as searches need them, and kept.
@@ -57,15 +104,7 @@ const gone = (error: unknown) =>
  */
 export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string): Promise<Site> {
   checkOptions(options, 'openSite()', { baseUrl: 'any', fetch: 'function' })
-  let base: URL
-  try {
-    const given = options.baseUrl ?? moduleUrl
-    if (given === undefined) throw new TypeError('no base URL')
-    base = new URL(String(given), typeof location === 'object' ? location.href : undefined)
-  } catch {
-    throw invalidOption('openSite()', 'baseUrl', 'the URL of the folder of fahras.js', options.baseUrl)
-  }
-  if (!base.pathname.endsWith('/')) base = new URL(`${base.pathname}/${base.search}`, base)
+  const base = siteBase(options, moduleUrl)
   const fetcher = options.fetch
   const pending = new Map<string, Promise<Uint8Array>>()
   /**
@@ -103,57 +142,6 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
     }
   }
 
-  async function search(query: string, searchOptions: SiteSearchOptions = {}): Promise<SiteResults> {
-    const where = 'site.search()'
-    if (typeof query !== 'string')
-      throw createError(
-        ERROR_CODES.INVALID_ARGUMENT,
-        `${where} expected the query to be a string, got ${describe(query)}`,
-        {},
-        'type',
-      )
-    const o = checkOptions(searchOptions, where, SEARCH_SCHEMA) as SiteSearchOptions
-    const limit = o.limit ?? DEFAULT_SITE_SEARCH.limit
-    const offset = o.offset ?? DEFAULT_SITE_SEARCH.offset
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SITE_LIMIT)
-      throw invalidOption(where, 'limit', `an integer from 1 to ${MAX_SITE_LIMIT}`, limit)
-    if (!Number.isInteger(offset) || offset < 0) throw invalidOption(where, 'offset', 'an integer >= 0', offset)
-    const filters = o.filters
-    if (filters !== undefined) {
-      if (filters === null || typeof filters !== 'object' || Array.isArray(filters))
-        throw invalidOption(where, 'filters', 'an object of filter names and values', filters)
-      for (const [key, value] of Object.entries(filters)) {
-        const values = typeof value === 'string' ? [value] : value
-        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
-          throw invalidOption(where, `filters.${key}`, 'a string or an array of strings', value)
-      }
-    }
-    const signal = checkSignal(o.signal, where)
-    return current((s) =>
-      s.search(query, { limit, offset, prefix: o.prefix ?? DEFAULT_SITE_SEARCH.prefix, filters, signal }),
-    )
-  }
-
-  async function suggest(
-    query: string,
-    suggestOptions: { limit?: number; signal?: AbortSignal } = {},
-  ): Promise<SiteSuggestion[]> {
-    const where = 'site.suggest()'
-    if (typeof query !== 'string')
-      throw createError(
-        ERROR_CODES.INVALID_ARGUMENT,
-        `${where} expected the query to be a string, got ${describe(query)}`,
-        {},
-        'type',
-      )
-    const o = checkOptions(suggestOptions, where, SUGGEST_SCHEMA) as { limit?: number; signal?: AbortSignal }
-    const limit = o.limit ?? DEFAULT_SITE_SUGGEST.limit
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT)
-      throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
-    const signal = checkSignal(o.signal, where)
-    return current((s) => s.suggest(query, limit, signal))
-  }
-
   return {
     get pageCount() {
       return session.entry.pageCount
@@ -166,7 +154,21 @@ export async function openSite(options: OpenSiteOptions = {}, moduleUrl?: string
         ),
       )
     },
-    search,
-    suggest,
+    async search(query, searchOptions = {}) {
+      const where = 'site.search()'
+      checkQuery(query, where)
+      const checked = checkSearchOptions(searchOptions, where)
+      return current((s) => s.search(query, checked))
+    },
+    async suggest(query, suggestOptions = {}) {
+      const where = 'site.suggest()'
+      checkQuery(query, where)
+      const o = checkOptions(suggestOptions, where, SUGGEST_SCHEMA) as { limit?: number; signal?: AbortSignal }
+      const limit = o.limit ?? DEFAULT_SITE_SUGGEST.limit
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SITE_LIMIT)
+        throw invalidOption(where, 'limit', `an integer from 0 to ${MAX_SITE_LIMIT}`, limit)
+      const signal = checkSignal(o.signal, where)
+      return current((s) => s.suggest(query, limit, signal))
+    },
   }
 }

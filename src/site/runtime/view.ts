@@ -19,16 +19,18 @@ import {
 } from '../format.js'
 
 /** What a run read that was not fetched: term chunks, and pages in the order they were read. */
-export class Missing {
-  readonly chunks = new Set<number>()
-  readonly pages = new Set<number>()
-  get empty(): boolean {
-    return this.chunks.size === 0 && this.pages.size === 0
-  }
-  clear(): void {
-    this.chunks.clear()
-    this.pages.clear()
-  }
+export interface Missing {
+  readonly chunks: Set<number>
+  readonly pages: Set<number>
+}
+
+/** Did the run read everything it needed? @internal */
+export const nothingMissing = (missing: Missing): boolean => missing.chunks.size === 0 && missing.pages.size === 0
+
+/** Forgets what the last run lacked (the runtime does before each run). @internal */
+export function clearMissing(missing: Missing): void {
+  missing.chunks.clear()
+  missing.pages.clear()
 }
 
 /** The fetched part of a site index. */
@@ -63,9 +65,54 @@ interface Fetched {
 
 /** The view over the fetched chunks, and the way to add one. */
 export type SiteView = PackedView & {
-  missing: Missing
+  readonly missing: Missing
   add(c: number, chunk: DecodedChunk): void
   has(c: number): boolean
+}
+
+/** The terms of the chunks fetched so far: the chunks by number, each term's number, and where each number is. @internal */
+interface FetchedTerms {
+  readonly chunks: Map<number, Fetched>
+  readonly numbers: Map<string, number>
+  /** By term number: its chunk and its index in the chunk. */
+  readonly located: Array<{ chunk: DecodedChunk; at: number }>
+}
+
+/** Numbers the terms of chunk `c` after those fetched before (a chunk already there is left as it is). @internal */
+function addChunk(terms: FetchedTerms, c: number, chunk: DecodedChunk): void {
+  if (terms.chunks.has(c)) return
+  const first = terms.located.length
+  const surface: number[] = []
+  const stems: number[] = []
+  chunk.terms.forEach((term, at) => {
+    terms.numbers.set(term, first + at)
+    terms.located.push({ chunk, at })
+    ;(term.startsWith(SURFACE) ? surface : stems).push(at)
+  })
+  terms.chunks.set(c, { chunk, first, surface, stems })
+}
+
+/** Are chunks first..last all fetched? Else they are recorded as missing. @internal */
+function allFetched(terms: FetchedTerms, missing: Missing, first: number, last: number): boolean {
+  let all = true
+  for (let c = first; c <= last; c++) {
+    if (!terms.chunks.has(c)) {
+      missing.chunks.add(c)
+      all = false
+    }
+  }
+  return all
+}
+
+/** The numbers of the fetched terms that start with `prefix`, chunks first..last all fetched. @internal */
+function prefixTermsIn(terms: FetchedTerms, first: number, last: number, prefix: string): number[] {
+  const out: number[] = []
+  const surface = prefix.startsWith(SURFACE)
+  for (let c = first; c <= last; c++) {
+    const { chunk, first: base, surface: written, stems } = terms.chunks.get(c)!
+    for (const at of surface ? written : stems) if (chunk.terms[at]!.startsWith(prefix)) out.push(base + at)
+  }
+  return out
 }
 
 /**
@@ -77,63 +124,38 @@ export type SiteView = PackedView & {
 export function siteView(data: SiteData, fieldCount: number): SiteView {
   const { entry, lengths } = data
   const n = entry.pageCount
-  const chunks = new Map<number, Fetched>()
-  const numbers = new Map<string, number>()
-  const located: Array<{ chunk: DecodedChunk; at: number }> = []
-
-  /** Are chunks first..last all fetched? Else they are recorded as missing. */
-  const fetched = (first: number, last: number) => {
-    let all = true
-    for (let c = first; c <= last; c++) {
-      if (!chunks.has(c)) {
-        view.missing.chunks.add(c)
-        all = false
-      }
-    }
-    return all
-  }
-
-  const view: SiteView = {
-    missing: new Missing(),
+  const terms: FetchedTerms = { chunks: new Map(), numbers: new Map(), located: [] }
+  const missing: Missing = { chunks: new Set(), pages: new Set() }
+  return {
+    missing,
     meta: entry.meta,
     documentCount: n,
     fieldCount,
     averageFieldLength: Float64Array.from(entry.averageFieldLength),
-    has: (c) => chunks.has(c),
-    add(c, chunk) {
-      if (chunks.has(c)) return
-      const first = located.length
-      const surface: number[] = []
-      const stems: number[] = []
-      chunk.terms.forEach((term, at) => {
-        numbers.set(term, first + at)
-        located.push({ chunk, at })
-        ;(term.startsWith(SURFACE) ? surface : stems).push(at)
-      })
-      chunks.set(c, { chunk, first, surface, stems })
-    },
+    has: (c) => terms.chunks.has(c),
+    add: (c, chunk) => addChunk(terms, c, chunk),
     fieldLength: (doc, field) => lengths[doc * fieldCount + field]!,
     idAt: (doc) => doc,
     docOf: (id: DocumentId) => (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < n ? id : -1),
     storedAt(doc) {
       const fragment = data.fragments.get(doc)
       if (fragment === undefined) {
-        view.missing.pages.add(doc)
+        missing.pages.add(doc)
         return undefined
       }
       return { title: fragment.title, text: fragment.text }
     },
     get termCount() {
-      return located.length
+      return terms.located.length
     },
     termAt(index) {
-      const { chunk, at } = located[index]!
+      const { chunk, at } = terms.located[index]!
       return chunk.terms[at]!
     },
     findTerm(term) {
       const c = chunkOfKey(entry.keys, keyOf(term))
-      if (c < 0 || !fetched(c, c)) return -1
-      return numbers.get(term) ?? -1
+      if (c < 0 || !allFetched(terms, missing, c, c)) return -1
+      return terms.numbers.get(term) ?? -1
     },
     prefixRange() {
       // never read: prefixTerms answers (the terms are not numbered in code-unit order)
@@ -141,14 +163,8 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
     },
     prefixTerms(prefix) {
       const [first, last] = chunksOfPrefix(entry.keys, keyOf(prefix))
-      if (last < first || !fetched(first, last)) return []
-      const out: number[] = []
-      const surface = prefix.startsWith(SURFACE)
-      for (let c = first; c <= last; c++) {
-        const { chunk, first: base, surface: written, stems } = chunks.get(c)!
-        for (const at of surface ? written : stems) if (chunk.terms[at]!.startsWith(prefix)) out.push(base + at)
-      }
-      return out
+      if (last < first || !allFetched(terms, missing, first, last)) return []
+      return prefixTermsIn(terms, first, last, prefix)
     },
     fuzzy() {
       // typos need the whole dictionary: a site search has no `fuzzy` option (open-site.ts)
@@ -156,12 +172,12 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
     },
     // not cached here: the engine keeps the postings it read last (packed/engine.ts)
     postings(term, field) {
-      const { chunk, at } = located[term]!
+      const { chunk, at } = terms.located[term]!
       const raw = chunk.postings[at]![field]
       return raw ? fieldPostings(raw, lengths, field, fieldCount) : null
     },
     frequency(term) {
-      const { chunk, at } = located[term]!
+      const { chunk, at } = terms.located[term]!
       let df = 0
       for (const p of chunk.postings[at]!) df += p?.docs.length ?? 0
       return df
@@ -169,5 +185,4 @@ export function siteView(data: SiteData, fieldCount: number): SiteView {
     positions: () => null,
     tokenRanges: () => null,
   }
-  return view
 }
