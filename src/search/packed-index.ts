@@ -18,8 +18,8 @@ import type {
 } from './options.js'
 import { packedEngine } from './packed/engine.js'
 import { openPacked, type PackedView } from './packed/reader.js'
-import { checkAgreement, mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from './saved-index.js'
-import { settingsOf } from './saved-settings.js'
+import { builtWithOf, checkAgreement, mergeSavedOptions, readSavedHeader, resolveSavedAnalyzer } from './saved-index.js'
+import { searchContext } from './search-context.js'
 import { runDidYouMean, runSearch, runSuggest, type SearchContext } from './searcher.js'
 import { storedCopy } from './stored.js'
 
@@ -83,16 +83,10 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
     this.#view = view
     this.#resolved = resolved
     const fieldNumbers = new Map(fields.map((name, f) => [name, f]))
-    const engine = packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc))
-    this.#context = {
-      analyzer: resolved.analyzer,
-      fields: resolved.fields,
-      storeFields: resolved.storeFields,
-      exactBoost: resolved.exactBoost,
-      snippet: resolved.snippet,
-      options: resolved.options as SearchContext['options'],
-      engine,
-    }
+    this.#context = searchContext(
+      resolved,
+      packedEngine(view, fieldNumbers, (doc) => view.storedAt(doc)),
+    )
   }
 
   /**
@@ -132,14 +126,7 @@ export class PackedIndex<T extends object = Record<string, unknown>, S extends F
       const savedAnalyzer = resolveSavedAnalyzer(header)
       const merged = mergeSavedOptions<ArabicSearchOptions<T, S>>(header, savedAnalyzer, options)
       const resolved = resolveIndexOptions(merged, WHERE)
-      checkAgreement(header, savedAnalyzer, {
-        analyzer: resolved.analyzer.options,
-        fields: resolved.fields,
-        storeFields: resolved.storeFields,
-        idField: resolved.idField,
-        exactBoost: resolved.exactBoost,
-        settings: settingsOf(resolved.options, resolved.snippet),
-      })
+      checkAgreement(header, savedAnalyzer, builtWithOf(resolved))
       return new PackedIndex<T, S>(view, resolved, header.fields)
     } catch (error) {
       throw asPackedError(error)
