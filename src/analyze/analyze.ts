@@ -50,7 +50,8 @@ export interface AnalyzedTerm {
   readonly position: number
 }
 
-const ANALYZER_SCHEMA = {
+/** The analyzer's options and their types (the index's options include them). @internal */
+export const ANALYZER_SCHEMA = {
   normalize: 'object',
   stopWords: 'any',
   extraStopWords: 'string[]',

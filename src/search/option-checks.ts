@@ -3,6 +3,7 @@
  * ranges, each refused with FAHRAS_INVALID_OPTION naming the option, what was expected and what
  * was given. @internal
  */
+import { ANALYZER_SCHEMA } from '../analyze/analyze.js'
 import { checkOptions, invalidOption } from '../errors.js'
 import { resolveSnippetOptions } from '../highlight/highlight.js'
 import { MAX_FUZZY_DISTANCE, MAX_SUGGESTIONS } from './query-plan.js'
@@ -19,11 +20,8 @@ export const OPTIONS_SCHEMA = {
   snippets: 'object',
   snippet: 'object',
   searchOptions: 'object',
-  normalize: 'object',
-  stopWords: 'any',
-  extraStopWords: 'string[]',
-  stem: 'boolean',
-  keep: 'string[]',
+  // the analyzer's options, as analyze() checks them
+  ...ANALYZER_SCHEMA,
 } as const
 const SEARCH_SCHEMA = {
   limit: { type: 'number', integer: true, min: 0 },
