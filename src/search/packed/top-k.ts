@@ -76,10 +76,30 @@ export function topK(
   let essential = 0
   const mask = new Uint32Array(words)
   for (;;) {
-    const doc = nextDocument(scorers, cursor, essential)
+    // the next document of the essential lists
+    let doc = Infinity
+    for (let s = essential; s < count; s++) {
+      const c = cursor[s]!
+      const d = scorers[s]!.docs
+      if (c < d.length && d[c]! < doc) doc = d[c]!
+    }
     if (doc === Infinity) break
+    // its sum over every list: the essential lists' cursors move past it, the others are sought to it
     mask.fill(0)
-    const sum = scoreDocument(scorers, cursor, essential, doc, mask, lengthOf, params)
+    let sum = 0
+    for (let s = count - 1; s >= 0; s--) {
+      const scorer = scorers[s]!
+      let c = cursor[s]!
+      if (s < essential) {
+        c = seek(scorer.docs, c, doc)
+        cursor[s] = c
+      }
+      if (c < scorer.docs.length && scorer.docs[c] === doc) {
+        sum += scorer.factor * frequencyPart(scorer.tfs[c]!, lengthOf(doc, scorer.field), scorer.average, params)
+        mask[scorer.bit >>> 5]! |= 1 << (scorer.bit & 31)
+        if (s >= essential) cursor[s] = c + 1
+      }
+    }
     if (!offer(heap, k, doc, sum * coordinate(mask, 0), sum, mask)) continue
     if (heap.docs.length === k) {
       // the k-th score so far
@@ -106,47 +126,6 @@ function prefixBounds(scorers: readonly Scorer[], words: number, coordinate: Coo
     prefixBound[i + 1] = sum * coordinate(seenBits, 0)
   }
   return prefixBound
-}
-
-/** The next document of the essential lists (from `essential` on, at their cursors), or Infinity. */
-function nextDocument(scorers: readonly Scorer[], cursor: Int32Array, essential: number): number {
-  let doc = Infinity
-  for (let s = essential; s < scorers.length; s++) {
-    const c = cursor[s]!
-    const d = scorers[s]!.docs
-    if (c < d.length && d[c]! < doc) doc = d[c]!
-  }
-  return doc
-}
-
-/**
- * The sum of `doc`'s scores in every list, its query terms' bits set in `mask`: the essential
- * lists' cursors move past it, the non-essential ones are sought to it.
- */
-function scoreDocument(
-  scorers: readonly Scorer[],
-  cursor: Int32Array,
-  essential: number,
-  doc: number,
-  mask: Uint32Array,
-  lengthOf: (doc: number, field: number) => number,
-  params: BM25Params,
-): number {
-  let sum = 0
-  for (let s = scorers.length - 1; s >= 0; s--) {
-    const scorer = scorers[s]!
-    let c = cursor[s]!
-    if (s < essential) {
-      c = seek(scorer.docs, c, doc)
-      cursor[s] = c
-    }
-    if (c < scorer.docs.length && scorer.docs[c] === doc) {
-      sum += scorer.factor * frequencyPart(scorer.tfs[c]!, lengthOf(doc, scorer.field), scorer.average, params)
-      mask[scorer.bit >>> 5]! |= 1 << (scorer.bit & 31)
-      if (s >= essential) cursor[s] = c + 1
-    }
-  }
-  return sum
 }
 
 /** Offers a document to the heap of the best k: false when it does not enter it. */
