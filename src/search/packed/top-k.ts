@@ -12,6 +12,7 @@
  */
 import type { BM25Params } from '../options.js'
 import { frequencyPart } from './scoring.js'
+import { seek } from './sorted-docs.js'
 
 /** One (index term, field) list of a query, with what scores it. */
 export interface Scorer {
@@ -45,27 +46,17 @@ export function scorerBound(
   return factor * frequencyPart(maxTf, minLength, average, params)
 }
 
-/** The first index >= from where docs[index] >= doc (galloping, then binary search). */
-function seek(docs: Int32Array, from: number, doc: number): number {
-  let lo = from
-  let step = 1
-  let hi = from
-  while (hi < docs.length && docs[hi]! < doc) {
-    lo = hi + 1
-    hi += step
-    step *= 2
-  }
-  if (hi > docs.length) hi = docs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (docs[mid]! < doc) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /** The coordination factor of the query terms whose bits are set in `masks` from word `from` on. */
 export type Coordinate = (masks: Uint32Array, from: number) => number
+
+/** The heap of the best k so far, as parallel arrays: the worst at the top (lowest score, then highest document). */
+interface BestHeap {
+  readonly docs: number[]
+  /** The final scores (the sums times the coordination). */
+  readonly finals: number[]
+  readonly sums: number[]
+  readonly masks: number[][]
+}
 
 /** The best k documents of the lists (see the module comment). */
 export function topK(
@@ -78,57 +69,9 @@ export function topK(
 ): TopK {
   const scorers = [...given].sort((a, b) => a.bound - b.bound)
   const count = scorers.length
-  // prefix bounds: a document found only in lists 0..i-1 scores at most
-  // (the sum of their bounds) × (the coordination of the query terms among them)
-  const prefixBound = new Float64Array(count + 1)
-  {
-    let sum = 0
-    const seenBits = new Uint32Array(words)
-    for (let i = 0; i < count; i++) {
-      const { bound, bit } = scorers[i]!
-      sum += bound
-      seenBits[bit >>> 5]! |= 1 << (bit & 31)
-      prefixBound[i + 1] = sum * coordinate(seenBits, 0)
-    }
-  }
+  const prefixBound = prefixBounds(scorers, words, coordinate)
   const cursor = new Int32Array(count)
-  // the heap of the best k so far: the worst at the top (lowest score, then highest document)
-  const heapDoc: number[] = []
-  const heapFinal: number[] = []
-  const heapSum: number[] = []
-  const heapMask: number[][] = []
-  const worse = (i: number, j: number) =>
-    heapFinal[i]! < heapFinal[j]! || (heapFinal[i] === heapFinal[j] && heapDoc[i]! > heapDoc[j]!)
-  const swap = (i: number, j: number) => {
-    for (const a of [heapDoc, heapFinal, heapSum, heapMask] as unknown[][]) {
-      const t = a[i]
-      a[i] = a[j]
-      a[j] = t
-    }
-  }
-  const up = (at: number) => {
-    let i = at
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!worse(i, parent)) return
-      swap(i, parent)
-      i = parent
-    }
-  }
-  const down = (at: number) => {
-    let i = at
-    for (;;) {
-      const l = 2 * i + 1
-      if (l >= heapDoc.length) return
-      const r = l + 1
-      const w = r < heapDoc.length && worse(r, l) ? r : l
-      if (!worse(w, i)) return
-      swap(w, i)
-      i = w
-    }
-  }
-  // the k-th score so far (none until k documents are held)
-  let threshold = -Infinity
+  const heap: BestHeap = { docs: [], finals: [], sums: [], masks: [] }
   // lists 0..essential-1 are non-essential
   let essential = 0
   const mask = new Uint32Array(words)
@@ -141,6 +84,7 @@ export function topK(
       if (c < d.length && d[c]! < doc) doc = d[c]!
     }
     if (doc === Infinity) break
+    // its sum over every list: the essential lists' cursors move past it, the others are sought to it
     mask.fill(0)
     let sum = 0
     for (let s = count - 1; s >= 0; s--) {
@@ -156,33 +100,103 @@ export function topK(
         if (s >= essential) cursor[s] = c + 1
       }
     }
-    const final = sum * coordinate(mask, 0)
-    if (heapDoc.length < k) {
-      heapDoc.push(doc)
-      heapFinal.push(final)
-      heapSum.push(sum)
-      heapMask.push(Array.from(mask))
-      up(heapDoc.length - 1)
-    } else if (final > heapFinal[0]!) {
-      // (an equal score comes after: its document is later)
-      heapDoc[0] = doc
-      heapFinal[0] = final
-      heapSum[0] = sum
-      heapMask[0] = Array.from(mask)
-      down(0)
-    } else continue
-    if (heapDoc.length === k) {
-      threshold = heapFinal[0]!
+    if (!offer(heap, k, doc, sum * coordinate(mask, 0), sum, mask)) continue
+    if (heap.docs.length === k) {
+      // the k-th score so far
+      const threshold = heap.finals[0]!
       // the non-essential lists: the longest prefix whose bound stays below the k-th score
       while (essential < count && prefixBound[essential + 1]! < threshold) essential++
     }
   }
-  const order = heapDoc.map((_, i) => i).sort((a, b) => heapDoc[a]! - heapDoc[b]!)
+  return ascending(heap, words)
+}
+
+/**
+ * Prefix bounds of the lists sorted by bound: a document found only in lists 0..i-1 scores at
+ * most (the sum of their bounds) × (the coordination of the query terms among them).
+ */
+function prefixBounds(scorers: readonly Scorer[], words: number, coordinate: Coordinate): Float64Array {
+  const prefixBound = new Float64Array(scorers.length + 1)
+  let sum = 0
+  const seenBits = new Uint32Array(words)
+  for (let i = 0; i < scorers.length; i++) {
+    const { bound, bit } = scorers[i]!
+    sum += bound
+    seenBits[bit >>> 5]! |= 1 << (bit & 31)
+    prefixBound[i + 1] = sum * coordinate(seenBits, 0)
+  }
+  return prefixBound
+}
+
+/** Offers a document to the heap of the best k: false when it does not enter it. */
+function offer(heap: BestHeap, k: number, doc: number, final: number, sum: number, mask: Uint32Array): boolean {
+  if (heap.docs.length < k) {
+    heap.docs.push(doc)
+    heap.finals.push(final)
+    heap.sums.push(sum)
+    heap.masks.push(Array.from(mask))
+    siftUp(heap, heap.docs.length - 1)
+    return true
+  }
+  // (an equal score comes after: its document is later)
+  if (!(final > heap.finals[0]!)) return false
+  heap.docs[0] = doc
+  heap.finals[0] = final
+  heap.sums[0] = sum
+  heap.masks[0] = Array.from(mask)
+  siftDown(heap, 0)
+  return true
+}
+
+/** Does entry i of the heap rank below entry j (a lower score, or an equal one and a later document)? */
+function worse(heap: BestHeap, i: number, j: number): boolean {
+  const { finals, docs } = heap
+  return finals[i]! < finals[j]! || (finals[i] === finals[j] && docs[i]! > docs[j]!)
+}
+
+/** Swaps entries i and j of the heap. */
+function swap(heap: BestHeap, i: number, j: number): void {
+  for (const a of [heap.docs, heap.finals, heap.sums, heap.masks] as unknown[][]) {
+    const t = a[i]
+    a[i] = a[j]
+    a[j] = t
+  }
+}
+
+/** Moves entry `at` up to its place. */
+function siftUp(heap: BestHeap, at: number): void {
+  let i = at
+  while (i > 0) {
+    const parent = (i - 1) >> 1
+    if (!worse(heap, i, parent)) return
+    swap(heap, i, parent)
+    i = parent
+  }
+}
+
+/** Moves entry `at` down to its place. */
+function siftDown(heap: BestHeap, at: number): void {
+  const size = heap.docs.length
+  let i = at
+  for (;;) {
+    const l = 2 * i + 1
+    if (l >= size) return
+    const r = l + 1
+    const w = r < size && worse(heap, r, l) ? r : l
+    if (!worse(heap, w, i)) return
+    swap(heap, w, i)
+    i = w
+  }
+}
+
+/** The heap's documents ascending, with their sums and masks. */
+function ascending(heap: BestHeap, words: number): TopK {
+  const order = heap.docs.map((_, i) => i).sort((a, b) => heap.docs[a]! - heap.docs[b]!)
   const masks = new Uint32Array(order.length * words)
-  order.forEach((i, row) => masks.set(heapMask[i]!, row * words))
+  order.forEach((i, row) => masks.set(heap.masks[i]!, row * words))
   return {
-    docs: Int32Array.from(order, (i) => heapDoc[i]!),
-    scores: Float64Array.from(order, (i) => heapSum[i]!),
+    docs: Int32Array.from(order, (i) => heap.docs[i]!),
+    scores: Float64Array.from(order, (i) => heap.sums[i]!),
     masks,
   }
 }

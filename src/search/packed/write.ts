@@ -99,22 +99,53 @@ function storedTables(source: PackSource): Uint8Array {
 /** The bytes of a packed index. */
 export function writePacked(source: PackSource): Uint8Array {
   const fieldCount = source.averageFieldLength.length
-  const n = source.documentCount
   const sections = new Map<SectionTag, Uint8Array>()
   sections.set('META', encoder.encode(JSON.stringify(source.meta)))
-
-  const nums = new ByteWriter()
-  nums.u32(n)
-  nums.u32(fieldCount)
-  for (let f = 0; f < fieldCount; f++) nums.f64(source.averageFieldLength[f]!)
-  sections.set('NUMS', nums.finish())
-
+  sections.set('NUMS', counts(source, fieldCount))
   sections.set('IDS_', offsetTable(source.ids.map((id) => JSON.stringify(id))))
   const lengths = new ByteWriter()
   for (let i = 0; i < source.fieldLengths.length; i++) lengths.u32(source.fieldLengths[i]!)
   sections.set('FLEN', lengths.finish())
+  const { tdic, post } = termsAndPostings(source, fieldCount)
+  sections.set('TDIC', tdic)
+  sections.set('POST', post)
+  sections.set('STOR', storedTables(source))
+  sections.set('OFFS', tokenOffsets(source, fieldCount))
+  return writeContainer(sections)
+}
 
-  // terms in UTF-16 code unit order (what Array#sort does with strings)
+/** NUMS: the document count, the field count, and the average length of each field. */
+function counts(source: PackSource, fieldCount: number): Uint8Array {
+  const nums = new ByteWriter()
+  nums.u32(source.documentCount)
+  nums.u32(fieldCount)
+  for (let f = 0; f < fieldCount; f++) nums.f64(source.averageFieldLength[f]!)
+  return nums.finish()
+}
+
+/** OFFS: the byte offsets of each document field's tokens, then the tokens. */
+function tokenOffsets(source: PackSource, fieldCount: number): Uint8Array {
+  const n = source.documentCount
+  const offs = new ByteWriter()
+  const { starts, bytes } = source.tokens
+  if (starts.length !== n * fieldCount + 1)
+    throw new Error(`packed index: ${starts.length - 1} token tables for ${n * fieldCount} fields`)
+  for (const s of starts) offs.u32(s)
+  offs.raw(bytes)
+  return offs.finish()
+}
+
+/** Per document, the byte length of its positions (scratch kept from list to list). */
+interface PositionSizes {
+  sizes: Int32Array
+}
+
+/**
+ * TDIC and POST: the terms in UTF-16 code unit order (what Array#sort does with strings), the
+ * dictionary front-coded: per term the code units it shares with the one before, its own code
+ * units (their count, then the text encoding), and the bytes of its postings in POST.
+ */
+function termsAndPostings(source: PackSource, fieldCount: number): { tdic: Uint8Array; post: Uint8Array } {
   const { names, postings } = source.terms
   // the native sort of strings (no comparator called from JS), then each term's number found again
   const terms = [...names].sort()
@@ -122,9 +153,7 @@ export function writePacked(source: PackSource): Uint8Array {
   names.forEach((name, t) => numbers.set(name, t))
   const order = terms.map((term) => numbers.get(term)!)
   const post = new ByteWriter()
-  let sizes = new Int32Array(1024)
-  // the dictionary, front-coded: per term the code units it shares with the one before, its own
-  // code units (their count, then the text encoding), and the bytes of its postings in POST
+  const scratch: PositionSizes = { sizes: new Int32Array(1024) }
   const tdic = new ByteWriter()
   tdic.u32(terms.length)
   let previousTerm = ''
@@ -144,60 +173,64 @@ export function writePacked(source: PackSource): Uint8Array {
     post.varint(entries)
     for (let field = 0; field < fieldCount; field++) {
       const list = postings(number, field)
-      if (list === undefined || list.docs.length === 0) continue
-      const { docs, tfs, positions } = list
-      const df = docs.length
-      // the sizes first, so that each block is written once, in place
-      let size = 0
-      let total = 0
-      for (let k = 0; k < df; k++) {
-        size += varintSize(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!) + varintSize(tfs[k]!)
-        total += tfs[k]!
-      }
-      post.varint(field * 2 + (positions ? 1 : 0))
-      post.varint(df)
-      post.varint(size)
-      for (let k = 0; k < df; k++) {
-        post.varint(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!)
-        post.varint(tfs[k]!)
-      }
-      if (positions) {
-        if (positions.length !== total)
-          throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
-        // per document: the byte length of its positions, then the positions as gaps
-        if (sizes.length < df) sizes = new Int32Array(Math.max(df, sizes.length * 2))
-        let at = 0
-        let blockSize = 0
-        for (let k = 0; k < df; k++) {
-          let bytes = 0
-          for (let i = 0; i < tfs[k]!; i++, at++)
-            bytes += varintSize(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
-          sizes[k] = bytes
-          blockSize += varintSize(bytes) + bytes
-        }
-        post.varint(blockSize)
-        at = 0
-        for (let k = 0; k < df; k++) {
-          post.varint(sizes[k]!)
-          for (let i = 0; i < tfs[k]!; i++, at++)
-            post.varint(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
-        }
-      }
+      if (list !== undefined && list.docs.length > 0) writeList(post, term, field, list, scratch)
     }
     tdic.varint(shared)
     tdic.varint(term.length - shared)
     tdic.text(term.slice(shared))
     tdic.varint(post.length - postAt)
   })
-  sections.set('TDIC', tdic.finish())
-  sections.set('POST', post.finish())
-  sections.set('STOR', storedTables(source))
-  const offs = new ByteWriter()
-  const { starts, bytes } = source.tokens
-  if (starts.length !== n * fieldCount + 1)
-    throw new Error(`packed index: ${starts.length - 1} token tables for ${n * fieldCount} fields`)
-  for (const s of starts) offs.u32(s)
-  offs.raw(bytes)
-  sections.set('OFFS', offs.finish())
-  return writeContainer(sections)
+  return { tdic: tdic.finish(), post: post.finish() }
+}
+
+/** The postings of a term in a field: its field (flagged when positions follow), df, the postings' size, the postings, and the positions. */
+function writeList(post: ByteWriter, term: string, field: number, list: PostingList, scratch: PositionSizes): void {
+  const { docs, tfs, positions } = list
+  const df = docs.length
+  // the sizes first, so that each block is written once, in place
+  let size = 0
+  let total = 0
+  for (let k = 0; k < df; k++) {
+    size += varintSize(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!) + varintSize(tfs[k]!)
+    total += tfs[k]!
+  }
+  post.varint(field * 2 + (positions ? 1 : 0))
+  post.varint(df)
+  post.varint(size)
+  for (let k = 0; k < df; k++) {
+    post.varint(k === 0 ? docs[0]! : docs[k]! - docs[k - 1]!)
+    post.varint(tfs[k]!)
+  }
+  if (positions) {
+    if (positions.length !== total)
+      throw new Error(`packed index: the positions of ${JSON.stringify(term)} do not match its counts`)
+    writePositions(post, tfs, positions, scratch)
+  }
+}
+
+/** Per document: the byte length of its positions, then the positions as gaps (after the block's byte length). */
+function writePositions(
+  post: ByteWriter,
+  tfs: readonly number[],
+  positions: readonly number[],
+  scratch: PositionSizes,
+) {
+  const df = tfs.length
+  if (scratch.sizes.length < df) scratch.sizes = new Int32Array(Math.max(df, scratch.sizes.length * 2))
+  const sizes = scratch.sizes
+  let at = 0
+  let blockSize = 0
+  for (let k = 0; k < df; k++) {
+    let bytes = 0
+    for (let i = 0; i < tfs[k]!; i++, at++)
+      bytes += varintSize(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+    sizes[k] = bytes
+    blockSize += varintSize(bytes) + bytes
+  }
+  post.varint(blockSize)
+  at = 0
+  for (let k = 0; k < df; k++) {
+    post.varint(sizes[k]!)
+    for (let i = 0; i < tfs[k]!; i++, at++) post.varint(i === 0 ? positions[at]! : positions[at]! - positions[at - 1]!)
+  }
 }
