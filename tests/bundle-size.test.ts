@@ -26,8 +26,11 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 // analysis walk's stages, the typed option schema): 28.23 / 31.25 kB measured then.
 // Lowered to what was measured + 0.1 kB after the size pass of issue 15 (the normalizer's compiler,
 // scanner and context rules, the error templates, the passage's bidi stack): 27.93 / 30.95 kB.
-const LIMIT = 28.05 * 1024
-const LIMIT_WITH_DATA = 31.05 * 1024
+// Raised by 0.2 kB for the modules of issue 15 split to the house-style sizes (no function over
+// 80 lines: state records and module functions where closures were; the packed collector and
+// writer are in every bundle of ArabicSearch): 28.14 / 31.14 kB measured then.
+const LIMIT = 28.25 * 1024
+const LIMIT_WITH_DATA = 31.25 * 1024
 // fahras/minisearch, its generated word list included (15.57 kB measured after the size pass of issue 15)
 const MINISEARCH_LIMIT = 15.7 * 1024
 const GENERATED_DATA = /src\/stem\/root-initial\.ts$/
@@ -167,9 +170,11 @@ describe('browser bundle of fahras/minisearch', () => {
 // Raised to 31.5 / 36.25 kB in the redesign of issue 15 (the rule and step tables read at run time,
 // the analysis walk, the typed option schema): 31.25 / 35.97 kB measured then.
 // Lowered to what was measured + 0.1 kB after the size pass of issue 15: 30.91 / 35.66 kB.
-const PACKED_LIMIT = 31.05 * 1024 // import { PackedIndex } from 'fahras/packed'
+// Raised by 0.2 / 0.3 kB for the packed engine, reader and writer split to the house-style sizes
+// (issue 15): 31.15 / 36.02 kB measured then.
+const PACKED_LIMIT = 31.25 * 1024 // import { PackedIndex } from 'fahras/packed'
 // everything fahras/packed exports (packDocuments too); raised from 34 kB by 0.25 kB for the stemmer's step table (issue 15, 34.19 kB measured then)
-const PACKED_SUBPATH_LIMIT = 35.8 * 1024
+const PACKED_SUBPATH_LIMIT = 36.1 * 1024
 const PACKED_TARGET = 14 * 1024
 
 /** Bytes each group of modules takes in a minified bundle (esbuild's metafile), largest first. */
