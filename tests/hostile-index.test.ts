@@ -32,6 +32,24 @@ const INVALID = /loadJSON\(\) (got a damaged saved index|expected a saved fahras
 const refused = (json: string | object) =>
   expectCoded(() => ArabicSearch.loadJSON(json), ERROR_CODES.INVALID_INDEX, INVALID)
 
+describe('a saved index read through getters', () => {
+  it('a term that changes after its checks: the term checked is the term indexed (read once)', () => {
+    const j = JSON.parse(SMALL)
+    const entries: unknown[][] = j.index.index
+    const k = entries.findIndex((e) => e[0] === 'دمشق')
+    const other = entries.find((e) => e[0] !== 'دمشق' && !String(e[0]).startsWith('\u0001'))![0] as string
+    const [term, postings] = entries[k]!
+    let reads = 0
+    const entry: unknown[] = [undefined, postings]
+    // checked as دمشق, then another term of the index on every later read
+    Object.defineProperty(entry, 0, { get: () => (++reads <= 3 ? term : other), enumerable: true })
+    entries[k] = entry
+    const loaded = ArabicSearch.loadJSON(j)
+    expect(ids(loaded.search('دمشق'))).toEqual(['c'])
+    expect(ids(loaded.search(other))).toEqual(ids(ArabicSearch.loadJSON(SMALL).search(other)))
+  })
+})
+
 describe('item 5: the crafted saved indexes of the issue are refused with FAHRAS_INVALID_INDEX', () => {
   it('a duplicate external id (was: results a, a, c and `a` could not be removed)', () => {
     refused(tampered((j) => (j.index.documentIds['1'] = 'a')))

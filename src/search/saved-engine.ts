@@ -236,10 +236,11 @@ function checkTerm(entry: unknown, seen: Set<string>): [string, Record<string, u
     !isObject(entry[1])
   )
     throw damaged('`index` holds an entry that is not [term, postings]')
-  const term: string = entry[0]
+  // read once: the term checked is the term indexed, whatever a getter of the entry returns next
+  const [term, data] = entry as [string, Record<string, unknown>]
   if (seen.has(term)) throw damaged(`\`index\` holds the term ${JSON.stringify(term)} twice`)
   seen.add(term)
-  return entry as [string, Record<string, unknown>]
+  return [term, data]
 }
 
 /**

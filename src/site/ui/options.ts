@@ -134,6 +134,8 @@ export function boxSettings(options: MountOptions): BoxSettings {
   const settings: Record<string, unknown> = {}
   // an option given as `undefined` takes its default, as in a destructuring
   for (const key of known) {
+    // the labels are read once below, merged over the Arabic ones
+    if (key === 'labels') continue
     const value = options[key as keyof MountOptions]
     settings[key] = value === undefined ? DEFAULTS[key as keyof typeof DEFAULTS] : value
   }
