@@ -4,16 +4,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasChromium, launchChromium, MISSING } from './chromium.js'
 
 // End to end: builds the demo (docs/demo), serves it from a static server on 127.0.0.1 and
 // drives the page in Debian's headless Chromium (/usr/bin/chromium, installed by .ci/run).
 const root = fileURLToPath(new URL('..', import.meta.url))
 const demoDir = join(root, 'docs', 'demo')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const MISSING = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian), as .ci/run does`
 
 if (!hasChromium && !process.env.CI) {
   console.warn(`tests/browser.test.ts skipped: ${MISSING}`)
@@ -115,17 +113,7 @@ describe.skipIf(!hasChromium)('demo page in headless Chromium', () => {
 
     server = await serve(demoDir, extra)
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Site } from '../src/site/types.js'
 import { HOSTILE, writeSite, type WrittenSite } from './site-e2e-site.js'
+import { hasChromium, launchChromium, MISSING } from './chromium.js'
 
 // `fahras site` end to end: a static site of 2,000+ Arabic pages (tests/site-e2e-site.ts) indexed
 // by the command users run (`node dist/cli.js site`), served from node:http with
@@ -18,9 +19,6 @@ import { HOSTILE, writeSite, type WrittenSite } from './site-e2e-site.js'
 // they are printed, one line each, and bounded so that a runtime that downloads the whole index fails.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const MISSING = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian), as .ci/run does`
 
 if (!hasChromium && !process.env.CI) {
   console.warn(`tests/site-e2e.test.ts skipped: ${MISSING}`)
@@ -189,17 +187,7 @@ describe.skipIf(!hasChromium)(
         deployments[i]!.buildReport = b.stderr
       })
       step('built')
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      })
+      browser = await launchChromium()
       for (const d of deployments) {
         d.server = await serve(d)
         d.base = `http://127.0.0.1:${(d.server.address() as AddressInfo).port}${d.mount}`

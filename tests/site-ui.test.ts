@@ -1,18 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mountSearch } from '../src/site/ui/mount-search.js'
+import { hasChromium, launchChromium, MISSING } from './chromium.js'
 
 // The search box of `fahras site` (src/site/ui): fahras-ui.js bundled with esbuild as the site
 // build does, served with `Content-Security-Policy: default-src 'self'` beside a fake fahras.js
 // (an in-memory Site), and driven in Debian's headless Chromium.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const MISSING = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian), as .ci/run does`
 
 if (!hasChromium && !process.env.CI) {
   console.warn(`tests/site-ui.test.ts skipped: ${MISSING}`)
@@ -185,17 +183,7 @@ describe.skipIf(!hasChromium)('the search box in headless Chromium, under a stri
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
     context = await browser.newContext()
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] }
